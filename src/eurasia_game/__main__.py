@@ -1,0 +1,5 @@
+"""Allows ``python -m eurasia_game``."""
+
+from eurasia_game.cli.main import main
+
+raise SystemExit(main())

@@ -1,0 +1,248 @@
+"""The turn's flow: starting a game and advancing it through the phase table.
+
+The rules give the phases as a table (``phases:``); each row's ``kind`` names
+one of the steps below.  ``advance`` runs steps until a side must decide (plan
+its orders or choose a dilemma option) or the game ends, so a state always has
+exactly one side to act, or none when the game is over.
+"""
+
+from __future__ import annotations
+
+from eurasia_game.engine import rng
+from eurasia_game.engine.state import GameState, Order
+from eurasia_game.engine.work import Context, Work, holds, other_side
+from eurasia_game.model.ruleset import RuleSet
+
+
+def deck_for(rules: RuleSet, scenario) -> tuple[str, ...]:
+    tags = set(scenario.deck_tags) if scenario.deck_tags is not None else None
+    extra = set(scenario.extra_cards)
+    return tuple(
+        e.id for e in rules.events if (e.in_deck and (tags is None or tags & set(e.tags))) or e.id in extra
+    )
+
+
+def new_game(rules: RuleSet, scenario: str | None = None, seed: int = 0) -> GameState:
+    """The state at the start of ``scenario``, advanced to the first decision."""
+    scenario_id = scenario or rules.game.default_scenario
+    if scenario_id not in rules.scenario:
+        raise KeyError(f"unknown scenario '{scenario_id}'; the scenarios are: {', '.join(rules.scenario)}")
+    sc = rules.scenario[scenario_id]
+    setup = sc.setup
+    tracks = {t.id: setup.tracks.get(t.id, t.start) for t in rules.tracks}
+    power = {s.id: setup.power.get(s.id, s.power) for s in rules.sides}
+    income = {s.id: setup.income.get(s.id, s.income) for s in rules.sides}
+    standing = {f.id: {s: setup.standing.get(f.id, {}).get(s, f.start[s]) for s in rules.side_ids} for f in rules.fronts}
+    state = GameState(
+        scenario=scenario_id,
+        year=sc.start_year,
+        phase=0,
+        phase_done=False,
+        to_act=None,
+        tracks=tracks,
+        power=power,
+        income=income,
+        standing=standing,
+        flags=frozenset(setup.flags),
+        deck=deck_for(rules, sc),
+        fired=(),
+        crossed=(),
+        queue=(),
+        dilemma=None,
+        plans={s: () for s in rules.side_ids},
+        committed=(),
+        orders_done=(),
+        rng=rng.seed_state(seed),
+    )
+    work = Work(rules, state)
+    advance(work)
+    return work.freeze()
+
+
+def advance(w: Work) -> None:
+    """Run the phase table until a side must decide or the game ends.
+
+    Cards waiting in the queue fire before the flow moves on, so an event's
+    dilemma is answered in the phase that drew it.
+    """
+    rules = w.rules
+    phases = rules.phases
+    while w.ending is None:
+        if w.dilemma is not None:
+            w.to_act = rules.event[w.dilemma].dilemma.side
+            return
+        w.to_act = None
+        if w.queue:
+            card, drawn = w.queue.pop(0)
+            fire(w, card, drawn)
+            continue
+        phase = phases[w.phase]
+        if phase.kind == "plan":
+            waiting = [s for s in rules.game.side_order if s not in w.committed]
+            if waiting:
+                w.to_act = waiting[0]
+                return
+            w.phase_done = True
+        if not w.phase_done:
+            _run_phase(w, phase.kind)
+            w.phase_done = True
+        elif phase.kind == "checks" or w.phase == len(phases) - 1:
+            _end_of_year(w)
+        else:
+            w.phase += 1
+            w.phase_done = False
+
+
+def _run_phase(w: Work, kind: str) -> None:
+    if w.phase == 0:
+        w.say("year_began", "year", year=w.year)
+    if kind == "events":
+        _draw_events(w)
+    elif kind == "income":
+        _income(w)
+    elif kind == "resolve":
+        _resolve(w)
+    elif kind == "checks":
+        _checks(w)
+
+
+def _draw_events(w: Work) -> None:
+    rules = w.rules
+    scenario = rules.scenario[w.scenario]
+    if w.year == scenario.start_year:
+        w.queue.extend((card, False) for card in scenario.opening_cards)
+    for _ in range(scenario.events_per_year):
+        queued = {c for c, _ in w.queue}
+        eligible = [c for c in w.deck if c not in queued and holds(rules, w, rules.event[c].condition)]
+        if not eligible:
+            w.say("no_card", "card")
+            return
+        total = sum(rules.event[c].weight for c in eligible)
+        pick = w.roll(total)
+        for card in eligible:
+            pick -= rules.event[card].weight
+            if pick < 0:
+                w.queue.append((card, True))
+                break
+
+
+def fire(w: Work, card_id: str, drawn: bool) -> None:
+    """Fire an event card: log it, apply its effects, and open its dilemma."""
+    rules = w.rules
+    card = rules.event[card_id]
+    w.fired.append(card_id)
+    if not card.repeatable and card_id in w.deck:
+        w.deck.remove(card_id)
+    key = "card_drawn" if drawn else "card_triggered"
+    w.log("card", rules.text(key, title=card.title), card=card_id)
+    w.revealed = True
+    side = card.dilemma.side if card.dilemma else None
+    w.apply(card.effects, Context(side=side, card=card_id))
+    if card.dilemma is not None and w.ending is None:
+        w.dilemma = card_id
+        w.to_act = card.dilemma.side
+
+
+def _income(w: Work) -> None:
+    rules = w.rules
+    for side in rules.game.side_order:
+        amount = w.income[side]
+        w.power[side] += amount
+        w.say("income_gained", "income", side=w.side_name(side), amount=amount)
+    _apply_rules(w, rules.yearly, "trend")
+
+
+def _apply_rules(w: Work, rule_defs, kind: str, target: str | None = None) -> None:
+    for rule in rule_defs:
+        if w.ending is not None:
+            return
+        ctx = Context(target=target)
+        if holds(w.rules, w, rule.condition, ctx):
+            if rule.log:
+                w.log(kind, w.fill(rule.log, ctx))
+            w.apply(rule.effects, ctx)
+
+
+def interleaved_orders(rules: RuleSet, plans: dict) -> list[Order]:
+    """Orders in the sequence they are carried out: first of each side, then second..."""
+    order: list[Order] = []
+    longest = max((len(p) for p in plans.values()), default=0)
+    for index in range(longest):
+        for side in rules.game.side_order:
+            if index < len(plans.get(side, ())):
+                order.append(plans[side][index])
+    return order
+
+
+def _resolve(w: Work) -> None:
+    rules = w.rules
+    w.revealed = True
+    w.say("orders_revealed", "reveal", year=w.year)
+    for order in interleaved_orders(rules, w.plans):
+        if w.ending is not None:
+            return
+        action = rules.action[order.action]
+        ctx = Context(side=order.side, target=order.target)
+        if w.power[order.side] < action.cost:
+            w.log("order", rules.text("illegal_cost", cost=action.cost, power=w.power[order.side]), side=order.side)
+            continue
+        w.power[order.side] -= action.cost
+        w.orders_done.append(order)
+        w.log("order", w.fill(action.log, ctx), side=order.side, data=(order.action, order.target or ""))
+        w.apply(action.effects, ctx)
+    w.plans = {s: () for s in rules.side_ids}
+    for front in rules.fronts:
+        _apply_rules(w, front.resolution, "front", target=front.id)
+    for line in rules.red_lines:
+        if w.ending is not None:
+            return
+        if line.once and line.id in w.crossed:
+            continue
+        if holds(rules, w, line.condition):
+            w.crossed.append(line.id)
+            w.log("red_line", w.fill(line.log, Context()))
+            w.apply(line.effects, Context())
+
+
+def _checks(w: Work) -> None:
+    rules = w.rules
+    scenario = rules.scenario[w.scenario]
+    endings = [rules.ending[e] for e in scenario.endings]
+    for ending in endings:
+        if ending.check == "sudden" and ending.condition is not None and holds(rules, w, ending.condition):
+            w.finish(ending.id)
+            return
+    if w.year >= scenario.end_year:
+        for ending in endings:
+            if ending.check == "final" and holds(rules, w, ending.condition):
+                w.finish(ending.id)
+                return
+
+
+def _end_of_year(w: Work) -> None:
+    w.snapshot()
+    w.year += 1
+    w.phase = 0
+    w.phase_done = False
+    w.committed = []
+    w.orders_done = []
+    w.plans = {s: () for s in w.rules.side_ids}
+
+
+def outcome(rules: RuleSet, state: GameState) -> dict[str, str]:
+    """Each side's result ('win', 'lose' or 'draw') once the game is over."""
+    if state.ending is None:
+        return {}
+    ending = rules.ending[state.ending]
+    if isinstance(ending.outcome, dict):
+        return dict(ending.outcome)
+    a, b = rules.side_ids
+    led = {a: 0, b: 0}
+    for front in rules.front_ids:
+        row = state.standing[front]
+        if row[a] != row[b]:
+            led[a if row[a] > row[b] else b] += 1
+    if led[a] == led[b]:
+        return {a: "draw", b: "draw"}
+    winner = a if led[a] > led[b] else b
+    return {winner: "win", other_side(rules, winner): "lose"}

@@ -1,0 +1,156 @@
+"""What a side may do now, why not, and what doing it changes.
+
+``why_illegal`` returns one sentence (from the rules' texts) or None;
+``legal_actions`` lists every action for which it returns None;
+``apply_action`` applies a legal action and returns the new state and events.
+"""
+
+from __future__ import annotations
+
+from dataclasses import replace
+
+from eurasia_game.engine.flow import advance
+from eurasia_game.engine.state import Action, GameState, Order, StepResult
+from eurasia_game.engine.work import Context, Work, holds
+from eurasia_game.model.ruleset import RuleSet
+
+
+class IllegalAction(ValueError):
+    """Raised by ``apply_action`` for an illegal action; the message says why."""
+
+
+def _phase_kind(rules: RuleSet, state: GameState) -> str:
+    return rules.phases[state.phase].kind
+
+
+def planned_cost(rules: RuleSet, state: GameState, side: str) -> int:
+    return sum(rules.action[o.action].cost for o in state.plans.get(side, ()))
+
+
+def targets_of(rules: RuleSet, action) -> tuple:
+    if action.targets == "none":
+        return (None,)
+    if action.targets == "all":
+        return rules.front_ids
+    return tuple(action.targets)
+
+
+def why_illegal(rules: RuleSet, state: GameState, action: Action) -> str | None:
+    """One sentence saying why ``action`` is illegal now, or None if it is legal."""
+    text = rules.text
+    if state.ending is not None:
+        return text("illegal_game_over")
+    if action.side != state.to_act:
+        turn = rules.side[state.to_act].name if state.to_act in rules.side else ""
+        side = rules.side[action.side].name if action.side in rules.side else action.side
+        return text("illegal_not_your_turn", side=side, turn=turn)
+    phase = rules.phases[state.phase]
+    if state.dilemma is not None:
+        if action.kind != "choose":
+            return text("illegal_wrong_phase", phase=rules.event[state.dilemma].title)
+        options = {o.id: o for o in rules.event[state.dilemma].dilemma.options}
+        option = options.get(action.option)
+        if option is None:
+            return text("illegal_option", option=action.option)
+        if option.requires is not None and not holds(rules, state, option.requires, Context(side=action.side)):
+            return text("illegal_requires", reason=option.requires_text or "")
+        if state.power[action.side] < option.cost:
+            return text("illegal_cost", cost=option.cost, power=state.power[action.side])
+        return None
+    if action.kind == "commit":
+        return None if phase.kind == "plan" else text("illegal_wrong_phase", phase=phase.name)
+    if action.kind != "plan" or phase.kind != "plan":
+        return text("illegal_wrong_phase", phase=phase.name)
+    act = rules.action.get(action.action)
+    if act is None:
+        return text("illegal_unknown_action", action=action.action)
+    if action.side not in act.sides:
+        return text("illegal_not_your_action", side=rules.side[action.side].name, action=act.name)
+    allowed = targets_of(rules, act)
+    if action.target not in allowed:
+        if allowed == (None,):
+            return text("illegal_target", action=act.name, front=action.target)
+        if action.target is None:
+            return text("illegal_needs_target", action=act.name)
+        front = rules.front[action.target].name if action.target in rules.front else action.target
+        return text("illegal_target", action=act.name, front=front)
+    plan = state.plans.get(action.side, ())
+    limit = rules.side[action.side].orders_per_year
+    if len(plan) >= limit:
+        return text("illegal_orders", limit=limit)
+    same = sum(1 for o in plan if o.action == act.id and o.target == action.target)
+    if same >= act.per_year:
+        return text("illegal_per_year", action=act.name, limit=act.per_year)
+    if act.requires is not None and not holds(rules, state, act.requires, Context(side=action.side, target=action.target)):
+        return text("illegal_requires", reason=act.requires_text or "")
+    available = state.power[action.side] - planned_cost(rules, state, action.side)
+    if available < act.cost:
+        return text("illegal_cost", cost=act.cost, power=available)
+    return None
+
+
+def candidate_actions(rules: RuleSet, state: GameState, side: str) -> list[Action]:
+    """Every action a side could try now, legal or not (for showing why not)."""
+    if state.ending is not None:
+        return []
+    if state.dilemma is not None:
+        card = rules.event[state.dilemma]
+        if card.dilemma.side != side:
+            return []
+        return [Action("choose", side, option=o.id) for o in card.dilemma.options]
+    if _phase_kind(rules, state) != "plan":
+        return []
+    out = [Action("plan", side, action=a.id, target=t) for a in rules.actions if side in a.sides for t in targets_of(rules, a)]
+    out.append(Action("commit", side))
+    return out
+
+
+def legal_actions(rules: RuleSet, state: GameState, side: str | None = None) -> list[Action]:
+    """The legal actions of ``side`` (default: the side to act), in a stable order."""
+    side = side or state.to_act
+    if side is None or side != state.to_act:
+        return []
+    return [a for a in candidate_actions(rules, state, side) if why_illegal(rules, state, a) is None]
+
+
+def apply_action(rules: RuleSet, state: GameState, action: Action) -> StepResult:
+    """Apply a legal action; raises ``IllegalAction`` with the reason otherwise."""
+    reason = why_illegal(rules, state, action)
+    if reason is not None:
+        raise IllegalAction(reason)
+    if action.kind == "plan":
+        # Planning only adds a secret order: no flow, no randomness.
+        order = Order(action.side, action.action, action.target)
+        plans = dict(state.plans)
+        plans[action.side] = plans[action.side] + (order,)
+        new = replace(state, plans=plans, steps=state.steps + 1)
+        act = rules.action[action.action]
+        front = rules.front[action.target].name if action.target else ""
+        from eurasia_game.engine.state import LogEvent
+
+        event = LogEvent(
+            kind="planned",
+            text=rules.text("planned", side=rules.side[action.side].name, action=act.name, front=front),
+            year=state.year,
+            side=action.side,
+            secret_for=action.side,
+            data=(action.action, action.target or ""),
+        )
+        return StepResult(new, (event,), undoable=True)
+    w = Work(rules, state)
+    w.steps += 1
+    if action.kind == "commit":
+        w.committed.append(action.side)
+        w.say("committed", "committed", side=w.side_name(action.side))
+    else:
+        card = rules.event[state.dilemma]
+        option = next(o for o in card.dilemma.options if o.id == action.option)
+        w.dilemma = None
+        w.power[action.side] -= option.cost
+        ctx = Context(side=action.side, card=card.id)
+        w.log("chose", w.fill(option.log, ctx), side=action.side, card=card.id, data=(option.id,))
+        w.apply(option.effects, ctx)
+    advance(w)
+    new = w.freeze()
+    undoable = not w.revealed and new.rng == state.rng and new.to_act == state.to_act
+    return StepResult(new, tuple(w.events), undoable=undoable)

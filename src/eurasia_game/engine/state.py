@@ -1,0 +1,116 @@
+"""Immutable values of play: the game state, player actions, log events.
+
+``GameState`` holds everything needed to continue a game, including the
+random generator's state.  Its dict fields are never mutated after creation:
+the engine builds new ones (see ``engine.work``).  ``*State`` is what changes in
+play; ``*Def`` (in ``model``) is what the rules say.
+"""
+
+from __future__ import annotations
+
+from dataclasses import dataclass, field
+from typing import Literal
+
+ActionKind = Literal["plan", "commit", "choose"]
+
+
+@dataclass(frozen=True, slots=True)
+class Order:
+    """An action a side planned this year, to be carried out at the reveal."""
+
+    side: str
+    action: str
+    target: str | None = None
+
+
+@dataclass(frozen=True, slots=True)
+class Action:
+    """A player's input: plan an order, finish planning, or choose a dilemma option."""
+
+    kind: ActionKind
+    side: str
+    action: str | None = None
+    target: str | None = None
+    option: str | None = None
+
+    def to_dict(self) -> dict:
+        out = {"kind": self.kind, "side": self.side}
+        for key in ("action", "target", "option"):
+            value = getattr(self, key)
+            if value is not None:
+                out[key] = value
+        return out
+
+    @classmethod
+    def from_dict(cls, data: dict) -> "Action":
+        return cls(kind=data["kind"], side=data["side"], action=data.get("action"), target=data.get("target"), option=data.get("option"))
+
+
+@dataclass(frozen=True, slots=True)
+class LogEvent:
+    """Something that happened, told in the past tense.
+
+    ``secret_for`` names the only side allowed to see it (a planned order);
+    None means everyone may see it.
+    """
+
+    kind: str
+    text: str
+    year: int
+    side: str | None = None
+    card: str | None = None
+    secret_for: str | None = None
+    data: tuple = ()
+
+
+@dataclass(frozen=True, slots=True)
+class Snapshot:
+    """The public position at the end of a year, for charts and debriefs."""
+
+    year: int
+    tracks: dict
+    standing: dict
+    power: dict
+
+
+@dataclass(frozen=True, slots=True)
+class GameState:
+    scenario: str
+    year: int
+    phase: int  # index into the rules' phase table
+    phase_done: bool  # whether the current phase's step has run
+    to_act: str | None
+    tracks: dict
+    power: dict
+    income: dict
+    standing: dict  # front id -> side id -> standing
+    flags: frozenset
+    deck: tuple  # card ids that can still be drawn, in rules order
+    fired: tuple  # card ids fired so far, in order
+    crossed: tuple  # red-line ids crossed so far
+    queue: tuple  # (card id, drawn?) pairs waiting to fire
+    dilemma: str | None  # card id whose dilemma awaits a choice
+    plans: dict  # side id -> tuple[Order, ...]; secret until the reveal
+    committed: tuple  # sides that finished planning this year
+    orders_done: tuple  # orders revealed this year
+    rng: int
+    ending: str | None = None
+    snapshots: tuple = ()
+    steps: int = 0
+
+    @property
+    def over(self) -> bool:
+        return self.ending is not None
+
+
+@dataclass(frozen=True, slots=True)
+class StepResult:
+    """What applying one action produced.
+
+    ``undoable`` is true only when nothing hidden was revealed and no random
+    outcome was drawn, so taking the action back cannot re-roll anything.
+    """
+
+    state: GameState
+    events: tuple[LogEvent, ...] = field(default_factory=tuple)
+    undoable: bool = False

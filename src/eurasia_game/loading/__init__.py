@@ -1,0 +1,1 @@
+"""Reading rule files from disk and checking them, with messages for modders."""

@@ -1,0 +1,273 @@
+"""Checks on a merged rule set that a single file cannot see.
+
+Cross-references (an effect naming a track that does not exist), duplicate
+ids, words like ``self`` used where no side acts, missing texts, scenarios
+without a fallback ending.  Every problem is located and, where possible,
+carries a "did you mean" suggestion.  Returns a list; never raises.
+"""
+
+from __future__ import annotations
+
+import typing
+from typing import Iterator
+
+from pydantic import BaseModel
+
+from eurasia_game.loading.problems import Problem, did_you_mean, format_path
+from eurasia_game.model import conditions as C
+from eurasia_game.model import effects as E
+from eurasia_game.model.base import Ref
+from eurasia_game.model.ruleset import RuleSet
+from eurasia_game.model.texts import TEXT_KEYS
+
+_ID_SECTIONS = {
+    "side": "sides",
+    "track": "tracks",
+    "front": "fronts",
+    "action": "actions",
+    "event": "events",
+    "ending": "endings",
+    "scenario": "scenarios",
+    "phase": "phases",
+    "red line": "red_lines",
+    "help": "help",
+}
+
+
+class _Context:
+    """What relative words mean at a place in the rules."""
+
+    def __init__(self, side: bool = False, target: bool = False):
+        self.side = side
+        self.target = target
+
+
+def walk(value, path: tuple) -> Iterator[tuple[tuple, BaseModel]]:
+    """Every pydantic model inside ``value`` with its path."""
+    if isinstance(value, BaseModel):
+        yield path, value
+        for name, info in type(value).model_fields.items():
+            key = info.alias or name
+            yield from walk(getattr(value, name), path + (key,))
+    elif isinstance(value, (list, tuple)):
+        for index, item in enumerate(value):
+            yield from walk(item, path + (index,))
+    elif isinstance(value, dict):
+        for key, item in value.items():
+            yield from walk(item, path + (key,))
+
+
+def _refs(model: BaseModel) -> Iterator[tuple[str, str, Ref]]:
+    for name, info in type(model).model_fields.items():
+        for meta in info.metadata:
+            if isinstance(meta, Ref):
+                value = getattr(model, name)
+                if isinstance(value, str):
+                    yield info.alias or name, value, meta
+        # Refs inside list annotations (list[FixedSideRef])
+        annotation = info.annotation
+        if typing.get_origin(annotation) is list:
+            inner = typing.get_args(annotation)[0]
+            for meta in getattr(inner, "__metadata__", ()):
+                if isinstance(meta, Ref):
+                    for index, item in enumerate(getattr(model, name) or ()):
+                        yield f"{info.alias or name}[{index}]", item, meta
+
+
+class Checker:
+    def __init__(self, load_result):
+        self.result = load_result
+        self.rules: RuleSet = load_result.rules
+        self.problems: list[Problem] = []
+
+    def add(self, severity: str, path: tuple, message: str, suggestion: str | None = None) -> None:
+        file, line, column, inner = self.result.locate(path)
+        self.problems.append(Problem(severity, file, line, column, format_path(inner), message, suggestion))
+
+    # --- ids -------------------------------------------------------------
+    def ids(self, kind: str) -> list[str]:
+        if kind == "section":
+            return list(self.rules.game.sources)
+        if kind == "flag":
+            return sorted(self.flags_set)
+        section = _ID_SECTIONS[kind]
+        return [item.id for item in getattr(self.rules, section)]
+
+    def run(self) -> list[Problem]:
+        rules = self.rules
+        self.flags_set = self._flags_set()
+        for kind, section in _ID_SECTIONS.items():
+            seen: dict[str, int] = {}
+            for index, item in enumerate(getattr(rules, section)):
+                if item.id in seen:
+                    self.add("error", (section, index, "id"), f"the {kind} id '{item.id}' is used twice (also {section}[{seen[item.id]}])", "give each one its own id")
+                else:
+                    seen[item.id] = index
+        self._check_refs()
+        self._check_game()
+        self._check_sides_keys()
+        self._check_phases()
+        self._check_events()
+        self._check_scenarios()
+        self._check_texts()
+        return self.problems
+
+    def _flags_set(self) -> set[str]:
+        flags: set[str] = set()
+        for _, model in walk(self.rules, ()):
+            if isinstance(model, E.SetFlag) and model.value:
+                flags.add(model.flag)
+        for scenario in self.rules.scenarios:
+            flags.update(scenario.setup.flags)
+        return flags
+
+    def _check_refs(self) -> None:
+        rules = self.rules
+        places: list[tuple[tuple, object, _Context]] = [(("game",), rules.game, _Context())]
+        for index, action in enumerate(rules.actions):
+            places.append((("actions", index), action, _Context(side=True, target=action.targets != "none")))
+        for index, event in enumerate(rules.events):
+            places.append((("events", index), event, _Context(side=event.dilemma is not None)))
+        for index, front in enumerate(rules.fronts):
+            places.append((("fronts", index), front, _Context(target=True)))
+        for section in ("yearly", "red_lines", "endings", "scenarios", "sides", "tracks", "phases"):
+            for index, item in enumerate(getattr(rules, section)):
+                places.append(((section, index), item, _Context()))
+        for base, value, context in places:
+            for path, model in walk(value, base):
+                for key, ref, meta in _refs(model):
+                    self._check_ref(path + tuple(_split_key(key)), ref, meta, context, model)
+
+    def _check_ref(self, path: tuple, ref: str, meta: Ref, context: _Context, model) -> None:
+        if ref in meta.specials:
+            if meta.kind == "side" and not context.side:
+                self.add("error", path, f"'{ref}' has no meaning here because no side is acting", f"name a side: {', '.join(self.rules.side_ids)}")
+            if meta.kind == "front" and not context.target:
+                self.add("error", path, f"'{ref}' has no meaning here because nothing is aimed at a front", f"name a front: {', '.join(self.rules.front_ids)}")
+            return
+        known = self.ids(meta.kind)
+        if ref in known:
+            return
+        if meta.kind == "flag":
+            if isinstance(model, C.FlagSet):
+                self.add("warning", path, f"the flag '{ref}' is tested but no effect or scenario ever sets it", did_you_mean(ref, known))
+            return
+        words = list(known) + list(meta.specials)
+        label = "article section" if meta.kind == "section" else meta.kind
+        self.add("error", path, f"unknown {label} '{ref}'", did_you_mean(ref, words) or (f"known: {', '.join(words)}" if len(words) <= 12 else None))
+
+    def _check_game(self) -> None:
+        game = self.rules.game
+        if game.default_scenario not in self.rules.scenario:
+            self.add("error", ("game", "default_scenario"), f"unknown scenario '{game.default_scenario}'", did_you_mean(game.default_scenario, self.rules.scenario))
+        if sorted(game.side_order) != sorted(self.rules.side_ids):
+            self.add("error", ("game", "side_order"), "side_order must name every side exactly once", f"use: {', '.join(self.rules.side_ids)}")
+        if len(self.rules.sides) != 2:
+            self.add("error", ("sides",), f"the game needs exactly 2 sides, not {len(self.rules.sides)}")
+
+    def _check_side_keys(self, path: tuple, mapping: dict, complete: bool) -> None:
+        sides = self.rules.side_ids
+        for key in mapping:
+            if key not in sides:
+                self.add("error", path + (key,), f"unknown side '{key}'", did_you_mean(key, sides))
+        if complete:
+            missing = [s for s in sides if s not in mapping]
+            if missing:
+                self.add("error", path, f"missing a value for {', '.join(missing)}", "give a value for every side")
+
+    def _check_sides_keys(self) -> None:
+        rules = self.rules
+        for index, front in enumerate(rules.fronts):
+            self._check_side_keys(("fronts", index, "start"), front.start, complete=True)
+            for side, value in front.start.items():
+                if not front.min <= value <= front.max:
+                    self.add("error", ("fronts", index, "start", side), f"standing {value} is outside {front.min}..{front.max}")
+        for index, ending in enumerate(rules.endings):
+            if isinstance(ending.outcome, dict):
+                self._check_side_keys(("endings", index, "outcome"), ending.outcome, complete=True)
+        for index, scenario in enumerate(rules.scenarios):
+            base = ("scenarios", index, "setup")
+            self._check_side_keys(base + ("power",), scenario.setup.power, complete=False)
+            self._check_side_keys(base + ("income",), scenario.setup.income, complete=False)
+            for track, value in scenario.setup.tracks.items():
+                if track not in rules.track:
+                    self.add("error", base + ("tracks", track), f"unknown track '{track}'", did_you_mean(track, rules.track_ids))
+                elif not rules.track[track].min <= value <= rules.track[track].max:
+                    t = rules.track[track]
+                    self.add("error", base + ("tracks", track), f"{value} is outside the track's bounds {t.min}..{t.max}")
+            for front, by_side in scenario.setup.standing.items():
+                if front not in rules.front:
+                    self.add("error", base + ("standing", front), f"unknown front '{front}'", did_you_mean(front, rules.front_ids))
+                else:
+                    self._check_side_keys(base + ("standing", front), by_side, complete=False)
+        for index, rule in enumerate(rules.actions):
+            if isinstance(rule.targets, list) and not rule.targets:
+                self.add("error", ("actions", index, "targets"), "the list of targets is empty", "use 'none' for an action without a target")
+            if rule.requires is not None and rule.requires_text is None:
+                self.add("warning", ("actions", index, "requires"), "a requirement without 'requires_text' gives players no reason when it fails", "add requires_text: a sentence saying why")
+        self._check_bounds()
+
+    def _check_bounds(self) -> None:
+        """Conditions that ask for a track value the track can never reach."""
+        for section in ("actions", "events", "red_lines", "endings", "fronts", "yearly"):
+            for path, model in walk(getattr(self.rules, section), (section,)):
+                if isinstance(model, C.TrackIs) and model.track in self.rules.track:
+                    track = self.rules.track[model.track]
+                    if (model.min is not None and model.min > track.max) or (model.max is not None and model.max < track.min):
+                        self.add("warning", path, f"'{model.track}' runs {track.min}..{track.max}, so this condition can never be true")
+
+    def _check_phases(self) -> None:
+        kinds = [p.kind for p in self.rules.phases]
+        for kind in ("plan", "checks"):
+            if kinds.count(kind) != 1:
+                self.add("error", ("phases",), f"the turn needs exactly one '{kind}' phase, not {kinds.count(kind)}")
+        for kind in ("events", "income", "resolve"):
+            if kind not in kinds:
+                self.add("warning", ("phases",), f"the turn has no '{kind}' phase")
+        if kinds and kinds[-1] != "checks":
+            self.add("error", ("phases",), "the 'checks' phase must come last, since it moves the game to the next year")
+
+    def _check_events(self) -> None:
+        for index, event in enumerate(self.rules.events):
+            if event.dilemma is None:
+                continue
+            ids = [o.id for o in event.dilemma.options]
+            for o_index, option in enumerate(event.dilemma.options):
+                if ids.count(option.id) > 1 and ids.index(option.id) != o_index:
+                    self.add("error", ("events", index, "dilemma", "options", o_index, "id"), f"option id '{option.id}' is used twice")
+            if all(o.requires is not None or o.cost > 0 for o in event.dilemma.options):
+                self.add("error", ("events", index, "dilemma", "options"), "every option has a cost or requirement, so the side may have no choice it can make", "make one option free and unconditional")
+
+    def _check_scenarios(self) -> None:
+        rules = self.rules
+        for index, scenario in enumerate(rules.scenarios):
+            finals = [rules.ending[e] for e in scenario.endings if e in rules.ending and rules.ending[e].check == "final"]
+            if not any(e.condition is None for e in finals):
+                self.add("error", ("scenarios", index, "endings"), "no final ending without a condition, so the last year could end with no ending", "add a fallback final ending with no 'when'")
+            deck = [e for e in rules.events if e.in_deck and (scenario.deck_tags is None or set(e.tags) & set(scenario.deck_tags))]
+            if not deck and scenario.events_per_year:
+                self.add("warning", ("scenarios", index, "deck_tags"), "no card matches these tags, so no event can be drawn")
+        reachable = {e for s in rules.scenarios for e in s.endings}
+        for index, ending in enumerate(rules.endings):
+            if ending.id not in reachable:
+                self.add("warning", ("endings", index, "id"), f"no scenario lists the ending '{ending.id}', so it can never happen", "add it to a scenario's endings")
+
+    def _check_texts(self) -> None:
+        for key in TEXT_KEYS:
+            if key not in self.rules.texts:
+                self.add("error", ("texts",), f"the message '{key}' is missing", f"add '{key}:' to texts ({TEXT_KEYS[key]})")
+        for key in self.rules.texts:
+            if key not in TEXT_KEYS:
+                self.add("warning", ("texts", key), f"the message '{key}' is never used", did_you_mean(key, TEXT_KEYS))
+
+
+def _split_key(key: str) -> list:
+    """'sides[1]' -> ['sides', 1]."""
+    if "[" in key:
+        name, rest = key.split("[", 1)
+        return [name, int(rest.rstrip("]"))]
+    return [key]
+
+
+def check_rules(load_result) -> list[Problem]:
+    return Checker(load_result).run()

@@ -1,0 +1,166 @@
+"""Safe YAML reading that remembers where every value came from.
+
+PyYAML's composer gives us a node tree with line and column marks; we turn it
+into plain Python ourselves so that:
+
+* scalars follow YAML 1.2's core schema (``no`` and ``on`` stay strings,
+  ``1:20`` is not sixty-based arithmetic);
+* duplicate keys, anchors/aliases, explicit tags and oversized input are
+  refused with a located message instead of being silently accepted;
+* every path in the data maps to a (line, column), which turns pydantic's
+  error locations into ``file:line:column`` for modders.
+
+Nothing here can construct arbitrary Python objects: only dicts, lists,
+strings, ints, floats, bools and None come out.
+"""
+
+from __future__ import annotations
+
+import math
+import re
+from dataclasses import dataclass, field
+
+import yaml
+
+try:  # the C parser is much faster; fall back when libyaml is missing
+    from yaml import CSafeLoader as _Loader
+except ImportError:  # pragma: no cover - depends on the PyYAML build
+    from yaml import SafeLoader as _Loader
+
+MAX_FILE_BYTES = 2_000_000
+MAX_DEPTH = 32
+MAX_ITEMS = 200_000
+MAX_STRING = 20_000
+MAX_INT = 10**9
+
+_NULL = re.compile(r"^(~|null|Null|NULL|)$")
+_TRUE = re.compile(r"^(true|True|TRUE)$")
+_FALSE = re.compile(r"^(false|False|FALSE)$")
+_INT = re.compile(r"^[-+]?[0-9]+$")
+_FLOAT = re.compile(r"^[-+]?(\.[0-9]+|[0-9]+(\.[0-9]*)?)([eE][-+]?[0-9]+)?$")
+_CONTROL = re.compile(r"[\x00-\x08\x0b-\x1f\x7f]")
+_STANDARD_TAGS = {
+    "tag:yaml.org,2002:" + t for t in ("str", "int", "float", "bool", "null", "map", "seq", "timestamp")
+}
+
+
+class YamlProblem(Exception):
+    """A located problem that stops a file from being read at all."""
+
+    def __init__(self, message: str, line: int, column: int, suggestion: str | None = None):
+        super().__init__(message)
+        self.message = message
+        self.line = line
+        self.column = column
+        self.suggestion = suggestion
+
+
+@dataclass
+class Located:
+    """Parsed data plus the position of every path inside it."""
+
+    data: object
+    positions: dict[tuple, tuple[int, int]] = field(default_factory=dict)
+
+    def position(self, path: tuple) -> tuple[int, int]:
+        """Line and column of ``path``, or of its longest known prefix."""
+        path = tuple(path)
+        while path:
+            if path in self.positions:
+                return self.positions[path]
+            path = path[:-1]
+        return self.positions.get((), (1, 1))
+
+
+def _mark(node) -> tuple[int, int]:
+    return node.start_mark.line + 1, node.start_mark.column + 1
+
+
+def _scalar(node, where: str):
+    value = node.value
+    if len(value) > MAX_STRING:
+        raise YamlProblem(f"{where}: text is longer than {MAX_STRING} characters", *_mark(node))
+    if _CONTROL.search(value):
+        raise YamlProblem(f"{where}: text contains a control character", *_mark(node), "remove invisible control characters")
+    if node.style:  # quoted or block scalar: always a string (plain style is None or "")
+        return value
+    if _NULL.match(value):
+        return None
+    if _TRUE.match(value):
+        return True
+    if _FALSE.match(value):
+        return False
+    if _INT.match(value):
+        number = int(value)
+        if abs(number) > MAX_INT:
+            raise YamlProblem(f"{where}: number {value} is too large", *_mark(node), f"use a number between -{MAX_INT} and {MAX_INT}")
+        return number
+    if _FLOAT.match(value):
+        number = float(value)
+        if not math.isfinite(number) or abs(number) > MAX_INT:
+            raise YamlProblem(f"{where}: number {value} is too large", *_mark(node))
+        return number
+    return value
+
+
+def parse_yaml(text: str) -> Located:
+    """Parse YAML text into plain data with positions, or raise ``YamlProblem``."""
+    if len(text.encode("utf-8", "surrogatepass")) > MAX_FILE_BYTES:
+        raise YamlProblem(f"the file is larger than {MAX_FILE_BYTES // 1_000_000} MB", 1, 1, "split it into several files")
+    try:
+        root = yaml.compose(text, Loader=_Loader)
+    except yaml.MarkedYAMLError as exc:
+        mark = exc.problem_mark or exc.context_mark
+        line, column = (mark.line + 1, mark.column + 1) if mark else (1, 1)
+        detail = exc.problem or "this is not valid YAML"
+        raise YamlProblem(f"YAML syntax error: {detail}", line, column, "check indentation, colons and quotes on this line or the one above") from None
+    except yaml.YAMLError as exc:
+        raise YamlProblem(f"YAML syntax error: {exc}", 1, 1) from None
+    located = Located(data=None)
+    if root is None:
+        located.data = {}
+        return located
+    seen: set[int] = set()
+    count = [0]
+
+    def build(node, path: tuple, depth: int):
+        if depth > MAX_DEPTH:
+            raise YamlProblem(f"nesting is deeper than {MAX_DEPTH} levels", *_mark(node))
+        if id(node) in seen:
+            raise YamlProblem("anchors and aliases (& and *) are not supported in rule files", *_mark(node), "write the value out in full")
+        seen.add(id(node))
+        count[0] += 1
+        if count[0] > MAX_ITEMS:
+            raise YamlProblem(f"the file has more than {MAX_ITEMS} values", *_mark(node))
+        if node.tag not in _STANDARD_TAGS:
+            raise YamlProblem(f"the tag {node.tag!r} is not allowed in rule files", *_mark(node), "remove the '!' tag")
+        located.positions.setdefault(path, _mark(node))
+        where = _where(path)
+        if isinstance(node, yaml.MappingNode):
+            out: dict = {}
+            for key_node, value_node in node.value:
+                if not isinstance(key_node, yaml.ScalarNode):
+                    raise YamlProblem(f"{where}: a key must be a plain word", *_mark(key_node))
+                if key_node.tag not in _STANDARD_TAGS:
+                    raise YamlProblem(f"the tag {key_node.tag!r} is not allowed in rule files", *_mark(key_node))
+                if key_node.value == "<<":
+                    raise YamlProblem("merge keys (<<) are not supported in rule files", *_mark(key_node), "write the keys out in full")
+                key = key_node.value
+                if key in out:
+                    first = located.positions.get(path + (key,), (0, 0))[0]
+                    raise YamlProblem(f"{where}: the key '{key}' appears twice (first on line {first})", *_mark(key_node), "remove or rename one of them")
+                located.positions[path + (key,)] = _mark(key_node)
+                out[key] = build(value_node, path + (key,), depth + 1)
+            return out
+        if isinstance(node, yaml.SequenceNode):
+            return [build(item, path + (index,), depth + 1) for index, item in enumerate(node.value)]
+        return _scalar(node, where)
+
+    located.data = build(root, (), 0)
+    return located
+
+
+def _where(path: tuple) -> str:
+    from eurasia_game.loading.problems import format_path
+
+    return format_path(path) or "the file"

@@ -1,0 +1,255 @@
+"""Content definitions: sides, tracks, fronts, actions, events, endings, scenarios.
+
+Names follow one convention: ``*Def`` is content read from rule files.  Ids
+are lowercase slugs; display text lives in separate fields so that renaming a
+card never breaks a save.
+"""
+
+from __future__ import annotations
+
+from typing import Annotated, Literal
+
+from pydantic import Field, model_validator
+
+from eurasia_game.model.base import (
+    ActionRef,
+    CardRef,
+    EndingRef,
+    FixedFrontRef,
+    FixedSideRef,
+    RuleModel,
+    SectionRef,
+    Slug,
+    Text,
+    TrackRef,
+)
+from eurasia_game.model.conditions import Condition
+from eurasia_game.model.effects import Effect
+
+PhaseKind = Literal["events", "income", "plan", "resolve", "checks"]
+
+
+class PhaseDef(RuleModel):
+    """One row of the turn's phase table.  ``kind`` is the engine step it runs."""
+
+    id: Slug
+    name: Text
+    kind: PhaseKind = Field(description="events: draw and resolve event cards; income: sides gain power and the yearly trends apply; plan: each side secretly plans its orders; resolve: orders are revealed and carried out, fronts and red lines are resolved; checks: sudden deaths, the final ending, the next year.")
+    description: Text
+
+
+class SideDef(RuleModel):
+    """A player side."""
+
+    id: Slug
+    name: Text
+    capital: Text | None = None
+    description: Text
+    colour: str = Field(pattern=r"^#[0-9a-fA-F]{6}$", description="Main colour, as #rrggbb.")
+    colour_safe: str = Field(pattern=r"^#[0-9a-fA-F]{6}$", description="Colour in the colour-blind-safe palette.")
+    shape: Literal["circle", "square", "triangle", "diamond"] = Field(description="Marker shape, so sides are never told apart by colour alone.")
+    power: int = Field(ge=0, le=100, description="Power at the start of the game (scenarios may override).")
+    income: int = Field(ge=0, le=100, description="Power gained every year (scenarios may override).")
+    orders_per_year: int = Field(default=3, ge=1, le=20, description="How many orders the side may plan each year.")
+    goal: Text = Field(description="What this side is playing for, in a sentence or two.")
+
+
+class ZoneDef(RuleModel):
+    """A labelled stretch of a track, such as a danger zone."""
+
+    min: int
+    max: int
+    label: Text
+    danger: bool = False
+
+
+class TrackDef(RuleModel):
+    """A shared track: a number both sides push and pull."""
+
+    id: Slug
+    name: Text
+    description: Text
+    min: int = 0
+    max: int = 10
+    start: int
+    low_label: Text
+    high_label: Text
+    zones: list[ZoneDef] = Field(default_factory=list)
+
+    @model_validator(mode="after")
+    def _bounds(self):
+        if self.min >= self.max:
+            raise ValueError(f"'min' ({self.min}) must be below 'max' ({self.max})")
+        if not self.min <= self.start <= self.max:
+            raise ValueError(f"'start' ({self.start}) is outside {self.min}..{self.max}")
+        return self
+
+
+class RuleDef(RuleModel):
+    """A conditional rule: when the condition holds, apply the effects."""
+
+    text: Text = Field(description="The rule in words, shown to players.")
+    condition: Condition | None = Field(default=None, alias="when", description="Leave out to apply always.")
+    effects: list[Effect] = Field(min_length=1)
+    log: Text | None = Field(default=None, description="Log line when the rule applies (past tense).")
+
+
+class FrontDef(RuleModel):
+    """One of the fronts where the sides spend power."""
+
+    id: Slug
+    name: Text
+    description: Text
+    stakes: list[Text] = Field(min_length=1, description="What is at stake on this front, one line each.")
+    min: int = 0
+    max: int = 10
+    start: dict[str, int] = Field(description="Each side's standing at the start, by side id.")
+    resolution: list[RuleDef] = Field(default_factory=list, description="Rules applied every year in the resolve phase.")
+    map_position: list[Annotated[float, Field(ge=0, le=1)]] = Field(min_length=2, max_length=2, description="Where the front sits on the map, as fractions of its width and height.")
+
+
+class ActionDef(RuleModel):
+    """Something a side can order in the plan phase."""
+
+    id: Slug
+    name: Text
+    description: Text
+    sides: list[FixedSideRef] = Field(min_length=1, description="Which sides may take the action.")
+    cost: int = Field(ge=0, le=100)
+    targets: list[FixedFrontRef] | Literal["all", "none"] = Field(default="none", description="'none' for no target, 'all' for any front, or a list of front ids.")
+    requires: Condition | None = Field(default=None, description="Only available while this holds.")
+    requires_text: Text | None = Field(default=None, description="Why the action is unavailable when 'requires' fails.")
+    per_year: int = Field(default=1, ge=1, le=20, description="How often one side may take it in a year (per front for targeted actions).")
+    effects: list[Effect] = Field(min_length=1)
+    log: Text = Field(description="Log line when carried out, past tense; $side and $front are filled in.")
+
+
+class OptionDef(RuleModel):
+    """One choice of a dilemma."""
+
+    id: Slug
+    label: Text
+    text: Text
+    cost: int = Field(default=0, ge=0, le=100, description="Power the choosing side pays.")
+    requires: Condition | None = None
+    requires_text: Text | None = None
+    effects: list[Effect] = Field(default_factory=list)
+    log: Text
+
+
+class DilemmaDef(RuleModel):
+    """A choice one side must make when the card fires."""
+
+    side: FixedSideRef
+    prompt: Text
+    options: list[OptionDef] = Field(min_length=2)
+
+
+class EventDef(RuleModel):
+    """An event card."""
+
+    id: Slug
+    title: Text
+    text: Text = Field(description="What happens, in the game's own words.")
+    section: SectionRef
+    teaching_note: Text
+    tags: list[Slug] = Field(default_factory=list)
+    in_deck: bool = Field(default=True, description="false keeps the card out of the draw deck: it only fires when triggered or shuffled in.")
+    condition: Condition | None = Field(default=None, alias="when", description="The card can only be drawn while this holds.")
+    weight: int = Field(default=1, ge=1, le=100, description="Relative chance of being drawn.")
+    repeatable: bool = False
+    effects: list[Effect] = Field(default_factory=list)
+    dilemma: DilemmaDef | None = None
+
+    @model_validator(mode="after")
+    def _does_something(self):
+        if not self.effects and self.dilemma is None:
+            raise ValueError("an event needs 'effects', a 'dilemma', or both")
+        return self
+
+
+class RedLineDef(RuleModel):
+    """One of Beijing's red lines: public, and checked every year."""
+
+    id: Slug
+    name: Text
+    text: Text
+    condition: Condition = Field(alias="when")
+    effects: list[Effect] = Field(min_length=1)
+    once: bool = Field(default=True, description="Cross it only once per game.")
+    log: Text
+
+
+Outcome = Literal["win", "lose", "draw"]
+
+
+class EndingDef(RuleModel):
+    """A way the game ends."""
+
+    id: Slug
+    name: Text
+    future: Text = Field(description="The article's future this ending stands for.")
+    section: SectionRef
+    text: Text
+    check: Literal["sudden", "final"] = Field(description="sudden: checked every year; final: checked after the last year, in order.")
+    condition: Condition | None = Field(default=None, alias="when", description="Leave out for a fallback final ending.")
+    outcome: dict[str, Outcome] | Literal["fronts"] = Field(description="Each side's result by side id, or 'fronts': the side leading more fronts wins.")
+    questions: list[Text] = Field(default_factory=list, description="Discussion questions for the debrief.")
+
+
+class ScenarioSetup(RuleModel):
+    """Starting values that differ from the defaults."""
+
+    tracks: dict[str, int] = Field(default_factory=dict)
+    power: dict[str, int] = Field(default_factory=dict)
+    income: dict[str, int] = Field(default_factory=dict)
+    standing: dict[str, dict[str, int]] = Field(default_factory=dict, description="front id -> side id -> standing")
+    flags: list[Slug] = Field(default_factory=list)
+
+
+class ScenarioDef(RuleModel):
+    """A scenario: the years played, the starting position and the deck."""
+
+    id: Slug
+    name: Text
+    description: Text
+    start_year: int = Field(ge=1900, le=2200)
+    end_year: int = Field(ge=1900, le=2200)
+    minutes: int = Field(ge=5, le=600, description="Typical playing time.")
+    events_per_year: int = Field(default=1, ge=0, le=5)
+    setup: ScenarioSetup = Field(default_factory=ScenarioSetup)
+    deck_tags: list[Slug] | None = Field(default=None, description="Only cards with one of these tags go into the deck; leave out for all.")
+    extra_cards: list[CardRef] = Field(default_factory=list, description="Cards added to the deck even when deck_tags leaves them out.")
+    opening_cards: list[CardRef] = Field(default_factory=list, description="Cards fired in the first year before any draw.")
+    endings: list[EndingRef] = Field(min_length=1)
+
+    @model_validator(mode="after")
+    def _years(self):
+        if self.end_year < self.start_year:
+            raise ValueError(f"'end_year' ({self.end_year}) is before 'start_year' ({self.start_year})")
+        return self
+
+
+class GameInfo(RuleModel):
+    """Who the rules are and where they come from."""
+
+    id: Slug
+    name: Text
+    version: str = Field(pattern=r"^\d+\.\d+(\.\d+)?$")
+    format: int = Field(ge=1, description="Version of the rule-file format.")
+    description: Text
+    source: Text = Field(description="The work the game is built on.")
+    sources: list[Text] = Field(min_length=1, description="The section headings of the source that cards may cite.")
+    default_scenario: Slug
+    side_order: list[FixedSideRef] = Field(min_length=2, description="Order in which sides plan and their orders interleave.")
+
+
+class HelpDef(RuleModel):
+    """A titled block of player-facing text (rules summary, glossary)."""
+
+    id: Slug
+    title: Text
+    text: Text
+
+
+_ = (ActionRef, CardRef, EndingRef, TrackRef)  # re-exported types used by annotations above

@@ -1,0 +1,121 @@
+"""The shape of one rule file and of a whole rule set.
+
+A rule file holds any of the sections below; the loader validates each file
+on its own (so a problem points at its own file and line) and then merges
+them into one ``RuleSet``.
+"""
+
+from __future__ import annotations
+
+from functools import cached_property
+
+from pydantic import BaseModel, ConfigDict, Field
+
+from eurasia_game.model.base import RuleModel, Text
+from eurasia_game.model.content import (
+    ActionDef,
+    EndingDef,
+    EventDef,
+    FrontDef,
+    GameInfo,
+    HelpDef,
+    PhaseDef,
+    RedLineDef,
+    RuleDef,
+    ScenarioDef,
+    SideDef,
+    TrackDef,
+)
+
+
+class RuleFile(RuleModel):
+    """Everything one rule file may contain.  Every section is optional."""
+
+    game: GameInfo | None = None
+    phases: list[PhaseDef] | None = None
+    texts: dict[str, Text] | None = Field(default=None, description="Player-visible messages of the engine, with $placeholders.")
+    help: list[HelpDef] | None = None
+    sides: list[SideDef] | None = None
+    tracks: list[TrackDef] | None = None
+    fronts: list[FrontDef] | None = None
+    yearly: list[RuleDef] | None = Field(default=None, description="Rules applied every year in the income phase (the long-term trends).")
+    actions: list[ActionDef] | None = None
+    events: list[EventDef] | None = None
+    red_lines: list[RedLineDef] | None = None
+    endings: list[EndingDef] | None = None
+    scenarios: list[ScenarioDef] | None = None
+
+
+LIST_SECTIONS = ("phases", "help", "sides", "tracks", "fronts", "yearly", "actions", "events", "red_lines", "endings", "scenarios")
+
+
+class RuleSet(BaseModel):
+    """A merged, validated rule set: what the engine plays."""
+
+    model_config = ConfigDict(frozen=True, arbitrary_types_allowed=True)
+
+    game: GameInfo
+    phases: tuple[PhaseDef, ...]
+    texts: dict[str, str]
+    help: tuple[HelpDef, ...] = ()
+    sides: tuple[SideDef, ...]
+    tracks: tuple[TrackDef, ...]
+    fronts: tuple[FrontDef, ...]
+    yearly: tuple[RuleDef, ...] = ()
+    actions: tuple[ActionDef, ...]
+    events: tuple[EventDef, ...]
+    red_lines: tuple[RedLineDef, ...] = ()
+    endings: tuple[EndingDef, ...]
+    scenarios: tuple[ScenarioDef, ...]
+    fingerprint: str = ""
+
+    @cached_property
+    def side_ids(self) -> tuple[str, ...]:
+        return tuple(s.id for s in self.sides)
+
+    @cached_property
+    def track_ids(self) -> tuple[str, ...]:
+        return tuple(t.id for t in self.tracks)
+
+    @cached_property
+    def front_ids(self) -> tuple[str, ...]:
+        return tuple(f.id for f in self.fronts)
+
+    @cached_property
+    def side(self) -> dict[str, SideDef]:
+        return {s.id: s for s in self.sides}
+
+    @cached_property
+    def track(self) -> dict[str, TrackDef]:
+        return {t.id: t for t in self.tracks}
+
+    @cached_property
+    def front(self) -> dict[str, FrontDef]:
+        return {f.id: f for f in self.fronts}
+
+    @cached_property
+    def action(self) -> dict[str, ActionDef]:
+        return {a.id: a for a in self.actions}
+
+    @cached_property
+    def event(self) -> dict[str, EventDef]:
+        return {e.id: e for e in self.events}
+
+    @cached_property
+    def ending(self) -> dict[str, EndingDef]:
+        return {e.id: e for e in self.endings}
+
+    @cached_property
+    def scenario(self) -> dict[str, ScenarioDef]:
+        return {s.id: s for s in self.scenarios}
+
+    def text(self, key: str, **values: object) -> str:
+        """A player-visible message from the ``texts`` section, placeholders filled.
+
+        Uses ``string.Template`` so that text from a rule file can never reach
+        attributes or code, only the values given here.
+        """
+        from string import Template
+
+        template = self.texts.get(key, key)
+        return Template(template).safe_substitute({k: str(v) for k, v in values.items()})
