@@ -9,7 +9,7 @@ exactly one side to act, or none when the game is over.
 from __future__ import annotations
 
 from eurasia_game.engine import rng
-from eurasia_game.engine.state import GameState, Order
+from eurasia_game.engine.state import GameState, Order, StepResult
 from eurasia_game.engine.work import Context, Work, holds, other_side
 from eurasia_game.model.ruleset import RuleSet
 
@@ -24,6 +24,11 @@ def deck_for(rules: RuleSet, scenario) -> tuple[str, ...]:
 
 def new_game(rules: RuleSet, scenario: str | None = None, seed: int = 0) -> GameState:
     """The state at the start of ``scenario``, advanced to the first decision."""
+    return start_game(rules, scenario, seed).state
+
+
+def start_game(rules: RuleSet, scenario: str | None = None, seed: int = 0) -> StepResult:
+    """Like ``new_game``, but also returns what happened before the first decision."""
     scenario_id = scenario or rules.game.default_scenario
     if scenario_id not in rules.scenario:
         raise KeyError(f"unknown scenario '{scenario_id}'; the scenarios are: {', '.join(rules.scenario)}")
@@ -56,7 +61,7 @@ def new_game(rules: RuleSet, scenario: str | None = None, seed: int = 0) -> Game
     )
     work = Work(rules, state)
     advance(work)
-    return work.freeze()
+    return StepResult(work.freeze(), tuple(work.events), undoable=False)
 
 
 def advance(w: Work) -> None:

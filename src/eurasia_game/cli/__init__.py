@@ -1,0 +1,1 @@
+"""The ``eurasia-game`` command: play, check, simulate, replay."""

@@ -1,0 +1,26 @@
+"""``eurasia-game play`` (the default): open the game in a window."""
+
+from __future__ import annotations
+
+import sys
+
+from eurasia_game.cli.common import add_rules_argument
+
+NAME = "play"
+HELP = "open the game in a window (the default when no command is given)"
+
+
+def add_arguments(parser) -> None:
+    add_rules_argument(parser)
+
+
+def run(args) -> int:
+    try:
+        from eurasia_game.ui.app import run_app
+    except ImportError:
+        from eurasia_game.cli.main import build_parser
+
+        build_parser()[0].print_help()
+        print("\n(the window is not available in this build; the commands above work without it)", file=sys.stderr)
+        return 0
+    return run_app(args)

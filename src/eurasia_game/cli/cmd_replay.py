@@ -1,0 +1,35 @@
+"""``eurasia-game replay FILE``: replay a saved record and print its transcript."""
+
+from __future__ import annotations
+
+import sys
+from pathlib import Path
+
+from eurasia_game.cli.common import add_rules_argument, load_rules_or_report
+
+NAME = "replay"
+HELP = "replay a saved game record and print its transcript"
+
+
+def add_arguments(parser) -> None:
+    parser.add_argument("file", type=Path, help="the saved record (JSON)")
+    add_rules_argument(parser)
+
+
+def run(args) -> int:
+    from eurasia_game.cli.transcript import transcript
+    from eurasia_game.session.record import RecordError
+    from eurasia_game.session.replay import replay
+    from eurasia_game.session.saves import read_record
+
+    rules = load_rules_or_report(args)
+    if rules is None:
+        return 2
+    try:
+        record = read_record(args.file)
+        state, events = replay(rules, record)
+    except RecordError as exc:
+        print(f"cannot replay: {exc}", file=sys.stderr)
+        return 2
+    sys.stdout.write(transcript(rules, state, [e for e in events if e.secret_for is None]))
+    return 0

@@ -1,0 +1,61 @@
+"""``eurasia-game simulate``: a whole game between computer players, as a transcript.
+
+The per-side options (``--moscow``, ``--beijing``) come from the rules' side
+ids, so modded sides get their own options too.
+"""
+
+from __future__ import annotations
+
+import argparse
+import sys
+from pathlib import Path
+
+from eurasia_game.cli.common import add_rules_argument, load_rules_or_report
+
+NAME = "simulate"
+HELP = "play a whole game between computer players and print the transcript"
+ACCEPTS_EXTRA = True
+
+
+def add_arguments(parser) -> None:
+    add_rules_argument(parser)
+    parser.add_argument("--scenario", metavar="ID", help="scenario id (default: the rules' default scenario)")
+    parser.add_argument("--seed", type=int, required=True, help="random seed (a whole number, 0 or more)")
+    parser.add_argument("--save", metavar="FILE", type=Path, help="save the game record to FILE")
+    parser.epilog = "Give each side's player as --SIDE POLICY, e.g. --moscow random --beijing random."
+
+
+def run(args) -> int:
+    from eurasia_game.cli.transcript import transcript
+    from eurasia_game.session.autoplay import play_game
+    from eurasia_game.session.policies import policy_names
+    from eurasia_game.session.saves import SaveError, write_record
+
+    rules = load_rules_or_report(args)
+    if rules is None:
+        return 2
+    sides = argparse.ArgumentParser(prog="eurasia-game simulate", add_help=False)
+    for side in rules.side_ids:
+        sides.add_argument(f"--{side}", metavar="POLICY", choices=policy_names(), required=True, help=f"who plays {rules.side[side].name}")
+    try:
+        players = vars(sides.parse_args(args.extra))
+    except SystemExit as exc:
+        print(f"give every side a player: {' '.join(f'--{s} POLICY' for s in rules.side_ids)}; policies: {', '.join(policy_names())}", file=sys.stderr)
+        return int(exc.code or 2)
+    if args.seed < 0:
+        print("the seed must be 0 or more", file=sys.stderr)
+        return 2
+    scenario = args.scenario or rules.game.default_scenario
+    if scenario not in rules.scenario:
+        print(f"unknown scenario '{scenario}'; the scenarios are: {', '.join(rules.scenario)}", file=sys.stderr)
+        return 2
+    session = play_game(rules, scenario, args.seed, players)
+    sys.stdout.write(transcript(rules, session.state, session.events(everything=False)))
+    if args.save:
+        try:
+            write_record(args.save, session.record())
+        except SaveError as exc:
+            print(f"could not save: {exc}", file=sys.stderr)
+            return 1
+        print(f"record saved to {args.save}", file=sys.stderr)
+    return 0

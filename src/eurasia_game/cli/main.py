@@ -1,0 +1,66 @@
+"""Entry point of the ``eurasia-game`` command.
+
+Subcommands live in ``cli/cmd_*.py`` modules, each with ``NAME``, ``HELP``,
+``add_arguments(parser)`` and ``run(args) -> int``; they are found
+automatically, so a new command is a new file.  With no subcommand the game
+opens in a window (or prints help where the window is not available).
+"""
+
+from __future__ import annotations
+
+import argparse
+import importlib
+import pkgutil
+import sys
+
+import eurasia_game
+from eurasia_game import cli as cli_package
+
+
+def _command_modules():
+    for info in sorted(pkgutil.iter_modules(cli_package.__path__), key=lambda i: i.name):
+        if info.name.startswith("cmd_"):
+            yield importlib.import_module(f"eurasia_game.cli.{info.name}")
+
+
+def build_parser() -> tuple[argparse.ArgumentParser, dict]:
+    parser = argparse.ArgumentParser(
+        prog="eurasia-game",
+        description="Eurasia Game: Moscow and Beijing, 2019-2030. With no command, the game opens in a window.",
+    )
+    parser.add_argument("--version", action="version", version=f"eurasia-game {eurasia_game.__version__}")
+    sub = parser.add_subparsers(dest="command", metavar="COMMAND")
+    modules = {}
+    for module in _command_modules():
+        command = sub.add_parser(module.NAME, help=module.HELP, description=module.HELP)
+        module.add_arguments(command)
+        modules[module.NAME] = module
+    return parser, modules
+
+
+def main(argv: list[str] | None = None) -> int:
+    argv = list(sys.argv[1:] if argv is None else argv)
+    parser, modules = build_parser()
+    if not argv or argv[0] not in modules and not argv[0].startswith("-"):
+        argv = ["play", *argv] if "play" in modules else argv
+    if not argv:
+        parser.print_help()
+        return 0
+    args, extra = parser.parse_known_args(argv)
+    if args.command is None:
+        parser.print_help()
+        return 0
+    module = modules[args.command]
+    if extra and not getattr(module, "ACCEPTS_EXTRA", False):
+        parser.error(f"unrecognised arguments: {' '.join(extra)}")
+    args.extra = extra
+    try:
+        return int(module.run(args) or 0)
+    except KeyboardInterrupt:
+        return 130
+    except BrokenPipeError:
+        return 0
+
+
+if __name__ == "__main__":  # pragma: no cover
+    raise SystemExit(main())

@@ -1,0 +1,54 @@
+"""Computer players.  A policy sees only its side's view and legal actions.
+
+Every policy is deterministic given the game seed and its side, so a game
+against the computer replays exactly.  Stronger levels register themselves
+in ``POLICIES`` from ``eurasia_game.ai``.
+"""
+
+from __future__ import annotations
+
+import random
+from typing import Callable, Protocol
+
+from eurasia_game.engine import Action, GameView
+
+
+class Policy(Protocol):
+    name: str
+
+    def choose(self, rules, game_view: GameView, legal: list[Action]) -> Action: ...
+
+
+class RandomPolicy:
+    """Picks uniformly among the legal actions."""
+
+    name = "random"
+
+    def __init__(self, seed: int, side: str):
+        self.rng = random.Random(f"{seed}:{side}:random")
+
+    def choose(self, rules, game_view: GameView, legal: list[Action]) -> Action:
+        return legal[int(self.rng.random() * len(legal))]
+
+
+POLICIES: dict[str, Callable[[int, str], Policy]] = {"random": RandomPolicy}
+
+
+def policy_names() -> list[str]:
+    _load_more()
+    return sorted(POLICIES)
+
+
+def make_policy(name: str, seed: int, side: str) -> Policy:
+    _load_more()
+    if name not in POLICIES:
+        raise KeyError(f"unknown player '{name}'; choose one of: {', '.join(sorted(POLICIES))}")
+    return POLICIES[name](seed, side)
+
+
+def _load_more() -> None:
+    """Register the computer-opponent levels if that package is present."""
+    try:
+        import eurasia_game.ai  # noqa: F401  (registers its policies)
+    except ImportError:
+        pass
