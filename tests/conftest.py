@@ -1,0 +1,58 @@
+"""Fixtures shared by the whole test suite.
+
+``rules`` loads and checks the base game once per test session (loading is
+pure, so one copy serves every test).  ``rules_copy`` copies the base rules
+folder into a temporary folder so a test can break it by editing text, and
+``edit_rule_file`` makes such an edit.
+"""
+
+from __future__ import annotations
+
+import shutil
+from pathlib import Path
+
+import pytest
+
+from eurasia_game.loading.loader import load_rules
+from eurasia_game.paths import base_rules_dir
+
+REPO = Path(__file__).resolve().parents[1]
+
+
+@pytest.fixture(scope="session")
+def base_rules_path() -> Path:
+    """The folder of the base game's rule files."""
+    return base_rules_dir()
+
+
+@pytest.fixture(scope="session")
+def base_load(base_rules_path):
+    """The LoadResult of the base rules (rules plus every problem found)."""
+    return load_rules(base_rules_path)
+
+
+@pytest.fixture(scope="session")
+def rules(base_load):
+    """The base game's RuleSet, loaded and checked once."""
+    assert base_load.rules is not None and not base_load.errors, "\n".join(map(str, base_load.problems))
+    return base_load.rules
+
+
+@pytest.fixture
+def rules_copy(tmp_path, base_rules_path) -> Path:
+    """A private copy of the base rules folder that a test may edit."""
+    target = tmp_path / "rules"
+    shutil.copytree(base_rules_path, target)
+    return target
+
+
+def edit_rule_file(folder: Path, name: str, old: str, new: str, count: int = 1) -> None:
+    """Replace ``old`` by ``new`` in ``folder/name``; fails loudly if ``old`` is absent.
+
+    Tests build broken rule sets with this, so an edit that silently does
+    nothing (because the base rules changed) would make the test meaningless.
+    """
+    path = folder / name
+    text = path.read_text(encoding="utf-8")
+    assert old in text, f"{name} no longer contains {old!r}; update the test"
+    path.write_text(text.replace(old, new, count), encoding="utf-8")
