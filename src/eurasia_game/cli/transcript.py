@@ -35,10 +35,11 @@ def transcript_lines(rules, state, events) -> list[str]:
         ending = rules.ending[state.ending]
         results = outcome(rules, state)
         lines.append("")
-        lines.append(f"Ending: {ending.name} ({state.year})")
-        lines.append(f"  The article's future: {ending.future}.")
+        lines.append(f"The article's future: {ending.future}.")
         lines.append("  " + ending.text)
-        lines.append("  Result: " + ", ".join(f"{rules.side[s].name} {results[s]}s" if results[s] != "draw" else f"{rules.side[s].name} draws" for s in rules.side_ids))
+        lines.append("Result: " + ", ".join(f"{rules.side[s].name} {results[s]}s" if results[s] != "draw" else f"{rules.side[s].name} draws" for s in rules.side_ids))
+        # The ending's name comes last, so scripts can read it from the last line.
+        lines.append(f"Ending in {state.year}: {ending.name}")
     else:
         lines.append("")
         lines.append("The game is not finished.")
