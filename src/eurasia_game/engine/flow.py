@@ -116,6 +116,9 @@ def _draw_events(w: Work) -> None:
     scenario = rules.scenario[w.scenario]
     if w.year == scenario.start_year:
         w.queue.extend((card, False) for card in scenario.opening_cards)
+    # Cards the facilitator set for this phase fire before the draw.
+    w.queue.extend(w.injects)
+    w.injects.clear()
     for _ in range(scenario.events_per_year):
         queued = {c for c, _ in w.queue}
         eligible = [c for c in w.deck if c not in queued and holds(rules, w, rules.event[c].condition)]
@@ -131,15 +134,19 @@ def _draw_events(w: Work) -> None:
                 break
 
 
-def fire(w: Work, card_id: str, drawn: bool) -> None:
+_FIRE_TEXT = {True: "card_drawn", False: "card_triggered", "forced": "card_forced", "forced_next": "card_forced"}
+
+
+def fire(w: Work, card_id: str, drawn: bool | str) -> None:
     """Fire an event card: log it, apply its effects, and open its dilemma."""
     rules = w.rules
     card = rules.event[card_id]
     w.fired.append(card_id)
     if not card.repeatable and card_id in w.deck:
         w.deck.remove(card_id)
-    key = "card_drawn" if drawn else "card_triggered"
-    w.log("card", rules.text(key, title=card.title), card=card_id)
+    # ``drawn`` is True (drawn), False (triggered) or a facilitator inject mode.
+    key = _FIRE_TEXT.get(drawn, "card_injected")
+    w.log("card", rules.text(key, title=card.title), card=card_id, data=(drawn,) if isinstance(drawn, str) else ())
     w.revealed = True
     side = card.dilemma.side if card.dilemma else None
     w.apply(card.effects, Context(side=side, card=card_id))

@@ -10,7 +10,8 @@ from __future__ import annotations
 from dataclasses import replace
 
 from eurasia_game.engine.flow import advance
-from eurasia_game.engine.state import Action, GameState, Order, StepResult
+from eurasia_game.engine.facilitator import apply_facilitator, why_not_facilitator
+from eurasia_game.engine.state import FACILITATOR, FACILITATOR_KINDS, Action, GameState, Order, StepResult
 from eurasia_game.engine.work import Context, Work, holds
 from eurasia_game.model.ruleset import RuleSet
 
@@ -38,6 +39,8 @@ def targets_of(rules: RuleSet, action) -> tuple:
 def why_illegal(rules: RuleSet, state: GameState, action: Action) -> str | None:
     """One sentence saying why ``action`` is illegal now, or None if it is legal."""
     text = rules.text
+    if action.kind in FACILITATOR_KINDS or action.side == FACILITATOR:
+        return why_not_facilitator(rules, state, action)
     if state.ending is not None:
         return text("illegal_game_over")
     if action.side != state.to_act:
@@ -118,6 +121,8 @@ def apply_action(rules: RuleSet, state: GameState, action: Action) -> StepResult
     reason = why_illegal(rules, state, action)
     if reason is not None:
         raise IllegalAction(reason)
+    if action.kind in FACILITATOR_KINDS:
+        return apply_facilitator(rules, state, action)
     if action.kind == "plan":
         # Planning only adds a secret order: no flow, no randomness.
         order = Order(action.side, action.action, action.target)

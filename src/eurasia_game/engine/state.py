@@ -11,7 +11,13 @@ from __future__ import annotations
 from dataclasses import dataclass, field
 from typing import Literal
 
-ActionKind = Literal["plan", "commit", "choose"]
+ActionKind = Literal["plan", "commit", "choose", "inject", "note", "pause", "time_up"]
+
+# The pseudo-side of the seminar facilitator.  Facilitator acts ("inject",
+# "note", "pause", "time_up") are recorded like a side's actions, so a replay
+# reproduces the class's game, but they never belong to a side's legal actions.
+FACILITATOR = "facilitator"
+FACILITATOR_KINDS = frozenset({"inject", "note", "pause", "time_up"})
 
 
 @dataclass(frozen=True, slots=True)
@@ -25,17 +31,26 @@ class Order:
 
 @dataclass(frozen=True, slots=True)
 class Action:
-    """A player's input: plan an order, finish planning, or choose a dilemma option."""
+    """A player's input: plan an order, finish planning, or choose a dilemma option.
+
+    The facilitator's acts use the other fields: ``card`` and ``mode`` for an
+    inject, ``text`` for a note or a pause, ``target`` (the side), ``mode``
+    (the rule) and ``seconds`` (the limit) when a turn timer runs out.
+    """
 
     kind: ActionKind
     side: str
     action: str | None = None
     target: str | None = None
     option: str | None = None
+    card: str | None = None
+    mode: str | None = None
+    text: str | None = None
+    seconds: int | None = None
 
     def to_dict(self) -> dict:
         out = {"kind": self.kind, "side": self.side}
-        for key in ("action", "target", "option"):
+        for key in ("action", "target", "option", "card", "mode", "text", "seconds"):
             value = getattr(self, key)
             if value is not None:
                 out[key] = value
@@ -43,7 +58,7 @@ class Action:
 
     @classmethod
     def from_dict(cls, data: dict) -> "Action":
-        return cls(kind=data["kind"], side=data["side"], action=data.get("action"), target=data.get("target"), option=data.get("option"))
+        return cls(kind=data["kind"], side=data["side"], **{k: data.get(k) for k in ("action", "target", "option", "card", "mode", "text", "seconds")})
 
 
 @dataclass(frozen=True, slots=True)
@@ -61,6 +76,7 @@ class LogEvent:
     card: str | None = None
     secret_for: str | None = None
     data: tuple = ()
+    moved: tuple = ()  # what changed right after this event: (track id | "front/side", delta) pairs
 
 
 @dataclass(frozen=True, slots=True)
@@ -97,6 +113,7 @@ class GameState:
     ending: str | None = None
     snapshots: tuple = ()
     steps: int = 0
+    injects: tuple = ()  # (card id, mode) the facilitator set to fire at the next events phase
 
     @property
     def over(self) -> bool:

@@ -8,7 +8,7 @@ names); effects only ever change a ``Work``.
 
 from __future__ import annotations
 
-from dataclasses import dataclass
+from dataclasses import dataclass, replace
 from string import Template
 
 from eurasia_game.engine import rng
@@ -111,10 +111,13 @@ class Work:
         self.ending = s.ending
         self.snapshots = list(s.snapshots)
         self.steps = s.steps
+        self.injects = list(s.injects)
         self.events: list[LogEvent] = []
         self.revealed = False
+        self._mark = self._position()
 
     def freeze(self) -> GameState:
+        self._settle()
         return GameState(
             scenario=self.scenario,
             year=self.year,
@@ -138,11 +141,32 @@ class Work:
             ending=self.ending,
             snapshots=tuple(self.snapshots),
             steps=self.steps,
+            injects=tuple(self.injects),
         )
 
     # --- helpers used by the flow and by effects -----------------------------
     def log(self, kind: str, text: str, **extra) -> None:
+        self._settle()
         self.events.append(LogEvent(kind=kind, text=text, year=self.year, **extra))
+
+    # What moved between two log events is put on the earlier one: the engine
+    # logs an order, a card or a rule just before applying its effects, so a
+    # debrief can say which event moved which track.
+    def _position(self) -> dict:
+        out = dict(self.tracks)
+        for front, row in self.standing.items():
+            for side, value in row.items():
+                out[f"{front}/{side}"] = value
+        return out
+
+    def _settle(self) -> None:
+        now = self._position()
+        if self.events:
+            moved = tuple((k, now[k] - v) for k, v in self._mark.items() if now[k] != v)
+            if moved:
+                last = self.events[-1]
+                self.events[-1] = replace(last, moved=last.moved + moved)
+        self._mark = now
 
     def say(self, key: str, kind: str, **values) -> None:
         self.log(kind, self.rules.text(key, **values))

@@ -27,14 +27,19 @@ class RecordError(ValueError):
 class ActionRecord(BaseModel):
     model_config = ConfigDict(extra="forbid", frozen=True, strict=True)
 
-    kind: Literal["plan", "commit", "choose"]
+    kind: Literal["plan", "commit", "choose", "inject", "note", "pause", "time_up"]
     side: str = Field(max_length=64)
     action: str | None = Field(default=None, max_length=64)
     target: str | None = Field(default=None, max_length=64)
     option: str | None = Field(default=None, max_length=64)
+    # The facilitator's acts (engine/facilitator.py): inject card and mode, note text, timer limit.
+    card: str | None = Field(default=None, max_length=64)
+    mode: str | None = Field(default=None, max_length=64)
+    text: str | None = Field(default=None, max_length=500)
+    seconds: int | None = Field(default=None, ge=0, le=86_400)
 
     def to_action(self) -> Action:
-        return Action(kind=self.kind, side=self.side, action=self.action, target=self.target, option=self.option)
+        return Action.from_dict(self.model_dump(exclude_none=True))
 
     @classmethod
     def of(cls, action: Action) -> "ActionRecord":

@@ -1,0 +1,140 @@
+"""The seminar facilitator's acts: inject an event card, note, pause, time up.
+
+An instructor steers a class's game with these.  They go into the game record
+like the sides' actions, so a replay reproduces the class's game exactly, but
+they are never part of a side's legal actions: the facilitator may act
+whenever the game waits for a decision, and ``state.to_act`` stays a side id
+(or None once the game is over).  Notes and pauses change nothing but the
+log, so the debrief can show them; they are allowed after the end too.
+"""
+
+from __future__ import annotations
+
+from dataclasses import replace
+
+from eurasia_game.engine.flow import advance
+from eurasia_game.engine.state import FACILITATOR, FACILITATOR_KINDS, Action, GameState, LogEvent, StepResult
+from eurasia_game.engine.work import Work, holds
+from eurasia_game.model.ruleset import RuleSet
+
+# now: fire at once (after an open dilemma, if one waits); next: at the next
+# events phase.  The forced modes skip the card's conditions and say so.
+INJECT_MODES = ("now", "next", "forced", "forced_next")
+FORCED_MODES = ("forced", "forced_next")
+LATER_MODES = ("next", "forced_next")
+# What happens when a turn timer runs out: a mark in the log only, or the side's
+# decision is taken as it stands (planning committed; first affordable option).
+TIMER_RULES = ("warn", "commit")
+MAX_NOTE = 500
+MAX_SECONDS = 24 * 3600
+
+
+def waiting_cards(state: GameState) -> set[str]:
+    """Cards already waiting to fire (queued, injected for later, or an open dilemma)."""
+    waiting = {card for card, _ in state.queue} | {card for card, _ in state.injects}
+    if state.dilemma is not None:
+        waiting.add(state.dilemma)
+    return waiting
+
+
+def facilitator_injectable(rules: RuleSet, state: GameState) -> list[str]:
+    """Cards the facilitator may inject without forcing: still in the deck, conditions hold."""
+    if state.over:
+        return []
+    waiting = waiting_cards(state)
+    return [c for c in state.deck if c not in waiting and holds(rules, state, rules.event[c].condition)]
+
+
+def _clock(seconds: int | None) -> str:
+    if seconds is None:
+        return "the time limit"
+    return f"{seconds // 60}:{seconds % 60:02d}"
+
+
+def why_not_facilitator(rules: RuleSet, state: GameState, action: Action) -> str | None:
+    """One sentence saying why a facilitator act is not allowed now, or None."""
+    text = rules.text
+    if action.kind not in FACILITATOR_KINDS:
+        return text("illegal_facilitator_kind")
+    if action.side != FACILITATOR:
+        return text("illegal_facilitator_only")
+    if action.kind in ("note", "pause"):
+        note = (action.text or "").strip()
+        if (action.kind == "note" and not note) or len(note) > MAX_NOTE:
+            return text("illegal_note", limit=MAX_NOTE)
+        return None
+    if state.over:
+        return text("illegal_game_over")
+    if action.kind == "time_up":
+        if action.target != state.to_act:
+            turn = rules.side[state.to_act].name if state.to_act in rules.side else ""
+            return text("illegal_time_up", turn=turn)
+        if action.mode not in TIMER_RULES:
+            return text("illegal_timer_rule", mode=action.mode)
+        if action.seconds is not None and not 0 < action.seconds <= MAX_SECONDS:
+            return text("illegal_timer_rule", mode=action.seconds)
+        return None
+    card = rules.event.get(action.card)
+    if card is None:
+        return text("illegal_unknown_card", card=action.card)
+    if action.mode not in INJECT_MODES:
+        return text("illegal_inject_mode", mode=action.mode)
+    if card.id in waiting_cards(state):
+        return text("illegal_inject_waiting", title=card.title)
+    if action.mode in FORCED_MODES:
+        return None
+    if card.id not in state.deck:
+        return text("illegal_inject_spent", title=card.title)
+    if not holds(rules, state, card.condition):
+        return text("illegal_inject_condition", title=card.title)
+    return None
+
+
+def apply_facilitator(rules: RuleSet, state: GameState, action: Action) -> StepResult:
+    """Apply an allowed facilitator act (``moves.apply_action`` checks it first)."""
+    year = state.year
+    if action.kind == "note":
+        note = action.text.strip()
+        event = LogEvent(kind="note", text=rules.text("note", text=note), year=year, data=(note,))
+        return StepResult(replace(state, steps=state.steps + 1), (event,), undoable=True)
+    if action.kind == "pause":
+        topic = (action.text or "").strip()
+        key, data = ("paused_topic", (topic,)) if topic else ("paused", ())
+        event = LogEvent(kind="pause", text=rules.text(key, topic=topic), year=year, data=data)
+        return StepResult(replace(state, steps=state.steps + 1), (event,), undoable=True)
+    if action.kind == "time_up":
+        return _time_up(rules, state, action)
+    card = rules.event[action.card]
+    w = Work(rules, state)
+    w.steps += 1
+    if action.mode in LATER_MODES:
+        w.injects.append((card.id, action.mode))
+        w.log("inject", rules.text("inject_queued", title=card.title), card=card.id, secret_for=FACILITATOR, data=(action.mode,))
+    else:
+        if w.dilemma is not None:
+            w.log("inject", rules.text("inject_waiting", title=card.title), card=card.id, data=(action.mode,))
+        w.queue.insert(0, (card.id, action.mode))
+        advance(w)
+    new = w.freeze()
+    undoable = not w.revealed and new.rng == state.rng and new.to_act == state.to_act
+    return StepResult(new, tuple(w.events), undoable=undoable)
+
+
+def _time_up(rules: RuleSet, state: GameState, action: Action) -> StepResult:
+    from eurasia_game.engine.moves import apply_action, legal_actions
+
+    side = action.target
+    name = rules.side[side].name
+    clock = _clock(action.seconds)
+    taken = None
+    if action.mode == "commit":
+        legal = legal_actions(rules, state, side)
+        kind = "choose" if state.dilemma is not None else "commit"
+        taken = next((a for a in legal if a.kind == kind), None)
+    if taken is None:
+        event = LogEvent(kind="time_up", text=rules.text("time_up_warn", side=name, time=clock), year=state.year, side=side, data=(action.mode,))
+        return StepResult(replace(state, steps=state.steps + 1), (event,), undoable=True)
+    key = "time_up_choice" if taken.kind == "choose" else "time_up_commit"
+    event = LogEvent(kind="time_up", text=rules.text(key, side=name, time=clock), year=state.year, side=side, data=(action.mode,))
+    inner = apply_action(rules, state, taken)
+    return StepResult(inner.state, (event,) + inner.events, undoable=False)
