@@ -31,6 +31,7 @@ MAX_FILE_BYTES = 2_000_000
 MAX_DEPTH = 32
 MAX_ITEMS = 200_000
 MAX_STRING = 20_000
+MAX_KEY = 200
 MAX_INT = 10**9
 
 _NULL = re.compile(r"^(~|null|Null|NULL|)$")
@@ -38,9 +39,13 @@ _TRUE = re.compile(r"^(true|True|TRUE)$")
 _FALSE = re.compile(r"^(false|False|FALSE)$")
 _INT = re.compile(r"^[-+]?[0-9]+$")
 _FLOAT = re.compile(r"^[-+]?(\.[0-9]+|[0-9]+(\.[0-9]*)?)([eE][-+]?[0-9]+)?$")
-_CONTROL = re.compile(r"[\x00-\x08\x0b-\x1f\x7f]")
+# C0 and C1 control characters (tab and newline are fine) and the Unicode
+# direction overrides, which can make text display differently from what it is.
+_CONTROL = re.compile(r"[\x00-\x08\x0b-\x1f\x7f-\x9f\u202a-\u202e\u2066-\u2069]")
+# The tags PyYAML's resolver gives plain scalars on its own ("value" is '=',
+# "merge" is '<<'); _scalar reads plain scalars itself, so none of them matters.
 _STANDARD_TAGS = {
-    "tag:yaml.org,2002:" + t for t in ("str", "int", "float", "bool", "null", "map", "seq", "timestamp")
+    "tag:yaml.org,2002:" + t for t in ("str", "int", "float", "bool", "null", "map", "seq", "timestamp", "value", "merge")
 }
 
 
@@ -91,6 +96,8 @@ def _scalar(node, where: str):
     if _FALSE.match(value):
         return False
     if _INT.match(value):
+        if len(value.lstrip("+-0")) > len(str(MAX_INT)):  # checked before int(): thousands of digits are slow or refused
+            raise YamlProblem(f"{where}: number {value if len(value) <= 20 else value[:20] + '...'} is too large", *_mark(node), f"use a number between -{MAX_INT} and {MAX_INT}")
         number = int(value)
         if abs(number) > MAX_INT:
             raise YamlProblem(f"{where}: number {value} is too large", *_mark(node), f"use a number between -{MAX_INT} and {MAX_INT}")
@@ -114,8 +121,18 @@ def parse_yaml(text: str) -> Located:
         line, column = (mark.line + 1, mark.column + 1) if mark else (1, 1)
         detail = exc.problem or "this is not valid YAML"
         raise YamlProblem(f"YAML syntax error: {detail}", line, column, "check indentation, colons and quotes on this line or the one above") from None
+    except yaml.reader.ReaderError as exc:
+        # libyaml counts bytes, the pure-Python reader characters: find the character itself.
+        index = max(text.find(chr(exc.character)), 0)
+        line = text.count("\n", 0, index) + 1
+        column = index - (text.rfind("\n", 0, index) + 1) + 1
+        raise YamlProblem(f"the file contains the character U+{exc.character:04X}, which rule files may not hold", line, column, "remove invisible control characters") from None
     except yaml.YAMLError as exc:
         raise YamlProblem(f"YAML syntax error: {exc}", 1, 1) from None
+    except UnicodeError:
+        raise YamlProblem("the file is not valid Unicode text", 1, 1, "save it as UTF-8") from None
+    except RecursionError:  # the pure-Python parser, when libyaml is missing
+        raise YamlProblem(f"nesting is deeper than {MAX_DEPTH} levels", 1, 1) from None
     located = Located(data=None)
     if root is None:
         located.data = {}
@@ -146,6 +163,10 @@ def parse_yaml(text: str) -> Located:
                 if key_node.value == "<<":
                     raise YamlProblem("merge keys (<<) are not supported in rule files", *_mark(key_node), "write the keys out in full")
                 key = key_node.value
+                if len(key) > MAX_KEY:
+                    raise YamlProblem(f"{where}: a key is longer than {MAX_KEY} characters", *_mark(key_node))
+                if _CONTROL.search(key):
+                    raise YamlProblem(f"{where}: a key contains a control character", *_mark(key_node), "remove invisible control characters")
                 if key in out:
                     first = located.positions.get(path + (key,), (0, 0))[0]
                     raise YamlProblem(f"{where}: the key '{key}' appears twice (first on line {first})", *_mark(key_node), "remove or rename one of them")

@@ -10,14 +10,25 @@ from __future__ import annotations
 
 import hashlib
 import json
-from typing import Literal
+from typing import Annotated, Callable, Literal
 
-from pydantic import BaseModel, ConfigDict, Field, ValidationError
+from pydantic import BaseModel, ConfigDict, Field, StringConstraints, ValidationError
 
 from eurasia_game.engine.state import Action
 
 RECORD_FORMAT = 1
 MAX_RECORD_BYTES = 20_000_000
+
+# Upgrades of older record formats: MIGRATIONS[n] turns the JSON data of a
+# format-n record into format n+1.  A released format is never dropped from
+# this chain; tests load a stored save of every released format.
+MIGRATIONS: dict[int, Callable[[dict], dict]] = {}
+
+# Words in a record are printed by ``replay`` and shown in the window, so they
+# may not carry control characters (a hostile save could otherwise drive the
+# terminal) and stay short.
+_PRINTABLE = r"^[^\x00-\x1f\x7f-\x9f\u202a-\u202e\u2066-\u2069]*$"
+Word = Annotated[str, StringConstraints(pattern=_PRINTABLE, max_length=64)]
 
 
 class RecordError(ValueError):
@@ -28,14 +39,14 @@ class ActionRecord(BaseModel):
     model_config = ConfigDict(extra="forbid", frozen=True, strict=True)
 
     kind: Literal["plan", "commit", "choose", "inject", "note", "pause", "time_up"]
-    side: str = Field(max_length=64)
-    action: str | None = Field(default=None, max_length=64)
-    target: str | None = Field(default=None, max_length=64)
-    option: str | None = Field(default=None, max_length=64)
+    side: Word
+    action: Word | None = None
+    target: Word | None = None
+    option: Word | None = None
     # The facilitator's acts (engine/facilitator.py): inject card and mode, note text, timer limit.
-    card: str | None = Field(default=None, max_length=64)
-    mode: str | None = Field(default=None, max_length=64)
-    text: str | None = Field(default=None, max_length=500)
+    card: Word | None = None
+    mode: Word | None = None
+    text: Annotated[str, StringConstraints(pattern=_PRINTABLE, max_length=500)] | None = None
     seconds: int | None = Field(default=None, ge=0, le=86_400)
 
     def to_action(self) -> Action:
@@ -50,19 +61,19 @@ class GameRecord(BaseModel):
     model_config = ConfigDict(extra="forbid", frozen=True, strict=True)
 
     format: int = Field(description="Version of the record format.")
-    rules_id: str = Field(max_length=64)
-    rules_version: str = Field(max_length=32)
-    rules_fingerprint: str = Field(max_length=64)
-    scenario: str = Field(max_length=64)
+    rules_id: Word
+    rules_version: Word
+    rules_fingerprint: str = Field(pattern=r"^[0-9a-f]*$", max_length=64)
+    scenario: Word
     seed: int = Field(ge=0, lt=2**63)
-    players: dict[str, str] = Field(default_factory=dict, description="Who played each side: 'human' or a policy name.")
+    players: dict[Word, Word] = Field(default_factory=dict, max_length=16, description="Who played each side: 'human' or a policy name.")
     actions: list[ActionRecord] = Field(default_factory=list, max_length=100_000)
-    checksum: str | None = Field(default=None, description="SHA-256 of the record without this field; detects damage and tampering.")
+    checksum: str | None = Field(
+        default=None, pattern=r"^[0-9a-f]{64}$", description="SHA-256 of the record without this field; detects damage and tampering."
+    )
 
     def body_digest(self) -> str:
-        data = self.model_dump(mode="json", exclude_none=True, exclude={"checksum"})
-        blob = json.dumps(data, sort_keys=True, separators=(",", ":"))
-        return hashlib.sha256(blob.encode()).hexdigest()
+        return digest(self.model_dump(mode="json", exclude_none=True, exclude={"checksum"}))
 
     def to_json(self) -> str:
         """The record as JSON, with its checksum filled in."""
@@ -71,30 +82,84 @@ class GameRecord(BaseModel):
         return json.dumps(data, indent=1, sort_keys=True) + "\n"
 
 
+def digest(data: dict) -> str:
+    """SHA-256 of a record's JSON data without its checksum, written canonically.
+
+    It is defined on the data rather than on the model, so a record of an
+    older format is checked as it was written, before it is upgraded.
+    """
+    blob = json.dumps(data, sort_keys=True, separators=(",", ":"))
+    return hashlib.sha256(blob.encode()).hexdigest()
+
+
+def _no_duplicates(pairs: list) -> dict:
+    out = {}
+    for key, value in pairs:
+        if key in out:
+            raise RecordError(f"the save names {_short(key)} twice: it was damaged or edited by hand")
+        out[key] = value
+    return out
+
+
+_READS = f"record formats 1 to {RECORD_FORMAT}" if RECORD_FORMAT > 1 else "record format 1"
+
+
+def _short(value: object, limit: int = 40) -> str:
+    """A value quoted for a message: printable and never longer than ``limit``."""
+    text = repr(value)
+    return text if len(text) <= limit else text[: limit - 3] + "..."
+
+
 def record_from_json(text: str | bytes) -> GameRecord:
-    """Parse and validate a record; raises ``RecordError`` with a clear message."""
+    """Parse and validate a record; raises ``RecordError`` with a clear message.
+
+    Records of older formats are upgraded through ``MIGRATIONS``; the
+    checksum is required and checked on the record as written.
+    """
     if len(text) > MAX_RECORD_BYTES:
         raise RecordError("the save is too large to be a game record")
     try:
-        data = json.loads(text)
+        data = json.loads(text, object_pairs_hook=_no_duplicates)
     except (json.JSONDecodeError, UnicodeDecodeError) as exc:
         raise RecordError(f"the save is not valid JSON ({exc.msg if hasattr(exc, 'msg') else exc}); it may be truncated or damaged") from None
     except RecursionError:
         raise RecordError("the save is nested too deeply to be a game record") from None
+    except RecordError:
+        raise
+    except ValueError:  # e.g. a number with thousands of digits
+        raise RecordError("the save holds a number far too large for a game record; it was damaged or edited by hand") from None
     if not isinstance(data, dict):
         raise RecordError("the save is not a game record (expected a JSON object)")
     version = data.get("format")
-    if version != RECORD_FORMAT:
-        raise RecordError(f"the save has record format {version!r}, but this version of the game reads format {RECORD_FORMAT}")
+    if type(version) is not int or not (1 <= version <= RECORD_FORMAT):
+        if type(version) is int and version > RECORD_FORMAT:
+            raise RecordError(f"the save has record format {version}, made by a newer version of the game; this version reads {_READS}")
+        raise RecordError(f"the save has an unknown record format {_short(version)}; this version of the game reads {_READS}")
+    checksum = data.pop("checksum", None)
+    if not isinstance(checksum, str):
+        raise RecordError("the save has no checksum, so damage or hand edits cannot be ruled out")
     try:
-        record = GameRecord.model_validate(data)
+        intact = checksum == digest(data)
+    except (RecursionError, ValueError):
+        intact = False
+    if not intact:
+        raise RecordError("the save's checksum does not match its content: it was damaged or edited by hand")
+    while version < RECORD_FORMAT:  # the checksum covers the record as written, in its own format
+        data = MIGRATIONS[version](data)
+        version += 1
+        data["format"] = version
+    record = _validate(data)
+    return record.model_copy(update={"checksum": record.body_digest()})
+
+
+def _validate(data: dict) -> GameRecord:
+    try:
+        return GameRecord.model_validate(data)
     except ValidationError as exc:
         first = exc.errors()[0]
-        where = ".".join(str(p) for p in first["loc"])
-        raise RecordError(f"the save is damaged: {where}: {first['msg']}") from None
-    if record.checksum is not None and record.checksum != record.body_digest():
-        raise RecordError("the save's checksum does not match its content: it was damaged or edited by hand")
-    return record
+        where = _short(".".join(str(p) for p in first["loc"]), 60).strip("'\"")
+        why = "holds characters that a save may not contain" if first["type"] == "string_pattern_mismatch" else first["msg"]
+        raise RecordError(f"the save is damaged: {where}: {why}") from None
 
 
 def mismatch(rules, record: GameRecord) -> str | None:

@@ -8,6 +8,7 @@ the old save or the new one, never half of each.
 from __future__ import annotations
 
 import os
+import stat
 import tempfile
 from pathlib import Path
 
@@ -31,25 +32,57 @@ def atomic_write_text(path: Path | str, text: str) -> None:
             handle.flush()
             os.fsync(handle.fileno())
         os.replace(tmp, path)
-    except OSError as exc:
+    except BaseException as exc:  # the temporary file never outlives a failed write
         try:
             os.unlink(tmp)
         except OSError:
             pass
-        raise SaveError(f"cannot save to {path}: {exc.strerror or exc}") from None
+        if isinstance(exc, (OSError, ValueError)):
+            raise SaveError(f"cannot save to {path}: {getattr(exc, 'strerror', None) or exc}") from None
+        raise
+    _sync_folder(path.parent)
+
+
+def _sync_folder(folder: Path) -> None:
+    """Flush the folder entry of a replaced file too, where the system allows it."""
+    try:
+        fd = os.open(folder, os.O_RDONLY)
+    except OSError:
+        return
+    try:
+        os.fsync(fd)
+    except OSError:
+        pass
+    finally:
+        os.close(fd)
 
 
 def write_record(path: Path | str, record: GameRecord) -> None:
-    atomic_write_text(path, record.to_json())
+    """Save ``record``; the text is read back first, so a bad record never replaces a good save."""
+    text = record.to_json()
+    try:
+        record_from_json(text)
+    except RecordError as exc:
+        raise SaveError(f"the game could not be saved to {Path(path).name}: {exc}") from None
+    atomic_write_text(path, text)
 
 
 def read_record(path: Path | str) -> GameRecord:
     """Read a save; raises ``RecordError`` with a message for the player."""
     path = Path(path)
     try:
-        if path.stat().st_size > MAX_RECORD_BYTES:
+        # Opened without blocking and checked on the open file: a folder, a
+        # pipe or a device named as a save could otherwise hang or never end.
+        fd = os.open(path, os.O_RDONLY | getattr(os, "O_NONBLOCK", 0) | getattr(os, "O_BINARY", 0))
+        with os.fdopen(fd, "rb") as handle:
+            info = os.fstat(handle.fileno())
+            if not stat.S_ISREG(info.st_mode):
+                raise RecordError(f"{path.name} is not a file")
+            if info.st_size > MAX_RECORD_BYTES:
+                raise RecordError(f"{path.name} is too large to be a game save")
+            raw = handle.read(MAX_RECORD_BYTES + 1)
+        if len(raw) > MAX_RECORD_BYTES:
             raise RecordError(f"{path.name} is too large to be a game save")
-        raw = path.read_bytes()
     except FileNotFoundError:
         raise RecordError(f"there is no save at {path}") from None
     except OSError as exc:

@@ -1,0 +1,197 @@
+"""Autosaves after every action, and resuming a game after a crash.
+
+The window hands the game's record to an ``Autosaver`` after every action.
+Each autosave is a new numbered file (``autosave-000042.json``) written
+atomically and read back before the oldest ones beyond ``keep`` are removed,
+so a failed or damaged write never costs a good autosave.
+
+``begin()`` leaves a marker file saying a game is in progress and which
+autosave number it started at; ``end()`` removes it on a clean exit.  If the
+marker is still there at the next start, the last run crashed or was killed,
+and ``find_resumable()`` returns the newest autosave of that game that reads
+cleanly (and, given the rules, still replays), losing at most the action that
+was in progress.
+
+Nothing here raises for trouble on disk: a full disk or an unwritable folder
+comes back as a message for the window, and the game goes on.
+"""
+
+from __future__ import annotations
+
+import json
+import os
+import re
+from dataclasses import dataclass
+from pathlib import Path
+
+from eurasia_game.session.folders import autosave_dir
+from eurasia_game.session.record import GameRecord, RecordError
+from eurasia_game.session.saves import SaveError, atomic_write_text, read_record, write_record
+
+KEEP = 5
+MARKER = "game-in-progress.json"
+_NAME = re.compile(r"^autosave-(\d{1,12})\.json$")
+_STALE_TEMP = re.compile(r"^\.(autosave-\d{1,12}\.json|" + re.escape(MARKER) + r")\..*\.tmp$")
+_MAX_MARKER_BYTES = 10_000
+
+
+@dataclass(frozen=True)
+class Resumable:
+    """The autosave a crashed game can resume from."""
+
+    path: Path
+    record: GameRecord
+    passed_over: tuple[str, ...] = ()  # why newer autosaves of that game were not used
+
+
+def autosave_name(number: int) -> str:
+    return f"autosave-{number:06d}.json"
+
+
+def autosave_files(folder: Path | str | None = None) -> list[tuple[int, Path]]:
+    """The autosaves in ``folder`` as (number, path), newest first; empty if unreadable."""
+    folder = Path(folder) if folder is not None else autosave_dir()
+    found = []
+    try:
+        names = os.listdir(folder)
+    except OSError:
+        return []
+    for name in names:
+        match = _NAME.match(name)
+        if match:
+            found.append((int(match.group(1)), folder / name))
+    found.sort(key=lambda item: item[0], reverse=True)
+    return found
+
+
+class Autosaver:
+    """Keeps the last ``keep`` autosaves of the game being played in ``folder``.
+
+    ``last_error`` holds the message of the last failed save (None after a
+    successful one), for the window to show.
+    """
+
+    def __init__(self, folder: Path | str | None = None, keep: int = KEEP):
+        self.folder = Path(folder) if folder is not None else autosave_dir()
+        self.keep = max(1, int(keep))
+        self.last_error: str | None = None
+        self.last_path: Path | None = None
+        self._last_digest: str | None = None
+
+    # --- the marker of a game in progress ----------------------------------
+    def begin(self) -> str | None:
+        """Mark a new game as in progress; returns a message if that failed."""
+        self._remove_stale_temps()
+        self._last_digest = None
+        first = self._next_number()
+        text = json.dumps({"format": 1, "pid": os.getpid(), "first": first}) + "\n"
+        try:
+            atomic_write_text(self.folder / MARKER, text)
+        except SaveError as exc:
+            self.last_error = f"Autosave is off: {exc}"
+            return self.last_error
+        return None
+
+    def end(self) -> None:
+        """The game was closed cleanly: no resume will be offered for it."""
+        forget_resumable(self.folder)
+
+    # --- saving ------------------------------------------------------------
+    def save(self, record: GameRecord) -> str | None:
+        """Autosave ``record``; returns None, or a message saying why it failed."""
+        digest = record.body_digest()
+        if digest == self._last_digest and self.last_path is not None and self.last_path.exists():
+            return None  # nothing changed since the last autosave
+        path = self.folder / autosave_name(self._next_number())
+        try:
+            write_record(path, record)
+            if read_record(path).body_digest() != digest:
+                raise RecordError("it read back differently from what was written")
+        except (SaveError, RecordError) as exc:
+            _unlink(path)
+            self.last_error = f"Autosave failed ({exc}); the game goes on and earlier autosaves are kept."
+            return self.last_error
+        except OSError as exc:  # pragma: no cover - write_record turns these into SaveError
+            _unlink(path)
+            self.last_error = f"Autosave failed ({exc.strerror or exc}); the game goes on and earlier autosaves are kept."
+            return self.last_error
+        self.last_path = path
+        self._last_digest = digest
+        self.last_error = None
+        for _, old in autosave_files(self.folder)[self.keep :]:
+            _unlink(old)
+        return None
+
+    # --- helpers -----------------------------------------------------------
+    def _next_number(self) -> int:
+        files = autosave_files(self.folder)
+        return files[0][0] + 1 if files else 1
+
+    def _remove_stale_temps(self) -> None:
+        """Temporary files left by a run that was killed in the middle of a write."""
+        try:
+            names = os.listdir(self.folder)
+        except OSError:
+            return
+        for name in names:
+            if _STALE_TEMP.match(name):
+                _unlink(self.folder / name)
+
+
+def find_resumable(folder: Path | str | None = None, rules=None) -> Resumable | None:
+    """The newest autosave of a game that did not end cleanly, or None.
+
+    With ``rules``, only an autosave that fits those rules and replays under
+    them is offered.  Damaged autosaves are passed over (their messages are
+    in ``passed_over``); an older good one is offered instead.
+    """
+    folder = Path(folder) if folder is not None else autosave_dir()
+    first = _marker_first(folder)
+    if first is None:
+        return None
+    passed_over: list[str] = []
+    for number, path in autosave_files(folder):
+        if number < first:
+            break
+        try:
+            record = read_record(path)
+            if rules is not None:
+                _check_replays(rules, record)
+        except RecordError as exc:
+            passed_over.append(str(exc))
+            continue
+        return Resumable(path, record, tuple(passed_over))
+    return None
+
+
+def forget_resumable(folder: Path | str | None = None) -> None:
+    """Remove the marker of a game in progress (after a clean exit, or when the player declines to resume)."""
+    folder = Path(folder) if folder is not None else autosave_dir()
+    _unlink(folder / MARKER)
+
+
+def _marker_first(folder: Path) -> int | None:
+    """The first autosave number of the unfinished game, or None if there is none."""
+    path = folder / MARKER
+    try:
+        if not path.is_file() or path.stat().st_size > _MAX_MARKER_BYTES:
+            return None
+        data = json.loads(path.read_text(encoding="utf-8"))
+    except (OSError, ValueError, RecursionError):
+        return 1 if path.exists() else None  # a damaged marker still says the game did not end cleanly
+    first = data.get("first") if isinstance(data, dict) else None
+    return first if type(first) is int and first >= 1 else 1
+
+
+def _check_replays(rules, record: GameRecord) -> None:
+    from eurasia_game.session.replay import replay_steps
+
+    for _ in replay_steps(rules, record):
+        pass
+
+
+def _unlink(path: Path) -> None:
+    try:
+        os.unlink(path)
+    except OSError:
+        pass

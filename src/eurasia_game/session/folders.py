@@ -1,0 +1,42 @@
+"""Where the game keeps the player's files: saves, autosaves and logs.
+
+Everything lives under one home folder: the operating system's per-user data
+folder (from ``platformdirs``), or the folder named by the environment
+variable ``EURASIA_GAME_HOME`` when it is set, which tests, seminar machines
+and portable installs use.  Nothing here creates a folder: a folder that
+cannot be created is reported when a file is written there, and the game
+goes on.
+"""
+
+from __future__ import annotations
+
+import os
+from pathlib import Path
+
+HOME_VARIABLE = "EURASIA_GAME_HOME"
+APP_NAME = "eurasia-game"
+
+
+def game_home() -> Path:
+    """The folder that holds all of the player's game files."""
+    chosen = os.environ.get(HOME_VARIABLE, "").strip()
+    if chosen:
+        return Path(chosen).expanduser()
+    from platformdirs import user_data_dir
+
+    return Path(user_data_dir(APP_NAME, appauthor=False))
+
+
+def saves_dir() -> Path:
+    """Saves the player made on purpose."""
+    return game_home() / "saves"
+
+
+def autosave_dir() -> Path:
+    """The rotating autosaves and the marker of a game in progress."""
+    return saves_dir() / "autosave"
+
+
+def logs_dir() -> Path:
+    """Play and crash logs (seed, rules fingerprint and actions of each game)."""
+    return game_home() / "logs"
