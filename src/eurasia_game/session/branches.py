@@ -1,0 +1,264 @@
+"""A class's game with its "what if" branches: rewind to an earlier year and play on.
+
+A seminar may stop, go back to the start of an earlier year and play on from
+there.  The original line is kept: a ``ClassGame`` holds the trunk and every
+branch, each a complete game record of its own (the shared prefix plus what
+was played after the fork), so each can be replayed, reported or continued
+alone.  A branch remembers its parent and its fork point (the year, and how
+many actions it shares with the parent), so the debrief can show the lines
+side by side.
+
+Rewinding is a replay of the record's prefix up to the first action of the
+chosen year; the engine is deterministic, so the branch starts from exactly
+the position the class saw.  A class is saved as one JSON file with its own
+checksum; every branch's record inside it keeps its own as well.
+"""
+
+from __future__ import annotations
+
+import hashlib
+import json
+from dataclasses import dataclass, field
+from pathlib import Path
+from typing import Literal
+
+from pydantic import BaseModel, ConfigDict, Field, ValidationError
+
+from eurasia_game.session.record import GameRecord, RecordError, record_from_json
+from eurasia_game.session.replay import replay_steps
+from eurasia_game.session.saves import atomic_write_text
+from eurasia_game.session.session import GameSession
+
+CLASS_FORMAT = 1
+CLASS_KIND = "eurasia-class"
+MAX_BRANCHES = 64
+MAX_CLASS_BYTES = 64_000_000
+TRUNK = "trunk"
+_PRINTABLE = r"^[^\x00-\x1f\x7f-\x9f\u202a-\u202e\u2066-\u2069]*$"
+
+
+def _digest(data: dict) -> str:
+    blob = json.dumps(data, sort_keys=True, separators=(",", ":"))
+    return hashlib.sha256(blob.encode()).hexdigest()
+
+
+class TimerSettings(BaseModel):
+    """The turn timer a class played with (kept so a reopened class runs the same)."""
+
+    model_config = ConfigDict(extra="forbid", frozen=True, strict=True)
+
+    seconds: int | None = Field(default=None, ge=10, le=3600, description="Time for each side's decision; None: no timer.")
+    rule: Literal["warn", "commit"] = Field(default="warn", description="When time runs out: a mark in the log, or the decision is taken as it stands.")
+    preset: str | None = Field(default=None, max_length=32, description="The class-length preset chosen on the new-game screen.")
+
+
+class ClassHeader(BaseModel):
+    """What a class file says besides its lines of play."""
+
+    model_config = ConfigDict(extra="ignore", frozen=True, strict=True)
+
+    title: str = Field(default="", max_length=200, pattern=_PRINTABLE)
+    current: str = Field(default=TRUNK, pattern=r"^[a-z0-9_]{1,32}$")
+    timer: TimerSettings = Field(default_factory=TimerSettings)
+
+
+class BranchInfo(BaseModel):
+    """Where a branch comes from (the trunk has no parent)."""
+
+    model_config = ConfigDict(extra="forbid", frozen=True, strict=True)
+
+    id: str = Field(pattern=r"^[a-z0-9_]{1,32}$")
+    name: str = Field(min_length=1, max_length=80, pattern=_PRINTABLE)
+    parent: str | None = Field(default=None, pattern=r"^[a-z0-9_]{1,32}$")
+    fork_year: int | None = Field(default=None, ge=1900, le=2200)
+    fork_at: int = Field(default=0, ge=0, description="How many actions the branch shares with its parent.")
+
+
+@dataclass
+class Branch:
+    info: BranchInfo
+    record: GameRecord
+
+
+def year_starts(rules, record: GameRecord) -> dict[int, int]:
+    """For every year the record reached: how many actions come before its first decision."""
+    starts: dict[int, int] = {}
+    for index, result in enumerate(replay_steps(rules, record)):
+        state = result.state
+        if not state.over and state.year not in starts:
+            starts[state.year] = index
+    return starts
+
+
+def prefix(record: GameRecord, count: int) -> GameRecord:
+    """The record of the first ``count`` actions (a new, unsealed record)."""
+    return record.model_copy(update={"actions": list(record.actions[:count]), "checksum": None})
+
+
+@dataclass
+class ClassGame:
+    """A class's game: the branch being played (a live session) and the others (records)."""
+
+    rules: object
+    branches: list[Branch]
+    current: str
+    session: GameSession
+    title: str = ""
+    timer: TimerSettings = field(default_factory=TimerSettings)
+
+    @classmethod
+    def new(cls, rules, session: GameSession, title: str = "", timer: TimerSettings | None = None) -> "ClassGame":
+        info = BranchInfo(id=TRUNK, name="Original game")
+        return cls(rules, [Branch(info, session.record())], TRUNK, session, title, timer or TimerSettings())
+
+    # --- looking ---------------------------------------------------------------
+    def branch(self, branch_id: str) -> Branch:
+        for branch in self.branches:
+            if branch.info.id == branch_id:
+                return branch
+        raise KeyError(f"there is no branch '{branch_id}'")
+
+    def sync(self) -> None:
+        """Copy the live session's record into its branch."""
+        self.branch(self.current).record = self.session.record()
+
+    def rewind_years(self) -> list[int]:
+        """The years the current line can be rewound to (each differs from the line itself)."""
+        record = self.session.record()
+        return [y for y, at in year_starts(self.rules, record).items() if at < len(record.actions)]
+
+    # --- branching -------------------------------------------------------------
+    def rewind(self, year: int) -> GameSession:
+        """Start a new branch at the start of ``year`` of the current line and play it.
+
+        The current line stays as it was.  Raises ``ValueError`` with a sentence
+        if the year cannot be rewound to.
+        """
+        if len(self.branches) >= MAX_BRANCHES:
+            raise ValueError(f"a class can keep at most {MAX_BRANCHES} lines of play")
+        self.sync()
+        record = self.session.record()
+        starts = year_starts(self.rules, record)
+        if year not in starts:
+            years = ", ".join(str(y) for y in starts) or "none"
+            raise ValueError(f"the game never reached the start of {year}; it can be rewound to: {years}")
+        at = starts[year]
+        if at >= len(record.actions):
+            raise ValueError(f"nothing has been played since the start of {year} yet, so there is nothing to rewind")
+        number = 1 + sum(1 for b in self.branches if b.info.parent is not None)
+        ids = {b.info.id for b in self.branches}
+        while f"b{number}" in ids:
+            number += 1
+        info = BranchInfo(id=f"b{number}", name=f"What if: from {year} (line {number + 1})", parent=self.current, fork_year=year, fork_at=at)
+        branch_record = prefix(record, at)
+        self.session = GameSession.from_record(self.rules, branch_record)
+        self.branches.append(Branch(info, self.session.record()))
+        self.current = info.id
+        return self.session
+
+    def switch(self, branch_id: str) -> GameSession:
+        """Continue playing another line (its record is replayed)."""
+        self.sync()
+        branch = self.branch(branch_id)
+        self.session = GameSession.from_record(self.rules, branch.record)
+        self.current = branch_id
+        return self.session
+
+    # --- saving ----------------------------------------------------------------
+    def to_json(self) -> str:
+        self.sync()
+        data = {
+            "format": CLASS_FORMAT,
+            "kind": CLASS_KIND,
+            "title": self.title,
+            "current": self.current,
+            "timer": self.timer.model_dump(),
+            "branches": [{"info": b.info.model_dump(), "record": json.loads(b.record.to_json())} for b in self.branches],
+        }
+        data["checksum"] = _digest(data)
+        return json.dumps(data, indent=1, sort_keys=True) + "\n"
+
+    def save(self, path: Path | str) -> None:
+        """Write the class atomically (raises ``saves.SaveError`` with a sentence)."""
+        atomic_write_text(path, self.to_json())
+
+
+@dataclass(frozen=True)
+class ClassRecord:
+    """A saved class, read back: its lines of play as records, trunk first."""
+
+    title: str
+    current: str
+    timer: TimerSettings
+    branches: tuple[Branch, ...]
+
+    def open(self, rules) -> ClassGame:
+        """A ``ClassGame`` playing the current line again (raises RecordError if it does not fit)."""
+        current = next(b for b in self.branches if b.info.id == self.current)
+        session = GameSession.from_record(rules, current.record)
+        return ClassGame(rules, [Branch(b.info, b.record) for b in self.branches], self.current, session, self.title, self.timer)
+
+
+def class_from_json(text: str) -> ClassRecord:
+    """Read a saved class or a single game record (as a class of one line).
+
+    Raises ``RecordError`` with a sentence for anything that is not one.
+    """
+    if len(text) > MAX_CLASS_BYTES:
+        raise RecordError("the file is too large to be a class or a game record")
+    try:
+        data = json.loads(text)
+    except (json.JSONDecodeError, RecursionError, ValueError):
+        data = None
+    if not isinstance(data, dict) or data.get("kind") != CLASS_KIND:
+        record = record_from_json(text)  # says what is wrong with it
+        return ClassRecord("", TRUNK, TimerSettings(), (Branch(BranchInfo(id=TRUNK, name="Original game"), record),))
+    if data.get("format") != CLASS_FORMAT:
+        raise RecordError(f"the class file has format {data.get('format')!r}; this version of the game reads format {CLASS_FORMAT}")
+    checksum = data.pop("checksum", None)
+    if not isinstance(checksum, str) or checksum != _digest(data):
+        raise RecordError("the class file's checksum does not match its content: it was damaged or edited by hand")
+    raw = data.get("branches")
+    if not isinstance(raw, list) or not 1 <= len(raw) <= MAX_BRANCHES:
+        raise RecordError(f"the class file must hold between 1 and {MAX_BRANCHES} lines of play")
+    branches = []
+    try:
+        header = ClassHeader.model_validate({k: data[k] for k in ("title", "current", "timer") if k in data})
+        for number, entry in enumerate(raw, start=1):
+            if not isinstance(entry, dict) or set(entry) != {"info", "record"}:
+                raise RecordError(f"line {number} of the class file is damaged")
+            info = BranchInfo.model_validate(entry["info"])
+            try:
+                record = record_from_json(json.dumps(entry["record"]))
+            except RecordError as exc:
+                raise RecordError(f"line {number} ({info.name}): {exc}") from None
+            branches.append(Branch(info, record))
+    except ValidationError as exc:
+        first = exc.errors()[0]
+        raise RecordError(f"the class file is damaged: {'.'.join(str(p) for p in first['loc'])}: {first['msg']}") from None
+    ids = [b.info.id for b in branches]
+    if len(set(ids)) != len(ids) or branches[0].info.parent is not None:
+        raise RecordError("the class file is damaged: its lines of play are not a tree starting at the original game")
+    if any(b.info.parent not in ids[:i] for i, b in enumerate(branches) if i):
+        raise RecordError("the class file is damaged: a line of play names a parent that comes after it or does not exist")
+    current = header.current if header.current in ids else ids[0]
+    return ClassRecord(header.title, current, header.timer, tuple(branches))
+
+
+def read_class(path: Path | str) -> ClassRecord:
+    """Read a class file or a single game save from disk; RecordError says what is wrong."""
+    path = Path(path)
+    try:
+        if path.stat().st_size > MAX_CLASS_BYTES:
+            raise RecordError(f"{path.name} is too large to be a game save")
+        text = path.read_bytes().decode("utf-8")
+    except FileNotFoundError:
+        raise RecordError(f"there is no save at {path}") from None
+    except UnicodeDecodeError:
+        raise RecordError(f"{path.name} is not a game save (it is not UTF-8 text)") from None
+    except OSError as exc:
+        raise RecordError(f"{path.name} cannot be read: {exc.strerror or exc}") from None
+    try:
+        return class_from_json(text)
+    except RecordError as exc:
+        raise RecordError(f"{path.name}: {exc}") from None
