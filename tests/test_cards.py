@@ -34,7 +34,12 @@ from eurasia_game.loading.checker import walk  # noqa: E402
 from eurasia_game.model import conditions as C  # noqa: E402
 from eurasia_game.model import effects as E  # noqa: E402
 
-RULES_DIR = ROOT / "rules"
+try:
+    from eurasia_game.paths import base_rules_dir  # noqa: E402
+
+    RULES_DIR = base_rules_dir()
+except ImportError:  # pragma: no cover - older checkouts
+    RULES_DIR = ROOT / "rules"
 ARTICLE_CANDIDATES = (
     ROOT / "source" / "russia-china-relations.txt",
     ROOT.parent / "shared" / "source" / "russia-china-relations.txt",
@@ -60,6 +65,8 @@ MAX_DELTA = 2
 
 @pytest.fixture(scope="module")
 def rules():
+    """The base rules this module parametrizes over (kept here so the module
+    stands on its own, whatever the shared conftest provides)."""
     assert LOADED.ok, [str(p) for p in LOADED.problems]
     return RULES
 
@@ -398,7 +405,7 @@ def test_card_fires_with_its_stated_effects(rules, card_id):
         want = drain(rules, outcomes(rules, start, option.effects, card.dilemma.side))
         assert observed(result.state) in {s.key() for s in want}, f"{card_id}/{option.id}: the result matches none of the option's stated outcomes"
         assert any(s.key() != Sim.of(after_card).key() for s in want), f"{card_id}/{option.id} changes nothing"
-        assert result.state.dilemma is None or result.state.dilemma != card_id or card.repeatable
+        assert result.state.dilemma != card_id or card.repeatable
         logs = [ev.text for ev in result.events if ev.kind == "chose"]
         assert logs and logs[0] == option.log
 
@@ -607,3 +614,42 @@ def test_every_card_comes_up_in_random_play(rules):
         if not missing:
             break
     assert not missing, f"never fired in 900 random games: {sorted(missing)}"
+
+
+# --- Beijing's red lines and the brinkmanship cards ---------------------------------------------
+
+
+def resolve_with(rules, state):
+    """Run the resolution phase of ``state`` (no orders left to carry out)."""
+    phase = next(i for i, p in enumerate(rules.phases) if p.kind == "resolve")
+    w = Work(rules, replace(state, phase=phase, phase_done=False, plans={s: () for s in rules.side_ids}))
+    advance(w)
+    return w.freeze()
+
+
+def test_one_crisis_brings_one_climb_down(rules):
+    """A backfired Arctic gamble crosses two red lines but brings one climb-down."""
+    _, state = prepared_state(rules, "pressure_to_back_down")
+    state = replace(
+        state,
+        orders_done=(Order("moscow", "brinkmanship", "arctic"),),
+        flags=state.flags | {"brinkmanship_backfired", "referendum_held"},
+    )
+    after = resolve_with(rules, state)
+    assert after.fired.count("pressure_to_back_down") == 1
+    assert after.dilemma == "pressure_to_back_down"
+    assert "brinkmanship_backfired" not in after.flags and "referendum_held" not in after.flags
+
+
+def test_a_referendum_crosses_a_red_line(rules):
+    """Holding the referendum is answered by Beijing's pressure at the resolution."""
+    _, state = prepared_state(rules, "referendum_push")
+    w = Work(rules, state)
+    fire(w, "referendum_push", drawn=True)
+    held = apply_action(rules, w.freeze(), Action("choose", "moscow", option="hold_vote")).state
+    assert "referendum_held" in held.flags
+    after = resolve_with(rules, held)
+    assert "no_redrawn_borders" in after.crossed
+    assert after.dilemma == "pressure_to_back_down"
+    shelved = apply_action(rules, w.freeze(), Action("choose", "moscow", option="shelve_vote")).state
+    assert "pressure_to_back_down" not in resolve_with(rules, shelved).fired
