@@ -116,6 +116,9 @@ def _draw_events(w: Work) -> None:
     scenario = rules.scenario[w.scenario]
     if w.year == scenario.start_year:
         w.queue.extend((card, False) for card in scenario.opening_cards)
+    for item in scenario.scheduled:
+        if item.year == w.year and (item.card not in w.fired or w.rules.event[item.card].repeatable):
+            w.queue.append((item.card, False))
     # Cards the facilitator set for this phase fire before the draw.
     w.queue.extend(w.injects)
     w.injects.clear()

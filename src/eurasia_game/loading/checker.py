@@ -127,7 +127,11 @@ class Checker:
         for index, action in enumerate(rules.actions):
             places.append((("actions", index), action, _Context(side=True, target=action.targets != "none")))
         for index, event in enumerate(rules.events):
-            places.append((("events", index), event, _Context(side=event.dilemma is not None)))
+            # A card's 'when' is tested at the draw, before any side acts; its
+            # effects and dilemma speak for the dilemma's side.
+            places.append((("events", index), event.model_copy(update={"condition": None}), _Context(side=event.dilemma is not None)))
+            if event.condition is not None:
+                places.append((("events", index, "when"), event.condition, _Context()))
         for index, front in enumerate(rules.fronts):
             places.append((("fronts", index), front, _Context(target=True)))
         for section in ("yearly", "red_lines", "endings", "scenarios", "sides", "tracks", "phases"):
@@ -244,6 +248,9 @@ class Checker:
             finals = [rules.ending[e] for e in scenario.endings if e in rules.ending and rules.ending[e].check == "final"]
             if not any(e.condition is None for e in finals):
                 self.add("error", ("scenarios", index, "endings"), "no final ending without a condition, so the last year could end with no ending", "add a fallback final ending with no 'when'")
+            for s_index, item in enumerate(scenario.scheduled):
+                if not scenario.start_year <= item.year <= scenario.end_year:
+                    self.add("error", ("scenarios", index, "scheduled", s_index, "year"), f"{item.year} is outside the scenario's years {scenario.start_year}-{scenario.end_year}, so the card would never fire")
             deck = [e for e in rules.events if e.in_deck and (scenario.deck_tags is None or set(e.tags) & set(scenario.deck_tags))]
             if not deck and scenario.events_per_year:
                 self.add("warning", ("scenarios", index, "deck_tags"), "no card matches these tags, so no event can be drawn")

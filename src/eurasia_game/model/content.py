@@ -207,6 +207,13 @@ class ScenarioSetup(RuleModel):
     flags: list[Slug] = Field(default_factory=list)
 
 
+class ScheduledCard(RuleModel):
+    """An event card that fires in a given year, before that year's draw."""
+
+    year: int = Field(ge=1900, le=2200)
+    card: CardRef
+
+
 class ScenarioDef(RuleModel):
     """A scenario: the years played, the starting position and the deck."""
 
@@ -221,6 +228,7 @@ class ScenarioDef(RuleModel):
     deck_tags: list[Slug] | None = Field(default=None, description="Only cards with one of these tags go into the deck; leave out for all.")
     extra_cards: list[CardRef] = Field(default_factory=list, description="Cards added to the deck even when deck_tags leaves them out.")
     opening_cards: list[CardRef] = Field(default_factory=list, description="Cards fired in the first year before any draw.")
+    scheduled: list[ScheduledCard] = Field(default_factory=list, description="Cards that fire in a given year, before that year's draw (a known date, such as the end of a presidential term).")
     endings: list[EndingRef] = Field(min_length=1)
 
     @model_validator(mode="after")
