@@ -20,7 +20,7 @@ ACCEPTS_EXTRA = True
 def add_arguments(parser) -> None:
     add_rules_argument(parser)
     parser.add_argument("--scenario", metavar="ID", help="scenario id (default: the rules' default scenario)")
-    parser.add_argument("--seed", type=int, required=True, help="random seed (a whole number, 0 or more)")
+    parser.add_argument("--seed", type=int, required=True, help="random seed (a whole number, 0 or more, below 2**63)")
     parser.add_argument("--save", metavar="FILE", type=Path, help="save the game record to FILE")
     parser.epilog = "Give each side's player as --SIDE POLICY, e.g. --moscow random --beijing random."
 
@@ -42,8 +42,8 @@ def run(args) -> int:
     except SystemExit as exc:
         print(f"give every side a player: {' '.join(f'--{s} POLICY' for s in rules.side_ids)}; policies: {', '.join(policy_names())}", file=sys.stderr)
         return int(exc.code or 2)
-    if args.seed < 0:
-        print("the seed must be 0 or more", file=sys.stderr)
+    if not 0 <= args.seed < 2**63:  # a record holds seeds below 2**63
+        print("the seed must be a whole number from 0 to 9223372036854775807", file=sys.stderr)
         return 2
     scenario = args.scenario or rules.game.default_scenario
     if scenario not in rules.scenario:
