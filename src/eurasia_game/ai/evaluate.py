@@ -1,0 +1,180 @@
+"""Judging a position for one side, read entirely from the rules.
+
+The value of a position is the side's expected result (win 1, draw 0.5,
+lose 0) estimated from the scenario's endings: each ending's condition is
+turned into a margin (see ``margins``), the margin into a probability with a
+spread that grows with the years left, and the probabilities are combined
+in the order the engine checks the endings (sudden deaths every year, then
+the first final ending that holds).  A 'fronts' ending is judged by the
+sides' leads on every front.
+
+Because trends and front payouts move the tracks every year, the position
+is first projected a few years ahead under the rules' own ``yearly`` and
+front ``resolution`` rules, as if nobody acted.  A small term for power and
+income makes the players value what they can still do.
+"""
+
+from __future__ import annotations
+
+import math
+from dataclasses import dataclass
+
+from eurasia_game.ai.margins import compile_margin
+from eurasia_game.engine.work import Context, holds, other_side
+
+RESULT_VALUE = {"win": 1.0, "draw": 0.5, "lose": 0.0}
+
+
+@dataclass(frozen=True)
+class Weights:
+    """Knobs of the judgement; the defaults are what the levels use."""
+
+    spread_base: float = 0.7  # spread of a margin with no year left
+    spread_per_year: float = 0.75  # growth of the spread with sqrt(years left)
+    front_spread: float = 1.5  # how decisive a one-point lead on a front is
+    power: float = 0.012  # value of one unspent power point
+    income: float = 0.010  # value of one point of income for each year left (capped)
+    income_years: int = 4
+    rival_resources: float = 0.5  # share of the rival's power and income counted against us
+    project_years: int = 2  # years of passive trends projected before judging
+
+
+def result_value(outcome, side: str) -> float:
+    return RESULT_VALUE.get(outcome.get(side, "draw"), 0.5)
+
+
+def _sigmoid(x: float) -> float:
+    if x < -30:
+        return 0.0
+    if x > 30:
+        return 1.0
+    return 1.0 / (1.0 + math.exp(-x))
+
+
+class Evaluator:
+    """Values of positions for ``side`` in one scenario of one rule set."""
+
+    def __init__(self, rules, scenario: str, side: str, weights: Weights = Weights()):
+        self.rules = rules
+        self.side = side
+        self.other = other_side(rules, side)
+        self.weights = weights
+        sc = rules.scenario[scenario]
+        self.end_year = sc.end_year
+        self.sudden = []
+        self.final = []
+        for ending_id in sc.endings:
+            ending = rules.ending[ending_id]
+            margin = compile_margin(rules, ending.condition) if ending.condition is not None else None
+            value = None if ending.outcome == "fronts" else result_value(ending.outcome, side)
+            if ending.check == "sudden":
+                if margin is not None:
+                    self.sudden.append((margin, value if value is not None else 0.5))
+            else:
+                self.final.append((margin, value))
+        self.front_ids = rules.front_ids
+        self.projection = Projection(rules)
+
+    # --- exact results ---------------------------------------------------------
+    def ending_value(self, ending_id: str, state) -> float:
+        """The side's result for a game that ended in ``ending_id``."""
+        from eurasia_game.engine.flow import outcome
+
+        return result_value(outcome(self.rules, state), self.side)
+
+    # --- estimates ---------------------------------------------------------------
+    def checks_left(self, state, this_year_checked: bool) -> int:
+        return max(0, self.end_year - state.year + (0 if this_year_checked else 1))
+
+    def value(self, state, this_year_checked: bool = True) -> float:
+        """Expected result for the side (0..1, plus a small resource term)."""
+        if state.ending is not None:
+            return self.ending_value(state.ending, state)
+        n = self.checks_left(state, this_year_checked)
+        w = self.weights
+        years = min(w.project_years, max(0, n - 1))
+        ahead = self.projection.run(state, years) if years else state
+        spread = w.spread_base + w.spread_per_year * math.sqrt(max(n, 1))
+        # Sudden deaths: reaching the condition at any check still to come.
+        remaining = 1.0
+        total = 0.0
+        for margin, value in self.sudden:
+            m = max(margin(state), margin(ahead))
+            p = _sigmoid((m + 0.5) / spread) * remaining
+            total += p * value
+            remaining -= p
+        # Final endings: the first whose condition holds after the last year.
+        final_total = 0.0
+        left = 1.0
+        for margin, value in self.final:
+            p = 1.0 if margin is None else _sigmoid((margin(ahead) + 0.5) / spread)
+            if value is None:
+                value = self.fronts_value(ahead, spread)
+            final_total += left * p * value
+            left *= 1.0 - p
+            if left <= 1e-9:
+                break
+        total += remaining * final_total
+        return total + self.resources(state, n)
+
+    def fronts_value(self, state, spread: float) -> float:
+        me, rival = self.side, self.other
+        lead = 0.0
+        fs = self.weights.front_spread
+        for front in self.front_ids:
+            row = state.standing[front]
+            lead += math.tanh((row[me] - row[rival]) / fs)
+        return _sigmoid(lead / max(0.5, spread * 0.5))
+
+    def resources(self, state, checks_left: int) -> float:
+        w = self.weights
+        if checks_left <= 0:
+            return 0.0
+        years = min(checks_left, w.income_years)
+        fade = min(1.0, checks_left / 3.0)
+        mine = w.power * state.power[self.side] + w.income * years * state.income[self.side]
+        theirs = w.power * state.power[self.other] + w.income * years * state.income[self.other]
+        return fade * (mine - w.rival_resources * theirs)
+
+
+class Projection:
+    """The rules' passive yearly changes, with conditions compiled for speed."""
+
+    def __init__(self, rules):
+        self.rules = rules
+        self.sides = rules.side_ids
+        self.yearly = [(_test(rules, r.condition), r.effects) for r in rules.yearly]
+        self.fronts = [
+            (Context(target=f.id), [(_test(rules, r.condition, target=f.id), r.effects) for r in f.resolution]) for f in rules.fronts
+        ]
+
+    def run(self, state, years: int):
+        """The position ``years`` years on if nobody acted: income, trends, front payouts.
+
+        Chance effects in those rules draw from the state's own generator copy,
+        so the projection is deterministic.  Nothing is logged.
+        """
+        from eurasia_game.ai.forward import quiet
+
+        w = quiet(self.rules, state)
+        w.orders_done = []
+        none = Context()
+        for _ in range(years):
+            for side in self.sides:
+                w.power[side] += w.income[side]
+            for test, effects in self.yearly:
+                if test(w):
+                    w.apply(effects, none)
+            for ctx, rules in self.fronts:
+                for test, effects in rules:
+                    if test(w):
+                        w.apply(effects, ctx)
+            w.year += 1
+        return w
+
+
+def _test(rules, cond, target: str | None = None):
+    if cond is None:
+        return lambda s: True
+    margin = compile_margin(rules, cond, target=target)
+    return lambda s: margin(s) >= 0

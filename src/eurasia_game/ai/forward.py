@@ -1,0 +1,145 @@
+"""Playing ahead from what one side can see.
+
+A computer player sees only its side's view.  To look ahead it builds a full
+game state from that view, filling the hidden parts with guesses of its
+own: the rival's secret orders (supplied by the caller), the cards still in
+the deck (rebuilt from the public rules and the cards already fired) and the
+random generator (a fresh seed drawn from the player's own generator).  Such
+a *determinised* state never contains anything the side could not see.
+
+The year's resolution reuses the engine's own steps, so the look-ahead
+follows the rules exactly, modded or not.
+"""
+
+from __future__ import annotations
+
+from eurasia_game.engine import rng as engine_rng
+from eurasia_game.engine.flow import _checks, _resolve, advance, deck_for
+from eurasia_game.engine.state import Action, GameState, Order
+from eurasia_game.engine.work import Context, Work
+
+
+class QuietWork(Work):
+    """A working state that keeps no log: look-ahead needs the numbers, not the story.
+
+    It changes the numbers exactly as ``Work`` does; only the telling is skipped.
+    """
+
+    def _position(self) -> dict:
+        return {}
+
+    def _settle(self) -> None:
+        return None
+
+    def log(self, kind: str, text: str, **extra) -> None:
+        return None
+
+    def say(self, key: str, kind: str, **values) -> None:
+        return None
+
+    def fill(self, template: str, ctx) -> str:
+        return template
+
+
+def quiet(rules, state) -> QuietWork:
+    """A quiet working copy of a state (or of another working state)."""
+    if isinstance(state, Work):
+        state = state.freeze()
+    return QuietWork(rules, state)
+
+
+def plan_phase_index(rules) -> int | None:
+    for i, phase in enumerate(rules.phases):
+        if phase.kind == "plan":
+            return i
+    return None
+
+
+def public_deck(rules, game_view) -> tuple:
+    """The draw deck as far as the public can tell: scenario deck less cards used up."""
+    scenario = rules.scenario[game_view.scenario]
+    fired = set(game_view.fired)
+    return tuple(c for c in deck_for(rules, scenario) if c not in fired or rules.event[c].repeatable)
+
+
+def determinise(rules, game_view, seed: int, rival_plan: tuple = ()) -> GameState:
+    """A full state consistent with ``game_view``; hidden parts are guessed.
+
+    ``rival_plan`` is used only when the rival has already committed its
+    orders this year; otherwise the rival has planned nothing yet.
+    """
+    me = game_view.viewer
+    plans = {s: () for s in rules.side_ids}
+    if me is not None:
+        plans[me] = tuple(game_view.own_plan)
+    for side in rules.side_ids:
+        if side != me and side in game_view.committed:
+            plans[side] = tuple(rival_plan)
+    return GameState(
+        scenario=game_view.scenario,
+        year=game_view.year,
+        phase=game_view.phase,
+        # A side decides either while planning (the step has not run) or on a
+        # dilemma raised by a step that has already run.
+        phase_done=game_view.dilemma is not None,
+        to_act=game_view.to_act,
+        tracks=dict(game_view.tracks),
+        power=dict(game_view.power),
+        income=dict(game_view.income),
+        standing={f: dict(v) for f, v in game_view.standing.items()},
+        flags=frozenset(game_view.flags),
+        deck=public_deck(rules, game_view),
+        fired=tuple(game_view.fired),
+        crossed=tuple(game_view.crossed),
+        queue=(),
+        dilemma=game_view.dilemma,
+        plans=plans,
+        committed=tuple(game_view.committed),
+        orders_done=tuple(game_view.orders_done),
+        rng=engine_rng.seed_state(seed),
+        ending=game_view.ending,
+        snapshots=(),
+        steps=0,
+    )
+
+
+def resolve_year(rules, w: Work, plans: dict) -> Work:
+    """Carry out ``plans`` (side -> orders) on ``w``: the reveal, fronts, red lines and checks.
+
+    Cards that the year's red lines trigger stay queued; the year does not
+    move on, so the caller can judge the position right after the checks.
+    """
+    w.plans = {s: tuple(plans.get(s, ())) for s in rules.side_ids}
+    w.committed = list(rules.side_ids)
+    _resolve(w)
+    if w.ending is None:
+        _checks(w)
+    return w
+
+
+def run_plans(rules, w: Work, plans: dict) -> Work:
+    """Commit ``plans`` for every side and let the engine's own flow run to the next decision."""
+    w.plans = {s: tuple(plans.get(s, ())) for s in rules.side_ids}
+    w.committed = list(rules.side_ids)
+    w.to_act = None
+    advance(w)
+    return w
+
+
+def choose_option(rules, w: Work, side: str, option_id: str) -> Work:
+    """Answer the dilemma waiting in ``w`` the way ``apply_action`` does, then run on."""
+    card = rules.event[w.dilemma]
+    option = next(o for o in card.dilemma.options if o.id == option_id)
+    w.dilemma = None
+    w.power[side] -= option.cost
+    w.apply(option.effects, Context(side=side, card=card.id))
+    advance(w)
+    return w
+
+
+def as_orders(side: str, actions) -> tuple:
+    return tuple(Order(side, a.action, a.target) for a in actions)
+
+
+def order_action(order: Order) -> Action:
+    return Action("plan", order.side, action=order.action, target=order.target)

@@ -1,0 +1,89 @@
+"""How far a rule-file condition is from holding, as a number.
+
+The computer players judge a position by how close each ending's condition
+is to coming true.  ``compile_margin`` turns any condition of the closed
+vocabulary into a function of a state that returns a *margin*: zero or more
+when the condition holds, negative by how many steps it misses otherwise
+(for tracks, standings, power, income and years).  Conditions that have no
+natural distance (flags, fired cards, orders) count as one step away.
+
+Reading conditions this way, instead of naming tracks or endings in Python,
+is what lets the players understand modded rules too.
+"""
+
+from __future__ import annotations
+
+from typing import Callable
+
+from eurasia_game.engine.work import Context, holds, other_side
+from eurasia_game.model import conditions as C
+
+Margin = Callable[[object], float]
+
+# How many steps away a yes/no condition counts when it does not hold.
+BINARY_GAP = 2.0
+_INF = float("inf")
+
+
+def _range(get, cond) -> Margin:
+    lo, hi = cond.min, cond.max
+    if lo is not None and hi is not None:
+        return lambda s: min(get(s) - lo, hi - get(s))
+    if lo is not None:
+        return lambda s: get(s) - lo
+    return lambda s: hi - get(s)
+
+
+def compile_margin(rules, cond, side: str | None = None, target: str | None = None) -> Margin:
+    """A function state -> margin for ``cond`` (``side``/``target`` fill 'self' and 'target')."""
+    ctx = Context(side=side, target=target)
+    if cond is None:
+        return lambda s: _INF
+
+    def side_of(ref: str) -> str | None:
+        if ref == "self":
+            return side
+        if ref == "other":
+            return other_side(rules, side) if side else None
+        return ref
+
+    def front_of(ref: str) -> str | None:
+        return target if ref == "target" else ref
+
+    t = type(cond)
+    if t is C.TrackIs:
+        track = cond.track
+        return _range(lambda s: s.tracks[track], cond)
+    if t is C.YearIs:
+        return _range(lambda s: s.year, cond)
+    if t in (C.PowerIs, C.IncomeIs, C.StandingIs, C.Leads):
+        sid = side_of(cond.side)
+        if sid is None:
+            return _binary(rules, cond, ctx)
+        if t is C.PowerIs:
+            return _range(lambda s: s.power[sid], cond)
+        if t is C.IncomeIs:
+            return _range(lambda s: s.income[sid], cond)
+        front = front_of(cond.front)
+        if front is None:
+            return _binary(rules, cond, ctx)
+        if t is C.StandingIs:
+            return _range(lambda s: s.standing[front][sid], cond)
+        oid = other_side(rules, sid)
+        by = cond.by
+        return lambda s: s.standing[front][sid] - s.standing[front][oid] - by
+    if t is C.AllOf:
+        parts = [compile_margin(rules, c, side, target) for c in cond.of]
+        return lambda s: min(p(s) for p in parts)
+    if t is C.AnyOf:
+        parts = [compile_margin(rules, c, side, target) for c in cond.of]
+        return lambda s: max(p(s) for p in parts)
+    if t is C.NotOf:
+        inner = compile_margin(rules, cond.of, side, target)
+        return lambda s: -inner(s) - 1
+    return _binary(rules, cond, ctx)
+
+
+def _binary(rules, cond, ctx: Context) -> Margin:
+    """Flags, fired cards, orders and anything newer: holds or one step away."""
+    return lambda s: 0.0 if holds(rules, s, cond, ctx) else -BINARY_GAP

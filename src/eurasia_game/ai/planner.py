@@ -1,0 +1,120 @@
+"""Choosing a year's orders and a dilemma option by judging where they lead.
+
+The planner is greedy: it adds, one at a time, the order whose year (the
+reveal, the fronts' payouts, the red lines and the checks, played by the
+engine's own steps) leaves the side's position best, and stops when no order
+is worth its power.  Orders whose effects depend on chance are judged on a
+few draws.  ``slack`` lets a level pick at random among near-best orders, so
+that games vary and weaker levels play looser.
+"""
+
+from __future__ import annotations
+
+import random
+from dataclasses import dataclass
+
+from eurasia_game.ai.evaluate import Evaluator, Weights
+from eurasia_game.ai.forward import QuietWork, resolve_year
+from eurasia_game.engine.moves import targets_of, why_illegal
+from eurasia_game.engine.state import Action, Order
+from eurasia_game.engine.work import Work, other_side
+from eurasia_game.model import effects as E
+
+
+@dataclass(frozen=True)
+class Style:
+    """How a level plays: its judgement and how loosely it follows it."""
+
+    weights: Weights = Weights()
+    slack: float = 0.0  # orders within this much of the best are equally good
+    chance_draws: int = 2  # draws used to judge an order with a chance effect
+    stop_early: float = 0.0  # chance of finishing planning before the best plan is complete
+
+
+def _has_chance(effects) -> bool:
+    for e in effects:
+        if isinstance(e, E.Chance):
+            return True
+        if isinstance(e, E.When) and (_has_chance(e.then) or _has_chance(e.otherwise)):
+            return True
+    return False
+
+
+class Planner:
+    """Greedy planning for one side of one scenario."""
+
+    def __init__(self, rules, scenario: str, side: str, style: Style = Style()):
+        self.rules = rules
+        self.side = side
+        self.rival = other_side(rules, side)
+        self.style = style
+        self.evaluator = Evaluator(rules, scenario, side, style.weights)
+        self.moves = [Action("plan", side, action=a.id, target=t) for a in rules.actions if side in a.sides for t in targets_of(rules, a)]
+        self.chancy = {a.id for a in rules.actions if _has_chance(a.effects)}
+        self.limit = rules.side[side].orders_per_year
+
+    # --- judging -----------------------------------------------------------------
+    def judge_plan(self, state, plan: tuple, rival_plan: tuple, seed: int) -> float:
+        """Value of the year played with ``plan`` against ``rival_plan``."""
+        draws = self.style.chance_draws if any(o.action in self.chancy for o in plan + rival_plan) else 1
+        total = 0.0
+        for i in range(draws):
+            w = QuietWork(self.rules, state)
+            w.rng = (seed + 0x9E3779B97F4A7C15 * i) & ((1 << 64) - 1)
+            resolve_year(self.rules, w, {self.side: plan, self.rival: rival_plan})
+            total += self.evaluator.value(w, this_year_checked=True)
+        return total / draws
+
+    def legal_moves(self, w: Work, plan: tuple) -> list[Action]:
+        w.plans = dict(w.plans)
+        w.plans[self.side] = plan
+        w.to_act = self.side
+        return [m for m in self.moves if why_illegal(self.rules, w, m) is None]
+
+    # --- planning ------------------------------------------------------------------
+    def plan(self, state, rng: random.Random, rival_plan: tuple = ()) -> tuple:
+        """The orders to add to the side's current plan in ``state`` (a full state)."""
+        seed = rng.getrandbits(64)
+        plan = tuple(state.plans.get(self.side, ()))
+        current = self.judge_plan(state, plan, rival_plan, seed)
+        scratch = QuietWork(self.rules, state)
+        added: list[Order] = []
+        while len(plan) < self.limit:
+            if added and self.style.stop_early and rng.random() < self.style.stop_early:
+                break
+            scored = []
+            for move in self.legal_moves(scratch, plan):
+                order = Order(self.side, move.action, move.target)
+                scored.append((self.judge_plan(state, plan + (order,), rival_plan, seed), order))
+            if not scored:
+                break
+            best = max(v for v, _ in scored)
+            if best <= current + 1e-9:
+                break
+            near = [(v, o) for v, o in scored if v >= best - self.style.slack and v > current]
+            value, order = near[int(rng.random() * len(near))] if len(near) > 1 else near[0]
+            plan = plan + (order,)
+            added.append(order)
+            current = value
+        return tuple(added)
+
+    def choose_option(self, state, legal: list[Action], rng: random.Random) -> Action:
+        """The dilemma option whose consequences judge best (``state`` is a full state)."""
+        from eurasia_game.ai.forward import choose_option
+
+        seed = rng.getrandbits(64)
+        scored = []
+        for action in legal:
+            w = QuietWork(self.rules, state)
+            w.rng = seed
+            card = self.rules.event[state.dilemma]
+            option = next(o for o in card.dilemma.options if o.id == action.option)
+            w.dilemma = None
+            w.power[self.side] -= option.cost
+            from eurasia_game.engine.work import Context
+
+            w.apply(option.effects, Context(side=self.side, card=card.id))
+            scored.append((self.evaluator.value(w, this_year_checked=False), action))
+        best = max(v for v, _ in scored)
+        near = [a for v, a in scored if v >= best - self.style.slack]
+        return near[int(rng.random() * len(near))] if len(near) > 1 else near[0]

@@ -1,0 +1,48 @@
+"""Playing one game between computer players and keeping what the lab reports.
+
+A game is summarised as plain data (numbers, strings, lists) so that it can
+come back from a worker process and be written to CSV as it is.
+"""
+
+from __future__ import annotations
+
+from eurasia_game.engine import apply_action, legal_actions, new_game, outcome, view
+from eurasia_game.session.policies import make_policy
+
+MAX_STEPS = 20_000
+
+
+def start_tracks(rules, scenario: str) -> dict:
+    setup = rules.scenario[scenario].setup
+    return {t.id: setup.tracks.get(t.id, t.start) for t in rules.tracks}
+
+
+def play(rules, scenario: str, seed: int, players: dict) -> dict:
+    """Play one game; return its summary (see ``stats`` for the fields used)."""
+    state = new_game(rules, scenario, seed)
+    policies = {side: make_policy(players[side], seed, side) for side in rules.side_ids}
+    choices = []
+    steps = 0
+    while state.ending is None and steps < MAX_STEPS:
+        side = state.to_act
+        legal = legal_actions(rules, state, side)
+        action = policies[side].choose(rules, view(rules, state, side), legal)
+        if action.kind == "choose":
+            choices.append([state.dilemma, action.option, side])
+        state = apply_action(rules, state, action).state
+        steps += 1
+    sc = rules.scenario[scenario]
+    trajectory = [[sc.start_year - 1, start_tracks(rules, scenario)]]
+    trajectory += [[snap.year, dict(snap.tracks)] for snap in state.snapshots]
+    results = outcome(rules, state) if state.ending else {s: "unfinished" for s in rules.side_ids}
+    return {
+        "seed": seed,
+        "ending": state.ending or "",
+        "results": results,
+        "last_year": state.year,
+        "years": state.year - sc.start_year + 1,
+        "steps": steps,
+        "fired": list(state.fired),
+        "choices": choices,
+        "trajectory": trajectory,
+    }

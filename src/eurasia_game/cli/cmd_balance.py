@@ -1,0 +1,78 @@
+"""``eurasia-game balance``: the balance lab on the command line.
+
+Plays many games between computer players on several processes and writes
+a Markdown report, CSV files and PNG charts.  As with ``simulate``, each
+side's player is given as ``--SIDE LEVEL`` using the rules' side ids, so
+modded sides get their own options.
+"""
+
+from __future__ import annotations
+
+import argparse
+import sys
+from pathlib import Path
+
+from eurasia_game.cli.common import add_rules_argument, load_rules_or_report
+
+NAME = "balance"
+HELP = "play many computer games and write a balance report (Markdown, CSV, PNG)"
+ACCEPTS_EXTRA = True
+
+
+def add_arguments(parser) -> None:
+    add_rules_argument(parser)
+    parser.add_argument("--scenario", metavar="ID", help="scenario id (default: the rules' default scenario)")
+    parser.add_argument("--games", metavar="N", type=int, default=200, help="how many games to play (default: 200)")
+    parser.add_argument("--seed", metavar="S", type=int, default=0, help="the first seed; games use seeds S, S+1, ... (default: 0)")
+    parser.add_argument("--jobs", metavar="J", type=int, default=None, help="processes to use (default: all cores)")
+    parser.add_argument("--out", metavar="DIR", type=Path, required=True, help="folder for report.md, the CSV files and the charts")
+    parser.add_argument("--no-charts", action="store_true", help="skip the PNG charts")
+    parser.add_argument("--quiet", action="store_true", help="no progress bar")
+    parser.epilog = "Give each side's player as --SIDE LEVEL, e.g. --moscow normal --beijing hard (levels: easy, normal, hard, random)."
+
+
+def run(args) -> int:
+    from eurasia_game.balance.report import write_report
+    from eurasia_game.balance.runner import ProgressBar, default_jobs, run_games
+    from eurasia_game.balance.stats import summarise
+    from eurasia_game.session.policies import policy_names
+
+    rules = load_rules_or_report(args)
+    if rules is None:
+        return 2
+    sides = argparse.ArgumentParser(prog="eurasia-game balance", add_help=False)
+    for side in rules.side_ids:
+        sides.add_argument(f"--{side}", metavar="LEVEL", choices=policy_names(), required=True, help=f"who plays {rules.side[side].name}")
+    try:
+        players = vars(sides.parse_args(args.extra))
+    except SystemExit as exc:
+        print(f"give every side a player: {' '.join(f'--{s} LEVEL' for s in rules.side_ids)}; levels: {', '.join(policy_names())}", file=sys.stderr)
+        return int(exc.code or 2)
+    if args.games < 1:
+        print("--games must be 1 or more", file=sys.stderr)
+        return 2
+    if args.seed < 0:
+        print("--seed must be 0 or more", file=sys.stderr)
+        return 2
+    jobs = default_jobs() if args.jobs is None else args.jobs
+    if jobs < 1:
+        print("--jobs must be 1 or more", file=sys.stderr)
+        return 2
+    scenario = args.scenario or rules.game.default_scenario
+    if scenario not in rules.scenario:
+        print(f"unknown scenario '{scenario}'; the scenarios are: {', '.join(rules.scenario)}", file=sys.stderr)
+        return 2
+    if args.out.exists() and not args.out.is_dir():
+        print(f"--out must be a folder, and {args.out} is a file", file=sys.stderr)
+        return 2
+    seeds = list(range(args.seed, args.seed + args.games))
+    progress = None if args.quiet else ProgressBar(sys.stderr)
+    games = run_games(rules, scenario, players, seeds, jobs=jobs, progress=progress)
+    figures = summarise(rules, scenario, players, games)
+    try:
+        written = write_report(args.out, figures, games, charts=not args.no_charts)
+    except OSError as exc:
+        print(f"could not write the report to {args.out}: {exc.strerror or exc}", file=sys.stderr)
+        return 1
+    print(f"wrote {len(written)} files to {args.out}: " + ", ".join(p.name for p in written))
+    return 0

@@ -1,0 +1,97 @@
+"""The balance lab: the report's files and sections, reproducibility, bad input."""
+
+from __future__ import annotations
+
+import pytest
+
+from eurasia_game.balance.stats import correlation, summarise, wilson
+from eurasia_game.balance.runner import run_games
+from eurasia_game.cli.main import main
+
+SECTIONS = ["## Results", "## Endings", "Sudden deaths:", "## Length", "## Track trajectories", "## Events", "## Dilemmas", "95% CI"]
+FILES = ["report.md", "summary.csv", "games.csv", "endings.csv", "tracks.csv", "events.csv", "dilemmas.csv", "trajectories.png", "endings.png"]
+
+
+def short_scenario(rules) -> str:
+    return min(rules.scenarios, key=lambda s: s.end_year - s.start_year).id
+
+
+def balance(rules, out, jobs, games=20, seed=0, extra=()):
+    sides = rules.side_ids
+    argv = ["balance", "--scenario", short_scenario(rules), "--games", str(games), "--seed", str(seed), "--jobs", str(jobs), "--out", str(out), "--quiet",
+            f"--{sides[0]}", "normal", f"--{sides[1]}", "easy", *extra]
+    return main(argv)
+
+
+def test_report_files_and_sections(rules, tmp_path, capsys):
+    out = tmp_path / "lab"
+    assert balance(rules, out, jobs=1) == 0
+    for name in FILES:
+        assert (out / name).is_file() and (out / name).stat().st_size > 0, name
+    report = (out / "report.md").read_text(encoding="utf-8")
+    for section in SECTIONS:
+        assert section in report, section
+    for track in rules.tracks:
+        assert track.name in report
+    for ending in rules.endings:
+        assert f"`{ending.id}`" in report
+    assert (out / "trajectories.png").read_bytes()[:8] == b"\x89PNG\r\n\x1a\n"
+    games = (out / "games.csv").read_text(encoding="utf-8").splitlines()
+    assert len(games) == 21 and games[0].startswith("seed,ending")
+
+
+def test_same_seed_range_same_report_whatever_the_jobs(rules, tmp_path):
+    one, two = tmp_path / "one", tmp_path / "two"
+    assert balance(rules, one, jobs=1) == 0
+    assert balance(rules, two, jobs=2) == 0
+    for name in FILES:
+        assert (one / name).read_bytes() == (two / name).read_bytes(), name
+
+
+def test_another_seed_range_gives_other_games(rules, tmp_path):
+    a, b = tmp_path / "a", tmp_path / "b"
+    assert balance(rules, a, jobs=1, games=6, seed=0, extra=["--no-charts"]) == 0
+    assert balance(rules, b, jobs=1, games=6, seed=100, extra=["--no-charts"]) == 0
+    assert (a / "games.csv").read_text() != (b / "games.csv").read_text()
+    assert not (a / "endings.png").exists()
+
+
+def test_figures_add_up(rules):
+    scenario = short_scenario(rules)
+    players = dict(zip(rules.side_ids, ("normal", "easy")))
+    games = run_games(rules, scenario, players, list(range(8)), jobs=1)
+    assert [g["seed"] for g in games] == list(range(8))
+    figures = summarise(rules, scenario, players, games)
+    assert sum(e["count"] for e in figures["endings"]) == 8
+    assert figures["decided"] == sum(r["decided_wins"] for r in figures["results"].values())
+    for d in figures["dilemmas"]:
+        assert sum(o["count"] for o in d["options"]) == d["answered"]
+    assert figures["trajectories"][rules.track_ids[0]]["points"][0]["games"] == 8
+
+
+def test_wilson_interval_and_correlation():
+    low, high = wilson(50, 100)
+    assert low == pytest.approx(0.4038, abs=1e-3) and high == pytest.approx(0.5962, abs=1e-3)
+    assert wilson(0, 10)[0] == pytest.approx(0.0) and wilson(10, 10)[1] == pytest.approx(1.0)
+    assert correlation([1, 0, 1, 0], [1, 0, 1, 0]) == pytest.approx(1.0)
+    assert correlation([1, 1, 1], [0, 1, 0]) is None
+
+
+@pytest.mark.parametrize(
+    "extra, message",
+    [
+        (["--games", "0"], "--games must be 1 or more"),
+        (["--jobs", "0"], "--jobs must be 1 or more"),
+        (["--scenario", "nowhere"], "unknown scenario 'nowhere'"),
+    ],
+)
+def test_bad_input_gets_a_clear_message(rules, tmp_path, capsys, extra, message):
+    sides = rules.side_ids
+    argv = ["balance", "--out", str(tmp_path / "x"), "--quiet", f"--{sides[0]}", "normal", f"--{sides[1]}", "normal", *extra]
+    assert main(argv) == 2
+    assert message in capsys.readouterr().err
+
+
+def test_missing_side_player_is_explained(rules, tmp_path, capsys):
+    assert main(["balance", "--out", str(tmp_path / "x"), "--quiet", f"--{rules.side_ids[0]}", "normal"]) == 2
+    assert "give every side a player" in capsys.readouterr().err
