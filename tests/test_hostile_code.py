@@ -1,0 +1,74 @@
+"""Rule files and saves are data: no code path can run, import or unpickle what they hold.
+
+A static check over the package's source: nothing calls ``eval``, ``exec``,
+``compile`` or ``__import__``, nothing imports ``pickle``, ``marshal``,
+``shelve`` or ``dill``, YAML is only ever composed with the safe loader (never
+``yaml.load`` and friends), and modules are imported by computed name only
+where listed below.  A new use has to be argued here, in review.
+"""
+
+from __future__ import annotations
+
+import ast
+from pathlib import Path
+
+import eurasia_game
+
+SOURCE = Path(eurasia_game.__file__).resolve().parent
+FORBIDDEN_CALLS = {"eval", "exec", "compile", "__import__"}
+FORBIDDEN_MODULES = {"pickle", "cPickle", "_pickle", "marshal", "shelve", "dill", "cloudpickle", "jsonpickle"}
+FORBIDDEN_YAML = {
+    "load", "load_all", "unsafe_load", "unsafe_load_all", "full_load", "full_load_all",
+    "Loader", "UnsafeLoader", "FullLoader", "CLoader", "CUnsafeLoader", "CFullLoader",
+}
+# file -> why it may import modules by a computed name
+IMPORT_BY_NAME = {
+    "cli/main.py": "subcommands found by pkgutil in the package itself",
+}
+
+
+def findings(path: Path, name: str) -> list[str]:
+    """Every forbidden construct in one source file."""
+    tree = ast.parse(path.read_text(encoding="utf-8"), str(path))
+    found = []
+    for node in ast.walk(tree):
+        where = f"{name}:{getattr(node, 'lineno', 0)}"
+        if isinstance(node, ast.Call):
+            func = node.func
+            if isinstance(func, ast.Name) and func.id in FORBIDDEN_CALLS:
+                found.append(f"{where}: {func.id}()")
+            if isinstance(func, ast.Attribute) and func.attr in FORBIDDEN_CALLS - {"compile"}:
+                found.append(f"{where}: .{func.attr}()")
+            called = func.id if isinstance(func, ast.Name) else func.attr if isinstance(func, ast.Attribute) else ""
+            if called == "import_module" and name not in IMPORT_BY_NAME:
+                found.append(f"{where}: import_module()")
+        elif isinstance(node, (ast.Import, ast.ImportFrom)):
+            modules = [a.name for a in node.names] if isinstance(node, ast.Import) else [node.module or ""]
+            for module in modules:
+                if module.split(".")[0] in FORBIDDEN_MODULES:
+                    found.append(f"{where}: import {module}")
+            if isinstance(node, ast.ImportFrom) and node.module == "yaml":
+                found += [f"{where}: from yaml import {a.name}" for a in node.names if a.name in FORBIDDEN_YAML]
+        elif isinstance(node, ast.Attribute) and isinstance(node.value, ast.Name) and node.value.id == "yaml" and node.attr in FORBIDDEN_YAML:
+            found.append(f"{where}: yaml.{node.attr}")
+    return found
+
+
+def test_the_package_never_runs_imports_or_unpickles_data():
+    files = sorted(SOURCE.rglob("*.py"))
+    assert len(files) > 20
+    found = [f for path in files for f in findings(path, path.relative_to(SOURCE).as_posix())]
+    assert not found, "\n".join(found)
+
+
+def test_the_check_finds_what_it_forbids(tmp_path):
+    bad = tmp_path / "bad.py"
+    bad.write_text(
+        "import pickle\nimport yaml\nfrom marshal import loads\nx = eval('1')\ny = yaml.load('a')\n"
+        "z = __import__('os')\nimport importlib\nimportlib.import_module('os')\nok = re.compile('x')\n",
+        encoding="utf-8",
+    )
+    found = "\n".join(findings(bad, "bad.py"))
+    for expected in ("import pickle", "import marshal", "eval()", "yaml.load", "__import__()", "import_module()"):
+        assert expected in found, found
+    assert "compile" not in found
