@@ -1,4 +1,10 @@
-"""Helpers shared by the subcommands: loading rules and reporting problems."""
+"""Helpers shared by the subcommands: choosing the rules and mods, loading them, reporting problems.
+
+Every command that plays or inspects rules takes ``--rules DIR`` (another
+base folder) and ``--mod PATH`` (repeatable: a mod folder, or the id of a mod
+installed in the user's mods folder) through ``add_rules_argument``, and loads
+them through ``load_rules_or_report``; so a new command gets mods for free.
+"""
 
 from __future__ import annotations
 
@@ -10,17 +16,33 @@ from eurasia_game.paths import base_rules_dir
 
 def add_rules_argument(parser) -> None:
     parser.add_argument("--rules", metavar="DIR", type=Path, default=None, help="rules folder to play (default: the base game)")
+    parser.add_argument(
+        "--mod", dest="mods", metavar="PATH", action="append", default=[],
+        help="enable a mod: its folder, or the id of a mod installed in the user's mods folder (repeatable; the load order comes from the mods' manifests)",
+    )
+
+
+def mod_paths(args) -> list[Path]:
+    """The mod folders named by ``--mod`` (ids of installed mods are looked up)."""
+    from eurasia_game.mods.discover import resolve_mod
+
+    return [resolve_mod(text) for text in getattr(args, "mods", None) or ()]
+
+
+def load_result(args):
+    """The ``LoadResult`` for the command's ``--rules`` and ``--mod`` arguments."""
+    from eurasia_game.loading.loader import load_rules
+
+    return load_rules(args.rules or base_rules_dir(), mods=mod_paths(args))
 
 
 def load_rules_or_report(args, stream=sys.stderr):
-    """Load and check the rules; print problems; return the RuleSet or None on errors."""
-    from eurasia_game.loading.loader import load_rules
-
-    result = load_rules(args.rules or base_rules_dir())
+    """Load and check the rules and mods; print problems; return the RuleSet or None on errors."""
+    result = load_result(args)
     errors = result.errors
     if errors or result.rules is None:
         for problem in result.problems:
             print(problem, file=stream)
-        print(f"the rules have {len(errors)} error(s); run 'eurasia-game check' for details", file=stream)
+        print(f"the rules have {len(errors)} error(s); run 'eurasia-game check' (with the same --rules and --mod) for details", file=stream)
         return None
     return result.rules

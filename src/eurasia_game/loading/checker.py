@@ -158,6 +158,10 @@ class Checker:
             return
         words = list(known) + list(meta.specials)
         label = "article section" if meta.kind == "section" else meta.kind
+        remover = self.result.removed.get((_ID_SECTIONS.get(meta.kind, ""), ref)) if hasattr(self.result, "removed") else None
+        if remover is not None:
+            self.add("error", path, f"unknown {label} '{ref}': the mod '{remover}' removed it", f"stop removing '{ref}' in that mod, or override what names it here so that it no longer does")
+            return
         self.add("error", path, f"unknown {label} '{ref}'", did_you_mean(ref, words) or (f"known: {', '.join(words)}" if len(words) <= 12 else None))
 
     def _check_game(self) -> None:

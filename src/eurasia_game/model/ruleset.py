@@ -12,6 +12,7 @@ from functools import cached_property
 from pydantic import BaseModel, ConfigDict, Field
 
 from eurasia_game.model.base import RuleModel, Text
+from eurasia_game.model.mod import ModStamp, Removals
 from eurasia_game.model.content import (
     ActionDef,
     EndingDef,
@@ -31,6 +32,8 @@ from eurasia_game.model.content import (
 class RuleFile(RuleModel):
     """Everything one rule file may contain.  Every section is optional."""
 
+    format: int | None = Field(default=None, description="The rule-file format this file is written in, when it differs from its folder's (game.format, or the mod's manifest).")
+    remove: Removals | None = Field(default=None, description="Content of earlier layers (the base game or mods loaded before) to delete, by id.")
     game: GameInfo | None = None
     phases: list[PhaseDef] | None = None
     texts: dict[str, Text] | None = Field(default=None, description="Player-visible messages of the engine, with $placeholders.")
@@ -68,6 +71,7 @@ class RuleSet(BaseModel):
     endings: tuple[EndingDef, ...]
     scenarios: tuple[ScenarioDef, ...]
     fingerprint: str = ""
+    mods: tuple[ModStamp, ...] = ()  # the mods merged in, in load order (not part of the fingerprint)
 
     @cached_property
     def side_ids(self) -> tuple[str, ...]:

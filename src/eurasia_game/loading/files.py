@@ -1,0 +1,162 @@
+"""Finding and reading the rule files of one folder, safely.
+
+A rules folder (the base game or a mod) is data only: every file loaded must
+sit inside it.  Symbolic links that lead out of the folder, absolute paths
+and ``..`` in a manifest's list of files are refused with a message, hidden
+files and folders (``.git``, ``.github``: a mod's own CI) are skipped, and
+sizes are bounded.  Reading a file turns every way it can be unreadable into a
+located problem instead of an exception.
+"""
+
+from __future__ import annotations
+
+import os
+from dataclasses import dataclass, field
+from pathlib import Path, PurePosixPath
+
+from eurasia_game.loading.problems import Problem
+from eurasia_game.loading.yamlsource import Located, YamlProblem, parse_yaml
+
+MAX_FILES = 500
+
+
+@dataclass
+class SourceFile:
+    """One parsed rule file: its display name, located data and layer."""
+
+    name: str
+    located: Located
+    layer: str = "base"
+    path: Path | None = None
+
+
+@dataclass
+class Listing:
+    """The rule files found in a folder, and the problems met finding them."""
+
+    files: list[Path] = field(default_factory=list)
+    problems: list[Problem] = field(default_factory=list)
+
+
+def _inside(path: Path, root: Path) -> bool:
+    try:
+        path.resolve().relative_to(root)
+        return True
+    except (ValueError, OSError, RuntimeError):
+        return False
+
+
+def _walk(folder: Path, root: Path, display: str, listing: Listing, exclude: set[Path]) -> None:
+    """Every ``*.yaml`` under ``folder`` (sorted, hidden entries skipped)."""
+    found: list[Path] = []
+    for current, dirs, names in os.walk(folder, followlinks=False):
+        here = Path(current)
+        keep = []
+        for name in sorted(dirs):
+            if name.startswith("."):
+                continue
+            sub = here / name
+            if sub.is_symlink():
+                if not _inside(sub, root):
+                    listing.problems.append(Problem("error", f"{display}/{sub.relative_to(root).as_posix()}", 1, 1, "", "this folder is a link that leads outside the rules folder", "copy the files into the folder instead of linking to them"))
+                # a link to a folder inside the same tree: its files are read
+                # where they really are, so the link itself is skipped
+                continue
+            keep.append(name)
+        dirs[:] = keep
+        for name in names:
+            if name.startswith(".") or not name.endswith(".yaml"):
+                continue
+            found.append(here / name)
+    for path in found:
+        if path.resolve() in exclude:
+            continue
+        if not _inside(path, root):
+            listing.problems.append(Problem("error", f"{display}/{_relative(path, root)}", 1, 1, "", "this file is a link that leads outside the rules folder", "copy the file into the folder instead of linking to it"))
+            continue
+        if path.is_file():
+            listing.files.append(path)
+
+
+def _relative(path: Path, root: Path) -> str:
+    try:
+        return path.relative_to(root).as_posix()
+    except ValueError:
+        return path.name
+
+
+def path_problem(entry: str) -> str | None:
+    """Why a path written in a manifest is not allowed, or None."""
+    if not entry or not entry.strip():
+        return "the path is empty"
+    if "\\" in entry:
+        return f"'{entry}' uses backslashes; write paths with forward slashes"
+    pure = PurePosixPath(entry)
+    if pure.is_absolute() or (len(entry) > 1 and entry[1] == ":"):
+        return f"'{entry}' is an absolute path; paths must be relative to the mod folder"
+    if ".." in pure.parts:
+        return f"'{entry}' climbs out of the mod folder with '..'; paths must stay inside it"
+    return None
+
+
+def list_rule_files(root: Path, display: str, selection: list[str] | None = None, exclude: tuple[Path, ...] = ()) -> Listing:
+    """The rule files of the folder ``root`` in load order (sorted relative paths).
+
+    ``selection`` restricts loading to the given relative files or folders (a
+    manifest's ``rules:`` list); ``exclude`` names files never to load (the
+    manifest itself).  Problems name files as ``display/relative/path``.
+    """
+    listing = Listing()
+    root = root.resolve()
+    excluded = {p.resolve() for p in exclude}
+    if selection is None:
+        _walk(root, root, display, listing, excluded)
+    else:
+        for entry in selection:
+            target = root / entry
+            if path_problem(entry) or not _inside(target, root):
+                continue  # reported against the manifest by the caller
+            if target.is_dir():
+                _walk(target.resolve(), root, display, listing, excluded)
+            elif target.is_file() and target.name.endswith(".yaml"):
+                if target.resolve() not in excluded:
+                    listing.files.append(target)
+    unique: dict[str, Path] = {}
+    for path in listing.files:
+        unique.setdefault(_relative(path.resolve(), root), path)
+    listing.files = [unique[key] for key in sorted(unique)]
+    return listing
+
+
+def display_name(path: Path, root: Path, display: str) -> str:
+    """``display`` + the file's path relative to its folder, with forward slashes."""
+    return f"{display}/{_relative(path.resolve(), root.resolve())}"
+
+
+def read_rule_file(path: Path, name: str, problems: list[Problem]) -> Located | None:
+    """Parse one file with positions; on failure add a located problem and return None."""
+    try:
+        raw = path.read_bytes()
+    except OSError as exc:
+        problems.append(Problem("error", name, 1, 1, "", f"the file cannot be read: {exc.strerror or exc}"))
+        return None
+    if raw.startswith(b"\xef\xbb\xbf"):
+        raw = raw[3:]
+    try:
+        text = raw.decode("utf-8")
+    except UnicodeDecodeError as exc:
+        line = raw[: exc.start].count(b"\n") + 1
+        problems.append(Problem("error", name, line, 1, "", "the file is not valid UTF-8 text", "save it as UTF-8"))
+        return None
+    try:
+        located = parse_yaml(text)
+    except YamlProblem as exc:
+        problems.append(Problem("error", name, exc.line, exc.column, "", exc.message, exc.suggestion))
+        return None
+    except (RecursionError, MemoryError):  # pragma: no cover - bounded by MAX_DEPTH and MAX_FILE_BYTES
+        problems.append(Problem("error", name, 1, 1, "", "the file is too deeply nested or too large to read"))
+        return None
+    if not isinstance(located.data, dict):
+        problems.append(Problem("error", name, 1, 1, "", "a rule file must be a mapping of sections (such as 'events:')", "start the file with a section name followed by a colon"))
+        return None
+    return located
