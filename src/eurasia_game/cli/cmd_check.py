@@ -1,19 +1,29 @@
-"""``eurasia-game check``: every problem in the rule files, or a one-line summary."""
+"""``eurasia-game check``: every problem in the rule files and mods, for people and for CI.
+
+Each problem has a severity, ``file:line:column``, the field path, a sentence
+for the modder and, where there is one, a suggestion.  ``--format json``
+prints the same as one JSON object.  Exit codes, for a mod's own CI:
+
+* 0 - no errors (warnings allowed, unless ``--strict``);
+* 1 - at least one error (or, with ``--strict``, at least one warning);
+* 2 - the command line itself is wrong.
+"""
 
 from __future__ import annotations
 
 import json
 
-from eurasia_game.cli.common import add_rules_argument
-from eurasia_game.paths import base_rules_dir
+from eurasia_game.cli.common import add_rules_argument, load_result
 
 NAME = "check"
-HELP = "check the rule files and list every problem with file, line and a suggestion"
+HELP = "check the rule files and mods; list every problem with file, line and a suggestion"
 
 
 def add_arguments(parser) -> None:
     add_rules_argument(parser)
     parser.add_argument("--format", choices=("text", "json"), default="text", help="output format (default: text)")
+    parser.add_argument("--strict", action="store_true", help="treat warnings as failures (exit code 1)")
+    parser.epilog = "Exit codes: 0 no errors (warnings allowed unless --strict); 1 errors (or warnings with --strict); 2 bad command line."
 
 
 def summary(rules) -> str:
@@ -25,20 +35,46 @@ def summary(rules) -> str:
     )
 
 
-def run(args) -> int:
-    from eurasia_game.loading.loader import load_rules
+def report(result) -> dict:
+    """The check as plain data (what ``--format json`` prints)."""
+    problems = []
+    for problem in result.sorted_problems():
+        entry = problem.as_dict()
+        layer = result.layer_of(problem.file)
+        entry["mod"] = layer.name if layer is not None and layer.is_mod else None
+        problems.append(entry)
+    errors = len(result.errors)
+    return {
+        "ok": errors == 0 and result.rules is not None,
+        "errors": errors,
+        "warnings": len(result.problems) - errors,
+        "game": None if result.rules is None else {"id": result.rules.game.id, "version": result.rules.game.version, "fingerprint": result.rules.fingerprint},
+        "load_order": [
+            {"id": layer.name, "version": layer.manifest.version if layer.manifest else None, "folder": str(layer.folder)}
+            for layer in result.layers
+        ],
+        "problems": problems,
+    }
 
-    result = load_rules(args.rules or base_rules_dir())
-    errors = result.errors
+
+def run(args) -> int:
+    result = load_result(args)
+    data = report(result)
     if args.format == "json":
-        print(json.dumps({"ok": not errors and result.rules is not None, "problems": [p.as_dict() for p in result.problems]}, indent=1))
+        print(json.dumps(data, indent=1))
     else:
-        for problem in result.problems:
+        for problem in result.sorted_problems():
             print(problem)
-        if not errors and result.rules is not None:
-            line = summary(result.rules)
-            warnings = len(result.problems)
-            print(line + (f" ({warnings} warning(s))" if warnings else ""))
+        mods = [layer for layer in result.layers if layer.is_mod]
+        if mods:
+            print("mods, in load order: " + ", ".join(f"{m.name} {m.manifest.version}" for m in mods))
+        if data["ok"]:
+            warnings = data["warnings"]
+            print(summary(result.rules) + (f" ({warnings} warning(s))" if warnings else ""))
         else:
-            print(f"{len(errors)} error(s), {len(result.problems) - len(errors)} warning(s)")
-    return 1 if errors or result.rules is None else 0
+            print(f"{data['errors']} error(s), {data['warnings']} warning(s)")
+    if not data["ok"]:
+        return 1
+    if args.strict and data["warnings"]:
+        return 1
+    return 0

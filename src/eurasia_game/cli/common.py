@@ -36,8 +36,9 @@ def load_result(args):
     return load_rules(args.rules or base_rules_dir(), mods=mod_paths(args))
 
 
-def load_rules_or_report(args, stream=sys.stderr):
+def load_rules_or_report(args, stream=None):
     """Load and check the rules and mods; print problems; return the RuleSet or None on errors."""
+    stream = stream if stream is not None else sys.stderr
     result = load_result(args)
     errors = result.errors
     if errors or result.rules is None:

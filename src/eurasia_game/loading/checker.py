@@ -110,6 +110,9 @@ class Checker:
         self._check_events()
         self._check_scenarios()
         self._check_texts()
+        from eurasia_game.loading import reach
+
+        reach.report(self, walk)
         return self.problems
 
     def _flags_set(self) -> set[str]:
@@ -216,13 +219,25 @@ class Checker:
         self._check_bounds()
 
     def _check_bounds(self) -> None:
-        """Conditions that ask for a track value the track can never reach."""
-        for section in ("actions", "events", "red_lines", "endings", "fronts", "yearly"):
-            for path, model in walk(getattr(self.rules, section), (section,)):
-                if isinstance(model, C.TrackIs) and model.track in self.rules.track:
-                    track = self.rules.track[model.track]
-                    if (model.min is not None and model.min > track.max) or (model.max is not None and model.max < track.min):
-                        self.add("warning", path, f"'{model.track}' runs {track.min}..{track.max}, so this condition can never be true")
+        """Starting values and zones outside the bounds of their track or front."""
+        rules = self.rules
+        for index, track in enumerate(rules.tracks):
+            for z_index, zone in enumerate(track.zones):
+                if zone.min > zone.max:
+                    self.add("error", ("tracks", index, "zones", z_index), f"the zone's min ({zone.min}) is above its max ({zone.max})")
+                elif zone.min < track.min or zone.max > track.max:
+                    self.add("warning", ("tracks", index, "zones", z_index), f"the zone {zone.min}..{zone.max} reaches outside the track's bounds {track.min}..{track.max}")
+        for index, scenario in enumerate(rules.scenarios):
+            base = ("scenarios", index, "setup")
+            for front_id, by_side in scenario.setup.standing.items():
+                front = rules.front.get(front_id)
+                for side, value in by_side.items():
+                    if front is not None and not front.min <= value <= front.max:
+                        self.add("error", base + ("standing", front_id, side), f"standing {value} is outside the front's bounds {front.min}..{front.max}")
+            for key in ("power", "income"):
+                for side, value in getattr(scenario.setup, key).items():
+                    if value < 0:
+                        self.add("error", base + (key, side), f"{key} {value} is below zero", "use 0 or more")
 
     def _check_phases(self) -> None:
         kinds = [p.kind for p in self.rules.phases]
@@ -258,10 +273,6 @@ class Checker:
             deck = [e for e in rules.events if e.in_deck and (scenario.deck_tags is None or set(e.tags) & set(scenario.deck_tags))]
             if not deck and scenario.events_per_year:
                 self.add("warning", ("scenarios", index, "deck_tags"), "no card matches these tags, so no event can be drawn")
-        reachable = {e for s in rules.scenarios for e in s.endings}
-        for index, ending in enumerate(rules.endings):
-            if ending.id not in reachable:
-                self.add("warning", ("endings", index, "id"), f"no scenario lists the ending '{ending.id}', so it can never happen", "add it to a scenario's endings")
 
     def _check_texts(self) -> None:
         for key in TEXT_KEYS:

@@ -84,6 +84,15 @@ class LoadResult:
         """The manifests of the mods loaded, in load order."""
         return [layer.manifest for layer in self.layers if layer.manifest is not None]
 
+    def sorted_problems(self) -> list[Problem]:
+        """The problems in reading order: layer by layer (base first), then file, line, column."""
+        def key(problem: Problem):
+            layer = self.layer_of(problem.file)
+            number = self.layers.index(layer) if layer is not None else len(self.layers)
+            return (number, problem.file, problem.line, problem.column)
+
+        return sorted(self.problems, key=key)
+
     def layer_of(self, file: str) -> LayerInfo | None:
         """The layer a problem's file belongs to (by its display name)."""
         for layer in self.layers:
