@@ -1,0 +1,64 @@
+"""``eurasia-game report``: the debrief of a saved game, or a class report of several tables.
+
+    eurasia-game report SAVE --out DIR
+    eurasia-game report --combine SAVE SAVE... --out DIR
+
+Each writes report.html (self-contained, printable), report.md and turns.csv
+into DIR.  A SAVE is a game record or a class file with what-if branches.
+"""
+
+from __future__ import annotations
+
+import sys
+from pathlib import Path
+
+from eurasia_game.cli.common import add_rules_argument, load_rules_or_report
+
+NAME = "report"
+HELP = "write the debrief of a saved game (or, with --combine, of a class's tables) as HTML, Markdown and CSV"
+
+
+def add_arguments(parser) -> None:
+    parser.add_argument("saves", nargs="+", type=Path, metavar="SAVE", help="a saved game or class file (several with --combine)")
+    parser.add_argument("--out", type=Path, required=True, metavar="DIR", help="folder to write report.html, report.md and turns.csv into")
+    parser.add_argument("--combine", action="store_true", help="combine the games of several tables into one class report")
+    parser.add_argument("--title", default="", help="title of the report (default: from the save)")
+    add_rules_argument(parser)
+
+
+def _names(paths: list[Path]) -> list[str]:
+    """Table names from file names, made unique."""
+    names, seen = [], {}
+    for path in paths:
+        name = path.stem or str(path)
+        seen[name] = seen.get(name, 0) + 1
+        names.append(name if seen[name] == 1 else f"{name} ({seen[name]})")
+    return names
+
+
+def run(args) -> int:
+    from eurasia_game.report.export import ReportError, write_combined, write_report
+    from eurasia_game.session.branches import read_class
+    from eurasia_game.session.record import RecordError
+
+    if len(args.saves) > 1 and not args.combine:
+        print("several saves given: add --combine to make one class report of them, or give one save", file=sys.stderr)
+        return 2
+    if args.combine and len(args.saves) < 2:
+        print("--combine needs the saves of at least two tables", file=sys.stderr)
+        return 2
+    rules = load_rules_or_report(args)
+    if rules is None:
+        return 2
+    try:
+        classes = [read_class(path) for path in args.saves]
+        if args.combine:
+            written = write_combined(rules, list(zip(_names(args.saves), classes)), args.out, args.title)
+        else:
+            written = write_report(rules, classes[0], args.out, args.title)
+    except (RecordError, ReportError) as exc:
+        print(f"cannot make the report: {exc}", file=sys.stderr)
+        return 2
+    for path in written:
+        print(f"wrote {path}")
+    return 0
