@@ -133,7 +133,7 @@ def record_from_json(text: str | bytes) -> GameRecord:
     version = data.get("format")
     if type(version) is not int or not (1 <= version <= RECORD_FORMAT):
         if type(version) is int and version > RECORD_FORMAT:
-            raise RecordError(f"the save has record format {version}, made by a newer version of the game; this version reads {_READS}")
+            raise RecordError(f"the save has record format {_short(version)}, made by a newer version of the game; this version reads {_READS}")
         raise RecordError(f"the save has an unknown record format {_short(version)}; this version of the game reads {_READS}")
     checksum = data.pop("checksum", None)
     if not isinstance(checksum, str):
