@@ -1,0 +1,140 @@
+"""The one place the window talks to a game: acting, undoing, computer moves, saves.
+
+Scenes return commands; the app hands the game ones to this controller,
+which calls the ``GameSession``, asks computer policies for their moves,
+autosaves after every turn (every action that is not a secret plan) and logs
+the seed and actions so that any problem can be reproduced.
+"""
+
+from __future__ import annotations
+
+import logging
+import re
+from pathlib import Path
+
+from eurasia_game.engine import Action
+from eurasia_game.session.autosave import Autosaver
+from eurasia_game.session.policies import make_policy
+from eurasia_game.session.saves import read_record, write_record
+from eurasia_game.session.session import GameSession
+from eurasia_game.ui import paths
+
+log = logging.getLogger("eurasia_game.ui")
+
+HUMAN = "human"
+
+
+def safe_save_name(name: str) -> str:
+    """A file name made from what the player typed (letters, digits, - and _)."""
+    cleaned = re.sub(r"[^A-Za-z0-9_-]+", "_", name.strip())[:48].strip("_")
+    return cleaned or "save"
+
+
+class GameController:
+    def __init__(self, rules, session: GameSession, curtain: bool = True):
+        self.rules = rules
+        self.session = session
+        self.curtain = curtain
+        self.players = {s: session.players.get(s, HUMAN) for s in rules.side_ids}
+        self.policies = {s: make_policy(name, session.seed, s) for s, name in self.players.items() if name != HUMAN}
+        self.autosaver = Autosaver(paths.autosave_dir())
+        self.autosave_error: str | None = self.autosaver.begin()
+
+    @classmethod
+    def new(cls, rules, scenario: str, seed: int, players: dict, curtain: bool = True) -> "GameController":
+        session = GameSession.new(rules, scenario, seed, players)
+        log.info("new game: scenario=%s seed=%s players=%s rules=%s", scenario, seed, players, rules.fingerprint)
+        return cls(rules, session, curtain)
+
+    @classmethod
+    def load(cls, rules, path: Path, curtain: bool = True) -> "GameController":
+        """Load a save (raises RecordError with a sentence for the player)."""
+        from eurasia_game.session.record import RecordError, mismatch
+
+        record = read_record(path)
+        problem = mismatch(rules, record)
+        if problem:
+            raise RecordError(problem)
+        session = GameSession.from_record(rules, record)
+        log.info("loaded %s: scenario=%s seed=%s actions=%d", path, record.scenario, record.seed, len(record.actions))
+        return cls(rules, session, curtain)
+
+    # --- who plays ----------------------------------------------------------
+    @property
+    def state(self):
+        return self.session.state
+
+    def is_human(self, side: str | None) -> bool:
+        return side is not None and self.players.get(side) == HUMAN
+
+    @property
+    def humans(self) -> list[str]:
+        return [s for s in self.rules.side_ids if self.is_human(s)]
+
+    @property
+    def hotseat(self) -> bool:
+        return len(self.humans) >= 2
+
+    def computer_action(self) -> Action | None:
+        side = self.state.to_act
+        if side is None or self.is_human(side):
+            return None
+        legal = self.session.legal(side)
+        if not legal:
+            return None
+        return self.policies[side].choose(self.rules, self.session.view(side), legal)
+
+    # --- acting -------------------------------------------------------------
+    def act(self, action: Action):
+        result = self.session.act(action)
+        log.debug("action %s", action.to_dict())
+        self.autosave()
+        return result
+
+    def undo(self) -> Action | None:
+        side = self.state.to_act
+        if not self.session.can_undo(side):
+            return None
+        return self.session.undo()
+
+    def replace_session(self, session: GameSession) -> None:
+        """Go on with the same game rebuilt under reloaded rules."""
+        self.session = session
+        self.rules = session.rules
+
+    # --- saves --------------------------------------------------------------
+    def save(self, path: Path) -> None:
+        write_record(path, self.session.record())
+
+    def autosave(self) -> None:
+        """Autosave after every action; a failure is shown, never fatal."""
+        self.autosave_error = self.autosaver.save(self.session.record())
+        if self.autosave_error:
+            log.warning("%s", self.autosave_error)
+
+    @property
+    def autosave_path(self) -> Path | None:
+        return self.autosaver.last_path
+
+    def close(self) -> None:
+        """The game was left cleanly (not a crash): no resume marker stays behind."""
+        self.autosaver.end()
+
+    def save_named(self, name: str) -> Path:
+        path = paths.saves_dir() / f"{safe_save_name(name)}.json"
+        self.save(path)
+        return path
+
+    def reproduction(self) -> str:
+        """The record as JSON: seed, scenario and every action, to reproduce a problem."""
+        return self.session.record().to_json()
+
+
+def list_saves() -> list[Path]:
+    """Saves in the saves folder, newest first."""
+    folder = paths.saves_dir()
+    try:
+        files = [p for p in folder.glob("*.json") if p.is_file()]
+    except OSError:
+        return []
+    return sorted(files, key=lambda p: (-p.stat().st_mtime, p.name))

@@ -1,0 +1,155 @@
+"""The scene stack's vocabulary: scenes and the commands they return.
+
+A scene is one screen or overlay.  The app keeps a stack of them; input goes
+to the top one; drawing starts at the highest opaque scene so dialogs show
+over what is below.  Scenes never call the session: they return commands
+(``Act``, ``Undo``, ``Push``...) and the app carries them out.  ``draw`` must
+not change anything that affects the game.
+
+Lifecycle: ``layout(ctx)`` when shown and on every resize; ``resume(ctx)``
+when it becomes the top scene again (returns a command or None);
+``handle(event, ctx)`` and ``update(dt, ctx)`` return a command, a list of
+commands, or None; ``busy(ctx)`` says whether the scene needs frames without
+input (an animation, a computer's move), so the app can sleep otherwise.
+"""
+
+from __future__ import annotations
+
+from dataclasses import dataclass, field
+from typing import Any
+
+import pygame
+
+from eurasia_game.ui.widgets import FocusRing, draw_tooltip
+
+
+# --- commands ---------------------------------------------------------------
+@dataclass
+class Push:
+    scene: "Scene"
+
+
+@dataclass
+class Pop:
+    pass
+
+
+@dataclass
+class Replace:
+    scene: "Scene"
+
+
+@dataclass
+class ResetTo:
+    """Clear the stack and show ``scene`` (for example back to the title)."""
+
+    scene: "Scene"
+
+
+@dataclass
+class Quit:
+    pass
+
+
+@dataclass
+class Act:
+    """Send an action to the engine through the game controller."""
+
+    action: Any
+
+
+@dataclass
+class Undo:
+    pass
+
+
+@dataclass
+class StartGame:
+    """Start a new game from the new-game screen's choices."""
+
+    scenario: str
+    seed: int
+    players: dict
+    curtain: bool
+    mods: tuple = ()
+
+
+@dataclass
+class LoadGame:
+    path: Any
+
+
+@dataclass
+class SaveGame:
+    name: str
+
+
+@dataclass
+class ApplySettings:
+    settings: Any
+
+
+@dataclass
+class Call:
+    """Run an app-level function by name with arguments (kept to a small known set)."""
+
+    name: str
+    args: tuple = field(default_factory=tuple)
+
+
+# --- scenes -----------------------------------------------------------------
+class Scene:
+    """Base class: a focus ring of widgets, hover help and a background."""
+
+    opaque = True
+    name = "scene"
+
+    def __init__(self) -> None:
+        self.ring = FocusRing()
+        self.hotspots: list[tuple[pygame.Rect, str]] = []
+
+    # lifecycle -------------------------------------------------------------
+    def layout(self, ctx) -> None:
+        """Place widgets for the window's current size (called again on resize)."""
+
+    def resume(self, ctx):
+        return None
+
+    def handle(self, event, ctx):
+        return self.ring.handle(event, ctx)
+
+    def update(self, dt: float, ctx):
+        return None
+
+    def busy(self, ctx) -> bool:
+        return False
+
+    # drawing -----------------------------------------------------------------
+    def draw(self, surface, ctx) -> None:
+        surface.fill(ctx.colour("bg"))
+        self.ring.draw(surface, ctx)
+
+    def help_text_at(self, pos) -> str | None:
+        """What hovering ``pos`` explains: a widget's tooltip, else a hotspot's."""
+        widget = self.ring.at(pos)
+        if widget is not None:
+            return widget.help_text()
+        for rect, text in reversed(self.hotspots):
+            if rect.collidepoint(pos):
+                return text
+        return None
+
+    def draw_help(self, surface, ctx) -> None:
+        """Draw the tooltip for the hovered thing, or for the keyboard focus."""
+        text = None
+        anchor = None
+        if ctx.pointer_active and ctx.mouse is not None:
+            text = self.help_text_at(ctx.mouse)
+            anchor = pygame.Rect(ctx.mouse, (1, 1)).inflate(ctx.px(24), ctx.px(24))
+        if text is None and ctx.pointer_active is False:
+            widget = self.ring.focused()
+            if widget is not None:
+                text = widget.help_text()
+                anchor = widget.rect
+        if text:
+            draw_tooltip(surface, ctx, text, anchor)

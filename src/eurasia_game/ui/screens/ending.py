@@ -1,0 +1,128 @@
+"""The ending: its name, the article's future it stands for, why it happened,
+each side's result, and charts of every shared track and front over the years.
+"""
+
+from __future__ import annotations
+
+import pygame
+
+from eurasia_game.engine import outcome
+from eurasia_game.engine.describe import describe_condition
+from eurasia_game.ui import scenes as sc
+from eurasia_game.ui.chart import line_chart
+from eurasia_game.ui.drawing import marker, panel
+from eurasia_game.ui.strings import S
+from eurasia_game.ui.widgets import Button
+
+
+def why_text(rules, state) -> str:
+    ending = rules.ending[state.ending]
+    if ending.condition is None:
+        return S("ending_why_fallback", year=state.year)
+    kind = S("ending_sudden") if ending.check == "sudden" else S("ending_final")
+    return S("ending_why", kind=kind, condition=describe_condition(rules, ending.condition), year=state.year)
+
+
+class EndingScene(sc.Scene):
+    name = "ending"
+
+    def __init__(self) -> None:
+        super().__init__()
+        self.left = pygame.Rect(0, 0, 0, 0)
+        self.right = pygame.Rect(0, 0, 0, 0)
+
+    def layout(self, ctx) -> None:
+        from eurasia_game.ui.screens.help import HelpScene
+        from eurasia_game.ui.screens.saveload import SaveScene
+        from eurasia_game.ui.screens.title import TitleScene
+
+        w, h = ctx.size
+        m = ctx.px(16)
+        left_w = int((w - 3 * m) * 0.40)
+        self.left = pygame.Rect(m, m, left_w, h - 2 * m)
+        self.right = pygame.Rect(2 * m + left_w, m, w - 3 * m - left_w, h - 2 * m)
+        game = ctx.game
+        default = f"{game.session.scenario}-ending" if game else "ending"
+        buttons = [
+            Button("to_title", S("back_to_title"), on=lambda: sc.ResetTo(TitleScene()), style="primary", shortcut="return", tooltip=S("back_to_title_help")),
+            Button("save_record", S("save_record"), on=lambda: sc.Push(SaveScene(default)), shortcut="ctrl+s", tooltip=S("save_record_help")),
+            Button("help", S("how_to_play"), on=lambda: sc.Push(HelpScene()), shortcut="f1"),
+        ]
+        inner = self.left.inflate(-2 * ctx.px(14), -2 * ctx.px(14))
+        bh = max(b.height_for(ctx, inner.width) for b in buttons)
+        y = inner.bottom - len(buttons) * (bh + ctx.px(6)) + ctx.px(6)
+        for b in buttons:
+            b.rect = pygame.Rect(inner.left, y, inner.width, bh)
+            y += bh + ctx.px(6)
+        self.text_bottom = inner.bottom - len(buttons) * (bh + ctx.px(6))
+        self.ring.set(buttons)
+        if self.ring.focus_id is None:
+            self.ring.focus("to_title")
+
+    def handle(self, event, ctx):
+        if event.type == pygame.KEYDOWN and event.key == pygame.K_ESCAPE:
+            from eurasia_game.ui.screens.menu import MenuScene
+
+            return sc.Push(MenuScene())
+        return super().handle(event, ctx)
+
+    def draw(self, surface, ctx) -> None:
+        rules = ctx.rules
+        state = ctx.game.state
+        ending = rules.ending[state.ending]
+        self.hotspots = []
+        surface.fill(ctx.colour("bg"))
+        inner = panel(surface, ctx, self.left)
+        pad = ctx.px(14)
+        inner = self.left.inflate(-2 * pad, -2 * pad)
+        inner.height = self.text_bottom - inner.top
+        y = inner.top
+        ctx.text.draw(surface, S("ending_heading"), (inner.left, y), ctx.fs("font_small"), ctx.colour("text_dim"), bold=True)
+        y += ctx.text.line_height(ctx.fs("font_small"), True)
+        self.ending_name_rect = pygame.Rect(inner.left, y, inner.width, 0)
+        y += ctx.text.draw_wrapped(surface, ending.name, pygame.Rect(inner.left, y, inner.width, inner.bottom - y), ctx.fs("font_title"), ctx.colour("accent"), bold=True) + ctx.px(6)
+        blocks = [
+            (S("ending_future", future=ending.future, section=ending.section), ctx.fs("font"), ctx.colour("text"), True),
+            (ending.text, ctx.fs("font"), ctx.colour("text"), False),
+            (why_text(rules, state), ctx.fs("font"), ctx.colour("text_dim"), False),
+        ]
+        for text, size, colour, bold in blocks:
+            y += ctx.text.draw_wrapped(surface, text, pygame.Rect(inner.left, y, inner.width, inner.bottom - y), size, colour, bold) + ctx.px(8)
+        results = outcome(rules, state)
+        lh = ctx.text.line_height(ctx.fs("font_big"), True)
+        for side in rules.sides:
+            if y + lh > inner.bottom:
+                break
+            marker(surface, rules, side.id, (inner.left + ctx.px(10), y + lh // 2), ctx.px(9), ctx.side_colour(side.id))
+            ctx.text.draw(surface, S("result_" + results.get(side.id, "draw"), side=side.name), (inner.left + ctx.px(28), y), ctx.fs("font_big"), ctx.colour("text"), bold=True)
+            y += lh
+        self._draw_charts(surface, ctx, state)
+        self.ring.draw(surface, ctx)
+
+    def _draw_charts(self, surface, ctx, state) -> None:
+        rules = ctx.rules
+        inner = panel(surface, ctx, self.right, S("chart_title"))
+        snaps = list(state.snapshots)
+        years = [s.year for s in snaps]
+        charts = []
+        for track in rules.tracks:
+            charts.append((track.name, [(None, [s.tracks[track.id] for s in snaps])], track.min, track.max))
+        for front in rules.fronts:
+            charts.append((front.name, [(side, [s.standing[front.id][side] for s in snaps]) for side in rules.side_ids], front.min, front.max))
+        n = len(charts)
+        cols = 3 if inner.width > ctx.px(480) else 2
+        rows = (n + cols - 1) // cols
+        legend_h = ctx.text.line_height(ctx.fs("font_small")) + ctx.px(6)
+        gap = ctx.px(8)
+        cw = (inner.width - gap * (cols - 1)) // cols
+        ch = (inner.height - legend_h - gap * (rows - 1)) // rows
+        for i, (title, series, lo, hi) in enumerate(charts):
+            rect = pygame.Rect(inner.left + (i % cols) * (cw + gap), inner.top + legend_h + (i // cols) * (ch + gap), cw, ch)
+            line_chart(surface, ctx, rect, title, years, series, lo, hi)
+            self.hotspots.append((rect, S("chart_help", name=title)))
+        x = inner.left
+        for side in rules.sides:
+            marker(surface, rules, side.id, (x + ctx.px(6), inner.top + legend_h // 2), ctx.px(5), ctx.side_colour(side.id))
+            pattern = S("line_solid") if rules.side_ids.index(side.id) % 2 == 0 else S("line_dashed")
+            r = ctx.text.draw(surface, f"{side.name} ({pattern})", (x + ctx.px(16), inner.top + legend_h // 2), ctx.fs("font_small"), ctx.colour("text"), anchor="midleft")
+            x = r.right + ctx.px(18)

@@ -1,0 +1,68 @@
+"""The title screen: new game, continue, load, how to play, settings, quit."""
+
+from __future__ import annotations
+
+import pygame
+
+from eurasia_game.ui import paths
+from eurasia_game.ui import scenes as sc
+from eurasia_game.ui.drawing import shade
+from eurasia_game.ui.layout import stack
+from eurasia_game.ui.mapdraw import MapRenderer
+from eurasia_game.ui.strings import S
+from eurasia_game.ui.widgets import Button
+
+
+class TitleScene(sc.Scene):
+    name = "title"
+
+    def __init__(self) -> None:
+        super().__init__()
+        self.map = MapRenderer()
+        self.text_rect = pygame.Rect(0, 0, 0, 0)
+
+    def layout(self, ctx) -> None:
+        from eurasia_game.ui.screens.help import HelpScene
+        from eurasia_game.ui.screens.newgame import NewGameScene
+        from eurasia_game.ui.screens.saveload import LoadScene
+        from eurasia_game.ui.screens.settings_screen import SettingsScene
+
+        latest = paths.latest_autosave()
+        widgets = [
+            Button("new_game", S("new_game"), on=lambda: sc.Push(NewGameScene()), shortcut="n", tooltip=S("new_game_help"), style="primary"),
+            Button("continue", S("continue"), on=lambda: sc.LoadGame(latest), shortcut="c", tooltip=S("continue_help"), enabled=latest is not None, reason=S("no_autosave")),
+            Button("load", S("load"), on=lambda: sc.Push(LoadScene()), shortcut="l", tooltip=S("load_help")),
+            Button("how_to_play", S("how_to_play"), on=lambda: sc.Push(HelpScene()), shortcut="h", tooltip=S("how_to_play_help")),
+            Button("settings", S("settings"), on=lambda: sc.Push(SettingsScene()), shortcut="s", tooltip=S("settings_help")),
+            Button("quit", S("quit"), on=lambda: sc.Quit(), shortcut="q", tooltip=S("quit_help")),
+        ]
+        w, h = ctx.size
+        col = min(ctx.px(360), w // 3)
+        left = ctx.px(48)
+        title_h = ctx.text.line_height(ctx.fs("font_title"), True)
+        top = ctx.px(48) + title_h + ctx.px(24)
+        self.text_rect = pygame.Rect(left + col + ctx.px(48), top, w - (left + col + ctx.px(96)), h - top - ctx.px(40))
+        stack(ctx, widgets, left, top, col, ctx.px(10))
+        self.ring.set(widgets)
+        if self.ring.focus_id is None:
+            self.ring.focus("new_game")
+
+    def resume(self, ctx):
+        self.layout(ctx)
+        return None
+
+    def draw(self, surface, ctx) -> None:
+        area = surface.get_rect()
+        surf, _ = self.map.surface(ctx, area)
+        surface.blit(surf, area)
+        shade(surface, 140)
+        rules = ctx.rules
+        ctx.text.draw(surface, rules.game.name, (ctx.px(48), ctx.px(40)), ctx.fs("font_title"), ctx.colour("accent"), bold=True)
+        r = self.text_rect
+        y = r.top
+        y += ctx.text.draw_wrapped(surface, rules.game.description, pygame.Rect(r.left, y, r.width, r.bottom - y), ctx.fs("font_big"), ctx.colour("text"))
+        y += ctx.px(16)
+        for side in rules.sides:
+            y += ctx.text.draw_wrapped(surface, f"{side.name}: {side.goal}", pygame.Rect(r.left, y, r.width, r.bottom - y), ctx.fs("font"), ctx.colour("text_dim")) + ctx.px(8)
+        ctx.text.draw(surface, S("version", version=rules.game.version), (area.right - ctx.px(12), area.bottom - ctx.px(8)), ctx.fs("font_small"), ctx.colour("text_dim"), anchor="bottomright")
+        self.ring.draw(surface, ctx)

@@ -1,0 +1,89 @@
+"""Player settings, remembered between runs in the user's settings folder.
+
+A damaged or hand-edited settings file never stops the game: unknown keys
+are dropped and bad values fall back to their defaults.
+"""
+
+from __future__ import annotations
+
+import json
+from dataclasses import asdict, dataclass, fields
+
+from eurasia_game.ui import paths
+
+WINDOW_SIZES = ((1024, 640), (1280, 800), (1600, 1000), (1920, 1080), (2560, 1440))
+UI_SCALES = (0.8, 0.9, 1.0, 1.15, 1.3, 1.5)
+TEXT_SIZES = (0.85, 1.0, 1.15, 1.3)
+ANIMATION_SPEEDS = ("off", "slow", "normal", "fast")
+
+
+@dataclass
+class Settings:
+    width: int = 1280
+    height: int = 800
+    fullscreen: bool = False
+    ui_scale: float = 1.0
+    text_size: float = 1.0
+    colour_safe: bool = False
+    animation: str = "normal"
+    curtain: bool = True
+
+    def validated(self) -> "Settings":
+        ok = Settings()
+        if isinstance(self.width, int) and isinstance(self.height, int) and 640 <= self.width <= 7680 and 400 <= self.height <= 4320:
+            ok.width, ok.height = self.width, self.height
+        if isinstance(self.fullscreen, bool):
+            ok.fullscreen = self.fullscreen
+        if isinstance(self.ui_scale, (int, float)) and 0.5 <= self.ui_scale <= 2.5:
+            ok.ui_scale = float(self.ui_scale)
+        if isinstance(self.text_size, (int, float)) and 0.5 <= self.text_size <= 2.5:
+            ok.text_size = float(self.text_size)
+        if isinstance(self.colour_safe, bool):
+            ok.colour_safe = self.colour_safe
+        if self.animation in ANIMATION_SPEEDS:
+            ok.animation = self.animation
+        if isinstance(self.curtain, bool):
+            ok.curtain = self.curtain
+        return ok
+
+    @property
+    def move_delay(self) -> float:
+        """Seconds between a computer side's moves, so people can follow them."""
+        return {"off": 0.0, "slow": 1.2, "normal": 0.6, "fast": 0.25}[self.animation]
+
+
+def load_settings() -> Settings:
+    path = paths.settings_file()
+    try:
+        data = json.loads(path.read_text(encoding="utf-8"))
+    except (OSError, ValueError):
+        return Settings()
+    if not isinstance(data, dict):
+        return Settings()
+    known = {f.name for f in fields(Settings)}
+    raw = Settings()
+    for key, value in data.items():
+        if key in known:
+            setattr(raw, key, value)
+    return raw.validated()
+
+
+def save_settings(settings: Settings) -> str | None:
+    """Write the settings; returns a sentence for the player if that failed."""
+    from eurasia_game.session.saves import SaveError, atomic_write_text
+
+    try:
+        atomic_write_text(paths.settings_file(), json.dumps(asdict(settings), indent=1, sort_keys=True) + "\n")
+    except SaveError as exc:
+        return str(exc)
+    return None
+
+
+def cycle(values, current, step: int = 1):
+    """The next value of ``values`` after ``current`` (wrapping round)."""
+    values = list(values)
+    try:
+        index = values.index(current)
+    except ValueError:
+        index = 0 if step > 0 else 1
+    return values[(index + step) % len(values)]
