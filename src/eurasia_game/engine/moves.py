@@ -36,9 +36,17 @@ def targets_of(rules: RuleSet, action) -> tuple:
     return tuple(action.targets)
 
 
-def why_illegal(rules: RuleSet, state: GameState, action: Action) -> str | None:
-    """One sentence saying why ``action`` is illegal now, or None if it is legal."""
-    text = rules.text
+def _no_text(key: str, **values) -> str:
+    return key
+
+
+def why_illegal(rules: RuleSet, state: GameState, action: Action, _text=None) -> str | None:
+    """One sentence saying why ``action`` is illegal now, or None if it is legal.
+
+    ``legal_actions`` passes ``_no_text`` as ``_text`` to skip writing the
+    sentence, which is most of the cost when only legality matters.
+    """
+    text = _text or rules.text
     if action.kind in FACILITATOR_KINDS or action.side == FACILITATOR:
         return why_not_facilitator(rules, state, action)
     if state.ending is not None:
@@ -77,16 +85,26 @@ def why_illegal(rules: RuleSet, state: GameState, action: Action) -> str | None:
             return text("illegal_needs_target", action=act.name)
         front = rules.front[action.target].name if action.target in rules.front else action.target
         return text("illegal_target", action=act.name, front=front)
-    plan = state.plans.get(action.side, ())
-    limit = rules.side[action.side].orders_per_year
+    return _order_problem(rules, state, action.side, act, action.target, None, text)
+
+
+def _order_problem(rules: RuleSet, state: GameState, side: str, act, target, available: int | None, text) -> str | None:
+    """The checks on a side's own action at an allowed target: order limit, per year, requirement, power.
+
+    ``available`` is the side's power left after its planned orders; pass
+    None to have it computed (``legal_actions`` computes it once per call).
+    """
+    plan = state.plans.get(side, ())
+    limit = rules.side[side].orders_per_year
     if len(plan) >= limit:
         return text("illegal_orders", limit=limit)
-    same = sum(1 for o in plan if o.action == act.id and o.target == action.target)
+    same = sum(1 for o in plan if o.action == act.id and o.target == target)
     if same >= act.per_year:
         return text("illegal_per_year", action=act.name, limit=act.per_year)
-    if act.requires is not None and not holds(rules, state, act.requires, Context(side=action.side, target=action.target)):
+    if act.requires is not None and not holds(rules, state, act.requires, Context(side=side, target=target)):
         return text("illegal_requires", reason=act.requires_text or "")
-    available = state.power[action.side] - planned_cost(rules, state, action.side)
+    if available is None:
+        available = state.power[side] - planned_cost(rules, state, side)
     if available < act.cost:
         return text("illegal_cost", cost=act.cost, power=available)
     return None
@@ -113,7 +131,23 @@ def legal_actions(rules: RuleSet, state: GameState, side: str | None = None) -> 
     side = side or state.to_act
     if side is None or side != state.to_act:
         return []
-    return [a for a in candidate_actions(rules, state, side) if why_illegal(rules, state, a) is None]
+    if state.ending is None and state.dilemma is None and _phase_kind(rules, state) == "plan":
+        # The common case, done once per call instead of once per candidate:
+        # the candidates are the side's own actions at allowed targets, so
+        # only the checks of ``_order_problem`` remain, and commit is legal.
+        out = []
+        if len(state.plans.get(side, ())) < rules.side[side].orders_per_year:  # else every order is refused
+            available = state.power[side] - planned_cost(rules, state, side)
+            out = [
+                Action("plan", side, action=a.id, target=t)
+                for a in rules.actions
+                if side in a.sides and a.cost <= available  # else refused for its cost at every target
+                for t in targets_of(rules, a)
+                if _order_problem(rules, state, side, a, t, available, _no_text) is None
+            ]
+        out.append(Action("commit", side))
+        return out
+    return [a for a in candidate_actions(rules, state, side) if why_illegal(rules, state, a, _no_text) is None]
 
 
 def apply_action(rules: RuleSet, state: GameState, action: Action) -> StepResult:
