@@ -26,24 +26,15 @@ def load_game(base: Path | str | None = None, mods: Sequence[Path | str] = (), c
 
 def _restamped(record, rules):
     """The record as if it had been made under ``rules`` (same seed and actions)."""
-    mods = [{"id": m.id, "version": m.version} for m in rules.mods] or None
-    update = {
+    from eurasia_game.session.record import ModEntry
+
+    return record.model_copy(update={
         "rules_id": rules.game.id,
         "rules_version": rules.game.version,
         "rules_fingerprint": rules.fingerprint,
+        "mods": [ModEntry(id=m.id, version=m.version) for m in rules.mods] or None,
         "checksum": None,
-    }
-    if "mods" in type(record).model_fields:
-        update["mods"] = type(record).model_fields["mods"].annotation and _mod_entries(record, mods)
-    return record.model_copy(update=update)
-
-
-def _mod_entries(record, mods):
-    if mods is None:
-        return None
-    from eurasia_game.session.record import ModEntry
-
-    return [ModEntry(**m) for m in mods]
+    })
 
 
 @dataclass

@@ -57,6 +57,15 @@ class ActionRecord(BaseModel):
         return cls(**action.to_dict())
 
 
+class ModEntry(BaseModel):
+    """A mod the game was played with: its id and version."""
+
+    model_config = ConfigDict(extra="forbid", frozen=True, strict=True)
+
+    id: Word
+    version: Word
+
+
 class GameRecord(BaseModel):
     model_config = ConfigDict(extra="forbid", frozen=True, strict=True)
 
@@ -68,6 +77,7 @@ class GameRecord(BaseModel):
     seed: int = Field(ge=0, lt=2**63)
     players: dict[Word, Word] = Field(default_factory=dict, max_length=16, description="Who played each side: 'human' or a policy name.")
     actions: list[ActionRecord] = Field(default_factory=list, max_length=100_000)
+    mods: list[ModEntry] | None = Field(default=None, max_length=100, description="The mods played with, in load order; left out when there were none.")
     checksum: str | None = Field(
         default=None, pattern=r"^[0-9a-f]{64}$", description="SHA-256 of the record without this field; detects damage and tampering."
     )
@@ -162,8 +172,27 @@ def _validate(data: dict) -> GameRecord:
         raise RecordError(f"the save is damaged: {where}: {why}") from None
 
 
+def mod_mismatch(rules, record: GameRecord) -> str | None:
+    """Which mods the save needs that are not loaded (or differ), or None."""
+    saved = {m.id: m.version for m in record.mods or ()}
+    loaded = {m.id: m.version for m in getattr(rules, "mods", ())}
+    missing = [f"{i} {v}" for i, v in saved.items() if i not in loaded]
+    if missing:
+        return f"the save was made with mods that are not loaded: {', '.join(missing)}; enable them (--mod PATH) and load it again"
+    other = [f"{i} (saved with {v}, loaded {loaded[i]})" for i, v in saved.items() if loaded[i] != v]
+    if other:
+        return f"the save was made with other versions of mods: {', '.join(other)}"
+    extra = [i for i in loaded if i not in saved]
+    if extra:
+        return f"the save was made without the mods {', '.join(extra)}; load it without them"
+    return None
+
+
 def mismatch(rules, record: GameRecord) -> str | None:
     """Why ``record`` cannot be replayed under ``rules``, or None if it fits."""
+    problem = mod_mismatch(rules, record)
+    if problem:
+        return problem
     if record.rules_id != rules.game.id:
         return f"the save was made with the rules '{record.rules_id}', not '{rules.game.id}'"
     if record.rules_fingerprint != rules.fingerprint:

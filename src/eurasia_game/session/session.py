@@ -12,7 +12,7 @@ from dataclasses import dataclass, field
 
 from eurasia_game.engine import Action, GameState, LogEvent, StepResult, apply_action, legal_actions, start_game, view, why_illegal
 from eurasia_game.engine.views import visible
-from eurasia_game.session.record import ActionRecord, GameRecord, RECORD_FORMAT
+from eurasia_game.session.record import ActionRecord, GameRecord, ModEntry, RECORD_FORMAT
 from eurasia_game.session.replay import replay_steps
 
 
@@ -97,6 +97,7 @@ class GameSession:
             seed=self.seed,
             players=dict(self.players),
             actions=[ActionRecord.of(s.action) for s in self.steps[1:]],
+            mods=[ModEntry(id=m.id, version=m.version) for m in getattr(self.rules, "mods", ())] or None,
         )
 
     def events(self, side: str | None = None, everything: bool = False) -> list[LogEvent]:
