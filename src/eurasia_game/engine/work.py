@@ -152,20 +152,21 @@ class Work:
     # What moved between two log events is put on the earlier one: the engine
     # logs an order, a card or a rule just before applying its effects, so a
     # debrief can say which event moved which track.
-    def _position(self) -> dict:
-        out = dict(self.tracks)
-        for front, row in self.standing.items():
-            for side, value in row.items():
-                out[f"{front}/{side}"] = value
-        return out
+    # The position is kept as tuples in the dicts' own (fixed) key order, so
+    # the common case, nothing moved, is one cheap comparison.
+    def _position(self) -> tuple:
+        return tuple(self.tracks.values()), tuple(tuple(row.values()) for row in self.standing.values())
 
     def _settle(self) -> None:
         now = self._position()
-        if self.events:
-            moved = tuple((k, now[k] - v) for k, v in self._mark.items() if now[k] != v)
-            if moved:
-                last = self.events[-1]
-                self.events[-1] = replace(last, moved=last.moved + moved)
+        if self.events and now != self._mark:
+            (tracks, rows), (old_tracks, old_rows) = now, self._mark
+            moved = [(k, new - old) for k, new, old in zip(self.tracks, tracks, old_tracks) if new != old]
+            for (front, row), values, old_values in zip(self.standing.items(), rows, old_rows):
+                if values != old_values:
+                    moved.extend((f"{front}/{side}", new - old) for side, new, old in zip(row, values, old_values) if new != old)
+            last = self.events[-1]
+            self.events[-1] = replace(last, moved=last.moved + tuple(moved))
         self._mark = now
 
     def say(self, key: str, kind: str, **values) -> None:
