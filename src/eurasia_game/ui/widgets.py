@@ -30,8 +30,12 @@ def parse_key(spec: str) -> tuple[int, int]:
     return pygame.key.key_code(parts[-1]), mods
 
 
+_KEY_NAMES = {"pageup": "Page Up", "pagedown": "Page Down", "return": "Enter", "escape": "Esc", "up": "Arrows", "space": "Space", "tab": "Tab"}
+
+
 def key_label(spec: str) -> str:
-    return "+".join(p.capitalize() if len(p) > 1 else p.upper() for p in spec.split("+"))
+    """How a key spec is written for players: 'ctrl+z' -> 'Ctrl+Z', 'pageup' -> 'Page Up'."""
+    return "+".join(_KEY_NAMES.get(p, p.capitalize() if len(p) > 1 else p.upper()) for p in spec.split("+"))
 
 
 def key_matches(event, spec: str) -> bool:

@@ -143,6 +143,8 @@ class BoardScene(sc.Scene):
             if game.hotseat and game.curtain and self.handed_to != side:
                 self.viewer = None
                 return sc.Push(CurtainScene(side, self._handed(side)))
+            if self.viewer != side:
+                self._forget_selection()
             self.viewer = side
             self.handed_to = side
             if state.dilemma is not None:
@@ -158,6 +160,13 @@ class BoardScene(sc.Scene):
             self.viewer = None
         self.timer = ctx.settings.move_delay
         return None
+
+    def _forget_selection(self) -> None:
+        """A new person is at the screen: drop the last one's selection and focus,
+        which would hint at what they were planning."""
+        self.front = None
+        self.ring.focus(None)
+        self.log_scroll = 0
 
     def _handed(self, side: str):
         def handed():

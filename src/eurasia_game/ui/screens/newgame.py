@@ -11,7 +11,7 @@ from eurasia_game.ui import scenes as sc
 from eurasia_game.ui.controller import HUMAN
 from eurasia_game.ui.drawing import panel, side_marker
 from eurasia_game.ui.layout import stack
-from eurasia_game.ui.screens.saveload import theme_path
+from eurasia_game.ui.screens.saveload import theme_for
 from eurasia_game.ui.strings import S
 from eurasia_game.ui.widgets import Button
 
@@ -65,6 +65,7 @@ class NewGameScene(sc.Scene):
         self.left_rect = pygame.Rect(0, 0, 0, 0)
         self.right_rect = pygame.Rect(0, 0, 0, 0)
         self.mods = None
+        self._theme_scale = None
 
     # --- state --------------------------------------------------------------
     def _seed(self) -> int | None:
@@ -148,8 +149,9 @@ class NewGameScene(sc.Scene):
         entry_h = ctx.px(38)
         entry_w = inner.width * 3 // 5
         entry_rect = pygame.Rect(inner.left, y, entry_w, entry_h)
-        if self.manager is None or self.manager.window_resolution != ctx.size:
-            self.manager = pygame_gui.UIManager(ctx.size, theme_path())
+        if self.manager is None or self.manager.window_resolution != ctx.size or self._theme_scale != ctx.scale * ctx.settings.text_size:
+            self._theme_scale = ctx.scale * ctx.settings.text_size
+            self.manager = pygame_gui.UIManager(ctx.size, theme_for(ctx))
             self.entry = pygame_gui.elements.UITextEntryLine(entry_rect, manager=self.manager, object_id="#seed")
             self.entry.set_allowed_characters("numbers")
             self.entry.set_text_length_limit(19)
@@ -157,6 +159,7 @@ class NewGameScene(sc.Scene):
         else:
             self.entry.set_relative_position(entry_rect.topleft)
             self.entry.set_dimensions(entry_rect.size)
+        self.manager.update(0.0)
         proxy = EntryProxy("seed", S("seed"), on=self._focus_entry, tooltip=S("seed_help"))
         proxy.rect = pygame.Rect(inner.left, y, entry_w, entry_h)
         reroll = Button("random_seed", S("random_seed"), on=self._new_seed, tooltip=S("random_seed_help"), shortcut="r")

@@ -7,6 +7,7 @@ assets/ui/theme.json); the file name is made safe by the controller.
 from __future__ import annotations
 
 import time
+from pathlib import Path
 
 import pygame
 import pygame_gui
@@ -22,6 +23,20 @@ from eurasia_game.ui.widgets import Button
 
 def theme_path() -> str:
     return str(assets_dir() / "ui" / "theme.json")
+
+
+def theme_for(ctx) -> dict:
+    """The pygame_gui theme with its font sizes scaled like the rest of the window."""
+    import copy
+    import json
+
+    theme = json.loads(Path(theme_path()).read_text(encoding="utf-8"))
+    factor = ctx.scale * ctx.settings.text_size
+    for block in theme.values():
+        font = block.get("font") if isinstance(block, dict) else None
+        if font and "size" in font:
+            font["size"] = str(max(9, int(round(int(font["size"]) * factor))))
+    return copy.deepcopy(theme)
 
 
 class LoadScene(sc.Scene):
@@ -100,7 +115,7 @@ class SaveScene(sc.Scene):
 
     def layout(self, ctx) -> None:
         text = self.entry.get_text() if self.entry is not None else self.default
-        self.manager = pygame_gui.UIManager(ctx.size, theme_path())
+        self.manager = pygame_gui.UIManager(ctx.size, theme_for(ctx))
         self.rect = centred(ctx, ctx.px(560), ctx.px(250))
         pad = ctx.px(20)
         inner = self.rect.inflate(-2 * pad, -2 * pad)
@@ -108,6 +123,7 @@ class SaveScene(sc.Scene):
         self.entry = pygame_gui.elements.UITextEntryLine(pygame.Rect(inner.left, top, inner.width, ctx.px(40)), manager=self.manager, object_id="#save_name")
         self.entry.set_text(text)
         self.entry.focus()
+        self.manager.update(0.0)
         save = Button("do_save", S("save"), on=self._save, style="primary", tooltip=S("save_help"), shortcut="return")
         cancel = Button("cancel", S("cancel"), on=lambda: sc.Pop(), shortcut="escape")
         bw = (inner.width - ctx.px(8)) // 2

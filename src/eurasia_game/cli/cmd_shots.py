@@ -1,0 +1,63 @@
+"""``eurasia-game shots OUTDIR``: render every screen of a seeded demo game to PNG files."""
+
+from __future__ import annotations
+
+import os
+import sys
+import tempfile
+from pathlib import Path
+
+from eurasia_game.cli.common import add_rules_argument, load_rules_or_report
+
+NAME = "shots"
+HELP = "render every screen of a seeded demo game to PNG files (for checking layouts)"
+
+
+def add_arguments(parser) -> None:
+    parser.add_argument("outdir", type=Path, help="folder for the PNG files")
+    parser.add_argument("--size", default="1280x800", help="window size as WIDTHxHEIGHT (default: 1280x800)")
+    parser.add_argument("--seed", type=int, default=7, help="seed of the demo game (default: 7)")
+    parser.add_argument("--scenario", metavar="ID", help="scenario id (default: the rules' default)")
+    parser.add_argument("--colour-safe", action="store_true", help="use the colour-blind-safe palette")
+    add_rules_argument(parser)
+
+
+def parse_size(text: str) -> tuple[int, int] | None:
+    try:
+        w, h = (int(p) for p in text.lower().split("x"))
+    except ValueError:
+        return None
+    if not (320 <= w <= 7680 and 240 <= h <= 4320):
+        return None
+    return w, h
+
+
+def run(args) -> int:
+    size = parse_size(args.size)
+    if size is None:
+        print(f"--size must look like 1280x800 (width 320-7680, height 240-4320), not '{args.size}'", file=sys.stderr)
+        return 2
+    if args.seed < 0:
+        print("the seed must be 0 or more", file=sys.stderr)
+        return 2
+    rules = load_rules_or_report(args)
+    if rules is None:
+        return 2
+    if args.scenario and args.scenario not in rules.scenario:
+        print(f"unknown scenario '{args.scenario}'; the scenarios are: {', '.join(rules.scenario)}", file=sys.stderr)
+        return 2
+    os.environ["SDL_VIDEODRIVER"] = "dummy"
+    os.environ["SDL_AUDIODRIVER"] = "dummy"
+    os.environ.setdefault("PYGAME_HIDE_SUPPORT_PROMPT", "1")
+    with tempfile.TemporaryDirectory(prefix="eurasia-shots-") as home:
+        os.environ["EURASIA_GAME_HOME"] = home  # the demo's autosaves and settings go nowhere
+        from eurasia_game.ui.shots import render_shots
+
+        try:
+            written = render_shots(rules, args.outdir, size, seed=args.seed, scenario=args.scenario, colour_safe=args.colour_safe)
+        except OSError as exc:
+            print(f"could not write the screenshots: {exc}", file=sys.stderr)
+            return 1
+    for path in written:
+        print(path)
+    return 0

@@ -1,0 +1,116 @@
+"""Render every screen of a seeded demo game to PNG files.
+
+Used by ``eurasia-game shots OUTDIR`` to look at the whole interface at a
+given window size, and by the README's screenshots.  It plays a hotseat game
+with the computer's simple policy choosing for both people, and saves each
+kind of screen the first time it appears.
+"""
+
+from __future__ import annotations
+
+import os
+from pathlib import Path
+
+
+def render_shots(rules, outdir: Path, size: tuple[int, int], seed: int = 7, scenario: str | None = None, colour_safe: bool = False) -> list[Path]:
+    os.environ.setdefault("SDL_VIDEODRIVER", "dummy")
+    os.environ.setdefault("SDL_AUDIODRIVER", "dummy")
+    import pygame
+
+    from eurasia_game.session.policies import make_policy
+    from eurasia_game.ui import scenes as sc
+    from eurasia_game.ui.app import App
+    from eurasia_game.ui.settings import Settings
+
+    outdir.mkdir(parents=True, exist_ok=True)
+    written: list[Path] = []
+    settings = Settings(width=size[0], height=size[1], animation="off", colour_safe=colour_safe)
+    app = App(rules, settings=settings, raise_errors=True)
+    app.surface = pygame.display.set_mode(size)  # exactly this size, even below the window's minimum
+    app.resize()
+
+    def shot(name: str, mouse=None) -> None:
+        app.ctx.mouse = mouse
+        app.ctx.pointer_active = True if mouse else None
+        app.draw()
+        path = outdir / f"{name}.png"
+        pygame.image.save(app.surface, str(path))
+        written.append(path)
+
+    def with_scene(name: str, scene) -> None:
+        app.apply(sc.Push(scene))
+        shot(name)
+        app.apply(sc.Pop())
+
+    from eurasia_game.ui.screens.help import HelpScene
+    from eurasia_game.ui.screens.menu import MenuScene
+    from eurasia_game.ui.screens.modreport import ModReportScene
+    from eurasia_game.ui.screens.newgame import NewGameScene
+    from eurasia_game.ui.screens.saveload import LoadScene, SaveScene
+    from eurasia_game.ui.screens.settings_screen import SettingsScene
+
+    shot("01_title")
+    with_scene("02_new_game", NewGameScene())
+    with_scene("03_settings", SettingsScene())
+    scenario = scenario or rules.game.default_scenario
+    app.apply(sc.StartGame(scenario, seed, {s: "human" for s in rules.side_ids}, True))
+    players = {s: make_policy("random", seed, s) for s in rules.side_ids}
+    seen: set[str] = set()
+    steps = 0
+    while steps < 5000:
+        steps += 1
+        top = app.top
+        if top.name == "ending":
+            shot("20_ending")
+            break
+        if top.name == "reveal":
+            if "reveal" not in seen:
+                seen.add("reveal")
+                shot("05_card")
+            app.apply(sc.Pop())
+            continue
+        if top.name == "curtain":
+            if "curtain" not in seen:
+                seen.add("curtain")
+                shot("04_curtain")
+            app.apply(top.on_ready())
+            continue
+        game = app.game
+        side = game.state.to_act
+        if top.name == "dilemma":
+            if "dilemma" not in seen:
+                seen.add("dilemma")
+                shot("07_dilemma")
+        elif top.name == "board" and side is not None:
+            if "board" not in seen and game.state.to_act == game.state.to_act and not game.state.plans.get(side):
+                seen.add("board")
+                shot("06_board")
+                node = top.ring.get(f"front:{rules.front_ids[0]}")
+                shot("08_board_hover_front", node.rect.center if node else None)
+                gauges = top.regions["gauges"]
+                shot("09_board_hover_track", (gauges.left + gauges.width // 4, gauges.top + gauges.height // 5))
+                with_scene("10_help", HelpScene())
+                with_scene("11_menu", MenuScene())
+                with_scene("12_save", SaveScene("my-game"))
+                with_scene("13_load", LoadScene())
+                with_scene("14_mod_report", ModReportScene())
+                app.apply(top._red_lines())
+                shot("15_red_lines")
+                app.apply(sc.Pop())
+            elif "planned" not in seen and game.state.plans.get(side):
+                seen.add("planned")
+                shot("16_board_planned")
+        legal = game.session.legal(side)
+        if not legal:
+            break
+        action = players[side].choose(rules, game.session.view(side), legal)
+        app.apply(sc.Act(action))
+        if top.name == "dilemma":
+            app.apply(sc.Pop())
+    from eurasia_game.ui.screens.dialog import ErrorScene
+    from eurasia_game.ui import paths
+
+    app.apply(sc.Push(ErrorScene(paths.log_file(), game.autosave_path)))
+    shot("21_error")
+    pygame.display.quit()
+    return written

@@ -1,0 +1,41 @@
+"""Drive the window the way a player does: post mouse and keyboard events, step frames.
+
+Widgets are found by id to learn where to click; the input itself only ever
+reaches the game as posted pygame events.
+"""
+
+from __future__ import annotations
+
+import pygame
+
+
+def step(app, frames: int = 2) -> None:
+    for _ in range(frames):
+        app.step()
+
+
+def click(app, widget_id: str) -> None:
+    widget = app.top.ring.get(widget_id)
+    assert widget is not None, f"no widget '{widget_id}' on {app.top.name}: {[w.id for w in app.top.ring.widgets]}"
+    pos = widget.rect.center
+    pygame.event.post(pygame.event.Event(pygame.MOUSEMOTION, pos=pos, rel=(0, 0), buttons=(0, 0, 0)))
+    pygame.event.post(pygame.event.Event(pygame.MOUSEBUTTONDOWN, pos=pos, button=1))
+    pygame.event.post(pygame.event.Event(pygame.MOUSEBUTTONUP, pos=pos, button=1))
+    step(app)
+
+
+def press(app, key: int, mod: int = 0, text: str = "") -> None:
+    pygame.event.post(pygame.event.Event(pygame.KEYDOWN, key=key, mod=mod, unicode=text, scancode=0))
+    if text:
+        pygame.event.post(pygame.event.Event(pygame.TEXTINPUT, text=text))
+    pygame.event.post(pygame.event.Event(pygame.KEYUP, key=key, mod=mod, unicode=text, scancode=0))
+    step(app)
+
+
+def type_text(app, text: str) -> None:
+    for ch in text:
+        press(app, pygame.key.key_code(ch), text=ch)
+
+
+def names(app) -> list[str]:
+    return [s.name for s in app.stack]
