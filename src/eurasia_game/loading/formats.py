@@ -194,3 +194,127 @@ def upgrade_text(text: str, from_format: int, path: Path) -> FileUpgrade:
         result.text = set_format(result.text, CURRENT_FORMAT)
         result.changes.append(f"format {from_format} -> {CURRENT_FORMAT}")
     return result
+
+
+# --- upgrading a folder or a file -------------------------------------------------
+
+
+@dataclass
+class UpgradeReport:
+    """What upgrading a path did (or, when checking, would do)."""
+
+    files: list[FileUpgrade] = field(default_factory=list)
+    problems: list[str] = field(default_factory=list)
+
+    @property
+    def needed(self) -> bool:
+        return any(f.changed for f in self.files)
+
+
+def _read(path: Path, report: UpgradeReport) -> str | None:
+    try:
+        return path.read_text(encoding="utf-8")
+    except (OSError, UnicodeDecodeError) as exc:
+        report.problems.append(f"{path}: cannot be read ({getattr(exc, 'strerror', None) or exc})")
+        return None
+
+
+def _plan(path: Path, text: str, from_format: int, report: UpgradeReport) -> None:
+    try:
+        report.files.append(upgrade_text(text, from_format, path))
+    except UpgradeError as exc:
+        report.problems.append(f"{path}: {exc}")
+
+
+def _own_format(path: Path, text: str, report: UpgradeReport, in_game: bool) -> int | None:
+    try:
+        return declared_format(text, in_game=in_game)
+    except UpgradeError as exc:
+        report.problems.append(f"{path}: {exc}")
+        return None
+
+
+def plan_upgrade(target: Path | str) -> UpgradeReport:
+    """Work out the upgrade of a mod folder, a rules folder or one rule file (nothing is written)."""
+    from eurasia_game.loading.files import list_rule_files
+
+    target = Path(target)
+    report = UpgradeReport()
+    if target.is_file():
+        text = _read(target, report)
+        if text is None:
+            return report
+        found = _own_format(target, text, report, in_game=True)
+        manifest = target.parent / "mod.yaml"
+        if found is None and target.name != "mod.yaml" and manifest.is_file():
+            manifest_text = _read(manifest, report)
+            found = _own_format(manifest, manifest_text, report, in_game=False) if manifest_text is not None else None
+        if found is None:
+            if not report.problems:
+                report.problems.append(f"{target}: the file does not say which format it is in; upgrade its whole folder instead")
+            return report
+        _plan(target, text, found, report)
+        return report
+    if not target.is_dir():
+        report.problems.append(f"{target}: there is no such file or folder")
+        return report
+    manifest = target / "mod.yaml"
+    listing = list_rule_files(target, target.name, exclude=(manifest,))
+    report.problems.extend(str(p) for p in listing.problems)
+    texts = {}
+    for path in listing.files:
+        text = _read(path, report)
+        if text is not None:
+            texts[path] = text
+    if manifest.is_file():
+        manifest_text = _read(manifest, report)
+        folder_format = _own_format(manifest, manifest_text, report, in_game=False) if manifest_text is not None else None
+        if folder_format is None:
+            if manifest_text is not None and not report.problems:
+                report.problems.append(f"{manifest}: the manifest has no 'format'; add format: {CURRENT_FORMAT} if the files are already in the current format")
+            return report
+        in_game = False
+    else:
+        folder_format = None
+        for path, text in texts.items():
+            try:
+                root = _compose(text)
+            except UpgradeError:
+                continue
+            node = _format_node(root, in_game=True)
+            if node is not None and node.value.isdigit():
+                folder_format = int(node.value)
+                break
+        if folder_format is None:
+            report.problems.append(f"{target}: no file says which format the folder is in (game.format), and there is no mod.yaml")
+            return report
+        in_game = True
+    for path, text in texts.items():
+        own = _own_format(path, text, report, in_game=in_game)
+        _plan(path, text, own if own is not None else folder_format, report)
+    if manifest.is_file() and manifest_text is not None and folder_format != CURRENT_FORMAT and folder_format <= CURRENT_FORMAT:
+        bumped = set_format(manifest_text, CURRENT_FORMAT, in_game=False)
+        report.files.append(FileUpgrade(manifest, folder_format, CURRENT_FORMAT, [f"format {folder_format} -> {CURRENT_FORMAT}"], bumped))
+    return report
+
+
+def write_upgrade(report: UpgradeReport) -> list[Path]:
+    """Write every changed file of ``report`` (each replaced in one step); the paths written."""
+    import os
+    import tempfile
+
+    written = []
+    for upgrade in report.files:
+        if not upgrade.changed:
+            continue
+        fd, tmp = tempfile.mkstemp(prefix=f".{upgrade.path.name}.", suffix=".tmp", dir=upgrade.path.parent)
+        try:
+            with os.fdopen(fd, "w", encoding="utf-8", newline="") as handle:
+                handle.write(upgrade.text)
+            os.replace(tmp, upgrade.path)
+        except OSError:
+            if os.path.exists(tmp):
+                os.unlink(tmp)
+            raise
+        written.append(upgrade.path)
+    return written

@@ -1,0 +1,47 @@
+"""``eurasia-game upgrade PATH``: bring rule files written for an older format up to date.
+
+PATH is a mod folder, a rules folder or one rule file.  Each file is edited
+in place where its keys changed, keeping comments and layout, and its format
+number is raised; ``--check`` only says what would change (exit code 1 when
+something would), for a mod's CI.
+"""
+
+from __future__ import annotations
+
+import sys
+from pathlib import Path
+
+NAME = "upgrade"
+HELP = "upgrade rule files (a mod folder, a rules folder or one file) to the current rule-file format"
+
+
+def add_arguments(parser) -> None:
+    parser.add_argument("path", type=Path, help="a mod folder, a rules folder or a rule file")
+    parser.add_argument("--check", action="store_true", help="only report what would change; exit code 1 if anything would")
+
+
+def run(args) -> int:
+    from eurasia_game.loading.formats import CURRENT_FORMAT, plan_upgrade, write_upgrade
+
+    report = plan_upgrade(args.path)
+    for problem in report.problems:
+        print(f"cannot upgrade {problem}", file=sys.stderr)
+    if report.problems:
+        return 2
+    changed = [f for f in report.files if f.changed]
+    if not changed:
+        print(f"{args.path}: already in rule-file format {CURRENT_FORMAT}; nothing to do")
+        return 0
+    for upgrade in changed:
+        verb = "would upgrade" if args.check else "upgraded"
+        print(f"{verb} {upgrade.path} from format {upgrade.from_format} to {upgrade.to_format}:")
+        for change in upgrade.changes:
+            print(f"  {change}")
+    if args.check:
+        return 1
+    try:
+        write_upgrade(report)
+    except OSError as exc:
+        print(f"cannot write the upgraded files: {exc.strerror or exc}", file=sys.stderr)
+        return 2
+    return 0
