@@ -116,6 +116,7 @@ class App:
         self.exit_code = 0
         self.frame_ms: list[float] = []
         self._crashed = False
+        self._autosave_failing = False
         pygame.display.init()
         pygame.font.init()
         pygame.key.set_repeat(400, 40)
@@ -211,7 +212,37 @@ class App:
             self.ctx.notice = str(exc)
             return
         self.ctx.notice = None
-        self.apply(self.top.resume(self.ctx))
+        if not self._report_autosave():
+            self.apply(self.top.resume(self.ctx))
+
+    def _report_autosave(self) -> bool:
+        """Show a dialog when autosaving starts failing (full disk, unwritable folder).
+
+        The game goes on: the dialog only asks for an OK, and autosaving is
+        tried again after every action.  Returns whether a dialog was shown.
+        """
+        from eurasia_game.ui.screens.dialog import MessageScene
+
+        error = self.game.autosave_error if self.game is not None else None
+        shown = bool(error) and not self._autosave_failing
+        self._autosave_failing = bool(error)
+        if shown:
+            self.apply(sc.Push(MessageScene(S("autosave_failed_title"), error)))
+        return shown
+
+    def offer_resume(self) -> None:
+        """After a crash or a killed process, offer the newest autosave of the unfinished game."""
+        from eurasia_game.session.autosave import find_resumable, forget_resumable
+        from eurasia_game.ui.screens.dialog import ConfirmScene
+
+        found = find_resumable(paths.autosave_dir(), self.rules)
+        if found is None:
+            return
+        forget_resumable(paths.autosave_dir())  # offered once; resuming starts a new marker
+        log.info("offering to resume %s (%d actions)", found.path, len(found.record.actions))
+        scenario = self.rules.scenario[found.record.scenario].name
+        body = S("resume_body", scenario=scenario, actions=len(found.record.actions))
+        self.apply(sc.Push(ConfirmScene(S("resume_title"), body, S("resume_yes"), sc.LoadGame(found.path))))
 
     def _start(self, c: sc.StartGame) -> None:
         from eurasia_game.ui.controller import GameController
@@ -238,7 +269,9 @@ class App:
             return
         self.game = GameController.new(self.rules, c.scenario, c.seed, c.players, curtain=c.curtain)
         self.game.autosave()
+        self._autosave_failing = False
         self.apply(sc.ResetTo(BoardScene()))
+        self._report_autosave()
 
     def _load(self, path) -> None:
         from eurasia_game.session.record import RecordError
@@ -252,7 +285,10 @@ class App:
             self.apply(sc.Push(MessageScene(S("load_failed_title"), S("load_failed", reason=str(exc)))))
             return
         self.game = game
+        self.game.autosave()  # the loaded game goes on in the autosaves from here
+        self._autosave_failing = False
         self.apply(sc.ResetTo(BoardScene(start_public=True)))
+        self._report_autosave()
 
     def _save(self, name: str) -> None:
         from eurasia_game.session.saves import SaveError
@@ -412,6 +448,15 @@ class App:
                 autosave = self.game.autosave_path if self.game.autosave_error is None else None
             except Exception:  # noqa: BLE001
                 log.error("could not save the game after the error: %s", traceback.format_exc())
+            try:  # the record with the failing action, ready for 'eurasia-game replay'
+                from eurasia_game.session.saves import write_record
+
+                crash_file = paths.log_dir() / "crash-record.json"
+                write_record(crash_file, self.game.crash_record())
+                log.error("to reproduce: eurasia-game replay %s", crash_file)
+            except Exception:  # noqa: BLE001
+                log.error("could not write the crash record: %s", traceback.format_exc())
+            self.game.pending = None
         if self._crashed:
             self.exit_code = 1
             self.running = False
@@ -454,6 +499,7 @@ def run_app(args) -> int:
     except pygame.error as exc:
         print(S("no_window", reason=str(exc)), file=sys.stderr)
         return 1
+    app.offer_resume()
     try:
         code = app.run()
     finally:

@@ -2,8 +2,9 @@
 
 Scenes return commands; the app hands the game ones to this controller,
 which calls the ``GameSession``, asks computer policies for their moves,
-autosaves after every turn (every action that is not a secret plan) and logs
-the seed and actions so that any problem can be reproduced.
+autosaves after every action and logs the seed and actions (the one in
+progress too) so that any problem can be reproduced with ``eurasia-game
+replay``.
 """
 
 from __future__ import annotations
@@ -39,6 +40,7 @@ class GameController:
         self.policies = {s: make_policy(name, session.seed, s) for s, name in self.players.items() if name != HUMAN}
         self.autosaver = Autosaver(paths.autosave_dir())
         self.autosave_error: str | None = self.autosaver.begin()
+        self.pending: Action | None = None  # the action being applied, named in a crash record
 
     @classmethod
     def new(cls, rules, scenario: str, seed: int, players: dict, curtain: bool = True) -> "GameController":
@@ -86,8 +88,16 @@ class GameController:
 
     # --- acting -------------------------------------------------------------
     def act(self, action: Action):
-        result = self.session.act(action)
-        log.debug("action %s", action.to_dict())
+        from eurasia_game.engine import IllegalAction
+
+        log.info("action %s", action.to_dict())
+        self.pending = action
+        try:
+            result = self.session.act(action)
+        except IllegalAction:
+            self.pending = None
+            raise
+        self.pending = None
         self.autosave()
         return result
 
@@ -125,9 +135,18 @@ class GameController:
         self.save(path)
         return path
 
+    def crash_record(self):
+        """The record with the action that was in progress, if any: replaying it reproduces a crash."""
+        from eurasia_game.session.record import ActionRecord
+
+        record = self.session.record()
+        if self.pending is not None:
+            record = record.model_copy(update={"actions": [*record.actions, ActionRecord.of(self.pending)]})
+        return record
+
     def reproduction(self) -> str:
         """The record as JSON: seed, scenario and every action, to reproduce a problem."""
-        return self.session.record().to_json()
+        return self.crash_record().to_json()
 
 
 def list_saves() -> list[Path]:

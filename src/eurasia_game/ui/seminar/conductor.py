@@ -45,6 +45,7 @@ class Seminar:
         self._shown_second: int | None = None
         self.window = None  # the projector's own window (pygame.Window)
         self.window_failed: str | None = None
+        self.last_report: Path | None = None
 
     # --- the class game ------------------------------------------------------
     def ensure_class(self) -> ClassGame | None:
@@ -92,6 +93,48 @@ class Seminar:
         path = paths.saves_dir() / f"{safe_save_name(name)}.class.json"
         klass.save(path)
         return path
+
+    def save_class_command(self, name: str | None = None):
+        """Save the class and say where (or why not) in a message."""
+        from eurasia_game.session.saves import SaveError
+        from eurasia_game.ui.screens.dialog import MessageScene
+        from eurasia_game.ui.seminar.words import W
+
+        game = self.app.game
+        name = name or f"class-{game.session.scenario}-{game.state.year}"
+        try:
+            path = self.save_class(name)
+        except SaveError as exc:
+            return sc.Replace(MessageScene(W("sem_save_failed"), str(exc)))
+        return sc.Replace(MessageScene(W("sem_saved_class"), W("sem_saved_class_body", path=str(path))))
+
+    def report_folder(self) -> Path:
+        """A new folder for a report: reports/SCENARIO-YEAR[-n] in the saves folder."""
+        from eurasia_game.ui import paths
+
+        game = self.app.game
+        base = paths.saves_dir() / "reports" / f"{game.session.scenario}-{game.state.year}"
+        folder, number = base, 1
+        while folder.exists():
+            number += 1
+            folder = base.with_name(f"{base.name}-{number}")
+        return folder
+
+    def save_report_command(self):
+        """Write the report of the class (every line) and say where."""
+        from eurasia_game.report.export import ReportError, write_report
+        from eurasia_game.ui.screens.dialog import MessageScene
+        from eurasia_game.ui.seminar.words import W
+
+        klass = self.ensure_class()
+        folder = self.report_folder()
+        try:
+            write_report(self.app.game.rules, klass.to_record(), folder)
+        except ReportError as exc:
+            return sc.Push(MessageScene(W("sem_save_failed"), str(exc)))
+        log.info("seminar: report written to %s (%d lines)", folder, len(klass.branches))
+        self.last_report = folder
+        return sc.Push(MessageScene(W("sem_saved_report"), W("sem_saved_report_body", path=str(folder / "report.html"))))
 
     def set_timer(self, settings: TimerSettings) -> None:
         self.timer = settings

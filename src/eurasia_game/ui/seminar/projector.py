@@ -1,0 +1,182 @@
+"""The projector view: the public state only, in large type, for the whole class.
+
+It draws from the engine's public view (``view(rules, state, None)``) and
+the public log, so no side's planned orders, dilemma leanings or the
+facilitator's queued injects can ever reach it.  It shows the year and the
+phase table, who is deciding (not what), the turn timer, every shared track
+with its zones, each front's standing, Beijing's red lines crossed, the
+latest public events, the discussion topic while the class talks, and the
+ending once the game is over.
+
+It runs in its own window beside the players' one when the system allows
+(``Seminar.open_window``), or as a scene in the players' window (F10 toggles).
+"""
+
+from __future__ import annotations
+
+import pygame
+
+from eurasia_game.engine.views import view
+from eurasia_game.ui import scenes as sc
+from eurasia_game.ui.drawing import gauge, gauge_height, marker
+from eurasia_game.ui.seminar.presets import clock
+from eurasia_game.ui.seminar.words import W
+
+BOOST = 1.45  # type larger than the players' window
+LOG_LINES = 5
+
+
+class SurfaceContext:
+    """The app's drawing context for another surface: same settings and words, its own size."""
+
+    def __init__(self, ctx, size: tuple[int, int], boost: float = BOOST) -> None:
+        self._ctx = ctx
+        self._size = size
+        self._boost = boost
+
+    def __getattr__(self, name):
+        return getattr(self._ctx, name)
+
+    @property
+    def size(self) -> tuple[int, int]:
+        return self._size
+
+    @property
+    def scale(self) -> float:
+        w, h = self._size
+        fit = max(0.6, min(2.4, min(w / 1280, h / 800)))
+        return fit * self._boost
+
+    def px(self, n: float) -> int:
+        return max(1, int(round(n * self.scale)))
+
+    def fs(self, name: str) -> int:
+        from eurasia_game.ui import palette
+
+        return max(10, int(round(palette.size(name) * self.scale * self._ctx.settings.text_size)))
+
+
+def deciding_words(rules, state) -> str:
+    """Who the game waits for, in public words (never what they plan)."""
+    if state.over:
+        return W("sem_proj_over", ending=rules.ending[state.ending].name)
+    side = rules.side[state.to_act].name
+    if state.dilemma is not None:
+        return W("sem_proj_choosing", side=side, card=rules.event[state.dilemma].title)
+    if rules.phases[state.phase].kind == "plan":
+        return W("sem_proj_planning", side=side)
+    return W("sem_proj_deciding", side=side)
+
+
+def draw_projector(surface, base_ctx, app) -> None:
+    """Draw the public view of the game on ``surface`` (the projector window or the main one)."""
+    ctx = SurfaceContext(base_ctx, surface.get_size())
+    game = app.game
+    rules = ctx.rules
+    surface.fill(ctx.colour("bg"))
+    if game is None:
+        return
+    top = app.stack[-1] if app.stack else None
+    if getattr(top, "name", "") == "sem_discussion":
+        from eurasia_game.ui.seminar.discussion import draw_discussion
+
+        draw_discussion(surface, ctx, top.topic, None, scale=1.0)
+        return
+    state = game.state
+    public = view(rules, state, None)
+    w, h = surface.get_size()
+    m = ctx.px(14)
+    # --- header: year, phase, who decides, the clock
+    big = ctx.fs("font_title")
+    year_rect = ctx.text.draw(surface, str(public.year), (m, m), big, ctx.colour("accent"), bold=True)
+    scen = rules.scenario[public.scenario]
+    number = min(public.year - scen.start_year + 1, scen.end_year - scen.start_year + 1)
+    ctx.text.draw(surface, W("sem_proj_year", n=number, total=scen.end_year - scen.start_year + 1, scenario=scen.name), (year_rect.right + ctx.px(16), m + ctx.px(4)), ctx.fs("font"), ctx.colour("text_dim"))
+    ctx.text.draw(surface, deciding_words(rules, state), (year_rect.right + ctx.px(16), year_rect.bottom - ctx.px(4)), ctx.fs("font_big"), ctx.colour("text"), bold=True, anchor="bottomleft")
+    shown = app.seminar.countdown()
+    if shown is not None:
+        side, left = shown
+        colour = ctx.colour("danger") if left <= 15 else ctx.colour("accent")
+        text = W("sem_time_up_badge", side=rules.side[side].name) if left <= 0 else clock(left)
+        ctx.text.draw(surface, text, (w - m, m), big, colour, bold=True, anchor="topright")
+    y = year_rect.bottom + ctx.px(8)
+    # --- the phase table
+    n = len(rules.phases)
+    gap = ctx.px(6)
+    pw = (w - 2 * m - gap * (n - 1)) // n
+    ph = ctx.text.line_height(ctx.fs("font"), True) + ctx.px(10)
+    for i, phase in enumerate(rules.phases):
+        box = pygame.Rect(m + i * (pw + gap), y, pw, ph)
+        now = i == public.phase and not public.ending
+        fill = ctx.colour("phase_now") if now else ctx.colour("phase_done") if i < public.phase else ctx.colour("phase_todo")
+        pygame.draw.rect(surface, fill, box, border_radius=ctx.px(5))
+        ctx.text.draw(surface, phase.name, box.center, ctx.fs("font"), ctx.colour("text_dark") if now else ctx.colour("text"), bold=True, anchor="center")
+    y += ph + m
+    # --- bottom: the latest public events (and the ending)
+    log_size = ctx.fs("font")
+    log_lh = ctx.text.line_height(log_size)
+    bottom_h = LOG_LINES * log_lh + ctx.px(16)
+    if public.ending:
+        bottom_h += ctx.text.line_height(ctx.fs("font_big"), True) * 2
+    body = pygame.Rect(m, y, w - 2 * m, h - y - bottom_h - m)
+    # --- left: the shared tracks
+    left = pygame.Rect(body.left, body.top, int(body.width * 0.56), body.height)
+    gh = gauge_height(ctx)
+    per = min(gh + ctx.px(10), left.height // max(1, len(rules.tracks)))
+    for i, track in enumerate(rules.tracks):
+        gauge(surface, ctx, pygame.Rect(left.left, left.top + i * per, left.width, min(gh, per - ctx.px(4))), track, public.tracks[track.id])
+    # --- right: the fronts
+    right = pygame.Rect(left.right + ctx.px(24), body.top, body.right - left.right - ctx.px(24), body.height)
+    rows = len(rules.fronts)
+    fh = right.height // max(1, rows)
+    small = ctx.fs("font")
+    for i, front in enumerate(rules.fronts):
+        box = pygame.Rect(right.left, right.top + i * fh, right.width, fh - ctx.px(6))
+        ctx.text.draw(surface, front.name, box.topleft, ctx.fs("font_big"), ctx.colour("text"), bold=True)
+        line_h = (box.height - ctx.text.line_height(ctx.fs("font_big"), True)) // max(1, len(rules.side_ids))
+        yy = box.top + ctx.text.line_height(ctx.fs("font_big"), True)
+        for side in rules.side_ids:
+            cy = yy + line_h // 2
+            marker(surface, rules, side, (box.left + ctx.px(10), cy), ctx.px(8), ctx.side_colour(side))
+            value = public.standing[front.id][side]
+            label = ctx.text.draw(surface, f"{rules.side[side].name} {value}", (box.left + ctx.px(24), cy), small, ctx.colour("text"), bold=True, anchor="midleft")
+            bar = pygame.Rect(label.right + ctx.px(10), cy - ctx.px(6), box.right - label.right - ctx.px(10), ctx.px(12))
+            bar.left = box.left + ctx.px(24) + ctx.text.width(f"{rules.side[side].name} 10", small, True) + ctx.px(10)
+            bar.width = box.right - bar.left
+            pygame.draw.rect(surface, ctx.colour("zone"), bar)
+            filled = bar.copy()
+            filled.width = int(bar.width * max(0, value - front.min) / max(1, front.max - front.min))
+            pygame.draw.rect(surface, ctx.side_colour(side), filled)
+            yy += line_h
+    # --- the log and the ending
+    area = pygame.Rect(m, h - bottom_h - m, w - 2 * m, bottom_h)
+    pygame.draw.rect(surface, ctx.colour("panel"), area, border_radius=ctx.px(6))
+    yy = area.top + ctx.px(8)
+    if public.ending:
+        ending = rules.ending[public.ending]
+        yy += ctx.text.draw(surface, f"{ending.name}: {ending.future}", (area.left + ctx.px(10), yy), ctx.fs("font_big"), ctx.colour("accent"), bold=True).height
+        yy += ctx.text.line_height(ctx.fs("font_big"), True) // 2
+    crossed = [rules.red_lines[i].name for i, line in enumerate(rules.red_lines) if line.id in public.crossed] if rules.red_lines else []
+    lines = [e.text for e in game.session.events(None) if e.kind not in ("year", "income", "committed")]
+    if crossed:
+        lines.append(W("sem_proj_red_lines", names=", ".join(crossed)))
+    for text in lines[-LOG_LINES:]:
+        ctx.text.draw(surface, ctx.text.wrap(text, log_size, area.width - ctx.px(20))[0], (area.left + ctx.px(10), yy), log_size, ctx.colour("text"))
+        yy += log_lh
+
+
+class ProjectorScene(sc.Scene):
+    """The projector view inside the players' window (F10 or Escape goes back)."""
+
+    name = "sem_projector"
+
+    def handle(self, event, ctx):
+        if event.type == pygame.KEYDOWN and event.key in (pygame.K_ESCAPE, pygame.K_F10):
+            return sc.Pop()
+        return None
+
+    def update(self, dt, ctx):
+        return None
+
+    def draw(self, surface, ctx) -> None:
+        draw_projector(surface, ctx, ctx.app)

@@ -1,0 +1,231 @@
+"""Flows around the game: errors, saves, continue, settings, help, demo, mods, shots."""
+
+from __future__ import annotations
+
+import json
+
+import pygame
+
+from eurasia_game.ui import scenes as sc
+from tests.ui.driver import click, names, press, step, type_text
+
+
+def _start(app, players=None, scenario="after_fourth_term", seed=11, curtain=False):
+    players = players or {s: "human" for s in app.rules.side_ids}
+    app.apply(sc.StartGame(scenario, seed, players, curtain))
+    for _ in range(20):
+        if app.top.name == "board":
+            return
+        press(app, pygame.K_SPACE)
+    raise AssertionError(names(app))
+
+
+class Boom(sc.Scene):
+    name = "boom"
+
+    def draw(self, surface, ctx):
+        raise RuntimeError("a bug in a screen")
+
+
+def test_an_unexpected_error_becomes_a_dialog_naming_the_log_and_autosave(make_app, home):
+    from eurasia_game.ui.app import setup_logging
+    from eurasia_game.ui import paths
+
+    setup_logging()
+    app = make_app(raise_errors=False)
+    _start(app)
+    click(app, "act:invest:" + app.top.front)
+    app.apply(sc.Push(Boom()))
+    step(app)
+    assert app.top.name == "error"
+    app.draw()
+    drawn = " ".join(app.text.drawn)
+    assert "Traceback" not in drawn
+    log = paths.log_file()
+    assert str(log) in app.top.body and "autosave" in app.top.body
+    text = log.read_text(encoding="utf-8")
+    assert "a bug in a screen" in text and "seed=11" in text and '"action": "invest"' in text
+    click(app, "to_title")
+    assert names(app) == ["title"]
+
+
+def test_save_by_name_load_it_and_continue_from_the_autosave(make_app, home, rules):
+    app = make_app()
+    _start(app)
+    board = app.top
+    click(app, f"act:invest:{board.front}")
+    press(app, pygame.K_s, mod=pygame.KMOD_CTRL)
+    assert app.top.name == "save"
+    press(app, pygame.K_a, mod=pygame.KMOD_CTRL)
+    type_text(app, "kitchen")
+    press(app, pygame.K_RETURN)
+    saved = home / "saves" / "kitchen.json"
+    assert saved.is_file() and app.top.name == "message"
+    record = json.loads(saved.read_text())
+    assert record["seed"] == 11 and record["actions"][-1]["action"] == "invest"
+    press(app, pygame.K_ESCAPE)
+    click(app, "commit")
+    steps_then = len(app.game.session.steps)
+    app.quit()
+    pygame.display.quit()
+
+    app = make_app()  # a new run of the program
+    assert app.top.ring.get("continue").enabled
+    press(app, pygame.K_c)
+    assert app.top.name in ("board", "curtain", "reveal")
+    assert len(app.game.session.steps) == steps_then
+    app.apply(sc.ResetTo(__import__("eurasia_game.ui.screens.title", fromlist=["TitleScene"]).TitleScene()))
+    press(app, pygame.K_l)
+    assert app.top.name == "load"
+    click(app, "save:kitchen")
+    assert app.game.session.record().actions[-1].action == "invest"
+    assert len(app.game.session.steps) == steps_then - 1
+
+
+def test_a_damaged_save_is_refused_with_a_message(make_app, home):
+    (home / "saves").mkdir(parents=True)
+    (home / "saves" / "broken.json").write_text('{"format": 1, "seed": ')
+    app = make_app()
+    press(app, pygame.K_l)
+    click(app, "save:broken")
+    assert app.top.name == "message" and "broken.json" in app.top.body
+
+
+def test_continue_is_unavailable_without_an_autosave_and_says_why(make_app):
+    app = make_app()
+    button = app.top.ring.get("continue")
+    assert not button.enabled and "autosave" in button.help_text()
+    press(app, pygame.K_c)
+    assert names(app) == ["title"]
+
+
+def test_settings_apply_and_are_remembered(make_app, home):
+    app = make_app()
+    press(app, pygame.K_s)
+    assert app.top.name == "settings"
+    click(app, "colour_safe")
+    click(app, "text_size")
+    assert app.settings.colour_safe and app.settings.text_size == 1.15
+    saved = json.loads((home / "config" / "settings.json").read_text())
+    assert saved["colour_safe"] is True and saved["text_size"] == 1.15
+    press(app, pygame.K_f)
+    assert app.settings.fullscreen
+    press(app, pygame.K_F11)
+    assert not app.settings.fullscreen
+
+
+def test_keyboard_focus_moves_and_activates(make_app):
+    app = make_app()
+    ring = app.top.ring
+    assert ring.focus_id == "new_game"
+    press(app, pygame.K_TAB)
+    press(app, pygame.K_TAB)
+    assert ring.focus_id == "load"
+    press(app, pygame.K_TAB, mod=pygame.KMOD_SHIFT)
+    assert ring.focus_id == "continue"
+    press(app, pygame.K_DOWN)
+    press(app, pygame.K_RETURN)
+    assert app.top.name == "load"
+
+
+def test_help_overlay_opens_anywhere_with_f1(make_app):
+    app = make_app()
+    _start(app)
+    press(app, pygame.K_F1)
+    assert app.top.name == "help"
+    app.draw()
+    drawn = app.text.drawn
+    assert any(app.rules.help[0].title in t for t in drawn)
+    assert any("Ctrl+Z" in t for t in drawn)
+    press(app, pygame.K_ESCAPE)
+    assert app.top.name == "board"
+
+
+def test_hover_explains_a_track(make_app):
+    app = make_app()
+    _start(app)
+    gauges = app.top.regions["gauges"]
+    pos = (gauges.left + 30, gauges.top + 20)
+    pygame.event.post(pygame.event.Event(pygame.MOUSEMOTION, pos=pos, rel=(0, 0), buttons=(0, 0, 0)))
+    step(app)
+    app.draw()
+    first = app.rules.tracks[0]
+    assert any(first.description.split()[0] in t for t in app.text.drawn[-12:])
+
+
+def test_illegal_actions_are_unavailable_and_say_why(make_app, rules):
+    app = make_app()
+    _start(app)
+    board = app.top
+    for _ in range(3):
+        target = next(w for w in board.ring.widgets if w.id.startswith("act:") and w.enabled)
+        click(app, target.id)
+    unavailable = [w for w in board.ring.widgets if w.id.startswith("act:")]
+    assert unavailable and all(not w.enabled and w.reason for w in unavailable)
+    orders_before = len(app.game.state.plans[app.game.state.to_act])
+    click(app, unavailable[0].id)
+    assert len(app.game.state.plans[app.game.state.to_act]) == orders_before
+
+
+def test_undo_only_where_the_engine_allows_it(make_app):
+    app = make_app()
+    _start(app)
+    side = app.game.state.to_act
+    assert app.top.ring.get("undo").enabled == app.game.session.can_undo(side)
+    click(app, f"act:invest:{app.top.front}")
+    assert app.top.ring.get("undo").enabled
+    press(app, pygame.K_z, mod=pygame.KMOD_CTRL)
+    assert app.game.state.plans[side] == ()
+    click(app, "commit")
+    assert app.game.state.to_act != side
+    assert app.game.session.can_undo() is False
+
+
+def test_demo_mode_plays_computer_against_computer_to_the_end(make_app):
+    app = make_app()
+    press(app, pygame.K_n)
+    click(app, "scenario:two_camps_risk")
+    press(app, pygame.K_d)
+    assert app.game is not None and not app.game.humans
+    for _ in range(3000):
+        if app.top.name == "ending":
+            break
+        step(app, 1)
+    assert app.top.name == "ending"
+
+
+def test_the_new_game_screen_offers_every_computer_level(make_app):
+    from eurasia_game.session.policies import policy_names
+
+    app = make_app()
+    press(app, pygame.K_n)
+    side = app.rules.side_ids[0]
+    seen = set()
+    for _ in range(len(policy_names()) + 1):
+        seen.add(app.top.players[side])
+        click(app, f"player:{side}")
+    assert seen == {"human", *policy_names()}
+
+
+def test_mod_report_and_reload_key(make_app, rules):
+    app = make_app()
+    _start(app)
+    press(app, pygame.K_m)
+    assert app.top.name == "mod_report"
+    app.draw()
+    assert any(rules.fingerprint in t for t in app.text.drawn)
+    press(app, pygame.K_F5)
+    assert app.top.name == "message" and "Nothing changed" in app.top.body
+
+
+def test_shots_command_writes_every_screen(tmp_path):
+    from eurasia_game.cli.main import main
+
+    out = tmp_path / "shots"
+    assert main(["shots", str(out), "--size", "1024x640", "--scenario", "two_camps_risk", "--seed", "3"]) == 0
+    files = sorted(p.name for p in out.glob("*.png"))
+    for expected in ("01_title.png", "02_new_game.png", "04_curtain.png", "06_board.png", "10_help.png", "20_ending.png"):
+        assert expected in files
+    image = pygame.image.load(str(out / "06_board.png"))
+    assert image.get_size() == (1024, 640)
+    assert main(["shots", str(out), "--size", "big"]) == 2
