@@ -223,6 +223,26 @@ def test_check_lists_every_located_problem_of_broken_rules(rules_copy, rules):
     assert "1 error(s)" in result.stdout.splitlines()[-1]
 
 
+def test_check_passes_rules_with_only_warnings_and_shows_them(rules_copy, rules):
+    track = rules.tracks[0].id
+    (rules_copy / "zz_probe.yaml").write_text(
+        "events:\n"
+        "  - id: probe_card\n"
+        "    title: Probe\n"
+        "    text: A test card.\n"
+        "    section: Introduction\n"
+        "    teaching_note: A note.\n"
+        "    when: {type: flag, flag: never_set_anywhere}\n"
+        f"    effects: [{{type: track, track: {track}, delta: 1}}]\n",
+        encoding="utf-8",
+    )
+    result = call("check", "--rules", rules_copy)
+    assert result.returncode == 0, result.stdout
+    lines = result.stdout.strip().splitlines()
+    assert lines[0].startswith("rules/zz_probe.yaml:7:") and "warning" in lines[0] and "never_set_anywhere" in lines[0]
+    assert lines[-1].startswith("rules ok") and "1 warning" in lines[-1]
+
+
 def test_check_reports_a_missing_rules_folder(tmp_path):
     result = call("check", "--rules", tmp_path / "nowhere")
     assert result.returncode != 0 and "does not exist" in result.stdout and "Traceback" not in result.stderr
