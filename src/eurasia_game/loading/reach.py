@@ -44,9 +44,13 @@ class Reach:
                 self.triggered.add(model.card)
             elif isinstance(model, E.EndGame):
                 self.ending_effects.add(model.ending)
-        for scenario in scenarios:
-            self.triggered.update(scenario.opening_cards)
-            self.triggered.update(scenario.extra_cards)
+        # every card a scenario names (opening, extra, scheduled cards...) is dealt or fired there
+        from eurasia_game.loading.checker import _refs
+
+        for _, model in walk(scenarios, ("scenarios",)):
+            for _, ref, meta in _refs(model):
+                if meta.kind == "event":
+                    self.triggered.add(ref)
 
     # --- domains -----------------------------------------------------------
     def domain(self, cond, years: tuple[int, int]) -> tuple[int, int] | None:
