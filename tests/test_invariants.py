@@ -42,7 +42,7 @@ def check_state(rules, state, where: str) -> None:
     assert scenario.start_year <= state.year <= scenario.end_year, f"{where}: year {state.year} outside the scenario"
     if state.over:
         assert state.to_act is None, f"{where}: a side is to act after the game ended"
-        assert state.ending in scenario.endings, f"{where}: ending {state.ending} is not one of the scenario's"
+        assert state.ending in rules.ending, f"{where}: unknown ending {state.ending}"
         assert state.dilemma is None
     else:
         assert state.to_act in rules.side_ids, f"{where}: to_act is {state.to_act!r}, not a side id"
