@@ -229,3 +229,31 @@ def test_shots_command_writes_every_screen(tmp_path):
     image = pygame.image.load(str(out / "06_board.png"))
     assert image.get_size() == (1024, 640)
     assert main(["shots", str(out), "--size", "big"]) == 2
+
+
+def test_an_installed_mod_can_be_enabled_for_a_new_game(make_app, home):
+    import shutil
+    from pathlib import Path
+
+    source = Path(__file__).resolve().parents[2] / "mods" / "fifth_front"
+    shutil.copytree(source, home / "mods" / "fifth_front")
+    app = make_app()
+    base_fronts = len(app.rules.fronts)
+    press(app, pygame.K_n)
+    button = app.top.ring.get("mod:fifth_front")
+    assert button is not None and button.enabled, [w.id for w in app.top.ring.widgets]
+    click(app, "mod:fifth_front")
+    assert app.top.ring.get("mod:fifth_front").selected
+    click(app, "scenario:after_fourth_term")
+    click(app, "start")
+    assert len(app.game.rules.fronts) == base_fronts + 1
+    for _ in range(20):
+        if app.top.name == "board":
+            break
+        press(app, pygame.K_SPACE)
+    fronts = [w for w in app.top.ring.widgets if w.id.startswith("front:")]
+    assert len(fronts) == base_fronts + 1
+    app.draw()
+    for a in fronts:
+        for b in fronts:
+            assert a is b or not a.rect.colliderect(b.rect)

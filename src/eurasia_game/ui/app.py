@@ -126,6 +126,9 @@ class App:
         self.ctx = Context(self)
         self.stack: list[sc.Scene] = []
         self.clock = pygame.time.Clock()
+        from eurasia_game.ui.seminar.conductor import Seminar
+
+        self.seminar = Seminar(self)  # facilitator panel (F9), projector (F10), turn timer
         if first_scene is None:
             from eurasia_game.ui.screens.title import TitleScene
 
@@ -316,6 +319,10 @@ class App:
         for scene in self.stack:
             scene.layout(self.ctx)
 
+    def call_seminar(self, name: str, *args) -> None:
+        """Seminar controls (rewind, timer, projector, saving the class) run by the conductor."""
+        self.apply(getattr(self.seminar, name)(*args))
+
     def call_relayout(self) -> None:
         self.top.layout(self.ctx)
 
@@ -326,6 +333,7 @@ class App:
         self.apply(reload_rules(self))
 
     def quit(self) -> None:
+        self.seminar.close()
         if self.game is not None:
             self.game.autosave()
             self.game.close()
@@ -334,6 +342,8 @@ class App:
 
     # --- the loop -----------------------------------------------------------
     def dispatch(self, event) -> None:
+        if self.seminar.window_event(event):
+            return
         if event.type == pygame.QUIT:
             self.quit()
             return
@@ -363,6 +373,10 @@ class App:
 
                 self.apply(sc.Push(HelpScene()))
                 return
+            handled, command = self.seminar.key(event)
+            if handled:
+                self.apply(command)
+                return
             if event.key == pygame.K_F11:
                 s = Settings(**{**self.settings.__dict__})
                 s.fullscreen = not s.fullscreen
@@ -389,6 +403,7 @@ class App:
             command = self.top.update(dt, self.ctx)
             if command is not None:
                 self.apply(command)
+            self.apply(self.seminar.update(dt))
             if self.dirty or self.busy():
                 self.draw()
         except Exception as exc:  # noqa: BLE001 - the player never sees a traceback
@@ -413,8 +428,10 @@ class App:
                 shade.fill((0, 0, 0, 150))
                 surface.blit(shade, (0, 0))
             scene.draw(surface, self.ctx)
+        self.seminar.draw_overlay(surface, self.ctx)
         self.top.draw_help(surface, self.ctx)
         pygame.display.flip()
+        self.seminar.draw_projector(self.ctx)
         self.dirty = False
         self.frame_ms.append((time.perf_counter() - start) * 1000)
         if len(self.frame_ms) > 1000:

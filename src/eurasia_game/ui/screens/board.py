@@ -565,7 +565,7 @@ class BoardScene(sc.Scene):
             ctx.text.draw(surface, f"{i + 1}. {a.name}{where}", (inner.left + ctx.px(10), y), size, ctx.colour("text"))
             y += lh
         small = ctx.fs("font_small")
-        ctx.text.draw(surface, S("actions_on", front=rules.front[self.front].name), (inner.left, self.here_title_y), small, ctx.colour("accent"), bold=True)
+        ctx.text.draw(surface, S("actions_on", front=rules.front[self.front].name, n=min(9, len(rules.fronts))), (inner.left, self.here_title_y), small, ctx.colour("accent"), bold=True)
         ctx.text.draw(surface, S("actions_anywhere"), (inner.left, self.anywhere_title_y), small, ctx.colour("accent"), bold=True)
         if self.details_rect is not None:
             self._draw_details(surface, ctx)

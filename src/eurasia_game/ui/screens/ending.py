@@ -35,6 +35,7 @@ class EndingScene(sc.Scene):
         from eurasia_game.ui.screens.help import HelpScene
         from eurasia_game.ui.screens.saveload import SaveScene
         from eurasia_game.ui.screens.title import TitleScene
+        from eurasia_game.ui.seminar.debrief_screen import debrief_button
 
         w, h = ctx.size
         m = ctx.px(16)
@@ -46,6 +47,7 @@ class EndingScene(sc.Scene):
         buttons = [
             Button("to_title", S("back_to_title"), on=lambda: sc.ResetTo(TitleScene()), style="primary", shortcut="return", tooltip=S("back_to_title_help")),
             Button("save_record", S("save_record"), on=lambda: sc.Push(SaveScene(default)), shortcut="ctrl+s", tooltip=S("save_record_help")),
+            debrief_button(),
             Button("help", S("how_to_play"), on=lambda: sc.Push(HelpScene()), shortcut="f1"),
         ]
         inner = self.left.inflate(-2 * ctx.px(14), -2 * ctx.px(14))

@@ -21,6 +21,7 @@ class MenuScene(ColumnScene):
         from eurasia_game.ui.screens.saveload import LoadScene, SaveScene
         from eurasia_game.ui.screens.settings_screen import SettingsScene
         from eurasia_game.ui.screens.title import TitleScene
+        from eurasia_game.ui.seminar.panel import facilitator_button
 
         game = ctx.game
         over = game is None or game.state.over
@@ -32,6 +33,7 @@ class MenuScene(ColumnScene):
             Button("settings", S("settings"), on=lambda: sc.Replace(SettingsScene()), shortcut="o", tooltip=S("settings_help")),
             Button("help", S("how_to_play"), on=lambda: sc.Replace(HelpScene()), shortcut="h", tooltip=S("how_to_play_help")),
             Button("mod_report", S("mod_report"), on=lambda: sc.Replace(ModReportScene()), shortcut="m", tooltip=S("mod_report_help")),
+            facilitator_button(),
             Button("to_title", S("quit_to_title"), on=lambda: sc.Replace(ConfirmScene(S("quit_to_title"), S("quit_to_title_body"), S("quit_to_title"), sc.ResetTo(TitleScene()))), shortcut="t", tooltip=S("quit_to_title_help")),
             Button("quit", S("quit"), on=lambda: sc.Quit(), shortcut="q", tooltip=S("quit_help")),
         ]

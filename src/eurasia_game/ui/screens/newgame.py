@@ -135,8 +135,12 @@ class NewGameScene(sc.Scene):
             years = s.end_year - s.start_year + 1
             scen.append(Button(f"scenario:{s.id}", s.name, detail=S("scenario_detail", start=s.start_year, end=s.end_year, years=years, minutes=s.minutes), on=self._pick(s.id), selected=s.id == self.scenario, style="option", tooltip=s.description, shortcut=str(i + 1) if i < 9 else None))
         y = stack(ctx, scen, inner.left, sc_top, inner.width, ctx.px(6))
+        from eurasia_game.ui.seminar.presets_ui import place_presets, preset_buttons  # class-length presets
+
+        presets = preset_buttons(ctx, self)
+        y = place_presets(ctx, presets, inner, y)
         self.desc_rect = pygame.Rect(inner.left, y + ctx.px(12), inner.width, inner.bottom - y - ctx.px(12))
-        widgets += scen
+        widgets += scen + presets
         # players, seed, curtain
         inner = self.right_rect.inflate(-2 * ctx.px(10), -2 * ctx.px(10))
         right = []

@@ -247,3 +247,8 @@ class DebriefScene(sc.Scene):
             rect = pygame.Rect(inner.left + (i % cols) * (cw + gap), inner.top + (i // cols) * (ch + gap), cw, ch)
             line_chart(surface, ctx, rect, title, list(d.points), series, lo, hi)
             self.hotspots.append((rect, title))
+
+
+def debrief_button() -> Button:
+    """The ending screen's way into the debrief."""
+    return Button("sem_debrief", W("sem_debrief"), on=lambda: sc.Push(DebriefScene()), shortcut="d", tooltip=W("sem_debrief_help"))

@@ -113,3 +113,8 @@ class FacilitatorPanel(sc.Scene):
         ctx.text.draw(surface, W("sem_panel_title"), (self.rect.left + pad, self.rect.top + pad), ctx.fs("font_big"), ctx.colour("accent"), bold=True)
         ctx.text.draw_wrapped(surface, status_line(ctx), pygame.Rect(self.rect.left + pad, self.body_top, self.rect.width - 2 * pad, ctx.px(200)), ctx.fs("font"), ctx.colour("text"))
         self.ring.draw(surface, ctx)
+
+
+def facilitator_button() -> Button:
+    """The in-game menu's way into the facilitator panel (F9 does the same)."""
+    return Button("facilitator", W("sem_panel_menu"), on=lambda: sc.Replace(FacilitatorPanel()), shortcut="f", tooltip=W("sem_panel_menu_help"))
