@@ -67,7 +67,7 @@ def run(args) -> int:
             print(problem)
         mods = [layer for layer in result.layers if layer.is_mod]
         if mods:
-            print("mods, in load order: " + ", ".join(f"{m.name} {m.manifest.version}" for m in mods))
+            print("mods, in load order: " + ", ".join(f"{m.manifest.name} {m.manifest.version}" for m in mods))
         if data["ok"]:
             warnings = data["warnings"]
             print(summary(result.rules) + (f" ({warnings} warning(s))" if warnings else ""))
