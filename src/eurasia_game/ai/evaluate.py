@@ -9,8 +9,9 @@ the first final ending that holds).  A 'fronts' ending is judged by the
 sides' leads on every front.
 
 Because trends and front payouts move the tracks every year, the position
-is first projected a few years ahead under the rules' own ``yearly`` and
-front ``resolution`` rules, as if nobody acted.  A small term for power and
+is also projected a few years ahead under the rules' own ``yearly`` and
+front ``resolution`` rules, as if nobody acted, and each margin is a blend
+of the present one and the projected one.  A small term for power and
 income makes the players value what they can still do.
 """
 
@@ -37,6 +38,10 @@ class Weights:
     income_years: int = 4
     rival_resources: float = 0.5  # share of the rival's power and income counted against us
     project_years: int = 2  # years of passive trends projected before judging
+    project_weight: float = 0.5  # share of the projected margins in the judgement
+
+
+w_excess = 0.2  # worth of a power point beyond a year's spending, relative to one within it
 
 
 def result_value(outcome, side: str) -> float:
@@ -74,6 +79,11 @@ class Evaluator:
                 self.final.append((margin, value))
         self.front_ids = rules.front_ids
         self.projection = Projection(rules)
+        # What each side can spend in a year: its order limit times its actions' mean cost.
+        self.spend = {}
+        for sid in rules.side_ids:
+            costs = [a.cost for a in rules.actions if sid in a.sides] or [1]
+            self.spend[sid] = rules.side[sid].orders_per_year * sum(costs) / len(costs)
 
     # --- exact results ---------------------------------------------------------
     def ending_value(self, ending_id: str, state) -> float:
@@ -95,19 +105,26 @@ class Evaluator:
         years = min(w.project_years, max(0, n - 1))
         ahead = self.projection.run(state, years) if years else state
         spread = w.spread_base + w.spread_per_year * math.sqrt(max(n, 1))
+        lam = w.project_weight if years else 0.0
+
+        def blend(margin) -> float:
+            # Projected and present margins are mixed: the projection shows where
+            # the trends lead, the present keeps every step of progress visible
+            # (a projection clamped at a track's end would hide it).
+            return margin(state) if not lam else (1 - lam) * margin(state) + lam * margin(ahead)
+
         # Sudden deaths: reaching the condition at any check still to come.
         remaining = 1.0
         total = 0.0
         for margin, value in self.sudden:
-            m = max(margin(state), margin(ahead))
-            p = _sigmoid((m + 0.5) / spread) * remaining
+            p = _sigmoid((blend(margin) + 0.5) / spread) * remaining
             total += p * value
             remaining -= p
         # Final endings: the first whose condition holds after the last year.
         final_total = 0.0
         left = 1.0
         for margin, value in self.final:
-            p = 1.0 if margin is None else _sigmoid((margin(ahead) + 0.5) / spread)
+            p = 1.0 if margin is None else _sigmoid((blend(margin) + 0.5) / spread)
             if value is None:
                 value = self.fronts_value(ahead, spread)
             final_total += left * p * value
@@ -132,9 +149,14 @@ class Evaluator:
             return 0.0
         years = min(checks_left, w.income_years)
         fade = min(1.0, checks_left / 3.0)
-        mine = w.power * state.power[self.side] + w.income * years * state.income[self.side]
-        theirs = w.power * state.power[self.other] + w.income * years * state.income[self.other]
+        mine = w.power * self._stock(state.power[self.side], self.side) + w.income * years * state.income[self.side]
+        theirs = w.power * self._stock(state.power[self.other], self.other) + w.income * years * state.income[self.other]
         return fade * (mine - w.rival_resources * theirs)
+
+    def _stock(self, power: int, side: str) -> float:
+        """Power is worth less beyond what a side can spend in a year."""
+        cap = self.spend[side]
+        return power if power <= cap else cap + w_excess * (power - cap)
 
 
 class Projection:

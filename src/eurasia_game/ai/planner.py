@@ -14,7 +14,7 @@ import random
 from dataclasses import dataclass
 
 from eurasia_game.ai.evaluate import Evaluator, Weights
-from eurasia_game.ai.forward import QuietWork, resolve_year
+from eurasia_game.ai.forward import QuietWork, StratifiedWork, resolve_year
 from eurasia_game.engine.moves import targets_of, why_illegal
 from eurasia_game.engine.state import Action, Order
 from eurasia_game.engine.work import Work, other_side
@@ -55,12 +55,16 @@ class Planner:
 
     # --- judging -----------------------------------------------------------------
     def judge_plan(self, state, plan: tuple, rival_plan: tuple, seed: int) -> float:
-        """Value of the year played with ``plan`` against ``rival_plan``."""
+        """Value of the year played with ``plan`` against ``rival_plan``.
+
+        Chance effects are judged on draws at evenly spaced quantiles.
+        """
         draws = self.style.chance_draws if any(o.action in self.chancy for o in plan + rival_plan) else 1
         total = 0.0
         for i in range(draws):
-            w = QuietWork(self.rules, state)
-            w.rng = (seed + 0x9E3779B97F4A7C15 * i) & ((1 << 64) - 1)
+            w = StratifiedWork(self.rules, state)
+            w.quantile = (i + 0.5) / draws
+            w.rng = seed
             resolve_year(self.rules, w, {self.side: plan, self.rival: rival_plan})
             total += self.evaluator.value(w, this_year_checked=True)
         return total / draws
