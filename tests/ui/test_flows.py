@@ -257,3 +257,30 @@ def test_an_installed_mod_can_be_enabled_for_a_new_game(make_app, home):
     for a in fronts:
         for b in fronts:
             assert a is b or not a.rect.colliderect(b.rect)
+
+
+def test_the_play_command_opens_the_window_and_closes_cleanly(home):
+    import threading
+
+    from eurasia_game.cli.main import main
+
+    timer = threading.Timer(1.0, lambda: pygame.event.post(pygame.event.Event(pygame.QUIT)))
+    timer.start()
+    try:
+        assert main([]) == 0
+    finally:
+        timer.cancel()
+    log = (home / "logs" / "eurasia-game.log").read_text(encoding="utf-8")
+    assert "window started" in log
+    assert (home / "config" / "settings.json").is_file()
+
+
+def test_broken_rules_are_reported_without_opening_the_window(tmp_path, capsys):
+    from eurasia_game.cli.main import main
+
+    rules_dir = tmp_path / "rules"
+    rules_dir.mkdir()
+    (rules_dir / "game.yaml").write_text("game: [not, a, mapping\n")
+    assert main(["play", "--rules", str(rules_dir)]) == 2
+    err = capsys.readouterr().err
+    assert "game.yaml" in err and "Traceback" not in err

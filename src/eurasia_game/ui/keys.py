@@ -22,6 +22,7 @@ BOARD = (
     ("e", "key_end_planning", "key_board"),
     ("ctrl+z", "key_undo", "key_board"),
     ("ctrl+s", "key_save", "key_board"),
+    ("f2", "key_red_lines", "key_board"),
     ("pageup", "key_log", "key_board"),
     ("m", "key_mod_report", "key_board"),
     ("f5", "key_reload", "key_board"),

@@ -419,6 +419,7 @@ class BoardScene(sc.Scene):
         surf, _ = self.map.surface(ctx, r)
         surface.blit(surf, r)
         pygame.draw.rect(surface, ctx.colour("panel_edge"), r, 1)
+        self.hotspots.append((r, S("map_help")))
         self._draw_stakes(surface, ctx)
         inner = panel(surface, ctx, self.regions["gauges"])
         gh = gauge_height(ctx)

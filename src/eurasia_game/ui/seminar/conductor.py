@@ -201,13 +201,17 @@ class Seminar:
         from eurasia_game.ui.seminar.widgets import draw_countdown
 
         shown = self.countdown()
-        if shown is None:
+        top = self.app.stack[-1] if self.app.stack else None
+        if shown is None or getattr(top, "name", "") not in DECIDING:
             return
         side, left = shown
         w, _ = ctx.size
-        height = ctx.px(30)
-        rect = pygame.Rect(0, 0, ctx.px(190), height)
-        rect.midtop = (int(w * 0.36), ctx.px(4))
+        rect = pygame.Rect(0, 0, ctx.px(200), ctx.px(32))
+        rect.midtop = (w // 2, ctx.px(4))
+        # On the board, sit in the map's top corner, clear of the bars and buttons.
+        board_map = next((s.regions.get("map") for s in self.app.stack if isinstance(getattr(s, "regions", None), dict) and s.regions.get("map")), None)
+        if board_map is not None:
+            rect.topright = (board_map.right - ctx.px(8), board_map.top + ctx.px(8))
         draw_countdown(surface, ctx, rect, side, left, self.timer, ctx.fs("font"))
 
     # --- keys and windows ------------------------------------------------------

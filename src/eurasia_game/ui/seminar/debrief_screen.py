@@ -233,6 +233,7 @@ class DebriefScene(sc.Scene):
 
     def _draw_charts(self, surface, ctx, inner) -> None:
         d = self.debrief
+        labels = [p.replace(" so far", "") for p in d.points]  # the chart has room for short labels
         charts = [(s.label, [(None, list(s.values))], s.low, s.high) for s in d.tracks]
         for name, rows in d.fronts.values():
             charts.append((name, [(r.key.split("/", 1)[1], list(r.values)) for r in rows], min(r.low for r in rows), max(r.high for r in rows)))
@@ -245,7 +246,7 @@ class DebriefScene(sc.Scene):
         self.hotspots = []
         for i, (title, series, lo, hi) in enumerate(charts):
             rect = pygame.Rect(inner.left + (i % cols) * (cw + gap), inner.top + (i // cols) * (ch + gap), cw, ch)
-            line_chart(surface, ctx, rect, title, list(d.points), series, lo, hi)
+            line_chart(surface, ctx, rect, title, labels, series, lo, hi)
             self.hotspots.append((rect, title))
 
 

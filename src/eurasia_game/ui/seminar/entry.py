@@ -38,7 +38,7 @@ class EntryScene(sc.Scene):
         if self.kind == "pause":
             from eurasia_game.ui.seminar.discussion import DiscussionScene
 
-            return sc.Replace(DiscussionScene.opening(text))
+            return DiscussionScene.opening(text)
         if not text:
             return None
         return [sc.Act(Action("note", FACILITATOR, text=text)), sc.Pop()]

@@ -140,7 +140,8 @@ class InjectModeScene(sc.Scene):
         effects = describe_card(rules, self.card_id)
         reason = ctx.game.session.why_illegal(inject_action(self.card_id, "now"))
         status = W("sem_card_ready") if reason is None else reason
-        return "\n".join(p for p in (card.text, W("sem_card_does", effects=effects) if effects else "", f"{card.section}: {card.teaching_note}", status) if p)
+        parts = (card.text, W("sem_card_does", effects=effects) if effects else "", W("sem_card_article", section=card.section, note=card.teaching_note), W("sem_card_status", status=status.rstrip(".")))
+        return "\n".join(p for p in parts if p)
 
     def _fire(self, mode: str):
         action = inject_action(self.card_id, mode)

@@ -63,7 +63,7 @@ class FacilitatorPanel(sc.Scene):
         projector_open = seminar.window is not None
         return [
             Button("sem_inject", W("sem_inject"), on=lambda: sc.Replace(InjectScene()), shortcut="i", tooltip=W("sem_inject_help"), enabled=not over, reason=W("sem_game_over")),
-            Button("sem_pause", W("sem_pause"), on=lambda: sc.Replace(DiscussionScene.opening("")), shortcut="p", tooltip=W("sem_pause_help")),
+            Button("sem_pause", W("sem_pause"), on=lambda: DiscussionScene.opening(""), shortcut="p", tooltip=W("sem_pause_help")),
             Button("sem_topic", W("sem_pause_topic"), on=lambda: sc.Replace(EntryScene("pause")), shortcut="o", tooltip=W("sem_pause_topic_help")),
             Button("sem_note", W("sem_note"), on=lambda: sc.Replace(EntryScene("note")), shortcut="n", tooltip=W("sem_note_help")),
             Button("sem_timer", W("sem_timer"), detail=timer_words(seminar.timer), on=lambda: sc.Replace(TimerScene()), shortcut="t", tooltip=W("sem_timer_help")),
@@ -87,10 +87,8 @@ class FacilitatorPanel(sc.Scene):
         inner_w = width - 2 * pad
         head = ctx.text.line_height(ctx.fs("font_big"), True) + ctx.px(6)
         status = ctx.text.wrapped_height(status_line(ctx), ctx.fs("font"), inner_w) + ctx.px(12)
-        col_w = (inner_w - ctx.px(10)) // 2
-        rows = (len(widgets) + 1) // 2
-        row_h = max(b.height_for(ctx, col_w) for b in widgets)
-        height = pad + head + status + rows * (row_h + ctx.px(8)) + pad
+        buttons_h = grid(ctx, widgets, pygame.Rect(0, 0, inner_w, 0), 2, ctx.px(8))  # measure
+        height = pad + head + status + buttons_h + pad
         self.rect = centred(ctx, width, height)
         self.body_top = self.rect.top + pad + head
         grid(ctx, widgets, pygame.Rect(self.rect.left + pad, self.body_top + status, inner_w, 0), 2, ctx.px(8))

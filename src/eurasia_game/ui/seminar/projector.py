@@ -112,57 +112,74 @@ def draw_projector(surface, base_ctx, app) -> None:
         pygame.draw.rect(surface, fill, box, border_radius=ctx.px(5))
         ctx.text.draw(surface, phase.name, box.center, ctx.fs("font"), ctx.colour("text_dark") if now else ctx.colour("text"), bold=True, anchor="center")
     y += ph + m
-    # --- bottom: the latest public events (and the ending)
-    log_size = ctx.fs("font")
-    log_lh = ctx.text.line_height(log_size)
-    bottom_h = LOG_LINES * log_lh + ctx.px(16)
-    if public.ending:
-        bottom_h += ctx.text.line_height(ctx.fs("font_big"), True) * 2
-    body = pygame.Rect(m, y, w - 2 * m, h - y - bottom_h - m)
-    # --- left: the shared tracks
-    left = pygame.Rect(body.left, body.top, int(body.width * 0.56), body.height)
+    body = pygame.Rect(m, y, w - 2 * m, h - y - m)
+    _draw_tracks(surface, ctx, pygame.Rect(body.left, body.top, int(body.width * 0.5), body.height), public)
+    right = pygame.Rect(body.left + int(body.width * 0.5) + ctx.px(24), body.top, body.width - int(body.width * 0.5) - ctx.px(24), body.height)
+    used = _draw_fronts(surface, ctx, right, public)
+    _draw_log(surface, ctx, pygame.Rect(right.left, right.top + used + ctx.px(8), right.width, right.height - used - ctx.px(8)), game, public)
+
+
+def _draw_tracks(surface, ctx, area, public) -> None:
+    """Every shared track as a gauge with its zones, one under another."""
+    rules = ctx.rules
     gh = gauge_height(ctx)
-    per = min(gh + ctx.px(10), left.height // max(1, len(rules.tracks)))
+    row_h = max(gh, area.height // max(1, len(rules.tracks)))
     for i, track in enumerate(rules.tracks):
-        gauge(surface, ctx, pygame.Rect(left.left, left.top + i * per, left.width, min(gh, per - ctx.px(4))), track, public.tracks[track.id])
-    # --- right: the fronts
-    right = pygame.Rect(left.right + ctx.px(24), body.top, body.right - left.right - ctx.px(24), body.height)
-    rows = len(rules.fronts)
-    fh = right.height // max(1, rows)
-    small = ctx.fs("font")
-    for i, front in enumerate(rules.fronts):
-        box = pygame.Rect(right.left, right.top + i * fh, right.width, fh - ctx.px(6))
-        ctx.text.draw(surface, front.name, box.topleft, ctx.fs("font_big"), ctx.colour("text"), bold=True)
-        line_h = (box.height - ctx.text.line_height(ctx.fs("font_big"), True)) // max(1, len(rules.side_ids))
-        yy = box.top + ctx.text.line_height(ctx.fs("font_big"), True)
+        gauge(surface, ctx, pygame.Rect(area.left, area.top + i * row_h, area.width, gh), track, public.tracks[track.id])
+
+
+def _draw_fronts(surface, ctx, area, public) -> int:
+    """Each front's standings as bars; returns the height used."""
+    rules = ctx.rules
+    size = ctx.fs("font")
+    title = ctx.fs("font_big")
+    title_h = ctx.text.line_height(title, True)
+    row_h = ctx.text.line_height(size, True) + ctx.px(2)
+    label_w = max(ctx.text.width(f"{rules.side[s].name} {f.max}", size, True) for s in rules.side_ids for f in rules.fronts)
+    y = area.top
+    for front in rules.fronts:
+        ctx.text.draw(surface, front.name, (area.left, y), title, ctx.colour("text"), bold=True)
+        y += title_h
         for side in rules.side_ids:
-            cy = yy + line_h // 2
-            marker(surface, rules, side, (box.left + ctx.px(10), cy), ctx.px(8), ctx.side_colour(side))
+            cy = y + row_h // 2
+            marker(surface, rules, side, (area.left + ctx.px(9), cy), ctx.px(7), ctx.side_colour(side))
             value = public.standing[front.id][side]
-            label = ctx.text.draw(surface, f"{rules.side[side].name} {value}", (box.left + ctx.px(24), cy), small, ctx.colour("text"), bold=True, anchor="midleft")
-            bar = pygame.Rect(label.right + ctx.px(10), cy - ctx.px(6), box.right - label.right - ctx.px(10), ctx.px(12))
-            bar.left = box.left + ctx.px(24) + ctx.text.width(f"{rules.side[side].name} 10", small, True) + ctx.px(10)
-            bar.width = box.right - bar.left
+            ctx.text.draw(surface, f"{rules.side[side].name} {value}", (area.left + ctx.px(22), cy), size, ctx.colour("text"), bold=True, anchor="midleft")
+            bar_left = area.left + ctx.px(22) + label_w + ctx.px(10)
+            bar = pygame.Rect(bar_left, cy - ctx.px(5), max(ctx.px(20), area.right - bar_left), ctx.px(10))
             pygame.draw.rect(surface, ctx.colour("zone"), bar)
             filled = bar.copy()
             filled.width = int(bar.width * max(0, value - front.min) / max(1, front.max - front.min))
             pygame.draw.rect(surface, ctx.side_colour(side), filled)
-            yy += line_h
-    # --- the log and the ending
-    area = pygame.Rect(m, h - bottom_h - m, w - 2 * m, bottom_h)
+            y += row_h
+        y += ctx.px(6)
+    return y - area.top
+
+
+def _draw_log(surface, ctx, area, game, public) -> None:
+    """The ending (once reached), red lines crossed and the latest public events, newest last."""
+    rules = ctx.rules
+    if area.height < ctx.px(30):
+        return
     pygame.draw.rect(surface, ctx.colour("panel"), area, border_radius=ctx.px(6))
-    yy = area.top + ctx.px(8)
+    inner = area.inflate(-ctx.px(16), -ctx.px(12))
+    size = ctx.fs("font")
+    lh = ctx.text.line_height(size)
+    y = inner.top
     if public.ending:
         ending = rules.ending[public.ending]
-        yy += ctx.text.draw(surface, f"{ending.name}: {ending.future}", (area.left + ctx.px(10), yy), ctx.fs("font_big"), ctx.colour("accent"), bold=True).height
-        yy += ctx.text.line_height(ctx.fs("font_big"), True) // 2
-    crossed = [rules.red_lines[i].name for i, line in enumerate(rules.red_lines) if line.id in public.crossed] if rules.red_lines else []
-    lines = [e.text for e in game.session.events(None) if e.kind not in ("year", "income", "committed")]
+        y += ctx.text.draw_wrapped(surface, f"{ending.name}: {ending.future}", pygame.Rect(inner.left, y, inner.width, inner.height), ctx.fs("font_big"), ctx.colour("accent"), bold=True) + ctx.px(6)
+    crossed = [line.name for line in rules.red_lines if line.id in public.crossed]
     if crossed:
-        lines.append(W("sem_proj_red_lines", names=", ".join(crossed)))
-    for text in lines[-LOG_LINES:]:
-        ctx.text.draw(surface, ctx.text.wrap(text, log_size, area.width - ctx.px(20))[0], (area.left + ctx.px(10), yy), log_size, ctx.colour("text"))
-        yy += log_lh
+        y += ctx.text.draw_wrapped(surface, W("sem_proj_red_lines", names=", ".join(crossed)), pygame.Rect(inner.left, y, inner.width, inner.bottom - y), size, ctx.colour("danger"), bold=True) + ctx.px(4)
+    events = [e.text for e in game.session.events(None) if e.kind not in ("year", "income", "committed")]
+    lines: list[str] = []
+    for text in events[-LOG_LINES:]:
+        lines += ctx.text.wrap(text, size, inner.width)
+    fit = max(0, (inner.bottom - y) // lh)
+    for line in lines[-fit:] if fit else []:
+        ctx.text.draw(surface, line, (inner.left, y), size, ctx.colour("text"))
+        y += lh
 
 
 class ProjectorScene(sc.Scene):
