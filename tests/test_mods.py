@@ -434,3 +434,9 @@ def test_installed_mods_are_found_with_their_status(mods, rules, monkeypatch, tm
     assert discover_mods(check=False)[1].status == "unchecked"
     code, out, _ = call("check", "--mod", "good")
     assert code == 0 and "Good mod 1.0.0" in out
+    code, out, _ = call("mods")
+    assert code == 0 and "Good mod 1.0.0 (good): checks clean" in out and "(bad): 1 error(s)" in out
+    code, out, _ = call("mods", "--problems")
+    assert "mods/bad/c.yaml:" in out and "unknown track" in out
+    code, out, _ = call("mods", "--folder", tmp_path / "nothing_here")
+    assert code == 0 and "no mods installed" in out

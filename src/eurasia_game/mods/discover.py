@@ -73,6 +73,8 @@ class InstalledMod:
             state = "checks clean"
         elif self.status == "unchecked":
             state = "not checked"
+        elif self.status == "warnings":
+            state = f"{len(self.warnings)} warning(s)"
         else:
             state = f"{len(self.errors)} error(s), {len(self.warnings)} warning(s)"
         return f"{self.name}{version} ({self.id}): {state}"
@@ -108,7 +110,7 @@ def check_mod(mod: InstalledMod, installed: list[InstalledMod], base: Path | Non
     """Load the base game plus ``mod`` and the installed mods it depends on; set its status."""
     folders = [m.folder for m in with_dependencies([mod.id], installed)] if mod.manifest else [mod.folder]
     result = load_rules(base, mods=folders)
-    mod.problems = list(result.problems)
+    mod.problems = result.sorted_problems()
     mod.status = "errors" if result.errors or result.rules is None else ("warnings" if result.warnings else "ok")
     return result
 

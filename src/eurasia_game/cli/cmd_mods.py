@@ -1,0 +1,35 @@
+"""``eurasia-game mods``: the mods installed in the player's mods folder, with their check status.
+
+Each mod is checked on top of the base game (with the installed mods it
+depends on), as the new-game screen does; ``--problems`` lists what is wrong.
+Enable a mod for any command with ``--mod ID``.
+"""
+
+from __future__ import annotations
+
+from pathlib import Path
+
+NAME = "mods"
+HELP = "list the mods installed in the user's mods folder, with their check status"
+
+
+def add_arguments(parser) -> None:
+    parser.add_argument("--folder", metavar="DIR", type=Path, default=None, help="look in DIR instead of the user's mods folder")
+    parser.add_argument("--problems", action="store_true", help="list every problem of the mods that have some")
+
+
+def run(args) -> int:
+    from eurasia_game.mods.discover import discover_mods, user_mods_dir
+
+    folder = args.folder or user_mods_dir()
+    found = discover_mods(folder)
+    if not found:
+        print(f"no mods installed in {folder}")
+        return 0
+    print(f"mods in {folder}:")
+    for mod in found:
+        print(f"  {mod.summary()}")
+        if args.problems:
+            for problem in mod.problems:
+                print(f"    {problem}")
+    return 0
