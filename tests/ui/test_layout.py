@@ -104,3 +104,12 @@ def test_resizing_relayouts(make_app):
     assert app.surface.get_size() == (1600, 1000)
     _check(app, "board after resize")
     assert app.settings.width == 1600
+
+
+@pytest.mark.parametrize("size", SIZES[:2], ids=lambda s: f"{s[0]}x{s[1]}")
+@pytest.mark.parametrize("ui_scale,text_size", [(1.5, 1.3), (0.8, 0.85)])
+def test_screens_fit_with_the_largest_and_smallest_settings(make_app, size, ui_scale, text_size):
+    app = make_app(size=size, ui_scale=ui_scale, text_size=text_size)
+    for name in _screens(app):
+        step(app, 1)
+        _check(app, f"{name} at scale {ui_scale}, text {text_size}")

@@ -59,15 +59,27 @@ class Context:
 
     @property
     def scale(self) -> float:
+        """Pixels per layout unit: the window's size times the player's UI scale,
+        kept to what the window can hold (a larger scale on a small window would
+        push the board off the screen)."""
         w, h = self.size
         fit = max(0.78, min(2.0, min(w / 1280, h / 800)))
-        return fit * self.settings.ui_scale
+        room = max(fit, min(w / 1180, h / 740))
+        return min(fit * self.settings.ui_scale, room)
+
+    @property
+    def text_scale(self) -> float:
+        """Like ``scale`` for text, with the player's text size, within what fits."""
+        w, h = self.size
+        scale = self.scale
+        room = max(scale, min(w / 1050, h / 660))
+        return min(scale * self.settings.text_size, room)
 
     def px(self, n: float) -> int:
         return max(1, int(round(n * self.scale)))
 
     def fs(self, name: str) -> int:
-        return max(9, int(round(palette.size(name) * self.scale * self.settings.text_size)))
+        return max(9, int(round(palette.size(name) * self.text_scale)))
 
     def colour(self, name: str):
         if name == "danger" and self.settings.colour_safe:

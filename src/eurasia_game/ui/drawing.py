@@ -81,8 +81,11 @@ def gauge(surface, ctx, rect, track, value: int) -> list[tuple[pygame.Rect, str]
     small = ctx.fs("font_small")
     lh = ctx.text.line_height(small)
     name_h = ctx.text.line_height(ctx.fs("font"), True)
-    ctx.text.draw(surface, track.name, rect.topleft, ctx.fs("font"), ctx.colour("text"), bold=True)
-    ctx.text.draw(surface, S("track_value", value=value, max=track.max), (rect.right, rect.top), ctx.fs("font"), ctx.colour("accent"), bold=True, anchor="topright")
+    value_text = S("track_value", value=value, max=track.max)
+    room = rect.width - ctx.text.width(value_text, ctx.fs("font"), True) - ctx.px(8)
+    name_size = ctx.fs("font") if ctx.text.width(track.name, ctx.fs("font"), True) <= room else ctx.fs("font_small")
+    ctx.text.draw(surface, track.name, (rect.left, rect.top + name_h - ctx.text.line_height(name_size, True)), name_size, ctx.colour("text"), bold=True)
+    ctx.text.draw(surface, value_text, (rect.right, rect.top), ctx.fs("font"), ctx.colour("accent"), bold=True, anchor="topright")
     bar = pygame.Rect(rect.left, rect.top + name_h + ctx.px(2), rect.width, max(ctx.px(14), rect.height - name_h - lh - ctx.px(6)))
     span = track.max - track.min + 1
     cell = bar.width / span

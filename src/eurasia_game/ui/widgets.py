@@ -78,9 +78,19 @@ class Button:
         return self.on()
 
     # sizes -----------------------------------------------------------------
+    def _badge(self, ctx, width: int) -> bool:
+        """Whether the shortcut fits on the button's face (it is always in the tooltip)."""
+        if not self.shortcut:
+            return False
+        pad = ctx.px(10)
+        icon = ctx.px(22) if self.marker else 0
+        badge = ctx.text.width(key_label(self.shortcut), ctx.fs("font_small")) + ctx.px(12)
+        longest = max((ctx.text.width(word, ctx.fs("font"), True) for word in self.label.split()), default=0)
+        return width - 2 * pad - icon - badge >= longest
+
     def _inner(self, ctx, width: int) -> int:
         pad = ctx.px(10)
-        badge = ctx.text.width(key_label(self.shortcut), ctx.fs("font_small")) + ctx.px(12) if self.shortcut else 0
+        badge = ctx.text.width(key_label(self.shortcut), ctx.fs("font_small")) + ctx.px(12) if self._badge(ctx, width) else 0
         icon = ctx.px(22) if self.marker else 0
         return max(10, width - 2 * pad - badge - icon)
 
@@ -141,7 +151,7 @@ class Button:
         for line in dlines:
             ctx.text.draw(surface, line, (x, y), dsize, dcol)
             y += ctx.text.line_height(dsize)
-        if self.shortcut:
+        if self._badge(ctx, r.width):
             label = key_label(self.shortcut)
             w = ctx.text.width(label, dsize) + ctx.px(8)
             badge = pygame.Rect(0, 0, w, ctx.text.line_height(dsize))

@@ -44,7 +44,7 @@ class FrontNode(Button):
         pad = ctx.px(6)
         size = ctx.fs("font_small")
         ctx.text.draw(surface, self.label, (r.left + pad, r.top + ctx.px(3)), size, ctx.colour("accent") if self.selected else ctx.colour("text"), bold=True)
-        if self.shortcut:
+        if self.shortcut and ctx.text.width(self.label + " 99", size, True) <= r.width - 2 * pad:
             ctx.text.draw(surface, self.shortcut, (r.right - pad, r.top + ctx.px(3)), size, ctx.colour("text_dim"), anchor="topright")
         lh = ctx.text.line_height(size, True)
         y = r.top + ctx.px(3) + lh
@@ -66,19 +66,27 @@ class FrontNode(Button):
 
 
 def _spread(nodes, bounds: pygame.Rect, gap: int) -> None:
-    """Nudge front markers apart vertically so that none overlaps another."""
-    for _ in range(20):
+    """Nudge front markers apart, along the shorter overlap, until none overlaps another."""
+    for _ in range(60):
         moved = False
         for a in nodes:
             for b in nodes:
                 if a is b or not a.rect.inflate(gap, gap).colliderect(b.rect):
                     continue
-                upper, lower = (a, b) if a.rect.centery <= b.rect.centery else (b, a)
-                overlap = upper.rect.bottom + gap - lower.rect.top
-                upper.rect.y -= overlap // 2 + 1
-                lower.rect.y += overlap - overlap // 2
-                upper.rect.clamp_ip(bounds)
-                lower.rect.clamp_ip(bounds)
+                dx = min(a.rect.right, b.rect.right) - max(a.rect.left, b.rect.left) + gap
+                dy = min(a.rect.bottom, b.rect.bottom) - max(a.rect.top, b.rect.top) + gap
+                saved = (a.rect.copy(), b.rect.copy())
+                for axis in (("y", "x") if dy <= dx else ("x", "y")):
+                    a.rect, b.rect = saved[0].copy(), saved[1].copy()
+                    key = "centery" if axis == "y" else "centerx"
+                    first, second = (a, b) if getattr(a.rect, key) <= getattr(b.rect, key) else (b, a)
+                    d = dy if axis == "y" else dx
+                    setattr(first.rect, axis, getattr(first.rect, axis) - (d // 2 + 1))
+                    setattr(second.rect, axis, getattr(second.rect, axis) + d - d // 2)
+                    first.rect.clamp_ip(bounds)
+                    second.rect.clamp_ip(bounds)
+                    if not first.rect.colliderect(second.rect):
+                        break
                 moved = True
         if not moved:
             return
@@ -198,6 +206,13 @@ class BoardScene(sc.Scene):
         return None
 
     def layout(self, ctx) -> None:
+        """Lay the board out; give the action column more room if it needs it."""
+        for share in (0.60, 0.52, 0.46):
+            self._layout(ctx, share)
+            if not self.overflow:
+                return
+
+    def _layout(self, ctx, share: float) -> None:
         self._ctx = ctx
         game = ctx.game
         if game is None:
@@ -212,7 +227,7 @@ class BoardScene(sc.Scene):
         top = pygame.Rect(0, 0, w, bar_h)
         phases = pygame.Rect(m, bar_h, w - 2 * m, phase_h)
         body = pygame.Rect(m, phases.bottom + m, w - 2 * m, h - phases.bottom - 2 * m)
-        left_w = int(body.width * 0.60)
+        left_w = int(body.width * share)
         left = pygame.Rect(body.left, body.top, left_w, body.height)
         right = pygame.Rect(left.right + m, body.top, body.width - left_w - m, body.height)
         # left: map, the selected front's stakes, the gauges
@@ -299,37 +314,39 @@ class BoardScene(sc.Scene):
             cols = 2 if inner.width > ctx.px(300) else 1
             half = (inner.width - ctx.px(8)) // 2
             bh2 = ctx.px(38)
-            for compact in (False, True):
-                if compact:
-                    for b in here + anywhere:
-                        b.detail = None
-                        b.compact_reason = b.reason
-                        b.reason = None
+            bh2 = max(end.height_for(ctx, half), undo.height_for(ctx, half))
+            buttons = here + anywhere
+            effects = {b.id: b.detail for b in buttons}
+            reasons = {b.id: b.reason for b in buttons}
+
+            def place(mode: str) -> int:
+                # full: effect and reason on each button; compact: reasons only
+                # (effects in the details box and tooltips); dense: neither on the face
+                for b in buttons:
+                    b.detail = effects[b.id] if mode == "full" else None
+                    b.reason = reasons[b.id] if mode != "dense" else None
+                    b.hidden_reason = reasons[b.id]
                 y = y0
                 self.here_title_y = y
                 y += small_lh + ctx.px(2)
                 y = grid(ctx, here, pygame.Rect(inner.left, y, inner.width, 0), cols, ctx.px(6)) + ctx.px(8)
                 self.anywhere_title_y = y
                 y += small_lh + ctx.px(2)
-                y = grid(ctx, anywhere, pygame.Rect(inner.left, y, inner.width, 0), cols, ctx.px(6)) + ctx.px(8)
+                return grid(ctx, anywhere, pygame.Rect(inner.left, y, inner.width, 0), cols, ctx.px(6)) + ctx.px(8)
+
+            for mode in ("full", "compact", "dense"):
+                y = place(mode)
                 if y + bh2 + ctx.px(8) + min_log <= inner.bottom:
                     break
-            for b in here + anywhere:  # an unavailable action always says why, on the button
-                if compact and b.compact_reason:
-                    b.reason = b.compact_reason
-            if compact:
-                # re-stack: unavailable buttons now carry their reason
-                y = y0 + small_lh + ctx.px(2)
-                y = grid(ctx, here, pygame.Rect(inner.left, y, inner.width, 0), cols, ctx.px(6)) + ctx.px(8)
-                self.anywhere_title_y = y
-                y += small_lh + ctx.px(2)
-                y = grid(ctx, anywhere, pygame.Rect(inner.left, y, inner.width, 0), cols, ctx.px(6)) + ctx.px(8)
+            self.mode = mode
+            if mode != "full":
                 details_h = 4 * ctx.text.line_height(ctx.fs("font_small")) + ctx.px(10)
                 if y + details_h + ctx.px(6) + bh2 + ctx.px(8) + min_log <= inner.bottom:
                     # room to spare: the hovered action's cost and effect in words
                     self.details_rect = pygame.Rect(inner.left, y, inner.width, details_h)
                     y += details_h + ctx.px(6)
-            bh2 = max(end.height_for(ctx, half), undo.height_for(ctx, half))
+            actions_bottom = y
+            y = min(y, inner.bottom - bh2)
             end.rect = pygame.Rect(inner.left, y, half, bh2)
             undo.rect = pygame.Rect(inner.left + half + ctx.px(8), y, inner.width - half - ctx.px(8), bh2)
             y += bh2 + ctx.px(10)
@@ -340,7 +357,7 @@ class BoardScene(sc.Scene):
             y = inner.top + 2 * lh + ctx.px(8)
         self.regions["plan"] = pygame.Rect(right.left, right.top, right.width, y - right.top - ctx.px(2))
         self.regions["log"] = pygame.Rect(right.left, y, right.width, right.bottom - y)
-        self.overflow = self.regions["log"].height < ctx.px(40)
+        self.overflow = self.regions["log"].height < ctx.px(40) or (acting is not None and actions_bottom > y - bh2)
         self.ring.set(widgets + action_widgets + [red, help_b, menu])
         if self.ring.focus_id is None and acting is not None:
             self.ring.focus("commit" if not action_widgets else action_widgets[0].id)
@@ -449,11 +466,17 @@ class BoardScene(sc.Scene):
         info_rect = ctx.text.draw(surface, info, (year_rect.right + ctx.px(10), top.centery), ctx.fs("font"), ctx.colour("text"), anchor="midleft")
         self.hotspots.append((year_rect.union(info_rect), f"{scen.name}\n{scen.description}"))
         x = info_rect.right + ctx.px(24)
-        for side in rules.sides:
+        # each side's power: the long form if it fits before the buttons, else shorter
+        room = self.power_right - x
+        size = ctx.fs("font")
+        for key, size in (("power_of", ctx.fs("font")), ("power_short", ctx.fs("font")), ("power_short", ctx.fs("font_small"))):
+            labels = [S(key, side=d.name, power=view.power[d.id], income=view.income[d.id]) for d in rules.sides]
+            if sum(ctx.text.width(t, size, True) + ctx.px(46) for t in labels) <= room:
+                break
+        for side, label in zip(rules.sides, labels):
             sid = side.id
             marker(surface, rules, sid, (x + ctx.px(8), top.centery), ctx.px(8), ctx.side_colour(sid))
-            label = S("power_of", side=side.name, power=view.power[sid], income=view.income[sid])
-            rect = ctx.text.draw(surface, label, (x + ctx.px(22), top.centery), ctx.fs("font"), ctx.colour("text"), bold=True, anchor="midleft")
+            rect = ctx.text.draw(surface, label, (x + ctx.px(22), top.centery), size, ctx.colour("text"), bold=True, anchor="midleft")
             rect.left = x
             self.hotspots.append((rect, S("power_help", side=side.name, goal=side.goal)))
             x = rect.right + ctx.px(24)
@@ -585,8 +608,8 @@ class BoardScene(sc.Scene):
             ctx.text.draw_wrapped(surface, S("details_hint"), inner, ctx.fs("font_small"), ctx.colour("text_dim"))
             return
         text = f"{chosen.label}: {chosen.words}"
-        if not chosen.enabled and chosen.reason:
-            text += " " + S("unavailable", reason=chosen.reason)
+        if not chosen.enabled and chosen.hidden_reason:
+            text += " " + S("unavailable", reason=chosen.hidden_reason)
         else:
             text += " " + chosen.description
         ctx.text.draw_wrapped(surface, text, inner, ctx.fs("font_small"), ctx.colour("text"))

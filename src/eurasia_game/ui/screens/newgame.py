@@ -150,11 +150,12 @@ class NewGameScene(sc.Scene):
         seed_label_h = ctx.text.line_height(ctx.fs("font"), True)
         self.seed_label_pos = (inner.left, y)
         y += seed_label_h + ctx.px(4)
-        entry_h = ctx.px(38)
         entry_w = inner.width * 3 // 5
+        reroll = Button("random_seed", S("random_seed"), on=self._new_seed, tooltip=S("random_seed_help"), shortcut="r")
+        entry_h = max(ctx.px(38), reroll.height_for(ctx, inner.width - entry_w - ctx.px(8)))
         entry_rect = pygame.Rect(inner.left, y, entry_w, entry_h)
-        if self.manager is None or self.manager.window_resolution != ctx.size or self._theme_scale != ctx.scale * ctx.settings.text_size:
-            self._theme_scale = ctx.scale * ctx.settings.text_size
+        if self.manager is None or self.manager.window_resolution != ctx.size or self._theme_scale != ctx.text_scale:
+            self._theme_scale = ctx.text_scale
             self.manager = pygame_gui.UIManager(ctx.size, theme_for(ctx))
             self.entry = pygame_gui.elements.UITextEntryLine(entry_rect, manager=self.manager, object_id="#seed")
             self.entry.set_allowed_characters("numbers")
@@ -166,7 +167,6 @@ class NewGameScene(sc.Scene):
         self.manager.update(0.0)
         proxy = EntryProxy("seed", S("seed"), on=self._focus_entry, tooltip=S("seed_help"))
         proxy.rect = pygame.Rect(inner.left, y, entry_w, entry_h)
-        reroll = Button("random_seed", S("random_seed"), on=self._new_seed, tooltip=S("random_seed_help"), shortcut="r")
         reroll.rect = pygame.Rect(inner.left + entry_w + ctx.px(8), y, inner.width - entry_w - ctx.px(8), entry_h)
         y += entry_h + ctx.px(14)
         curtain = Button("curtain", S("curtain_on") if self.curtain else S("curtain_off"), on=self._toggle_curtain, tooltip=S("curtain_help"), selected=bool(self.curtain), shortcut="k")
@@ -183,8 +183,8 @@ class NewGameScene(sc.Scene):
         start = Button("start", S("start"), on=self._start, style="primary", tooltip=S("start_help"), shortcut="ctrl+return", enabled=seed_ok, reason=S("seed_invalid"))
         back = Button("back", S("back"), on=lambda: sc.Pop(), shortcut="escape")
         bottom = [demo, start, back]
-        bh = max(b.height_for(ctx, inner.width // 3) for b in bottom)
         bw = (inner.width - 2 * ctx.px(8)) // 3
+        bh = max(b.height_for(ctx, bw) for b in bottom)
         for i, b in enumerate(bottom):
             b.rect = pygame.Rect(inner.left + i * (bw + ctx.px(8)), inner.bottom - bh, bw, bh)
         stack(ctx, extra, inner.left, y, inner.width, ctx.px(4))

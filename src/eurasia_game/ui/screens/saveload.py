@@ -31,7 +31,7 @@ def theme_for(ctx) -> dict:
     import json
 
     theme = json.loads(Path(theme_path()).read_text(encoding="utf-8"))
-    factor = ctx.scale * ctx.settings.text_size
+    factor = ctx.text_scale
     for block in theme.values():
         font = block.get("font") if isinstance(block, dict) else None
         if font and "size" in font:

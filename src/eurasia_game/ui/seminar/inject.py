@@ -71,16 +71,17 @@ class InjectScene(sc.Scene):
         back.rect = pygame.Rect(w - m - ctx.px(240), h - m - bh, ctx.px(240), bh)
         self.list_rect = pygame.Rect(m, m + head, w - 2 * m, h - 3 * m - head - bh)
         self.rows = self._rows(ctx)
-        width = self.list_rect.width - ctx.px(16)
+        cols = 2 if self.list_rect.width > ctx.px(900) else 1
+        gap = ctx.px(8)
+        width = (self.list_rect.width - ctx.px(16) - gap * (cols - 1)) // cols
         heights = [b.height_for(ctx, width) for b in self.rows]
         row_h = max(heights) if heights else ctx.px(40)
-        fit = max(1, self.list_rect.height // (row_h + ctx.px(6)))
+        fit = cols * max(1, self.list_rect.height // (row_h + ctx.px(6)))
         self.scroll.clamp(len(self.rows), fit)
         shown = self.rows[self.scroll.offset : self.scroll.offset + fit]
-        y = self.list_rect.top
-        for b in shown:
-            b.rect = pygame.Rect(self.list_rect.left, y, width, row_h)
-            y += row_h + ctx.px(6)
+        for i, b in enumerate(shown):  # column by column, so the order reads downwards
+            col, row = divmod(i, fit // cols)
+            b.rect = pygame.Rect(self.list_rect.left + col * (width + gap), self.list_rect.top + row * (row_h + ctx.px(6)), width, row_h)
         self.fit = fit
         self.ring.set(shown + [back])
         if self.ring.focus_id is None and shown:

@@ -94,7 +94,7 @@ class FacilitatorPanel(sc.Scene):
         grid(ctx, widgets, pygame.Rect(self.rect.left + pad, self.body_top + status, inner_w, 0), 2, ctx.px(8))
         self.ring.set(widgets)
         if self.ring.focus_id is None:
-            self.ring.focus(widgets[0].id)
+            self.ring.focus("sem_close")  # Enter closes; its tooltip hides no other button
 
     def resume(self, ctx):
         self.layout(ctx)

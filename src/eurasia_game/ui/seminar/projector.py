@@ -136,24 +136,28 @@ def _draw_fronts(surface, ctx, area, public) -> int:
     title_h = ctx.text.line_height(title, True)
     row_h = ctx.text.line_height(size, True) + ctx.px(2)
     label_w = max(ctx.text.width(f"{rules.side[s].name} {f.max}", size, True) for s in rules.side_ids for f in rules.fronts)
-    y = area.top
-    for front in rules.fronts:
-        ctx.text.draw(surface, front.name, (area.left, y), title, ctx.colour("text"), bold=True)
+    cols = 2 if len(rules.fronts) > 1 else 1
+    gap = ctx.px(18)
+    col_w = (area.width - gap * (cols - 1)) // cols
+    block_h = title_h + len(rules.side_ids) * row_h + ctx.px(8)
+    for i, front in enumerate(rules.fronts):
+        row, col = divmod(i, cols)
+        x, y = area.left + col * (col_w + gap), area.top + row * block_h
+        ctx.text.draw(surface, front.name, (x, y), title, ctx.colour("text"), bold=True)
         y += title_h
         for side in rules.side_ids:
             cy = y + row_h // 2
-            marker(surface, rules, side, (area.left + ctx.px(9), cy), ctx.px(7), ctx.side_colour(side))
+            marker(surface, rules, side, (x + ctx.px(9), cy), ctx.px(7), ctx.side_colour(side))
             value = public.standing[front.id][side]
-            ctx.text.draw(surface, f"{rules.side[side].name} {value}", (area.left + ctx.px(22), cy), size, ctx.colour("text"), bold=True, anchor="midleft")
-            bar_left = area.left + ctx.px(22) + label_w + ctx.px(10)
-            bar = pygame.Rect(bar_left, cy - ctx.px(5), max(ctx.px(20), area.right - bar_left), ctx.px(10))
+            ctx.text.draw(surface, f"{rules.side[side].name} {value}", (x + ctx.px(22), cy), size, ctx.colour("text"), bold=True, anchor="midleft")
+            bar_left = x + ctx.px(22) + label_w + ctx.px(10)
+            bar = pygame.Rect(bar_left, cy - ctx.px(5), max(ctx.px(20), x + col_w - bar_left), ctx.px(10))
             pygame.draw.rect(surface, ctx.colour("zone"), bar)
             filled = bar.copy()
             filled.width = int(bar.width * max(0, value - front.min) / max(1, front.max - front.min))
             pygame.draw.rect(surface, ctx.side_colour(side), filled)
             y += row_h
-        y += ctx.px(6)
-    return y - area.top
+    return ((len(rules.fronts) + cols - 1) // cols) * block_h
 
 
 def _draw_log(surface, ctx, area, game, public) -> None:
@@ -173,13 +177,17 @@ def _draw_log(surface, ctx, area, game, public) -> None:
     if crossed:
         y += ctx.text.draw_wrapped(surface, W("sem_proj_red_lines", names=", ".join(crossed)), pygame.Rect(inner.left, y, inner.width, inner.bottom - y), size, ctx.colour("danger"), bold=True) + ctx.px(4)
     events = [e.text for e in game.session.events(None) if e.kind not in ("year", "income", "committed")]
-    lines: list[str] = []
-    for text in events[-LOG_LINES:]:
-        lines += ctx.text.wrap(text, size, inner.width)
-    fit = max(0, (inner.bottom - y) // lh)
-    for line in lines[-fit:] if fit else []:
-        ctx.text.draw(surface, line, (inner.left, y), size, ctx.colour("text"))
-        y += lh
+    room = max(0, (inner.bottom - y) // lh)
+    shown: list[list[str]] = []  # whole events only, newest last
+    for text in reversed(events[-LOG_LINES:]):
+        wrapped = ctx.text.wrap(text, size, inner.width)
+        if sum(map(len, shown)) + len(wrapped) > room:
+            break
+        shown.insert(0, wrapped)
+    for wrapped in shown:
+        for line in wrapped:
+            ctx.text.draw(surface, line, (inner.left, y), size, ctx.colour("text"))
+            y += lh
 
 
 class ProjectorScene(sc.Scene):
