@@ -236,7 +236,9 @@ def test_every_illegal_move_says_why_with_the_rules_text(rules):
     aimed = targeted(rules, a)
     assert why_illegal(rules, state, Action("plan", a, action=aimed.id)) == text("illegal_needs_target", action=aimed.name)
     plain = untargeted(rules, a)
-    assert why_illegal(rules, state, Action("plan", a, action=plain.id, target=rules.front_ids[0])) == text("illegal_target", action=plain.name, front=rules.front_ids[0])
+    front = rules.fronts[0]
+    assert why_illegal(rules, state, Action("plan", a, action=plain.id, target=front.id)) == text("illegal_target", action=plain.name, front=front.name)
+    assert why_illegal(rules, state, Action("plan", a, action=aimed.id, target="atlantis")) == text("illegal_target", action=aimed.name, front="atlantis")
     listed = next((x for x in rules.actions if isinstance(x.targets, list) and a in x.sides and set(rules.front_ids) - set(x.targets)), None)
     if listed is not None:
         wrong = next(f for f in rules.front_ids if f not in listed.targets)

@@ -80,8 +80,6 @@ def why_illegal(rules: RuleSet, state: GameState, action: Action, _text=None) ->
         return text("illegal_not_your_action", side=rules.side[action.side].name, action=act.name)
     allowed = targets_of(rules, act)
     if action.target not in allowed:
-        if allowed == (None,):
-            return text("illegal_target", action=act.name, front=action.target)
         if action.target is None:
             return text("illegal_needs_target", action=act.name)
         front = rules.front[action.target].name if action.target in rules.front else action.target
