@@ -66,8 +66,9 @@ class Button:
 
     def help_text(self) -> str:
         parts = [p for p in (self.tooltip,) if p]
-        if not self.enabled and self.reason:
-            parts.append(S("unavailable", reason=self.reason))
+        reason = self.reason or getattr(self, "hidden_reason", None)
+        if not self.enabled and reason:
+            parts.append(S("unavailable", reason=reason))
         if self.shortcut:
             parts.append(S("shortcut", key=key_label(self.shortcut)))
         return "\n".join(parts) if parts else self.label

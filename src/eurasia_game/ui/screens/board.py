@@ -207,12 +207,12 @@ class BoardScene(sc.Scene):
 
     def layout(self, ctx) -> None:
         """Lay the board out; give the action column more room if it needs it."""
-        for share in (0.60, 0.52, 0.46):
-            self._layout(ctx, share)
+        for share, dense in ((0.60, False), (0.52, False), (0.46, False), (0.60, True), (0.46, True)):
+            self._layout(ctx, share, dense)
             if not self.overflow:
                 return
 
-    def _layout(self, ctx, share: float) -> None:
+    def _layout(self, ctx, share: float, dense: bool) -> None:
         self._ctx = ctx
         game = ctx.game
         if game is None:
@@ -334,7 +334,7 @@ class BoardScene(sc.Scene):
                 y += small_lh + ctx.px(2)
                 return grid(ctx, anywhere, pygame.Rect(inner.left, y, inner.width, 0), cols, ctx.px(6)) + ctx.px(8)
 
-            for mode in ("full", "compact", "dense"):
+            for mode in ("full", "compact", "dense") if dense else ("full", "compact"):
                 y = place(mode)
                 if y + bh2 + ctx.px(8) + min_log <= inner.bottom:
                     break
