@@ -60,7 +60,10 @@ def _build_wheel(source: Path, out: Path) -> Path:
 
 @pytest.fixture(scope="module")
 def installed(tmp_path_factory) -> Path:
-    """A folder holding a regular install of the game (the wheel unpacked by pip)."""
+    """A folder holding a regular install of the game (the wheel unpacked by pip).
+
+    The checkout copy it was built from is ``<root>/source``, two levels up.
+    """
     root = tmp_path_factory.mktemp("pkg")
     source = root / "source"
     _copy_checkout(source)
@@ -100,7 +103,10 @@ print(json.dumps({
 
 
 @pytest.mark.slow
-def test_an_installed_game_finds_its_rules_in_the_package(installed, tmp_path, rules):
+def test_an_installed_game_finds_its_rules_in_the_package(installed, tmp_path):
+    from eurasia_game.loading.loader import load_rules
+
+    source_rules = installed.parents[1] / "source" / "rules"  # what the wheel was built from
     dependencies = [p for p in site.getsitepackages() if Path(p).is_dir()]
     result = subprocess.run(
         [sys.executable, "-S", "-c", PROBE, str(installed), *dependencies],
@@ -115,7 +121,7 @@ def test_an_installed_game_finds_its_rules_in_the_package(installed, tmp_path, r
     assert package == installed / "eurasia_game", f"imported the game from {package}, not from the install"
     assert Path(found["rules_dir"]) == installed / "eurasia_game" / "base_rules"
     assert Path(found["assets_dir"]).is_relative_to(installed)
-    shipped = sorted(str(p.relative_to(REPO / "rules")) for p in (REPO / "rules").rglob("*.yaml"))
+    shipped = sorted(str(p.relative_to(source_rules)) for p in source_rules.rglob("*.yaml"))
     assert found["files"] == shipped, "the install is missing rule files"
     assert found["problems"] == []
-    assert found["fingerprint"] == rules.fingerprint, "the installed rules differ from the checkout's"
+    assert found["fingerprint"] == load_rules(source_rules).rules.fingerprint, "the installed rules differ from the checkout's"
