@@ -90,6 +90,8 @@ def read_mod_folder(folder: Path | str) -> ModFolder:
             problem = f"'{entry}' leads outside the mod folder (through a link)"
         if problem is None and not (resolved / entry).exists():
             problem = f"'{entry}' does not exist in the mod folder"
+        if problem is None and (resolved / entry).is_file() and not entry.endswith(".yaml"):
+            problem = f"'{entry}' is not a rule file (rule files end in .yaml)"
         if problem:
             mod.problems.append(mod.problem("error", ("rules", index), problem, "list files or folders inside the mod folder, relative to it"))
     return mod
