@@ -40,6 +40,8 @@ class Context:
         self.pointer_active: bool | None = None  # None until the first input: no tooltip yet
         self.time = 0.0
         self.notice: str | None = None
+        self._scale_key = None
+        self._scale_values = (1.0, 1.0)
 
     @property
     def settings(self) -> Settings:
@@ -57,29 +59,35 @@ class Context:
     def size(self) -> tuple[int, int]:
         return self.app.surface.get_size()
 
+    def _scales(self) -> tuple[float, float]:
+        """(layout scale, text scale), computed once per window size and settings."""
+        w, h = self.app.surface.get_size()
+        key = (w, h, self.settings.ui_scale, self.settings.text_size)
+        if key != self._scale_key:
+            # the window's size times the player's UI scale, kept to what the
+            # window can hold (a larger scale on a small window would push the
+            # board off the screen); text likewise, with the player's text size
+            fit = max(0.78, min(2.0, min(w / 1280, h / 800)))
+            scale = min(fit * self.settings.ui_scale, max(fit, min(w / 1180, h / 740)))
+            text = min(scale * self.settings.text_size, max(scale, min(w / 1050, h / 660)))
+            self._scale_key, self._scale_values = key, (scale, text)
+        return self._scale_values
+
     @property
     def scale(self) -> float:
-        """Pixels per layout unit: the window's size times the player's UI scale,
-        kept to what the window can hold (a larger scale on a small window would
-        push the board off the screen)."""
-        w, h = self.size
-        fit = max(0.78, min(2.0, min(w / 1280, h / 800)))
-        room = max(fit, min(w / 1180, h / 740))
-        return min(fit * self.settings.ui_scale, room)
+        """Pixels per layout unit."""
+        return self._scales()[0]
 
     @property
     def text_scale(self) -> float:
-        """Like ``scale`` for text, with the player's text size, within what fits."""
-        w, h = self.size
-        scale = self.scale
-        room = max(scale, min(w / 1050, h / 660))
-        return min(scale * self.settings.text_size, room)
+        """Pixels per font unit (the layout scale with the player's text size)."""
+        return self._scales()[1]
 
     def px(self, n: float) -> int:
-        return max(1, int(round(n * self.scale)))
+        return max(1, int(round(n * self._scales()[0])))
 
     def fs(self, name: str) -> int:
-        return max(9, int(round(palette.size(name) * self.text_scale)))
+        return max(9, int(round(palette.size(name) * self._scales()[1])))
 
     def colour(self, name: str):
         if name == "danger" and self.settings.colour_safe:

@@ -24,10 +24,12 @@ def _data() -> dict:
     return json.loads((assets_dir() / "ui" / "palette.json").read_text(encoding="utf-8"))
 
 
+@lru_cache(maxsize=256)
 def colour(name: str) -> tuple[int, int, int]:
     return _rgb(_data()["colours"][name])
 
 
+@lru_cache(maxsize=64)
 def size(name: str) -> float:
     return float(_data()["sizes"][name])
 

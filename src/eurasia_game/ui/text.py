@@ -31,6 +31,7 @@ class Text:
         self._fonts: dict[tuple[int, bool], pygame.font.Font] = {}
         self._surfaces: OrderedDict = OrderedDict()
         self._wraps: OrderedDict = OrderedDict()
+        self._widths: dict = {}
         self._limit = limit
         self.drawn: list[str] = []
 
@@ -48,7 +49,14 @@ class Text:
         return self.font(size, bold).get_linesize()
 
     def width(self, text: str, size: int, bold: bool = False) -> int:
-        return self.font(size, bold).size(text)[0]
+        key = (text, int(round(size)), bold)
+        w = self._widths.get(key)
+        if w is None:
+            w = self.font(size, bold).size(text)[0]
+            if len(self._widths) > 4 * self._limit:
+                self._widths.clear()
+            self._widths[key] = w
+        return w
 
     def render(self, text: str, size: int, colour, bold: bool = False) -> pygame.Surface:
         key = (text, int(round(size)), bold, tuple(colour))

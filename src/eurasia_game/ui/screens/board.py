@@ -109,6 +109,11 @@ class BoardScene(sc.Scene):
         self.first = True
         self.start_public = start_public
         self._ctx = None
+        self._layout_version = 0
+        self._base = None
+        self._base_key = None
+        self._base_drawn: list[str] = []
+        self.details_rect = None
 
     # --- what comes next ----------------------------------------------------
     def resume(self, ctx):
@@ -214,6 +219,7 @@ class BoardScene(sc.Scene):
 
     def _layout(self, ctx, share: float, dense: bool) -> None:
         self._ctx = ctx
+        self._layout_version += 1
         game = ctx.game
         if game is None:
             return
@@ -425,6 +431,33 @@ class BoardScene(sc.Scene):
 
     # --- drawing ------------------------------------------------------------
     def draw(self, surface, ctx) -> None:
+        """Blit the board drawn for the current position (cached), then what the
+        pointer changes: the hovered widget and the action details box."""
+        key = (
+            id(ctx.game.session), len(ctx.game.session.steps), id(ctx.rules), self.viewer, self.front, self.log_scroll,
+            self.ring.focus_id, ctx.notice, self._layout_version, ctx.settings.colour_safe, ctx._scales(),
+        )
+        if self._base is None or self._base.get_size() != surface.get_size() or key != self._base_key:
+            base = pygame.Surface(surface.get_size())
+            mark = len(ctx.text.drawn)
+            active = ctx.pointer_active
+            ctx.pointer_active = None  # the cached board shows no hover
+            try:
+                self._draw_base(base, ctx)
+            finally:
+                ctx.pointer_active = active
+            self._base, self._base_key, self._base_drawn = base, key, ctx.text.drawn[mark:]
+        else:
+            ctx.text.drawn.extend(self._base_drawn)  # what is on screen, for the tests that read it
+        surface.blit(self._base, (0, 0))
+        if ctx.pointer_active and ctx.mouse is not None:
+            widget = self.ring.at(ctx.mouse)
+            if widget is not None:
+                widget.draw(surface, ctx, widget.id == self.ring.focus_id, True)
+        if self.details_rect is not None and self._acting_side(ctx) is not None:
+            self._draw_details(surface, ctx)
+
+    def _draw_base(self, surface, ctx) -> None:
         game = ctx.game
         rules = ctx.rules
         view = game.session.view(self.viewer)
@@ -591,8 +624,6 @@ class BoardScene(sc.Scene):
         small = ctx.fs("font_small")
         ctx.text.draw(surface, S("actions_on", front=rules.front[self.front].name, n=min(9, len(rules.fronts))), (inner.left, self.here_title_y), small, ctx.colour("accent"), bold=True)
         ctx.text.draw(surface, S("actions_anywhere"), (inner.left, self.anywhere_title_y), small, ctx.colour("accent"), bold=True)
-        if self.details_rect is not None:
-            self._draw_details(surface, ctx)
 
     def _draw_details(self, surface, ctx) -> None:
         """The cost and effect in words of the hovered (or focused) action."""
