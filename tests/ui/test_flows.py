@@ -284,3 +284,30 @@ def test_broken_rules_are_reported_without_opening_the_window(tmp_path, capsys):
     assert main(["play", "--rules", str(rules_dir)]) == 2
     err = capsys.readouterr().err
     assert "game.yaml" in err and "Traceback" not in err
+
+
+def test_a_person_against_the_computer_sees_only_their_side(make_app, rules):
+    app = make_app()
+    person, computer = rules.side_ids
+    _start(app, players={person: "human", computer: "random"}, curtain=True)
+    years = set()
+    for _ in range(400):
+        top = app.top
+        assert top.name != "curtain", "no hand-over is needed against the computer"
+        if top.name == "ending":
+            break
+        if top.name == "board":
+            assert top.viewer == person
+            years.add(app.game.state.year)
+            app.draw()
+            hidden = rules.text("planned", side=rules.side[computer].name, action="", front="").split(":")[0]
+            assert not any(t.startswith(hidden) for t in app.text.drawn), "the computer's plans stay secret"
+            if app.game.state.to_act == person:
+                press(app, pygame.K_e)
+            else:
+                step(app, 1)  # the computer moves on its own
+        elif top.name == "dilemma":
+            press(app, pygame.K_1)
+        else:
+            press(app, pygame.K_SPACE)
+    assert app.top.name == "ending" and len(years) >= 2
