@@ -165,6 +165,11 @@ class ClassGame:
         return self.session
 
     # --- saving ----------------------------------------------------------------
+    def to_record(self) -> "ClassRecord":
+        """The class as it stands, as records (for reports)."""
+        self.sync()
+        return ClassRecord(self.title, self.current, self.timer, tuple(Branch(b.info, b.record) for b in self.branches))
+
     def to_json(self) -> str:
         self.sync()
         data = {
