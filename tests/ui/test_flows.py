@@ -311,3 +311,24 @@ def test_a_person_against_the_computer_sees_only_their_side(make_app, rules):
         else:
             press(app, pygame.K_SPACE)
     assert app.top.name == "ending" and len(years) >= 2
+
+
+def test_reloading_edited_rules_shows_what_changed_and_plays_on(rules_copy, home):
+    from eurasia_game.loading.loader import load_rules
+    from eurasia_game.ui.app import App
+    from eurasia_game.ui.settings import Settings
+    from tests.conftest import edit_rule_file
+
+    base = load_rules(rules_copy).rules
+    app = App(base, settings=Settings(animation="off"), raise_errors=True, rules_dir=rules_copy)
+    _start(app)
+    steps = len(app.game.session.steps)
+    edit_rule_file(rules_copy, "actions.yaml", "cost: 2\n    targets: all\n    effects:\n      - {type: standing, front: target, side: self, delta: 2}", "cost: 3\n    targets: all\n    effects:\n      - {type: standing, front: target, side: self, delta: 2}")
+    press(app, pygame.K_F5)
+    assert app.top.name == "message"
+    assert "invest" in app.top.body and "2 -> 3" in app.top.body
+    assert app.rules.action["invest"].cost == 3 and app.game.rules.action["invest"].cost == 3
+    assert len(app.game.session.steps) == steps
+    press(app, pygame.K_ESCAPE)
+    assert app.top.name == "board"
+    assert app.top.ring.get(f"act:invest:{app.top.front}").label.endswith("3")

@@ -536,9 +536,18 @@ def run_app(args) -> int:
     except pygame.error as exc:
         print(S("no_window", reason=str(exc)), file=sys.stderr)
         return 1
-    app.offer_resume()
+    except Exception:  # noqa: BLE001 - never a traceback for the player
+        log.error("the window could not start: %s", traceback.format_exc())
+        print(S("start_failed", log=str(paths.log_file())), file=sys.stderr)
+        pygame.quit()
+        return 1
     try:
+        app.offer_resume()
         code = app.run()
+    except Exception:  # noqa: BLE001 - the loop catches errors itself; this is the last guard
+        log.error("the window stopped on an error: %s", traceback.format_exc())
+        print(S("start_failed", log=str(paths.log_file())), file=sys.stderr)
+        code = 1
     finally:
         pygame.quit()
     return code

@@ -10,6 +10,8 @@ from __future__ import annotations
 GLOBAL = (
     ("f1", "key_help", "key_anywhere"),
     ("f11", "key_fullscreen", "key_anywhere"),
+    ("f9", "key_facilitator", "key_in_game"),
+    ("f10", "key_projector", "key_in_game"),
     ("tab", "key_tab", "key_anywhere"),
     ("up", "key_arrows", "key_anywhere"),
     ("return", "key_activate", "key_anywhere"),
