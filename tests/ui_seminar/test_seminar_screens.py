@@ -342,8 +342,14 @@ def test_rewind_to_an_earlier_year_keeps_the_original_line(make_app, home):
     back = read_class(saved)
     assert [b.info.fork_year for b in back.branches] == [None, first_year + 1]
     assert back.branches[1].record.actions[-1].text == "We try it the other way."
+    # the class file opens again with its lines of play
+    current = app.game.session.record().actions
+    app.apply(sc.LoadGame(saved))
+    step(app)
+    assert app.game.session.record().actions == current
+    assert [b.info.id for b in app.seminar.klass.branches] == ["trunk", "b1"] and app.seminar.klass.current == "b1"
+    to_board(app)
     # back to the original line
-    press(app, pygame.K_ESCAPE)
     press(app, pygame.K_F9)
     press(app, pygame.K_r)
     click(app, "line:trunk")

@@ -16,7 +16,7 @@ from pathlib import Path
 from eurasia_game.engine import Action
 from eurasia_game.session.autosave import Autosaver
 from eurasia_game.session.policies import make_policy
-from eurasia_game.session.saves import read_record, write_record
+from eurasia_game.session.saves import write_record
 from eurasia_game.session.session import GameSession
 from eurasia_game.ui import paths
 
@@ -40,6 +40,7 @@ class GameController:
         self.policies = {s: make_policy(name, session.seed, s) for s, name in self.players.items() if name != HUMAN}
         self.autosaver = Autosaver(paths.autosave_dir())
         self.autosave_error: str | None = self.autosaver.begin()
+        self.class_record = None  # the lines of play of a loaded class file (ui.seminar takes them up)
         self.pending: Action | None = None  # the action being applied, named in a crash record
 
     @classmethod
@@ -51,15 +52,19 @@ class GameController:
     @classmethod
     def load(cls, rules, path: Path, curtain: bool = True) -> "GameController":
         """Load a save (raises RecordError with a sentence for the player)."""
+        from eurasia_game.session.branches import read_class
         from eurasia_game.session.record import RecordError, mismatch
 
-        record = read_record(path)
+        klass = read_class(path)  # a game save, or a seminar's class file with its what-if lines
+        record = next(b.record for b in klass.branches if b.info.id == klass.current)
         problem = mismatch(rules, record)
         if problem:
             raise RecordError(problem)
         session = GameSession.from_record(rules, record)
         log.info("loaded %s: scenario=%s seed=%s actions=%d", path, record.scenario, record.seed, len(record.actions))
-        return cls(rules, session, curtain)
+        controller = cls(rules, session, curtain)
+        controller.class_record = klass if len(klass.branches) > 1 else None
+        return controller
 
     # --- who plays ----------------------------------------------------------
     @property

@@ -24,7 +24,7 @@ from pathlib import Path
 import pygame
 
 from eurasia_game.engine.state import FACILITATOR, Action
-from eurasia_game.session.branches import ClassGame, TimerSettings
+from eurasia_game.session.branches import Branch, ClassGame, TimerSettings
 from eurasia_game.ui import scenes as sc
 
 log = logging.getLogger("eurasia_game.ui")
@@ -55,7 +55,14 @@ class Seminar:
             self.klass = None
             return None
         if self.klass is None or self.klass.session is not game.session:
-            self.klass = ClassGame.new(game.rules, game.session, timer=self.timer)
+            loaded = getattr(game, "class_record", None)
+            if loaded is not None:  # a class file was opened: take up its lines of play
+                game.class_record = None
+                branches = [Branch(b.info, b.record) for b in loaded.branches]
+                self.klass = ClassGame(game.rules, branches, loaded.current, game.session, loaded.title, loaded.timer)
+                self.timer = loaded.timer
+            else:
+                self.klass = ClassGame.new(game.rules, game.session, timer=self.timer)
         self.klass.timer = self.timer
         return self.klass
 
@@ -160,6 +167,8 @@ class Seminar:
     def update(self, dt: float):
         """Time passes; returns the commands of a timer running out, or None."""
         game = self.app.game
+        if game is not None and getattr(game, "class_record", None) is not None:
+            self.ensure_class()  # a class file was just opened: its timer and lines apply now
         if game is None or self.timer.seconds is None:
             self.remaining = None
             return None
