@@ -16,7 +16,6 @@ checksum; every branch's record inside it keeps its own as well.
 
 from __future__ import annotations
 
-import hashlib
 import json
 from dataclasses import dataclass, field
 from pathlib import Path
@@ -24,7 +23,7 @@ from typing import Literal
 
 from pydantic import BaseModel, ConfigDict, Field, ValidationError
 
-from eurasia_game.session.record import GameRecord, RecordError, record_from_json
+from eurasia_game.session.record import GameRecord, RecordError, digest, record_from_json
 from eurasia_game.session.replay import replay_steps
 from eurasia_game.session.saves import atomic_write_text
 from eurasia_game.session.session import GameSession
@@ -35,11 +34,6 @@ MAX_BRANCHES = 64
 MAX_CLASS_BYTES = 64_000_000
 TRUNK = "trunk"
 _PRINTABLE = r"^[^\x00-\x1f\x7f-\x9f\u202a-\u202e\u2066-\u2069]*$"
-
-
-def _digest(data: dict) -> str:
-    blob = json.dumps(data, sort_keys=True, separators=(",", ":"))
-    return hashlib.sha256(blob.encode()).hexdigest()
 
 
 class TimerSettings(BaseModel):
@@ -180,7 +174,7 @@ class ClassGame:
             "timer": self.timer.model_dump(),
             "branches": [{"info": b.info.model_dump(), "record": json.loads(b.record.to_json())} for b in self.branches],
         }
-        data["checksum"] = _digest(data)
+        data["checksum"] = digest(data)
         return json.dumps(data, indent=1, sort_keys=True) + "\n"
 
     def save(self, path: Path | str) -> None:
@@ -221,7 +215,7 @@ def class_from_json(text: str) -> ClassRecord:
     if data.get("format") != CLASS_FORMAT:
         raise RecordError(f"the class file has format {data.get('format')!r}; this version of the game reads format {CLASS_FORMAT}")
     checksum = data.pop("checksum", None)
-    if not isinstance(checksum, str) or checksum != _digest(data):
+    if not isinstance(checksum, str) or checksum != digest(data):
         raise RecordError("the class file's checksum does not match its content: it was damaged or edited by hand")
     raw = data.get("branches")
     if not isinstance(raw, list) or not 1 <= len(raw) <= MAX_BRANCHES:
