@@ -435,6 +435,13 @@ def test_the_projector_shows_the_public_view_only(make_app, rules):
     assert rules.action[action_id].name not in shown
     assert all(text not in shown for text in secret)
     assert all(t.name in shown for t in rules.tracks) and all(f.name in shown for f in rules.fronts)
+    window = app.seminar.window
+    pos = next(w for w in app.top.ring.widgets if w.id.startswith("act:") and w.enabled).rect.center  # on the projector: no order
+    pygame.event.post(pygame.event.Event(pygame.MOUSEBUTTONDOWN, pos=pos, button=1, window=window))
+    pygame.event.post(pygame.event.Event(pygame.MOUSEBUTTONUP, pos=pos, button=1, window=window))
+    steps = len(app.game.session.steps)
+    step(app)
+    assert len(app.game.session.steps) == steps and app.top.name == "board"
     press(app, pygame.K_F10)
     assert app.seminar.window is None
 

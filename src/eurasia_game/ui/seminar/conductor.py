@@ -31,7 +31,7 @@ log = logging.getLogger("eurasia_game.ui")
 
 # Scenes during which a side is deciding, so its clock runs.
 DECIDING = ("board", "dilemma")
-WARN_SECONDS = 15
+_POINTER = (pygame.MOUSEMOTION, pygame.MOUSEBUTTONDOWN, pygame.MOUSEBUTTONUP, pygame.MOUSEWHEEL)
 
 
 class Seminar:
@@ -298,6 +298,8 @@ class Seminar:
         if window is self.window and event.type in (pygame.WINDOWSIZECHANGED, pygame.WINDOWRESIZED, pygame.WINDOWEXPOSED, pygame.WINDOWSHOWN):
             self.app.dirty = True
             return True
+        if window is self.window and event.type in _POINTER:
+            return True  # the projector is for watching: its clicks must not land on the players' buttons
         return False
 
     def draw_projector(self, ctx) -> None:
