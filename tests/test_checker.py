@@ -203,3 +203,46 @@ def test_the_phase_table_needs_its_plan_and_checks(rules_copy, kind):
     edit_rule_file(rules_copy, "game.yaml", needle, "kind: events\n")
     result = load_rules(rules_copy)
     assert any(f"'{kind}'" in p.message and p.file == "rules/game.yaml" for p in result.errors), "\n".join(map(str, result.problems))
+
+
+def echo_cards(first_trigger: str) -> str:
+    """Two cards that trigger each other; ``first_trigger`` is the first card's effect list."""
+    return (
+        "events:\n"
+        "  - id: echo_a\n"
+        "    title: Echo A\n"
+        "    text: A card that fires another.\n"
+        "    section: Introduction\n"
+        "    teaching_note: A note.\n"
+        f"    effects: {first_trigger}\n"
+        "  - id: echo_b\n"
+        "    title: Echo B\n"
+        "    text: A card that fires the first.\n"
+        "    section: Introduction\n"
+        "    teaching_note: A note.\n"
+        "    in_deck: false\n"
+        "    effects: [{type: trigger, card: echo_a}]\n"
+    )
+
+
+def test_cards_that_always_trigger_each_other_are_an_error(rules_copy):
+    add_file(rules_copy, "zz_probe.yaml", echo_cards("[{type: trigger, card: echo_b}]"))
+    problem = one_error(load_rules(rules_copy), "trigger each other")
+    assert "Echo A -> Echo B -> Echo A" in problem.message
+    assert (problem.file, problem.line, problem.path) == ("rules/zz_probe.yaml", 7, "events[0].effects[0]")
+    assert problem.suggestion
+
+
+def test_a_card_that_triggers_itself_is_an_error(rules_copy, rules):
+    add_file(rules_copy, "zz_probe.yaml", event_yaml("probe_card", "[{type: trigger, card: probe_card}]"))
+    assert "Probe -> Probe" in one_error(load_rules(rules_copy), "trigger each other").message
+
+
+def test_a_loop_through_a_condition_is_a_warning(rules_copy, rules):
+    track = rules.tracks[0].id
+    conditional = f"[{{type: when, if: {{type: track, track: {track}, min: 1}}, then: [{{type: trigger, card: echo_b}}]}}]"
+    add_file(rules_copy, "zz_probe.yaml", echo_cards(conditional))
+    result = load_rules(rules_copy)
+    assert not errors_about(result, "trigger each other")
+    warnings = [p for p in result.problems if p.severity == "warning" and "trigger each other in a loop" in p.message]
+    assert len(warnings) == 1 and warnings[0].path == "events[0].effects[0].then[0]"

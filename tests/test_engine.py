@@ -391,3 +391,32 @@ def test_fixed_outcomes_come_from_the_ending(rules):
             state = replace(planning_state(rules), ending=ending.id, to_act=None)
             assert outcome(rules, state) == ending.outcome
     assert outcome(rules, planning_state(rules)) == {}, "no outcome while the game goes on"
+
+
+def test_a_loop_of_triggers_cannot_hang_the_game(rules_copy):
+    """Even under rules the checker refuses, cards triggering each other stop after a bound."""
+    from eurasia_game.engine.flow import MAX_FIRINGS
+    from eurasia_game.loading.loader import load_rules
+
+    (rules_copy / "zz_loop.yaml").write_text(
+        "events:\n"
+        "  - id: echo_a\n"
+        "    title: Echo A\n"
+        "    text: A card that fires itself.\n"
+        "    section: Introduction\n"
+        "    teaching_note: A note.\n"
+        "    in_deck: false\n"
+        "    repeatable: true\n"
+        "    effects: [{type: trigger, card: echo_a}]\n",
+        encoding="utf-8",
+    )
+    result = load_rules(rules_copy)
+    assert any("trigger each other" in p.message for p in result.errors)
+    looped = result.rules
+    scenario = looped.scenarios[0]
+    data = {name: getattr(looped, name) for name in type(looped).model_fields}
+    data["scenarios"] = (scenario.model_copy(update={"opening_cards": ["echo_a"]}), *looped.scenarios[1:])
+    looped = type(looped)(**data)
+    state = start_game(looped, scenario.id, 1).state
+    assert 0 < state.fired.count("echo_a") <= MAX_FIRINGS
+    assert state.to_act in looped.side_ids or state.over, "the game goes on after the chain is cut"

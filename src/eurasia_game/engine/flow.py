@@ -64,6 +64,10 @@ def start_game(rules: RuleSet, scenario: str | None = None, seed: int = 0) -> St
     return StepResult(work.freeze(), tuple(work.events), undoable=False)
 
 
+# The most cards that fire in one step; only a loop of triggers reaches it.
+MAX_FIRINGS = 100
+
+
 def advance(w: Work) -> None:
     """Run the phase table until a side must decide or the game ends.
 
@@ -72,6 +76,7 @@ def advance(w: Work) -> None:
     """
     rules = w.rules
     phases = rules.phases
+    fired = 0
     while w.ending is None:
         if w.dilemma is not None:
             w.to_act = rules.event[w.dilemma].dilemma.side
@@ -79,6 +84,12 @@ def advance(w: Work) -> None:
         w.to_act = None
         if w.queue:
             card, drawn = w.queue.pop(0)
+            fired += 1
+            if fired > MAX_FIRINGS:
+                # Cards that keep triggering each other (the checker reports
+                # such loops) would never let the game go on: stop the chain.
+                w.queue.clear()
+                continue
             fire(w, card, drawn)
             continue
         phase = phases[w.phase]

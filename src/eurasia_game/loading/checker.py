@@ -110,9 +110,10 @@ class Checker:
         self._check_events()
         self._check_scenarios()
         self._check_texts()
-        from eurasia_game.loading import reach
+        from eurasia_game.loading import loops, reach
 
         reach.report(self, walk)
+        loops.report(self, walk)
         return self.problems
 
     def _flags_set(self) -> set[str]:
