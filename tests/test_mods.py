@@ -440,3 +440,10 @@ def test_installed_mods_are_found_with_their_status(mods, rules, monkeypatch, tm
     assert "mods/bad/c.yaml:" in out and "unknown track" in out
     code, out, _ = call("mods", "--folder", tmp_path / "nothing_here")
     assert code == 0 and "no mods installed" in out
+
+
+def test_two_mods_clearing_one_section_are_a_conflict_too(mods):
+    a = make_mod(mods, "alpha", {"x.yaml": "remove:\n  yearly: all\n"})
+    b = make_mod(mods, "beta", {"x.yaml": "remove:\n  yearly: all\n"})
+    problem = only(load_rules(mods=[a, b]), "warning", "the whole 'yearly' section is changed by two mods")
+    assert problem.file == "mods/beta/x.yaml" and problem.path == "remove.yearly"

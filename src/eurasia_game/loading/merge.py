@@ -103,6 +103,8 @@ def merge_layers(layers: list[LayerFiles]) -> MergeOutput:
         touches.setdefault(key, []).append(Touch(layer.name, verb, source, path))
         if layer.is_mod:
             changes = out.mod_changes.setdefault(layer.name, ModChanges())
+            if key[1] == "*":
+                return
             {"added": changes.added, "overrode": changes.overridden, "removed": changes.removed}[verb].append(key)
 
     for number, layer in enumerate(layers):
@@ -129,6 +131,7 @@ def merge_layers(layers: list[LayerFiles]) -> MergeOutput:
                     continue
                 earlier = [e for e in entries[section] if e.layer < number]
                 if spec == "all":
+                    touch(layer, (section, "*"), "removed", source, ("remove", section))
                     for entry in earlier:
                         if entry.id is not None:
                             out.removed[(section, entry.id)] = layer.name
@@ -220,7 +223,7 @@ def _conflicts(layers: list[LayerFiles], touches: dict[tuple[str, str], list[Tou
             for earlier in seen:
                 if earlier.layer == later.layer or earlier.layer in declared.get(later.layer, ()):
                     continue
-                what = f"the {KIND.get(section, section)} '{item_id}'"
+                what = f"the whole '{section}' section" if item_id == "*" else f"the {KIND.get(section, section)} '{item_id}'"
                 out.problems.append(_problem(
                     "warning", later.source, later.path,
                     f"{what} is changed by two mods: '{earlier.layer}' {earlier.verb} it and '{later.layer}' {later.verb} it; '{later.layer}' loads later and wins",
