@@ -201,6 +201,17 @@ def test_a_missing_save_or_a_folder_is_refused(tmp_path):
     assert "cannot be read" in refusal(tmp_path)
 
 
+def test_a_device_or_pipe_named_as_a_save_is_refused_at_once(tmp_path):
+    import os
+
+    if os.path.exists("/dev/zero"):
+        assert "not a file" in refusal("/dev/zero")  # would never end if read
+    if hasattr(os, "mkfifo"):
+        pipe = tmp_path / "pipe.json"
+        os.mkfifo(pipe)
+        assert "not a file" in refusal(pipe)  # would wait for a writer if opened plainly
+
+
 def test_an_oversized_save_is_refused(save_file, monkeypatch):
     monkeypatch.setattr(saves, "MAX_RECORD_BYTES", 100)
     assert "too large" in refusal(save_file)
