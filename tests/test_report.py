@@ -218,13 +218,18 @@ def test_combining_needs_two_tables(rules, table_a, tmp_path):
         write_combined(rules, [("a", table_a)], tmp_path)
 
 
-def test_the_report_command(tmp_path, capsys):
+def test_the_report_command(rules, tmp_path, capsys):
     out = tmp_path / "one"
     assert main(["report", str(TABLES[0]), "--out", str(out)]) == 0
     assert sorted(p.name for p in out.iterdir()) == ["report.html", "report.md", "turns.csv"]
     both = tmp_path / "class"
     assert main(["report", "--combine", *map(str, TABLES), "--out", str(both), "--title", "Seminar B"]) == 0
-    assert "Seminar B" in (both / "report.html").read_text(encoding="utf-8")
+    html = (both / "report.html").read_text(encoding="utf-8")
+    assert "Seminar B" in html
+    assert '">table_a</td>' in html and "table_a.class" not in html  # tables are named after their files
+    klass = read_class(TABLES[0])
+    now = next(a.card for a in klass.branches[0].record.actions if a.kind == "inject" and a.mode == "now")
+    assert re.search(re.escape(_html_text(rules.event[now].title)) + r" \(\d{4}, injected\)", html)
     assert "wrote" in capsys.readouterr().out
 
 

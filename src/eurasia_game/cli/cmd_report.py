@@ -31,6 +31,8 @@ def _names(paths: list[Path]) -> list[str]:
     names, seen = [], {}
     for path in paths:
         name = path.stem or str(path)
+        for suffix in (".class", ".record"):  # table1.class.json -> table1
+            name = name.removesuffix(suffix) or name
         seen[name] = seen.get(name, 0) + 1
         names.append(name if seen[name] == 1 else f"{name} ({seen[name]})")
     return names

@@ -19,6 +19,9 @@ from eurasia_game.report.charts import compare_chart
 from eurasia_game.report.debrief import Debrief
 
 
+_RESULT = {"win": "wins", "lose": "loses", "draw": "draws"}
+
+
 @dataclass(frozen=True)
 class Table:
     name: str
@@ -98,7 +101,7 @@ def overview_rows(rules, tables: list[Table]) -> list[list]:
     for t in tables:
         d = t.debrief
         if d.ending:
-            results = ", ".join(f"{rules.side[s].name} {r}" for s, r in d.ending.results.items() if s in rules.side)
+            results = ", ".join(f"{rules.side[s].name} {_RESULT.get(r, r)}" for s, r in d.ending.results.items() if s in rules.side)
             rows.append([t.name, t.line, d.ending.name, d.ending.year, d.ending.future, results])
         else:
             rows.append([t.name, t.line, "in progress", d.year, "", ""])
@@ -114,10 +117,17 @@ def ending_rows(tables: list[Table]) -> list[list]:
     return [[name, len(who), ", ".join(who)] for name, who in sorted(tally.items(), key=lambda kv: (-len(kv[1]), kv[0]))]
 
 
-def _html_table(head: list[str], rows: list[list], numeric_from: int = 99) -> str:
-    th = "".join(f'<th class="{"num" if i >= numeric_from else ""}">{H.e(h)}</th>' for i, h in enumerate(head))
-    body = "".join("<tr>" + "".join(f'<td class="{"num" if i >= numeric_from else ""}">{H.e(c)}</td>' for i, c in enumerate(row)) + "</tr>" for row in rows)
+def _html_table(head: list[str], rows: list[list], numeric: tuple = ()) -> str:
+    """A table; the columns whose index is in ``numeric`` are right-aligned."""
+    th = "".join(f'<th class="{"num" if i in numeric else ""}">{H.e(h)}</th>' for i, h in enumerate(head))
+    body = "".join("<tr>" + "".join(f'<td class="{"num" if i in numeric else ""}">{H.e(c)}</td>' for i, c in enumerate(row)) + "</tr>" for row in rows)
     return f"<table><tr>{th}</tr>{body}</table>"
+
+
+def inject_words(rules, debrief: Debrief) -> str:
+    """The cards a table's facilitator brought into play: 'Title (2021, forced)'."""
+    fired = [i for i in debrief.injects if i.kind == "card" and i.card in rules.event]
+    return "; ".join(f"{rules.event[i.card].title} ({i.year}, {'forced' if i.how and i.how.startswith('forced') else 'injected'})" for i in fired)
 
 
 def combined_html(rules, tables: list[Table], title: str = "") -> str:
@@ -125,10 +135,10 @@ def combined_html(rules, tables: list[Table], title: str = "") -> str:
     games = [(t.name, t.debrief) for t in tables]
     sections = [
         H.Section("tables", "Tables and endings", _html_table(["Table", "Line", "Ending", "Year", "The article's future", "Result"], overview_rows(rules, tables))),
-        H.Section("endings", "Endings reached", _html_table(["Ending", "Tables", "Which (year)"], ending_rows(tables), numeric_from=1)),
+        H.Section("endings", "Endings reached", _html_table(["Ending", "Tables", "Which (year)"], ending_rows(tables), numeric=(1,))),
     ]
     charts = [compare_chart(s.key, s.label, s.low, s.high, games, chart_id=f"spread-{s.key}", spread=True) for s in tables[0].debrief.tracks]
-    spread = _html_table(["Track", "Lowest", "Median", "Highest", *names], spread_rows(tables), numeric_from=1)
+    spread = _html_table(["Track", "Lowest", "Median", "Highest", *names], spread_rows(tables), numeric=tuple(range(1, 4 + len(tables))))
     sections.append(H.Section("spread", "Spread of every track", '<div class="charts">' + "".join(f"<figure>{c}</figure>" for c in charts) + "</div><h3>At the end</h3>" + spread))
     differ, alike = choice_rows(rules, tables)
     body = _html_table(["Dilemma", *names], differ) if differ else '<p class="muted">Every table that faced a dilemma answered it the same way.</p>'
@@ -136,8 +146,8 @@ def combined_html(rules, tables: list[Table], title: str = "") -> str:
         body += f'<p class="small muted">Answered alike wherever faced: {H.e(", ".join(alike))}.</p>'
     orders = order_rows(rules, tables)
     body += "<h3>Orders the tables gave (times over the game)</h3>"
-    body += _html_table(["Side", "Action", *names], orders, numeric_from=2) if orders else '<p class="muted">The tables gave the same orders.</p>'
-    injects = [[t.name, "; ".join(i.text for i in t.debrief.injects) or "none"] for t in tables]
+    body += _html_table(["Side", "Action", *names], orders, numeric=tuple(range(2, 2 + len(tables)))) if orders else '<p class="muted">The tables gave the same orders.</p>'
+    injects = [[t.name, inject_words(rules, t.debrief) or "none"] for t in tables]
     body += "<h3>Facilitator's injects</h3>" + _html_table(["Table", "Injects"], injects)
     sections.append(H.Section("decisions", "Decisions that differed", body))
     scenarios = sorted({t.debrief.scenario_name for t in tables})
