@@ -21,4 +21,14 @@ The scene API (see ``ui.scenes``), for anyone adding screens:
 - Words come from ``assets/ui/strings.json`` (``ui.strings.S``) or from the
   rules; colours and sizes from ``assets/ui/palette.json``; pygame_gui
   widgets (text entry lines) from ``assets/ui/theme.json``.
+- Sizes: ``ctx.px(n)`` for lengths and ``ctx.fs(name)`` for fonts follow the
+  window's size and the player's UI and text sizes; lay out in ``layout``
+  with these, never with fixed pixels, and the screen fits 1024x640 to
+  2560x1440 (``tests/ui/test_layout.py`` checks every screen it knows).
+- Text goes through ``ctx.text`` (cached surfaces); it also records what was
+  drawn in the frame, which the tests use to prove a screen shows no secret.
+- The board caches its picture of the position and redraws only what the
+  pointer changes, so a frame costs well under a millisecond; a scene that
+  needs frames without input (a timer, a blinking cursor) says so in
+  ``busy``, and otherwise the loop sleeps.
 """

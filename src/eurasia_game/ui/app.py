@@ -9,6 +9,7 @@ naming the log file and the autosave; the log holds the seed and actions.
 
 from __future__ import annotations
 
+import gc
 import logging
 import os
 import sys
@@ -28,6 +29,18 @@ from eurasia_game.ui.text import Text  # noqa: E402
 log = logging.getLogger("eurasia_game.ui")
 
 MIN_SIZE = (1024, 640)
+
+
+def _release() -> None:
+    """Free a scene that left the stack now, not at some later full collection.
+
+    Scenes are reference cycles (their buttons' callbacks refer back to them)
+    holding large pixel buffers (the map, rendered text); left to the cyclic
+    collector, many such buffers pile up between collections and the
+    allocator keeps the memory.  A full collection costs a few milliseconds,
+    paid only when a screen closes.
+    """
+    gc.collect()
 
 
 class Context:
@@ -195,14 +208,17 @@ class App:
         elif isinstance(c, sc.Pop):
             if len(self.stack) > 1:
                 self.stack.pop()
+                _release()
                 self.top.layout(self.ctx)
                 self.apply(self.top.resume(self.ctx))
         elif isinstance(c, sc.Replace):
             if self.stack:
                 self.stack.pop()
+                _release()
             self.apply(sc.Push(c.scene))
         elif isinstance(c, sc.ResetTo):
             self.stack.clear()
+            _release()
             self.apply(sc.Push(c.scene))
         elif isinstance(c, sc.Quit):
             self.quit()

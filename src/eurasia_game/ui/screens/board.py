@@ -158,6 +158,7 @@ class BoardScene(sc.Scene):
                 return sc.Push(CurtainScene(side, self._handed(side)))
             if self.viewer != side:
                 self._forget_selection()
+                ctx.notice = None  # a message meant for the last person at the screen
             self.viewer = side
             self.handed_to = side
             if state.dilemma is not None:
