@@ -18,7 +18,8 @@ def line_chart(surface, ctx, rect, title: str, years: list[int], series: list[tu
     size = ctx.fs("font_small")
     ctx.text.draw(surface, title, (rect.left + ctx.px(6), rect.top + ctx.px(3)), size, ctx.colour("text"), bold=True)
     lh = ctx.text.line_height(size, True)
-    plot = pygame.Rect(rect.left + ctx.px(26), rect.top + lh + ctx.px(6), rect.width - ctx.px(34), rect.height - lh - ctx.px(6) - lh - ctx.px(4))
+    half = ctx.text.line_height(size) // 2  # room for the axis labels centred on the plot's edges
+    plot = pygame.Rect(rect.left + ctx.px(26), rect.top + lh + half + ctx.px(4), rect.width - ctx.px(34), rect.height - lh - half - ctx.px(4) - lh - ctx.px(4))
     if plot.width < 10 or plot.height < 10:
         return
     for v in (lo, (lo + hi) // 2, hi):
@@ -34,9 +35,9 @@ def line_chart(surface, ctx, rect, title: str, years: list[int], series: list[tu
         y = plot.bottom - (max(lo, min(hi, v)) - lo) / max(1, hi - lo) * plot.height
         return (x, y)
 
-    ctx.text.draw(surface, str(years[0]), (plot.left, plot.bottom + ctx.px(2)), size, ctx.colour("text_dim"), anchor="midtop")
+    ctx.text.draw(surface, str(years[0]), (plot.left - ctx.px(4), plot.bottom + ctx.px(2)), size, ctx.colour("text_dim"), anchor="topleft")
     if n > 1:
-        ctx.text.draw(surface, str(years[-1]), (plot.right, plot.bottom + ctx.px(2)), size, ctx.colour("text_dim"), anchor="midtop")
+        ctx.text.draw(surface, str(years[-1]), (plot.right + ctx.px(4), plot.bottom + ctx.px(2)), size, ctx.colour("text_dim"), anchor="topright")
     width = max(2, ctx.px(2))
     for side, values in series:
         pts = [point(i, v) for i, v in enumerate(values)]

@@ -15,7 +15,7 @@ from __future__ import annotations
 
 import pygame
 
-from eurasia_game.report.debrief import Debrief, build_debrief, how_words, moved_text
+from eurasia_game.report.debrief import Debrief, build_debrief, how_words, moved_text, signed
 from eurasia_game.ui import scenes as sc
 from eurasia_game.ui.chart import line_chart
 from eurasia_game.ui.drawing import panel
@@ -26,9 +26,6 @@ from eurasia_game.ui.widgets import Button
 TABS = ("ending", "timeline", "charts", "turning", "events", "lines")
 CATEGORY_COLOUR = {"event": "accent", "decision": "good", "red_line": "danger", "facilitator": "danger_safe", "ending": "accent"}
 
-
-def _signed(delta: int) -> str:
-    return f"+{delta}" if delta > 0 else str(delta)
 
 
 class DebriefScene(sc.Scene):
@@ -157,8 +154,8 @@ class DebriefScene(sc.Scene):
     def _rows_turning(self, ctx):
         rows = []
         for point in self.debrief.turning_points:
-            rows.append((f"{point.year}  {point.label}: {point.before} -> {point.after} ({_signed(point.delta)})", "font_big", "accent", True, 0))
-            rows += [(f"{c.text} ({_signed(c.delta)})", "font", "text", False, 16) for c in point.causes]
+            rows.append((f"{point.year}  {point.label}: {point.before} -> {point.after} ({signed(point.delta)})", "font_big", "accent", True, 0))
+            rows += [(f"{c.text} ({signed(c.delta)})", "font", "text", False, 16) for c in point.causes]
         return rows or [(W("sem_debrief_nothing"), "font", "text_dim", False, 0)]
 
     def _rows_events(self, ctx):
