@@ -21,7 +21,6 @@ from eurasia_game.engine.state import FACILITATOR, Action
 from eurasia_game.report.debrief import build_debrief, debrief_of
 from eurasia_game.report.export import ReportError, line_debriefs, write_combined, write_debrief, write_report
 from eurasia_game.report.html import class_report_html
-from eurasia_game.report.markdown import class_report_md
 from eurasia_game.session.branches import read_class
 from eurasia_game.session.replay import replay
 from eurasia_game.session.session import GameSession

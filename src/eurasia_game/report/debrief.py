@@ -185,7 +185,8 @@ def _card_how(rules, event: LogEvent) -> str:
     return "drawn"
 
 
-def _signed(delta: int) -> str:
+def signed(delta: int) -> str:
+    """'+2' or '-1'."""
     return f"+{delta}" if delta > 0 else str(delta)
 
 
@@ -358,4 +359,4 @@ def how_words(how: str | None) -> str:
 
 def moved_text(moved) -> str:
     """'Partnership +1, US pressure -2'."""
-    return ", ".join(f"{label} {_signed(delta)}" for label, delta in moved)
+    return ", ".join(f"{label} {signed(delta)}" for label, delta in moved)

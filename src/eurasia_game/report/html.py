@@ -11,7 +11,7 @@ from dataclasses import dataclass
 from html import escape
 
 from eurasia_game.report.charts import all_charts, compare_chart
-from eurasia_game.report.debrief import Debrief, how_words, moved_text
+from eurasia_game.report.debrief import Debrief, how_words, moved_text, signed
 
 CSS = """
 :root { --ink: #1d1d1f; --muted: #5a5a60; --rule: #d8d8dc; --accent: #0072b2; --warn: #b34700; }
@@ -104,9 +104,6 @@ def page(title: str, subtitle: list[str], sections: list[Section], footer: str) 
     return "\n".join(parts) + "\n"
 
 
-def _signed(delta: int) -> str:
-    return f"+{delta}" if delta > 0 else str(delta)
-
 
 def players_line(rules, debrief: Debrief) -> str:
     who = []
@@ -161,8 +158,8 @@ def turning_html(debrief: Debrief, since_year: int | None = None) -> str:
     out = []
     for point in points:
         cls = "up" if point.delta > 0 else "down"
-        head = f'<div class="turning"><div><b>{point.year}</b> - {e(point.label)}: <span class="swing {cls}">{point.before} &rarr; {point.after} ({_signed(point.delta)})</span></div>'
-        causes = "".join(f"<li>{e(c.text)} <span class=\"moved\">({_signed(c.delta)})</span></li>" for c in point.causes)
+        head = f'<div class="turning"><div><b>{point.year}</b> - {e(point.label)}: <span class="swing {cls}">{point.before} &rarr; {point.after} ({signed(point.delta)})</span></div>'
+        causes = "".join(f"<li>{e(c.text)} <span class=\"moved\">({signed(c.delta)})</span></li>" for c in point.causes)
         out.append(head + (f'<ul class="small">{causes}</ul>' if causes else '<p class="small muted">No single event moved it.</p>') + "</div>")
     return "\n".join(out)
 

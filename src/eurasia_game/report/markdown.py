@@ -6,7 +6,7 @@ escaped so that a card title or a note cannot break the layout.
 
 from __future__ import annotations
 
-from eurasia_game.report.debrief import Debrief, how_words, moved_text
+from eurasia_game.report.debrief import Debrief, how_words, moved_text, signed
 
 _SPECIAL = str.maketrans({c: f"\\{c}" for c in "\\`*_[]<>|#"})
 
@@ -15,9 +15,6 @@ def md(text) -> str:
     """Escape Markdown's special characters and fold line breaks."""
     return " ".join(str(text).split()).translate(_SPECIAL)
 
-
-def _signed(delta: int) -> str:
-    return f"+{delta}" if delta > 0 else str(delta)
 
 
 def _table(head: list[str], rows: list[list]) -> list[str]:
@@ -60,8 +57,8 @@ def game_md(rules, debrief: Debrief, since_year: int | None = None, level: int =
     out += [f"{h} Turning points", ""]
     points = [t for t in debrief.turning_points if since_year is None or t.year >= since_year]
     for point in points:
-        out.append(f"- **{point.year}, {md(point.label)}**: {point.before} to {point.after} ({_signed(point.delta)})")
-        out += [f"  - {md(c.text)} ({_signed(c.delta)})" for c in point.causes]
+        out.append(f"- **{point.year}, {md(point.label)}**: {point.before} to {point.after} ({signed(point.delta)})")
+        out += [f"  - {md(c.text)} ({signed(c.delta)})" for c in point.causes]
     if not points:
         out.append("No track or front moved yet.")
     out.append("")
