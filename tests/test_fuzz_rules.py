@@ -143,7 +143,7 @@ def test_random_manifests_give_messages(tmp_path_factory, data):
     well_formed(result)
 
 
-@fuzz(40)
+@fuzz(30)
 @given(data=st.data())
 def test_random_sets_of_mods_load_the_same_in_any_order(tmp_path_factory, data):
     root = tmp_path_factory.mktemp("sets") / "mods"
