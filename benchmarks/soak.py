@@ -24,6 +24,7 @@ from __future__ import annotations
 
 import argparse
 import copy
+import gc
 import os
 import random
 import sys
@@ -325,6 +326,9 @@ def _soak_window(rules, events: int, seed: int, report: UiReport) -> None:
         stop += 1
         try:
             if app is None or not app.running:
+                # A player's process has one window; free the closed one before opening the next.
+                app = None
+                gc.collect()
                 app = App(rules, size=(1280, 800), raise_errors=True)
             arrive(app, rng.randrange(10_000))
             app.step([], dt=0.05)

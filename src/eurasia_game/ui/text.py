@@ -33,6 +33,11 @@ class Text:
         self._wraps: OrderedDict = OrderedDict()
         self._widths: dict = {}
         self._limit = limit
+        # Rendered lines are also bounded in pixel memory: after a few
+        # changes of window size or text size the old sizes would otherwise
+        # hold a hundred megabytes that no frame draws any more.
+        self._bytes = 0
+        self._byte_limit = 24_000_000
         self.drawn: list[str] = []
 
     def font(self, size: int, bold: bool = False) -> pygame.font.Font:
@@ -64,8 +69,10 @@ class Text:
         if surf is None:
             surf = self.font(size, bold).render(text, True, colour)
             self._surfaces[key] = surf
-            if len(self._surfaces) > self._limit:
-                self._surfaces.popitem(last=False)
+            self._bytes += surf.get_pitch() * surf.get_height()
+            while len(self._surfaces) > 1 and (len(self._surfaces) > self._limit or self._bytes > self._byte_limit):
+                _, old = self._surfaces.popitem(last=False)
+                self._bytes -= old.get_pitch() * old.get_height()
         else:
             self._surfaces.move_to_end(key)
         return surf
