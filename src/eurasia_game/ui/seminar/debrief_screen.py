@@ -175,7 +175,7 @@ class DebriefScene(sc.Scene):
         rows = []
         for info, d in self.lines:
             origin = W("sem_line_original") if info.parent is None else W("sem_line_from", year=info.fork_year)
-            ending = f"{d.ending.name} ({d.ending.year})" if d.ending else W("sem_debrief_running", year=d.year)
+            ending = f"{d.ending.name} ({d.ending.year})" if d.ending else W("sem_line_running", year=d.year)
             rows.append((f"{info.name}: {ending}", "font_big", "accent", True, 0))
             rows.append((origin, "font", "text_dim", False, 12))
             rows.append((", ".join(f"{s.label} {s.values[-1]}" for s in d.tracks), "font", "text", False, 12))
