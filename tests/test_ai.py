@@ -119,12 +119,24 @@ def test_choice_does_not_depend_on_hidden_information(rules, level):
 
 
 def test_hard_search_budget_is_simulations(rules):
-    """With no time cap, the number of simulations is the budget (so play is reproducible)."""
-    policy = HardPolicy(1, rules.side_ids[0], HardSettings(simulations=10, candidates=3, rival_samples=1))
+    """With no time cap the budget is a number of simulations, and arms share their draws."""
+    policy = HardPolicy(1, rules.side_ids[0], HardSettings(simulations=12, candidates=3, rival_samples=1))
     calls = []
-    result = policy.bandit(["a", "b", "c"], lambda arm, rng: calls.append(arm) or (1.0 if arm == "b" else 0.0))
-    assert len(calls) == 10
-    assert result == "b"
+
+    def simulate(arm, rng):
+        calls.append((arm, rng.random()))
+        return 1.0 if arm == "b" else 0.0
+
+    assert policy.bandit(["a", "b", "c"], simulate) == "b"
+    assert 9 <= len(calls) <= 12
+    # Common random numbers: the first round tries every arm on the same draw.
+    first = calls[:3]
+    assert {arm for arm, _ in first} == {"a", "b", "c"}
+    assert len({draw for _, draw in first}) == 1
+    again = HardPolicy(1, rules.side_ids[0], HardSettings(simulations=12, candidates=3, rival_samples=1))
+    replay = []
+    again.bandit(["a", "b", "c"], lambda arm, rng: replay.append((arm, rng.random())) or (1.0 if arm == "b" else 0.0))
+    assert replay == calls
 
 
 def test_plays_modded_rules_with_a_new_front(rules_copy):

@@ -1,8 +1,9 @@
 """The hard computer player: determinised Monte-Carlo search over the year's plans.
 
 At each decision the player lists a few promising whole-year plans (or the
-dilemma's options), then spends its budget of simulations on them, choosing
-which to try next by UCB1.  Every simulation *determinises* what the side
+dilemma's options), then spends its budget of simulations on them by successive halving:
+every plan still in the running is tried on the same sampled situations,
+and the worse half is dropped after each round.  Every simulation *determinises* what the side
 cannot see from its own view, drawing from the player's own generator:
 
 - the rival's secret orders, sampled from a model of the rival (the greedy
@@ -11,8 +12,10 @@ cannot see from its own view, drawing from the player's own generator:
 - the random generator of the game (a fresh seed), and so the coming event
   cards and the outcomes of chance effects.
 
-The engine then plays the year exactly, both sides carry on with the greedy
-planner for ``depth`` more years, and the position is judged.  The plan with
+The engine then plays the year exactly, both sides carry on for ``depth``
+more years repeating their plans (a cheap stand-in for their future play,
+which also plays the last years' endings out exactly), and the position is
+judged.  The plan with
 the best average is played.
 
 The budget is a number of simulations, so a move is the same on every
@@ -29,10 +32,11 @@ import time
 from dataclasses import dataclass
 
 from eurasia_game.ai.evaluate import Weights
-from eurasia_game.ai.forward import QuietWork, determinise, quiet, run_plans
+from eurasia_game.ai.forward import QuietWork, choose_option, determinise, quiet, run_plans
 from eurasia_game.ai.heuristic import PlanningPolicy
 from eurasia_game.ai.planner import Planner, Style
 from eurasia_game.engine import rng as engine_rng
+from eurasia_game.engine.moves import why_illegal
 from eurasia_game.engine.state import Action, Order
 from eurasia_game.engine.work import Context, other_side
 
@@ -41,11 +45,10 @@ from eurasia_game.engine.work import Context, other_side
 class HardSettings:
     """The hard level's budget.  The defaults keep a move well under a second on one core."""
 
-    simulations: int = 400  # simulations per decision
+    simulations: int = 200  # simulations per decision
     candidates: int = 6  # whole-year plans considered at a planning decision
     rival_samples: int = 4  # distinct guesses at the rival's orders
-    depth: int = 0  # further years both sides play on before the position is judged
-    exploration: float = 0.15  # UCB1 exploration constant (values lie in 0..1)
+    depth: int = 2  # further years both sides play on (repeating their plans) before judging
     time_cap_ms: float | None = None  # optional wall-clock cap; makes play machine-dependent
 
 
@@ -128,35 +131,39 @@ class HardPolicy(PlanningPolicy):
         def simulate(plan: tuple, rng: random.Random) -> float:
             w = quiet(rules, state)
             w.rng = engine_rng.seed_state(rng.getrandbits(63))
-            run_plans(rules, w, {me: own + plan, rival: rivals[int(rng.random() * len(rivals))]})
-            return self.play_on(rules, w, rng, planner)
+            rival_plan = rivals[int(rng.random() * len(rivals))]
+            run_plans(rules, w, {me: own + plan, rival: rival_plan})
+            return self.play_on(rules, w, planner, {me: own + plan, rival: rival_plan})
 
-        best = self.bandit(candidates, simulate)
-        return list(best)
+        return list(self.bandit(candidates, simulate))
 
     # --- dilemmas ------------------------------------------------------------------------
     def search_dilemma(self, rules, state, legal: list[Action]) -> Action:
         planner = self.planner_for(rules, state.scenario, self.side, self.style)
         card = rules.event[state.dilemma]
+        plans_after: dict = {}
 
         def simulate(action: Action, rng: random.Random) -> float:
             w = quiet(rules, state)
             w.rng = engine_rng.seed_state(rng.getrandbits(63))
-            option = next(o for o in card.dilemma.options if o.id == action.option)
-            w.dilemma = None
-            w.power[self.side] -= option.cost
-            w.apply(option.effects, Context(side=self.side, card=card.id))
-            from eurasia_game.engine.flow import advance
+            choose_option(rules, w, self.side, action.option)
+            # Both sides' plans after this option are worked out once, then replayed.
+            plans = plans_after.setdefault(action.option, {})
+            return self.play_on(rules, w, planner, plans, years=1 + self.settings.depth, rng=rng)
 
-            advance(w)
-            return self.play_on(rules, w, rng, planner, years=1 + self.settings.depth)
-
-        budget = max(len(legal), self.settings.simulations // 8)
+        budget = max(len(legal), self.settings.simulations // 4)
         return self.bandit(legal, simulate, budget=budget)
 
     # --- shared machinery -------------------------------------------------------------------
-    def play_on(self, rules, w, rng: random.Random, planner: Planner, years: int | None = None) -> float:
-        """Let both sides play greedily for ``years`` more year ends, then judge for this side."""
+    def play_on(self, rules, w, planner: Planner, plans: dict, years: int | None = None, rng: random.Random | None = None) -> float:
+        """Play ``years`` more years with each side repeating its plan, then judge for this side.
+
+        Repeating a year's plan is a cheap stand-in for each side's future play:
+        it shows where a line of play leads over several years, and within
+        reach of the last year it plays the ending out exactly.  A side with no
+        plan yet gets the greedy planner's; dilemmas on the way are answered
+        by a one-step judgement.
+        """
         years = self.settings.depth if years is None else years
         start = w.year
         while w.ending is None and w.year < start + years:
@@ -164,47 +171,86 @@ class HardPolicy(PlanningPolicy):
             if side is None:
                 break
             if w.dilemma is not None:
-                sp = self.planner_for(rules, w.scenario, side, self.rival_style)
-                frozen = w.freeze()
-                legal = [Action("choose", side, option=o.id) for o in rules.event[w.dilemma].dilemma.options]
-                from eurasia_game.engine.moves import why_illegal
-
-                legal = [a for a in legal if why_illegal(rules, frozen, a) is None] or legal[:1]
-                choice = sp.choose_option(frozen, legal, rng)
-                from eurasia_game.ai.forward import choose_option
-
-                choose_option(rules, w, side, choice.option)
+                quick_answer(rules, w, side, self.planner_for(rules, w.scenario, side, self.rival_style).evaluator)
                 continue
-            plans = {}
-            frozen = w.freeze()
+            frozen = None
+            chosen = {}
             for s in rules.side_ids:
-                sp = self.planner_for(rules, w.scenario, s, self.rival_style)
-                view_state = _replace(_with_plan(frozen, s, ()), to_act=s)
-                plans[s] = sp.plan(view_state, rng)
-            run_plans(rules, w, plans)
+                if s not in plans:
+                    frozen = frozen or w.freeze()
+                    sp = self.planner_for(rules, w.scenario, s, self.rival_style)
+                    plans[s] = sp.plan(_replace(_with_plan(frozen, s, ()), to_act=s), rng or random.Random(0))
+                chosen[s] = legal_part(rules, w, s, plans[s])
+            run_plans(rules, w, chosen)
         return planner.evaluator.value(w, this_year_checked=w.ending is not None or _checked(rules, w))
 
     def bandit(self, arms: list, simulate, budget: int | None = None):
-        """UCB1 over ``arms``; returns the arm with the best mean."""
+        """Successive halving over ``arms`` with common random numbers; the best arm.
+
+        Every arm still in the running is tried on the *same* determinisations
+        (the same rival orders, the same seed for draws), so arms are compared
+        on equal terms and the noise of the draws mostly cancels out.  After
+        each round the worse half is dropped, so the budget goes to the arms
+        that are hard to tell apart.
+        """
         budget = budget or self.settings.simulations
         cap = self.settings.time_cap_ms
         started = time.perf_counter()
-        rng = random.Random(self.rng.getrandbits(64))
-        n = [0] * len(arms)
+        base = self.rng.getrandbits(64)
+        alive = list(range(len(arms)))
         total = [0.0] * len(arms)
-        c = self.settings.exploration
-        for it in range(budget):
-            if it < len(arms):
-                i = it
-            else:
-                if cap is not None and (time.perf_counter() - started) * 1000 > cap:
+        n = [0] * len(arms)
+        rounds = max(1, math.ceil(math.log2(len(arms)))) if len(arms) > 1 else 1
+        used = 0
+        k = 0
+        for r in range(rounds):
+            per_arm = max(1, (budget - used) // (len(alive) * (rounds - r)))
+            for _ in range(per_arm):
+                if cap is not None and used >= len(arms) and (time.perf_counter() - started) * 1000 > cap:
                     break
-                log_t = math.log(it)
-                i = max(range(len(arms)), key=lambda k: total[k] / n[k] + c * math.sqrt(log_t / n[k]))
-            total[i] += simulate(arms[i], rng)
-            n[i] += 1
-        best = max(range(len(arms)), key=lambda k: (total[k] / n[k] if n[k] else -1.0, n[k]))
+                for i in alive:
+                    total[i] += simulate(arms[i], random.Random(base + k))
+                    n[i] += 1
+                    used += 1
+                k += 1
+            alive.sort(key=lambda i: -total[i] / max(n[i], 1))
+            if len(alive) > 1 and r < rounds - 1:
+                alive = alive[: max(1, (len(alive) + 1) // 2)]
+        best = max(alive, key=lambda i: (total[i] / max(n[i], 1), -i))
         return arms[best]
+
+
+def quick_answer(rules, w, side: str, evaluator) -> None:
+    """Answer the dilemma waiting in ``w`` with the option that judges best right away."""
+    card = rules.event[w.dilemma]
+    frozen = w.freeze()
+    best, best_value = None, None
+    for option in card.dilemma.options:
+        action = Action("choose", side, option=option.id)
+        if why_illegal(rules, frozen, action) is not None:
+            continue
+        trial = quiet(rules, frozen)
+        trial.dilemma = None
+        trial.power[side] -= option.cost
+        trial.apply(option.effects, Context(side=side, card=card.id))
+        value = evaluator.value(trial, this_year_checked=False)
+        if best_value is None or value > best_value:
+            best, best_value = option.id, value
+    choose_option(rules, w, side, best or card.dilemma.options[0].id)
+
+
+def legal_part(rules, w, side: str, plan: tuple) -> tuple:
+    """The orders of ``plan`` that ``side`` may still plan in ``w``, in order."""
+    saved = (w.to_act, w.plans)
+    w.to_act = side
+    w.plans = dict(w.plans)
+    keep: list = []
+    for order in plan:
+        w.plans[side] = tuple(keep)
+        if why_illegal(rules, w, Action("plan", side, action=order.action, target=order.target)) is None:
+            keep.append(order)
+    w.to_act, w.plans = saved
+    return tuple(keep)
 
 
 def _checked(rules, w) -> bool:
