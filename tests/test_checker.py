@@ -246,3 +246,22 @@ def test_a_loop_through_a_condition_is_a_warning(rules_copy, rules):
     assert not errors_about(result, "trigger each other")
     warnings = [p for p in result.problems if p.severity == "warning" and "trigger each other in a loop" in p.message]
     assert len(warnings) == 1 and warnings[0].path == "events[0].effects[0].then[0]"
+
+
+def test_a_side_may_not_take_a_reserved_word_as_its_id(tmp_path):
+    """'facilitator' records the instructor's acts; a side called that would be ambiguous."""
+    import shutil
+
+    from eurasia_game.loading.loader import load_rules
+    from eurasia_game.paths import base_rules_dir
+
+    folder = tmp_path / "rules"
+    shutil.copytree(base_rules_dir(), folder)
+    sides = folder / "sides.yaml"
+    text = sides.read_text()
+    first_id = text.split("  - id: ", 1)[1].split("\n", 1)[0]
+    sides.write_text(text.replace(f"  - id: {first_id}\n", "  - id: facilitator\n", 1))
+    result = load_rules(folder)
+    messages = [p for p in result.errors if "reserved word" in p.message]
+    assert messages, [str(p) for p in result.problems]
+    assert messages[0].file.endswith("sides.yaml") and messages[0].path.endswith(".id")

@@ -16,7 +16,7 @@ ActionKind = Literal["plan", "commit", "choose", "inject", "note", "pause", "tim
 # The pseudo-side of the seminar facilitator.  Facilitator acts ("inject",
 # "note", "pause", "time_up") are recorded like a side's actions, so a replay
 # reproduces the class's game, but they never belong to a side's legal actions.
-FACILITATOR = "facilitator"
+from eurasia_game.model.base import FACILITATOR  # noqa: E402  (the reserved pseudo-side)
 FACILITATOR_KINDS = frozenset({"inject", "note", "pause", "time_up"})
 
 

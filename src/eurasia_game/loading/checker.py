@@ -16,7 +16,7 @@ from pydantic import BaseModel
 from eurasia_game.loading.problems import Problem, did_you_mean, format_path
 from eurasia_game.model import conditions as C
 from eurasia_game.model import effects as E
-from eurasia_game.model.base import Ref
+from eurasia_game.model.base import RESERVED_SIDE_IDS, Ref
 from eurasia_game.model.ruleset import RuleSet
 from eurasia_game.model.texts import TEXT_KEYS
 
@@ -170,6 +170,9 @@ class Checker:
 
     def _check_game(self) -> None:
         game = self.rules.game
+        for index, side in enumerate(self.rules.sides):
+            if side.id in RESERVED_SIDE_IDS:
+                self.add("error", ("sides", index, "id"), f"'{side.id}' is a reserved word and cannot be a side id", "choose another id, such as the capital's name")
         if game.default_scenario not in self.rules.scenario:
             self.add("error", ("game", "default_scenario"), f"unknown scenario '{game.default_scenario}'", did_you_mean(game.default_scenario, self.rules.scenario))
         if sorted(game.side_order) != sorted(self.rules.side_ids):

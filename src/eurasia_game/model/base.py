@@ -41,6 +41,9 @@ Text = Annotated[str, StringConstraints(min_length=1, max_length=4000)]
 
 # Words that stand for a side or a front relative to who acts.
 SIDE_SPECIALS = ("self", "other")
+# The pseudo-side that records a facilitator's acts; no side may use this id.
+FACILITATOR = "facilitator"
+RESERVED_SIDE_IDS = SIDE_SPECIALS + (FACILITATOR,)
 FRONT_SPECIALS = ("target",)
 
 SideRef = Annotated[str, Ref("side", SIDE_SPECIALS), Field(description="A side id, or 'self' / 'other' relative to the side acting.")]
