@@ -330,8 +330,9 @@ def _soak_window(rules, events: int, seed: int, report: UiReport) -> None:
                 app = None
                 gc.collect()
                 app = App(rules, size=(1280, 800), raise_errors=True)
+            pygame.event.clear()
             arrive(app, rng.randrange(10_000))
-            app.step([], dt=0.05)
+            app.step(dt=0.05)
         except Exception as exc:  # noqa: BLE001 - counted; the soak goes on with a fresh window
             failed(f"arriving at {label}", exc)
             app = None
@@ -344,7 +345,11 @@ def _soak_window(rules, events: int, seed: int, report: UiReport) -> None:
             batch = batch if isinstance(batch, list) else [batch]
             report.events += len(batch)
             try:
-                app.step(batch, dt=rng.choice([0.0, 0.016, 0.25, 2.0]))
+                # Posted to SDL's queue and read back by the app, as in the real main
+                # loop: events that widgets post themselves are drained too.
+                for event in batch:
+                    pygame.event.post(event)
+                app.step(dt=rng.choice([0.0, 0.016, 0.25, 2.0]))
             except Exception as exc:  # noqa: BLE001
                 failed(f"{label}, on {type(app.top).__name__}, event {report.events}", exc)
                 app = None
