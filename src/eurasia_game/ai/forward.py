@@ -117,16 +117,16 @@ def determinise(rules, game_view, seed: int, rival_plan: tuple = ()) -> GameStat
     )
 
 
-def resolve_year(rules, w: Work, plans: dict) -> Work:
-    """Carry out ``plans`` (side -> orders) on ``w``: the reveal, fronts, red lines and checks.
+def resolve_year(rules, w: Work, plans: dict, checks: bool = True) -> Work:
+    """Carry out ``plans`` (side -> orders) on ``w``: the reveal, fronts, red lines (and checks).
 
     Cards that the year's red lines trigger stay queued; the year does not
-    move on, so the caller can judge the position right after the checks.
+    move on, so the caller can judge the position right after the resolution.
     """
     w.plans = {s: tuple(plans.get(s, ())) for s in rules.side_ids}
     w.committed = list(rules.side_ids)
     _resolve(w)
-    if w.ending is None:
+    if checks and w.ending is None:
         _checks(w)
     return w
 

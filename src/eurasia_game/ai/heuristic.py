@@ -82,11 +82,11 @@ class NormalPolicy(PlanningPolicy):
     """Plays the year that judges best, with a little variety among near-equal orders."""
 
     name = "normal"
-    style = Style(weights=Weights(), slack=0.004, chance_draws=2)
+    style = Style(weights=Weights(), slack=0.004, chance_draws=2, beam=6)
 
 
 class EasyPolicy(PlanningPolicy):
     """Plausible but loose: a short-sighted judgement, followed loosely."""
 
     name = "easy"
-    style = Style(weights=Weights(project_years=0, spread_per_year=1.2), slack=0.05, chance_draws=1, stop_early=0.35)
+    style = Style(weights=Weights(project_years=0, spread_per_year=1.2), slack=0.08, chance_draws=1, stop_early=0.4)

@@ -29,6 +29,7 @@ class Style:
     slack: float = 0.0  # orders within this much of the best are equally good
     chance_draws: int = 2  # draws used to judge an order with a chance effect
     stop_early: float = 0.0  # chance of finishing planning before the best plan is complete
+    beam: int | None = None  # after the first order, only this many of the best-ranked orders are judged again
 
 
 def _has_chance(effects) -> bool:
@@ -65,8 +66,10 @@ class Planner:
             w = StratifiedWork(self.rules, state)
             w.quantile = (i + 0.5) / draws
             w.rng = seed
-            resolve_year(self.rules, w, {self.side: plan, self.rival: rival_plan})
-            total += self.evaluator.value(w, this_year_checked=True)
+            # The year's checks are judged, not played: the rival's orders are
+            # a guess, so an ending that seems settled may still slip away.
+            resolve_year(self.rules, w, {self.side: plan, self.rival: rival_plan}, checks=False)
+            total += self.evaluator.value(w, this_year_checked=False)
         return total / draws
 
     def legal_moves(self, w: Work, plan: tuple) -> list[Action]:
@@ -83,15 +86,22 @@ class Planner:
         current = self.judge_plan(state, plan, rival_plan, seed)
         scratch = QuietWork(self.rules, state)
         added: list[Order] = []
+        ranked: list | None = None
         while len(plan) < self.limit:
             if added and self.style.stop_early and rng.random() < self.style.stop_early:
                 break
+            moves = self.legal_moves(scratch, plan)
+            if ranked is not None and self.style.beam:
+                # Orders rarely change rank from one slot to the next: re-judge the best few.
+                keep = set(ranked[: self.style.beam])
+                moves = [m for m in moves if (m.action, m.target) in keep]
             scored = []
-            for move in self.legal_moves(scratch, plan):
+            for move in moves:
                 order = Order(self.side, move.action, move.target)
                 scored.append((self.judge_plan(state, plan + (order,), rival_plan, seed), order))
             if not scored:
                 break
+            ranked = [(o.action, o.target) for _, o in sorted(scored, key=lambda vo: -vo[0])]
             best = max(v for v, _ in scored)
             if best <= current + 1e-9:
                 break

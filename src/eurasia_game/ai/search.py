@@ -45,9 +45,10 @@ from eurasia_game.engine.work import Context, other_side
 class HardSettings:
     """The hard level's budget.  The defaults keep a move well under a second on one core."""
 
-    simulations: int = 200  # simulations per decision
-    candidates: int = 6  # whole-year plans considered at a planning decision
+    simulations: int = 480  # simulations per decision
+    candidates: int = 8  # whole-year plans considered at a planning decision
     rival_samples: int = 4  # distinct guesses at the rival's orders
+    replies: int = 2  # candidate plans that are the best reply to one of those guesses
     depth: int = 2  # further years both sides play on (repeating their plans) before judging
     time_cap_ms: float | None = None  # optional wall-clock cap; makes play machine-dependent
 
@@ -83,11 +84,16 @@ class HardPolicy(PlanningPolicy):
         return self.next_order(rules, game_view, legal, lambda: self.search_plan(rules, state, game_view))
 
     # --- planning decisions -----------------------------------------------------------
-    def candidate_plans(self, planner: Planner, state) -> list[tuple]:
-        """The greedy plan, plans opening with each of the best first orders, and no plan."""
+    def candidate_plans(self, planner: Planner, state, rivals: list = ()) -> list[tuple]:
+        """The greedy plan, the best replies to the likeliest rival orders,
+        plans opening with each of the best first orders, and no plan."""
         rng = random.Random(self.rng.getrandbits(64))
         own = tuple(state.plans.get(self.side, ()))
         plans = [planner.plan(state, rng)]
+        for rival_plan in rivals[: self.settings.replies]:
+            reply = planner.plan(state, rng, rival_plan)
+            if reply not in plans:
+                plans.append(reply)
         seed = rng.getrandbits(64)
         scratch = QuietWork(planner.rules, state)
         openings = []
@@ -121,10 +127,10 @@ class HardPolicy(PlanningPolicy):
     def search_plan(self, rules, state, game_view) -> list:
         me = self.side
         planner = self.planner_for(rules, state.scenario, me, self.style)
-        candidates = self.candidate_plans(planner, state)
+        rivals = self.rival_plans(rules, state)
+        candidates = self.candidate_plans(planner, state, rivals)
         if len(candidates) == 1:
             return list(candidates[0])
-        rivals = self.rival_plans(rules, state)
         rival = other_side(rules, me)
         own = tuple(state.plans.get(me, ()))
 
