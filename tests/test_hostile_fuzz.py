@@ -224,3 +224,22 @@ def test_a_mutated_rules_folder_loads_with_problems_or_plays(base_rules_path, ru
                 state = apply_action(rules, state, legal[len(legal) // 2]).state
     finally:
         target.write_text(rule_texts[name], encoding="utf-8")
+
+
+@FUZZ
+@given(text=st.text(max_size=520) | st.sampled_from(["two\nlines", "bell\x07", "x" * 499 + "  ", "\u202eevil", " ok "]))
+def test_every_note_the_engine_accepts_fits_in_a_save(rules, text):
+    """A facilitator's note is typed by a person: if the engine takes it, the record must hold it."""
+    from eurasia_game.engine import Action
+    from eurasia_game.engine.state import FACILITATOR
+    from eurasia_game.session.session import GameSession
+
+    session = GameSession.new(rules, None, 1, {})
+    action = Action("note", FACILITATOR, text=text)
+    reason = session.why_illegal(action)
+    if reason is not None:
+        assert reason.strip()
+        return
+    session.act(action)
+    record = record_from_json(session.record().to_json())
+    assert record.actions[-1].text == text

@@ -10,6 +10,7 @@ log, so the debrief can show them; they are allowed after the end too.
 
 from __future__ import annotations
 
+import re
 from dataclasses import replace
 
 from eurasia_game.engine.flow import advance
@@ -26,6 +27,8 @@ LATER_MODES = ("next", "forced_next")
 # decision is taken as it stands (planning committed; first affordable option).
 TIMER_RULES = ("warn", "commit")
 MAX_NOTE = 500
+# A note goes into the game record as typed, which holds one line of printable text.
+_CONTROL = re.compile(r"[\x00-\x1f\x7f-\x9f\u202a-\u202e\u2066-\u2069]")
 MAX_SECONDS = 24 * 3600
 
 
@@ -59,8 +62,9 @@ def why_not_facilitator(rules: RuleSet, state: GameState, action: Action) -> str
     if action.side != FACILITATOR:
         return text("illegal_facilitator_only")
     if action.kind in ("note", "pause"):
-        note = (action.text or "").strip()
-        if (action.kind == "note" and not note) or len(note) > MAX_NOTE:
+        raw = action.text or ""
+        note = raw.strip()
+        if (action.kind == "note" and not note) or len(raw) > MAX_NOTE or _CONTROL.search(raw):
             return text("illegal_note", limit=MAX_NOTE)
         return None
     if state.over:
