@@ -83,6 +83,7 @@ def test_wilson_interval_and_correlation():
         (["--games", "0"], "--games must be 1 or more"),
         (["--jobs", "0"], "--jobs must be 1 or more"),
         (["--scenario", "nowhere"], "unknown scenario 'nowhere'"),
+        (["--hard-simulations", "0"], "must be more than 0"),
     ],
 )
 def test_bad_input_gets_a_clear_message(rules, tmp_path, capsys, extra, message):
@@ -95,3 +96,15 @@ def test_bad_input_gets_a_clear_message(rules, tmp_path, capsys, extra, message)
 def test_missing_side_player_is_explained(rules, tmp_path, capsys):
     assert main(["balance", "--out", str(tmp_path / "x"), "--quiet", f"--{rules.side_ids[0]}", "normal"]) == 2
     assert "give every side a player" in capsys.readouterr().err
+
+
+def test_hard_budget_option_reaches_the_players(rules, tmp_path):
+    from eurasia_game.ai import HardSettings
+
+    scenario = short_scenario(rules)
+    players = dict(zip(rules.side_ids, ("hard", "easy")))
+    small = HardSettings(simulations=12, candidates=3, rival_samples=1, replies=1)
+    games = run_games(rules, scenario, players, [3], jobs=1, hard=small)
+    assert games[0]["ending"] in rules.scenario[scenario].endings
+    again = run_games(rules, scenario, players, [3], jobs=1, hard=small)
+    assert games == again

@@ -17,10 +17,19 @@ def start_tracks(rules, scenario: str) -> dict:
     return {t.id: setup.tracks.get(t.id, t.start) for t in rules.tracks}
 
 
-def play(rules, scenario: str, seed: int, players: dict) -> dict:
+def make_player(name: str, seed: int, side: str, hard=None):
+    """A computer player; ``hard`` (a HardSettings) sets the hard level's budget."""
+    if name == "hard" and hard is not None:
+        from eurasia_game.ai import HardPolicy
+
+        return HardPolicy(seed, side, hard)
+    return make_policy(name, seed, side)
+
+
+def play(rules, scenario: str, seed: int, players: dict, hard=None) -> dict:
     """Play one game; return its summary (see ``stats`` for the fields used)."""
     state = new_game(rules, scenario, seed)
-    policies = {side: make_policy(players[side], seed, side) for side in rules.side_ids}
+    policies = {side: make_player(players[side], seed, side, hard) for side in rules.side_ids}
     choices = []
     steps = 0
     while state.ending is None and steps < MAX_STEPS:

@@ -23,23 +23,26 @@ def default_jobs() -> int:
     return max(1, len(os.sched_getaffinity(0)) if hasattr(os, "sched_getaffinity") else (os.cpu_count() or 1))
 
 
-def _init(rules, scenario: str, players: dict) -> None:
-    _JOB.update(rules=rules, scenario=scenario, players=players)
+def _init(rules, scenario: str, players: dict, hard) -> None:
+    _JOB.update(rules=rules, scenario=scenario, players=players, hard=hard)
 
 
 def _play_seeds(seeds: list[int]) -> list[dict]:
-    return [play(_JOB["rules"], _JOB["scenario"], seed, _JOB["players"]) for seed in seeds]
+    return [play(_JOB["rules"], _JOB["scenario"], seed, _JOB["players"], _JOB["hard"]) for seed in seeds]
 
 
-def run_games(rules, scenario: str, players: dict, seeds: list[int], jobs: int = 1, progress=None) -> list[dict]:
-    """Play one game per seed on ``jobs`` processes; summaries sorted by seed."""
+def run_games(rules, scenario: str, players: dict, seeds: list[int], jobs: int = 1, progress=None, hard=None) -> list[dict]:
+    """Play one game per seed on ``jobs`` processes; summaries sorted by seed.
+
+    ``hard`` (a HardSettings) replaces the hard level's default budget.
+    """
     progress = progress or (lambda done, total: None)
     total = len(seeds)
     out: list[dict] = []
     progress(0, total)
     if jobs <= 1 or total <= 1:
         for seed in seeds:
-            out.append(play(rules, scenario, seed, players))
+            out.append(play(rules, scenario, seed, players, hard))
             progress(len(out), total)
         return out
     # Small chunks keep both processes busy to the end; games differ in length.
@@ -47,7 +50,7 @@ def run_games(rules, scenario: str, players: dict, seeds: list[int], jobs: int =
     chunks = [seeds[i : i + size] for i in range(0, total, size)]
     methods = multiprocessing.get_all_start_methods()
     context = multiprocessing.get_context("fork" if "fork" in methods else None)
-    with ProcessPoolExecutor(max_workers=jobs, mp_context=context, initializer=_init, initargs=(rules, scenario, players)) as pool:
+    with ProcessPoolExecutor(max_workers=jobs, mp_context=context, initializer=_init, initargs=(rules, scenario, players, hard)) as pool:
         for batch in pool.map(_play_seeds, chunks):
             out.extend(batch)
             progress(len(out), total)

@@ -26,6 +26,8 @@ def add_arguments(parser) -> None:
     parser.add_argument("--seed", metavar="S", type=int, default=0, help="the first seed; games use seeds S, S+1, ... (default: 0)")
     parser.add_argument("--jobs", metavar="J", type=int, default=None, help="processes to use (default: all cores)")
     parser.add_argument("--out", metavar="DIR", type=Path, required=True, help="folder for report.md, the CSV files and the charts")
+    parser.add_argument("--hard-simulations", metavar="N", type=int, default=None, help="simulations per hard move (default: the hard level's own budget)")
+    parser.add_argument("--hard-time-cap", metavar="MS", type=float, default=None, help="also stop a hard move after MS milliseconds; results then depend on the machine's speed")
     parser.add_argument("--no-charts", action="store_true", help="skip the PNG charts")
     parser.add_argument("--quiet", action="store_true", help="no progress bar")
     parser.epilog = "Give each side's player as --SIDE LEVEL, e.g. --moscow normal --beijing hard (levels: easy, normal, hard, random)."
@@ -65,9 +67,23 @@ def run(args) -> int:
     if args.out.exists() and not args.out.is_dir():
         print(f"--out must be a folder, and {args.out} is a file", file=sys.stderr)
         return 2
+    hard = None
+    if args.hard_simulations is not None or args.hard_time_cap is not None:
+        from dataclasses import replace
+
+        from eurasia_game.ai import HardSettings
+
+        if (args.hard_simulations is not None and args.hard_simulations < 1) or (args.hard_time_cap is not None and args.hard_time_cap <= 0):
+            print("--hard-simulations and --hard-time-cap must be more than 0", file=sys.stderr)
+            return 2
+        hard = HardSettings()
+        if args.hard_simulations is not None:
+            hard = replace(hard, simulations=args.hard_simulations)
+        if args.hard_time_cap is not None:
+            hard = replace(hard, time_cap_ms=args.hard_time_cap)
     seeds = list(range(args.seed, args.seed + args.games))
     progress = None if args.quiet else ProgressBar(sys.stderr)
-    games = run_games(rules, scenario, players, seeds, jobs=jobs, progress=progress)
+    games = run_games(rules, scenario, players, seeds, jobs=jobs, progress=progress, hard=hard)
     figures = summarise(rules, scenario, players, games)
     try:
         written = write_report(args.out, figures, games, charts=not args.no_charts)
