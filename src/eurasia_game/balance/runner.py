@@ -12,7 +12,7 @@ import multiprocessing
 import os
 import sys
 import time
-from concurrent.futures import ProcessPoolExecutor
+from concurrent.futures import ProcessPoolExecutor, as_completed
 
 from eurasia_game.balance.games import play
 
@@ -46,13 +46,14 @@ def run_games(rules, scenario: str, players: dict, seeds: list[int], jobs: int =
             progress(len(out), total)
         return out
     # Small chunks keep both processes busy to the end; games differ in length.
-    size = max(1, min(8, total // (jobs * 8) or 1))
+    size = max(1, min(4, total // (jobs * 16)))
     chunks = [seeds[i : i + size] for i in range(0, total, size)]
     methods = multiprocessing.get_all_start_methods()
     context = multiprocessing.get_context("fork" if "fork" in methods else None)
     with ProcessPoolExecutor(max_workers=jobs, mp_context=context, initializer=_init, initargs=(rules, scenario, players, hard)) as pool:
-        for batch in pool.map(_play_seeds, chunks):
-            out.extend(batch)
+        futures = [pool.submit(_play_seeds, chunk) for chunk in chunks]
+        for future in as_completed(futures):
+            out.extend(future.result())
             progress(len(out), total)
     out.sort(key=lambda g: g["seed"])
     return out
