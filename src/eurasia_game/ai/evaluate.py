@@ -20,7 +20,9 @@ from __future__ import annotations
 import math
 from dataclasses import dataclass
 
+from eurasia_game.ai.forward import quiet
 from eurasia_game.ai.margins import compile_margin
+from eurasia_game.engine.flow import outcome
 from eurasia_game.engine.work import Context, holds, other_side
 
 RESULT_VALUE = {"win": 1.0, "draw": 0.5, "lose": 0.0}
@@ -88,8 +90,6 @@ class Evaluator:
     # --- exact results ---------------------------------------------------------
     def ending_value(self, ending_id: str, state) -> float:
         """The side's result for a game that ended in ``ending_id``."""
-        from eurasia_game.engine.flow import outcome
-
         return result_value(outcome(self.rules, state), self.side)
 
     # --- estimates ---------------------------------------------------------------
@@ -176,8 +176,6 @@ class Projection:
         Chance effects in those rules draw from the state's own generator copy,
         so the projection is deterministic.  Nothing is logged.
         """
-        from eurasia_game.ai.forward import quiet
-
         w = quiet(self.rules, state)
         w.orders_done = []
         none = Context()

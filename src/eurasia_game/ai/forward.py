@@ -14,6 +14,8 @@ follows the rules exactly, modded or not.
 from __future__ import annotations
 
 from eurasia_game.engine import rng as engine_rng
+# The year's resolution and checks are the engine's own steps (private to the
+# engine's flow, used here so that the look-ahead can never drift from the rules).
 from eurasia_game.engine.flow import _checks, _resolve, advance, deck_for
 from eurasia_game.engine.state import Action, GameState, Order
 from eurasia_game.engine.work import Context, Work
@@ -60,13 +62,6 @@ def quiet(rules, state) -> QuietWork:
     if isinstance(state, Work):
         state = state.freeze()
     return QuietWork(rules, state)
-
-
-def plan_phase_index(rules) -> int | None:
-    for i, phase in enumerate(rules.phases):
-        if phase.kind == "plan":
-            return i
-    return None
 
 
 def public_deck(rules, game_view) -> tuple:
@@ -149,10 +144,6 @@ def choose_option(rules, w: Work, side: str, option_id: str) -> Work:
     w.apply(option.effects, Context(side=side, card=card.id))
     advance(w)
     return w
-
-
-def as_orders(side: str, actions) -> tuple:
-    return tuple(Order(side, a.action, a.target) for a in actions)
 
 
 def order_action(order: Order) -> Action:

@@ -17,7 +17,7 @@ from eurasia_game.ai.evaluate import Evaluator, Weights
 from eurasia_game.ai.forward import QuietWork, StratifiedWork, resolve_year
 from eurasia_game.engine.moves import targets_of, why_illegal
 from eurasia_game.engine.state import Action, Order
-from eurasia_game.engine.work import Work, other_side
+from eurasia_game.engine.work import Context, Work, other_side
 from eurasia_game.model import effects as E
 
 
@@ -114,19 +114,16 @@ class Planner:
 
     def choose_option(self, state, legal: list[Action], rng: random.Random) -> Action:
         """The dilemma option whose consequences judge best (``state`` is a full state)."""
-        from eurasia_game.ai.forward import choose_option
-
         seed = rng.getrandbits(64)
+        card = self.rules.event[state.dilemma]
+        options = {o.id: o for o in card.dilemma.options}
         scored = []
         for action in legal:
+            option = options[action.option]
             w = QuietWork(self.rules, state)
             w.rng = seed
-            card = self.rules.event[state.dilemma]
-            option = next(o for o in card.dilemma.options if o.id == action.option)
             w.dilemma = None
             w.power[self.side] -= option.cost
-            from eurasia_game.engine.work import Context
-
             w.apply(option.effects, Context(side=self.side, card=card.id))
             scored.append((self.evaluator.value(w, this_year_checked=False), action))
         best = max(v for v, _ in scored)
