@@ -108,3 +108,20 @@ def test_hard_budget_option_reaches_the_players(rules, tmp_path):
     assert games[0]["ending"] in rules.scenario[scenario].endings
     again = run_games(rules, scenario, players, [3], jobs=1, hard=small)
     assert games == again
+
+
+def test_the_lab_plays_modded_rules_and_names_the_mods(rules_copy, tmp_path):
+    """A mod's extra front is played and the report says which rules it ran."""
+    from eurasia_game.loading.loader import load_rules
+
+    (rules_copy / "zz_more.yaml").write_text(
+        "fronts:\n  - id: space\n    name: Space\n    description: Launchers and satellites.\n    stakes: [Prestige in orbit.]\n"
+        "    start: {moscow: 3, beijing: 3}\n    map_position: [0.9, 0.1]\n",
+        encoding="utf-8",
+    )
+    out = tmp_path / "mod"
+    sides = load_rules(rules_copy).rules.side_ids
+    argv = ["balance", "--rules", str(rules_copy), "--games", "4", "--jobs", "1", "--out", str(out), "--quiet", "--no-charts", f"--{sides[0]}", "normal", f"--{sides[1]}", "easy"]
+    assert main(argv) == 0
+    assert "## Results" in (out / "report.md").read_text(encoding="utf-8")
+    assert len((out / "games.csv").read_text(encoding="utf-8").splitlines()) == 5

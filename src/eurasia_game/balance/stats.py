@@ -38,6 +38,11 @@ def correlation(xs: list[float], ys: list[float]) -> float | None:
     return sum((x - mx) * (y - my) for x, y in zip(xs, ys)) / math.sqrt(sxx * syy)
 
 
+def _mods(rules) -> str:
+    mods = getattr(rules, "mods", ()) or ()
+    return (" with mods " + ", ".join(f"{m.id} {m.version}" for m in mods)) if mods else ""
+
+
 def summarise(rules, scenario: str, players: dict, games: list[dict]) -> dict:
     """All the figures of a balance report, as plain data."""
     sides = list(rules.side_ids)
@@ -46,7 +51,7 @@ def summarise(rules, scenario: str, players: dict, games: list[dict]) -> dict:
     out: dict = {
         "scenario": scenario,
         "scenario_name": sc.name,
-        "rules": f"{rules.game.name} {rules.game.version}",
+        "rules": f"{rules.game.name} {rules.game.version}" + _mods(rules),
         "players": dict(players),
         "games": n,
         "seeds": [games[0]["seed"], games[-1]["seed"]] if games else [],
