@@ -360,6 +360,16 @@ def _soak_window(rules, events: int, seed: int, report: UiReport) -> None:
 # --- memory and the command line -----------------------------------------------------
 
 def peak_rss_mb() -> float | None:
+    # Linux: the high-water mark of this process's own memory.  getrusage's
+    # ru_maxrss survives fork and exec, so a soak started from a large parent
+    # (a test run) would report the parent's peak instead of its own.
+    try:
+        with open("/proc/self/status", encoding="ascii") as status:
+            for line in status:
+                if line.startswith("VmHWM:"):
+                    return int(line.split()[1]) / 1024
+    except OSError:
+        pass
     try:
         import resource
     except ImportError:  # pragma: no cover - Windows
