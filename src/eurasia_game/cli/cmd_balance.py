@@ -8,11 +8,10 @@ modded sides get their own options.
 
 from __future__ import annotations
 
-import argparse
 import sys
 from pathlib import Path
 
-from eurasia_game.cli.common import add_rules_argument, load_rules_or_report
+from eurasia_game.cli.common import add_rules_argument, load_rules_or_report, parse_side_players
 
 NAME = "balance"
 HELP = "play many computer games and write a balance report (Markdown, CSV, PNG)"
@@ -37,19 +36,13 @@ def run(args) -> int:
     from eurasia_game.balance.report import write_report
     from eurasia_game.balance.runner import ProgressBar, default_jobs, run_games
     from eurasia_game.balance.stats import summarise
-    from eurasia_game.session.policies import policy_names
 
     rules = load_rules_or_report(args)
     if rules is None:
         return 2
-    sides = argparse.ArgumentParser(prog="eurasia-game balance", add_help=False)
-    for side in rules.side_ids:
-        sides.add_argument(f"--{side}", metavar="LEVEL", choices=policy_names(), required=True, help=f"who plays {rules.side[side].name}")
-    try:
-        players = vars(sides.parse_args(args.extra))
-    except SystemExit as exc:
-        print(f"give every side a player: {' '.join(f'--{s} LEVEL' for s in rules.side_ids)}; levels: {', '.join(policy_names())}", file=sys.stderr)
-        return int(exc.code or 2)
+    players = parse_side_players(rules, args.extra, "eurasia-game balance", "LEVEL")
+    if isinstance(players, int):
+        return players
     if args.games < 1:
         print("--games must be 1 or more", file=sys.stderr)
         return 2

@@ -6,11 +6,10 @@ ids, so modded sides get their own options too.
 
 from __future__ import annotations
 
-import argparse
 import sys
 from pathlib import Path
 
-from eurasia_game.cli.common import add_rules_argument, load_rules_or_report
+from eurasia_game.cli.common import add_rules_argument, load_rules_or_report, parse_side_players
 
 NAME = "simulate"
 HELP = "play a whole game between computer players and print the transcript"
@@ -28,20 +27,14 @@ def add_arguments(parser) -> None:
 def run(args) -> int:
     from eurasia_game.cli.transcript import transcript
     from eurasia_game.session.autoplay import play_game
-    from eurasia_game.session.policies import policy_names
     from eurasia_game.session.saves import SaveError, write_record
 
     rules = load_rules_or_report(args)
     if rules is None:
         return 2
-    sides = argparse.ArgumentParser(prog="eurasia-game simulate", add_help=False)
-    for side in rules.side_ids:
-        sides.add_argument(f"--{side}", metavar="POLICY", choices=policy_names(), required=True, help=f"who plays {rules.side[side].name}")
-    try:
-        players = vars(sides.parse_args(args.extra))
-    except SystemExit as exc:
-        print(f"give every side a player: {' '.join(f'--{s} POLICY' for s in rules.side_ids)}; policies: {', '.join(policy_names())}", file=sys.stderr)
-        return int(exc.code or 2)
+    players = parse_side_players(rules, args.extra, "eurasia-game simulate", "POLICY")
+    if isinstance(players, int):
+        return players
     if not 0 <= args.seed < 2**63:  # a record holds seeds below 2**63
         print("the seed must be a whole number from 0 to 9223372036854775807", file=sys.stderr)
         return 2

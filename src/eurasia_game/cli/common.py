@@ -47,3 +47,24 @@ def load_rules_or_report(args, stream=None):
         print(f"the rules have {len(errors)} error(s); run 'eurasia-game check' (with the same --rules and --mod) for details", file=stream)
         return None
     return result.rules
+
+
+def parse_side_players(rules, extra: list[str], prog: str, metavar: str = "POLICY") -> dict[str, str] | int:
+    """Read ``--SIDE POLICY`` for every side of ``rules`` from the leftover arguments.
+
+    The options come from the rules' side ids, so modded sides get their own.
+    Returns the players by side id, or an exit code after printing what to give.
+    """
+    import argparse
+
+    from eurasia_game.session.policies import policy_names
+
+    sides = argparse.ArgumentParser(prog=prog, add_help=False)
+    for side in rules.side_ids:
+        sides.add_argument(f"--{side}", metavar=metavar, choices=policy_names(), required=True, help=f"who plays {rules.side[side].name}")
+    try:
+        return vars(sides.parse_args(extra))
+    except SystemExit as exc:
+        wanted = " ".join(f"--{s} {metavar}" for s in rules.side_ids)
+        print(f"give every side a player: {wanted}; choose from: {', '.join(policy_names())}", file=sys.stderr)
+        return int(exc.code or 2)
