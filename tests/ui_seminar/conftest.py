@@ -6,22 +6,12 @@ folder, so no test opens a real window or touches the real saves.
 
 from __future__ import annotations
 
-import os
+import pygame
+import pytest
 
-os.environ["SDL_VIDEODRIVER"] = "dummy"
-os.environ["SDL_AUDIODRIVER"] = "dummy"
-os.environ["PYGAME_HIDE_SUPPORT_PROMPT"] = "1"
-
-import pygame  # noqa: E402
-import pytest  # noqa: E402
-
-
-@pytest.fixture(autouse=True)
-def home(tmp_path, monkeypatch):
-    folder = tmp_path / "home"
-    monkeypatch.setenv("EURASIA_GAME_HOME", str(folder))
-    yield folder
-    pygame.display.quit()
+# The same headless display and private game home as the window's own tests
+# (importing that conftest sets the SDL drivers before pygame starts a display).
+from tests.ui.conftest import home  # noqa: F401
 
 
 @pytest.fixture
