@@ -6,7 +6,6 @@ folder, so no test opens a real window or touches the real saves.
 
 from __future__ import annotations
 
-import pygame
 import pytest
 
 # The same headless display and private game home as the window's own tests
