@@ -139,6 +139,30 @@ def test_hard_search_budget_is_simulations(rules):
     assert replay == calls
 
 
+def test_hard_weighs_more_plans_for_a_side_with_more_orders(rules):
+    """By default the number of candidate plans grows with the orders a side may plan a year."""
+    from eurasia_game.ai.search import CANDIDATES_PER_ORDER
+
+    scenario = short_scenario(rules)
+    state = new_game(rules, scenario, 5)
+    while state.to_act is None or state.dilemma is not None:
+        state = apply_action(rules, state, legal_actions(rules, state, state.to_act)[0]).state
+    counts = {}
+    for side in rules.side_ids:
+        policy = HardPolicy(3, side, HardSettings(simulations=8, rival_samples=1))
+        planner = policy.planner_for(rules, scenario, side, policy.style)
+        planning = replace(state, to_act=side)
+        counts[side] = len(policy.candidate_plans(planner, planning))
+        limit = CANDIDATES_PER_ORDER * rules.side[side].orders_per_year
+        assert 2 <= counts[side] <= limit
+    fewest, most = sorted(rules.side_ids, key=lambda s: rules.side[s].orders_per_year)
+    assert rules.side[fewest].orders_per_year < rules.side[most].orders_per_year
+    assert counts[most] > counts[fewest]
+    # An explicit number still caps the list.
+    capped = HardPolicy(3, most, HardSettings(simulations=8, candidates=3, rival_samples=1))
+    assert len(capped.candidate_plans(capped.planner_for(rules, scenario, most, capped.style), replace(state, to_act=most))) <= 3
+
+
 def test_plays_modded_rules_with_a_new_front(rules_copy):
     """A mod adds a fifth front whose payout helps the first side: the players use it."""
     (rules_copy / "zz_space.yaml").write_text(

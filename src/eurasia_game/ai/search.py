@@ -41,12 +41,18 @@ from eurasia_game.engine.state import Action, Order
 from eurasia_game.engine.work import Context, other_side
 
 
+CANDIDATES_PER_ORDER = 4
+
+
 @dataclass(frozen=True)
 class HardSettings:
     """The hard level's budget.  The defaults keep a move well under a second on one core."""
 
     simulations: int = 480  # simulations per decision
-    candidates: int = 8  # whole-year plans considered at a planning decision
+    # Whole-year plans considered at a planning decision; None: ``CANDIDATES_PER_ORDER``
+    # for each order the side may plan a year, so a side with more orders, and so
+    # a larger space of plans, gets a wider choice.
+    candidates: int | None = None
     rival_samples: int = 4  # distinct guesses at the rival's orders
     replies: int = 2  # candidate plans that are the best reply to one of those guesses
     depth: int = 2  # further years both sides play on (repeating their plans) before judging
@@ -101,8 +107,9 @@ class HardPolicy(PlanningPolicy):
             order = Order(self.side, move.action, move.target)
             openings.append((planner.judge_plan(state, own + (order,), (), seed), order))
         openings.sort(key=lambda vo: -vo[0])
+        limit = self.settings.candidates or CANDIDATES_PER_ORDER * planner.rules.side[self.side].orders_per_year
         for _, order in openings:
-            if len(plans) >= self.settings.candidates - 1:
+            if len(plans) >= limit - 1:
                 break
             after = _with_plan(state, self.side, own + (order,))
             plan = (order,) + planner.plan(after, rng)
