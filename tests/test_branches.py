@@ -57,6 +57,10 @@ def test_rewind_starts_a_branch_and_keeps_the_original(rules, game):
     assert game.current != TRUNK and session is game.session
     assert session.state.year == year
     assert session.record().actions == trunk_before.actions[:at]
+    # The branch opens with a different move from the original line's, then plays on.
+    original = trunk_before.actions[at]
+    different = [a for a in session.legal() if (a.kind, a.action, a.target, a.option) != (original.kind, original.action, original.target, original.option)]
+    session.act(different[0])
     play(session, random.Random(99), years=2)
     game.sync()
     assert game.branch(TRUNK).record.actions == trunk_before.actions
