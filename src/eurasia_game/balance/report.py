@@ -8,6 +8,7 @@ from __future__ import annotations
 
 import csv
 import io
+from collections.abc import Callable
 from pathlib import Path
 
 REPORT = "report.md"
@@ -147,14 +148,17 @@ def csv_files(figures: dict, games: list[dict]) -> dict[str, str]:
     return {"summary.csv": _csv(summary), "games.csv": _csv(game_rows), "endings.csv": _csv(endings), "tracks.csv": _csv(tracks), "events.csv": _csv(events), "dilemmas.csv": _csv(dilemmas)}
 
 
-def write_report(out_dir: Path, figures: dict, games: list[dict], charts: bool = True) -> list[Path]:
-    """Write the report, the CSV files and (if asked) the charts; return the paths written."""
+def write_report(out_dir: Path, figures: dict, games: list[dict], draw_charts: Callable[[Path, dict], list[str]] | None = None) -> list[Path]:
+    """Write the report, the CSV files and the charts; return the paths written.
+
+    ``draw_charts(out_dir, figures)`` draws the charts and returns their file
+    names; the front end supplies it (the lab itself draws nothing), and
+    without it the report has no charts.
+    """
     out_dir.mkdir(parents=True, exist_ok=True)
     written = []
     drawn: list[str] = []
-    if charts:
-        from eurasia_game.balance.charts import draw_charts
-
+    if draw_charts is not None:
         drawn = draw_charts(out_dir, figures)
         written += [out_dir / name for name in drawn]
     for name, text in csv_files(figures, games).items():

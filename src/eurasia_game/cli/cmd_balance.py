@@ -79,7 +79,10 @@ def run(args) -> int:
     games = run_games(rules, scenario, players, seeds, jobs=jobs, progress=progress, hard=hard)
     figures = summarise(rules, scenario, players, games)
     try:
-        written = write_report(args.out, figures, games, charts=not args.no_charts)
+        draw_charts = None
+        if not args.no_charts:
+            from eurasia_game.ui.balance_charts import draw_charts
+        written = write_report(args.out, figures, games, draw_charts=draw_charts)
     except OSError as exc:
         print(f"could not write the report to {args.out}: {exc.strerror or exc}", file=sys.stderr)
         return 1
