@@ -13,10 +13,19 @@ from pathlib import Path
 
 import pytest
 
+import eurasia_game
 from eurasia_game.loading.loader import load_rules
 from eurasia_game.paths import base_rules_dir
 
 REPO = Path(__file__).resolve().parents[1]
+PACKAGE_SOURCE = Path(eurasia_game.__file__).resolve().parent
+
+
+def scan_package(findings) -> list[str]:
+    """Run ``findings(path, name)`` over every source file of the package; all it reports."""
+    files = sorted(PACKAGE_SOURCE.rglob("*.py"))
+    assert len(files) > 20, "the package's source files were not found"
+    return [f for path in files for f in findings(path, path.relative_to(PACKAGE_SOURCE).as_posix())]
 
 
 @pytest.fixture(scope="session")
