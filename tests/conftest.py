@@ -3,12 +3,16 @@
 ``rules`` loads and checks the base game once per test session (loading is
 pure, so one copy serves every test).  ``rules_copy`` copies the base rules
 folder into a temporary folder so a test can break it by editing text, and
-``edit_rule_file`` makes such an edit.
+``edit_rule_file`` makes such an edit.  ``home`` gives a test its own game
+home, and ``kill_when_counted`` kills a child game mid-play.
 """
 
 from __future__ import annotations
 
 import shutil
+import signal
+import subprocess
+import sys
 from pathlib import Path
 
 import pytest
@@ -19,6 +23,39 @@ from eurasia_game.paths import base_rules_dir
 
 REPO = Path(__file__).resolve().parents[1]
 PACKAGE_SOURCE = Path(eurasia_game.__file__).resolve().parent
+
+
+def kill_when_counted(command: list[str], count: int, env: dict | None = None) -> tuple[int, int]:
+    """Run ``command``, which prints a running count, and SIGKILL it once the count reaches ``count``.
+
+    Returns the last count read (so a test can check the child got that far)
+    and the child's process id.
+    """
+    child = subprocess.Popen(command, stdout=subprocess.PIPE, text=True, env=env)
+    counted = 0
+    try:
+        for line in child.stdout:
+            counted = int(line)
+            if counted >= count:
+                break
+        child.send_signal(signal.SIGKILL)
+        child.wait(timeout=30)
+    finally:
+        if child.poll() is None:
+            child.kill()
+        child.stdout.close()
+    return counted, child.pid
+
+
+@pytest.fixture
+def home(tmp_path, monkeypatch):
+    """A game home of the test's own (settings, saves, autosaves, logs); closes any window left open."""
+    folder = tmp_path / "home"
+    monkeypatch.setenv("EURASIA_GAME_HOME", str(folder))
+    yield folder
+    pygame = sys.modules.get("pygame")
+    if pygame is not None:
+        pygame.display.quit()
 
 
 def scan_package(findings) -> list[str]:

@@ -11,13 +11,12 @@ from __future__ import annotations
 import errno
 import json
 import os
-import signal
-import subprocess
 import sys
 import textwrap
 from pathlib import Path
 
 import pytest
+from conftest import kill_when_counted
 
 from eurasia_game.session import folders
 from eurasia_game.session import saves as saves_module
@@ -216,19 +215,7 @@ PLAYER = textwrap.dedent(
 
 @pytest.mark.skipif(sys.platform == "win32", reason="SIGKILL is POSIX")
 def test_a_killed_game_resumes_losing_at_most_the_action_in_progress(rules, tmp_path):
-    child = subprocess.Popen([sys.executable, "-c", PLAYER, str(tmp_path)], stdout=subprocess.PIPE, text=True)
-    try:
-        acknowledged = 0
-        for line in child.stdout:
-            acknowledged = int(line)
-            if acknowledged >= 25:
-                break
-        child.send_signal(signal.SIGKILL)
-        child.wait(timeout=30)
-    finally:
-        if child.poll() is None:
-            child.kill()
-        child.stdout.close()
+    acknowledged, child_pid = kill_when_counted([sys.executable, "-c", PLAYER, str(tmp_path)], 25)
     assert acknowledged >= 25, "the child game did not play"
     found = find_resumable(tmp_path, rules)
     assert found is not None
@@ -236,4 +223,4 @@ def test_a_killed_game_resumes_losing_at_most_the_action_in_progress(rules, tmp_
     session = GameSession.from_record(rules, found.record)
     assert session.state.steps == len(found.record.actions)
     marker = json.loads((tmp_path / MARKER).read_text(encoding="utf-8"))
-    assert marker["pid"] == child.pid
+    assert marker["pid"] == child_pid

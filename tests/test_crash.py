@@ -15,8 +15,6 @@ from __future__ import annotations
 import errno
 import json
 import os
-import signal
-import subprocess
 import sys
 import textwrap
 
@@ -29,6 +27,8 @@ import pytest  # noqa: E402
 pygame = pytest.importorskip("pygame")
 pytest.importorskip("eurasia_game.ui.app", reason="the window is not part of this build")
 
+from conftest import kill_when_counted  # noqa: E402
+
 from eurasia_game.cli.main import main as cli_main  # noqa: E402
 from eurasia_game.session import saves as saves_module  # noqa: E402
 from eurasia_game.session import session as session_module  # noqa: E402
@@ -37,14 +37,6 @@ from eurasia_game.session.autoplay import play_game  # noqa: E402
 from eurasia_game.session.saves import read_record  # noqa: E402
 
 COMPUTERS = {"moscow": "random", "beijing": "random"}
-
-
-@pytest.fixture
-def home(tmp_path, monkeypatch):
-    folder = tmp_path / "home"
-    monkeypatch.setenv("EURASIA_GAME_HOME", str(folder))
-    yield folder
-    pygame.display.quit()
 
 
 @pytest.fixture
@@ -275,19 +267,7 @@ WINDOW = textwrap.dedent(
 @pytest.mark.skipif(sys.platform == "win32", reason="SIGKILL is POSIX")
 def test_a_killed_window_offers_its_game_at_the_next_start(rules, home):
     env = dict(os.environ, EURASIA_GAME_HOME=str(home))
-    child = subprocess.Popen([sys.executable, "-c", WINDOW], stdout=subprocess.PIPE, text=True, env=env)
-    acknowledged = 0
-    try:
-        for line in child.stdout:
-            acknowledged = int(line)
-            if acknowledged >= 20:
-                break
-        child.send_signal(signal.SIGKILL)
-        child.wait(timeout=30)
-    finally:
-        if child.poll() is None:
-            child.kill()
-        child.stdout.close()
+    acknowledged, _ = kill_when_counted([sys.executable, "-c", WINDOW], 20, env)
     assert acknowledged >= 20, "the window did not play"
     app = make_app(rules)
     app.offer_resume()

@@ -18,12 +18,9 @@ import pytest  # noqa: E402
 
 
 @pytest.fixture(autouse=True)
-def home(tmp_path, monkeypatch):
-    """Every UI test gets its own game home (settings, saves, autosaves, logs)."""
-    folder = tmp_path / "home"
-    monkeypatch.setenv("EURASIA_GAME_HOME", str(folder))
-    yield folder
-    pygame.display.quit()
+def home(home):
+    """Every UI test gets its own game home (the suite's ``home``, made automatic here)."""
+    return home
 
 
 @pytest.fixture
