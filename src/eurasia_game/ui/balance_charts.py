@@ -3,8 +3,9 @@
 pygame's drawing is enough for a few lines and bars, and it avoids a large
 plotting library for two charts.  It lives with the other pygame code: the
 ``balance`` command hands ``draw_charts`` to the lab, which stays free of
-pygame itself.  It never opens a window.  Colours follow the Okabe-Ito palette, which stays
-readable for colour-blind readers, and every line also has a marker shape.
+pygame itself.  It never opens a window.  Colours follow the Okabe-Ito
+palette, which stays readable for colour-blind readers, and every line also
+has a marker shape.
 """
 
 from __future__ import annotations
