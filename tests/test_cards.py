@@ -61,6 +61,10 @@ TOPIC_TAGS = {
 }
 SUCCESSION_YEAR = 2024
 MAX_DELTA = 2
+# Cards that may end the game carry this tag, and end it at most this often.
+TIPPING_TAG = "tipping"
+MAX_TIPPING_PERCENT = 70
+TIPPING_IDS = [e.id for e in RULES.events if TIPPING_TAG in e.tags] if RULES is not None else []
 
 
 @pytest.fixture(scope="module")
@@ -344,6 +348,21 @@ def prepared_state(rules, card_id: str):
     raise AssertionError(f"no scenario has a year in which '{card_id}' can be drawn")
 
 
+def ends_for_certain(effects) -> bool:
+    """Whether some path through these effects ends the game without a roll."""
+    for effect in effects:
+        if isinstance(effect, E.EndGame):
+            return True
+        if isinstance(effect, E.When) and (ends_for_certain(effect.then) or ends_for_certain(effect.otherwise)):
+            return True
+    return False
+
+
+def chances_that_end(effects) -> list:
+    """The chance effects whose success ends the game."""
+    return [m for _, m in walk(list(effects), ()) if isinstance(m, E.Chance) and any(isinstance(x, E.EndGame) for _, x in walk(list(m.then), ()))]
+
+
 def relative_refs(effects) -> list[str]:
     found = []
     for _, model in walk(list(effects), ()):
@@ -432,7 +451,12 @@ def test_card_effects_are_modest(rules, card_id):
     for _, model in walk(effects, ()):
         if isinstance(model, (E.ShiftTrack, E.ShiftStanding, E.GainPower, E.ChangeIncome)):
             assert abs(model.delta) <= MAX_DELTA, f"{card_id}: a change of {model.delta} is too big for one card"
-        assert not isinstance(model, E.EndGame), f"{card_id}: no single card should end the game"
+        if isinstance(model, E.EndGame):
+            assert TIPPING_TAG in card.tags, f"{card_id}: only a tipping point may end the game"
+    # Even a tipping point ends the game only on a roll, never for certain.
+    assert not ends_for_certain(effects), f"{card_id}: a card may end the game only by a roll of the dice"
+    for chance in chances_that_end(effects):
+        assert chance.percent <= MAX_TIPPING_PERCENT, f"{card_id}: a {chance.percent}% chance of ending the game is too sure"
 
 
 @pytest.mark.parametrize("card_id", CARD_IDS)
@@ -607,7 +631,9 @@ def random_play(rules, scenario: str, seed: int):
 
 def test_every_card_comes_up_in_random_play(rules):
     missing = set(CARD_IDS)
-    seeds = 500  # the rarest chain of cards needs a few hundred games
+    # The rarest chain of cards needs several hundred games: tipping points end
+    # many random games early.
+    seeds = 1000
     for seed in range(seeds):
         for scenario in rules.scenarios:
             state = random_play(rules, scenario.id, seed)
@@ -654,3 +680,65 @@ def test_a_referendum_crosses_a_red_line(rules):
     assert after.dilemma == "pressure_to_back_down"
     shelved = apply_action(rules, w.freeze(), Action("choose", "moscow", option="shelve_vote")).state
     assert "pressure_to_back_down" not in resolve_with(rules, shelved).fired
+
+
+# --- tipping points --------------------------------------------------------------------------------
+
+
+def test_every_sudden_death_has_a_tipping_point(rules):
+    """Each sudden death can also come from a tipping point, not only from a
+    side pushing a track to its limit (which careful players never do)."""
+    reached = set()
+    for card_id in TIPPING_IDS:
+        for chance in chances_that_end(rules.event[card_id].effects):
+            reached |= {m.ending for _, m in walk(list(chance.then), ()) if isinstance(m, E.EndGame)}
+    sudden = {e.id for e in rules.endings if e.check == "sudden"}
+    assert len(sudden) >= 4
+    assert sudden - reached == set()
+
+
+@pytest.mark.parametrize("card_id", TIPPING_IDS)
+def test_tipping_point_is_in_every_deck(rules, card_id):
+    for scenario in rules.scenarios:
+        assert card_id in deck_for(rules, scenario), f"'{card_id}' is missing from the deck of '{scenario.id}'"
+    assert rules.event[card_id].repeatable, f"'{card_id}' should stay a risk after it fires once"
+
+
+@pytest.mark.parametrize("card_id", TIPPING_IDS)
+def test_tipping_point_ends_the_game_about_as_often_as_it_says(rules, card_id):
+    """Fired from many random states, the card ends the game at its stated rate
+    with its stated ending, and otherwise does what its failure branch says."""
+    card = rules.event[card_id]
+    (chance,) = chances_that_end(card.effects)
+    (ending,) = {m.ending for _, m in walk(list(chance.then), ()) if isinstance(m, E.EndGame)}
+    scenario, state = prepared_state(rules, card_id)
+    tries = 400
+    ended = 0
+    for seed in range(tries):
+        w = Work(rules, replace(state, rng=new_game(rules, scenario.id, seed=seed).rng))
+        fire(w, card_id, drawn=True)
+        after = w.freeze()
+        if after.ending is not None:
+            assert after.ending == ending
+            ended += 1
+            assert any(ev.text == chance.success_text for ev in w.events)
+        else:
+            assert any(ev.text == chance.failure_text for ev in w.events)
+    expected = tries * chance.percent / 100
+    spread = 4 * math.sqrt(tries * chance.percent / 100 * (1 - chance.percent / 100))
+    assert abs(ended - expected) <= spread, f"{card_id}: ended {ended} of {tries} games, expected about {expected:.0f}"
+
+
+def test_no_tipping_point_before_both_sides_have_played(rules):
+    """A game never ends on a card before its players have made a move: no
+    tipping point is drawn in a scenario's first events phase, even where the
+    set-up starts near the edge (the rivalry scenario's partnership does)."""
+    for scenario in rules.scenarios:
+        for seed in range(100):
+            state = new_game(rules, scenario.id, seed)  # the first events phase is over
+            assert not state.over, f"{scenario.id} seed {seed} ended before anyone played"
+            assert state.year == scenario.start_year
+            early = set(state.fired) & set(TIPPING_IDS)
+            assert not early, f"{sorted(early)} drawn in the first year of {scenario.id} (seed {seed})"
+    rivalry = new_game(rules, "two_camps_risk", 0)
+    assert rivalry.tracks["partnership"] <= 4, "the check above should cover a set-up near the edge"
