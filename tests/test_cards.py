@@ -25,7 +25,7 @@ try:  # the package may not be installed; the tests also run from a checkout
 except ImportError:  # pragma: no cover - depends on the environment
     sys.path.insert(0, str(ROOT / "src"))
 
-from eurasia_game.engine import Action, apply_action, legal_actions, new_game  # noqa: E402
+from eurasia_game.engine import Action, apply_action, ending_card, legal_actions, new_game  # noqa: E402
 from eurasia_game.engine.flow import advance, deck_for, fire  # noqa: E402
 from eurasia_game.engine.state import Order  # noqa: E402
 from eurasia_game.engine.work import Context, Work, holds  # noqa: E402
@@ -721,6 +721,9 @@ def test_tipping_point_ends_the_game_about_as_often_as_it_says(rules, card_id):
         if after.ending is not None:
             assert after.ending == ending
             ended += 1
+            # The ending screen tells why: this card, unless the ending's own condition holds.
+            natural = holds(rules, after, rules.ending[ending].condition) if rules.ending[ending].condition else True
+            assert ending_card(rules, after) == (None if natural else card_id)
             assert any(ev.text == chance.success_text for ev in w.events)
         else:
             assert any(ev.text == chance.failure_text for ev in w.events)
@@ -742,3 +745,16 @@ def test_no_tipping_point_before_both_sides_have_played(rules):
             assert not early, f"{sorted(early)} drawn in the first year of {scenario.id} (seed {seed})"
     rivalry = new_game(rules, "two_camps_risk", 0)
     assert rivalry.tracks["partnership"] <= 4, "the check above should cover a set-up near the edge"
+
+
+def test_an_ending_reached_on_the_tracks_names_no_card(rules):
+    state = new_game(rules, "full_decade", seed=3)
+    tracks = dict(state.tracks)
+    tracks["partnership"] = 0
+    w = Work(rules, replace(state, tracks=tracks, fired=state.fired + ("partners_fall_out",)))
+    w.finish("rupture")
+    assert ending_card(rules, w.freeze()) is None  # the partnership at 0 explains it
+    tracks["partnership"] = 4
+    w = Work(rules, replace(state, tracks=tracks, fired=state.fired + ("partners_fall_out",)))
+    w.finish("rupture")
+    assert ending_card(rules, w.freeze()) == "partners_fall_out"

@@ -130,3 +130,23 @@ def test_save_names_are_made_safe():
     assert safe_save_name("my game 2024") == "my_game_2024"
     assert safe_save_name("../../etc/passwd") == "etc_passwd"
     assert safe_save_name("   ") == "save"
+
+
+def test_the_ending_screen_says_which_card_tipped_the_game(rules):
+    """A game a tipping point ended names the card; one the tracks ended names the condition."""
+    from dataclasses import replace
+
+    from eurasia_game.engine import new_game
+    from eurasia_game.engine.work import Work
+    from eurasia_game.ui.screens.ending import why_text
+
+    state = new_game(rules, "full_decade", seed=3)
+    tipped = Work(rules, replace(state, fired=state.fired + ("partners_fall_out",)))
+    tipped.finish("rupture")
+    text = why_text(rules, tipped.freeze())
+    assert rules.event["partners_fall_out"].title in text and str(state.year) in text
+
+    broken = Work(rules, replace(state, tracks={**state.tracks, "partnership": 0}))
+    broken.finish("rupture")
+    text = why_text(rules, broken.freeze())
+    assert rules.track["partnership"].name in text and rules.event["partners_fall_out"].title not in text

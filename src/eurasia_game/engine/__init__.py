@@ -6,7 +6,7 @@ Nothing here imports pygame or reads files.
 """
 
 from eurasia_game.engine.state import Action, GameState, LogEvent, Order, StepResult
-from eurasia_game.engine.flow import new_game, outcome, start_game
+from eurasia_game.engine.flow import ending_card, new_game, outcome, start_game
 from eurasia_game.engine.moves import IllegalAction, apply_action, legal_actions, why_illegal
 from eurasia_game.engine.views import GameView, view
 
@@ -19,6 +19,7 @@ __all__ = [
     "Order",
     "StepResult",
     "apply_action",
+    "ending_card",
     "legal_actions",
     "new_game",
     "outcome",

@@ -11,6 +11,7 @@ from __future__ import annotations
 from eurasia_game.engine import rng
 from eurasia_game.engine.state import GameState, Order, StepResult
 from eurasia_game.engine.work import Context, Work, holds, other_side
+from eurasia_game.model import effects as E
 from eurasia_game.model.ruleset import RuleSet
 
 
@@ -253,6 +254,37 @@ def _end_of_year(w: Work) -> None:
     w.committed = []
     w.orders_done = []
     w.plans = {s: () for s in w.rules.side_ids}
+
+
+def ending_card(rules: RuleSet, state: GameState) -> str | None:
+    """The card that ended the game, when a card's ``end`` effect did.
+
+    A game ends either because an ending's condition came true or because a
+    card (a tipping point) ended it outright.  When the ending's condition
+    does not hold in the final state, the last fired card that can bring this
+    ending about is the one that did.  None when the condition explains it.
+    """
+    if state.ending is None:
+        return None
+    ending = rules.ending[state.ending]
+    if ending.condition is None or holds(rules, state, ending.condition):
+        return None
+    for card_id in reversed(state.fired):
+        card = rules.event[card_id]
+        effects = list(card.effects) + [e for o in (card.dilemma.options if card.dilemma else ()) for e in o.effects]
+        if state.ending in _endings_named(effects):
+            return card_id
+    return None
+
+
+def _endings_named(effects) -> set[str]:
+    found: set[str] = set()
+    for effect in effects:
+        if isinstance(effect, E.EndGame):
+            found.add(effect.ending)
+        elif isinstance(effect, (E.Chance, E.When)):
+            found |= _endings_named(effect.then) | _endings_named(effect.otherwise)
+    return found
 
 
 def outcome(rules: RuleSet, state: GameState) -> dict[str, str]:

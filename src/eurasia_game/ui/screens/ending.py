@@ -6,7 +6,7 @@ from __future__ import annotations
 
 import pygame
 
-from eurasia_game.engine import outcome
+from eurasia_game.engine import ending_card, outcome
 from eurasia_game.engine.describe import describe_condition
 from eurasia_game.ui import scenes as sc
 from eurasia_game.ui.chart import line_chart
@@ -17,6 +17,9 @@ from eurasia_game.ui.widgets import Button
 
 def why_text(rules, state) -> str:
     ending = rules.ending[state.ending]
+    card = ending_card(rules, state)
+    if card is not None:
+        return S("ending_why_card", title=rules.event[card].title, year=state.year)
     if ending.condition is None:
         return S("ending_why_fallback", year=state.year)
     kind = S("ending_sudden") if ending.check == "sudden" else S("ending_final")
