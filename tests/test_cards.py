@@ -360,7 +360,12 @@ def ends_for_certain(effects) -> bool:
 
 def chances_that_end(effects) -> list:
     """The chance effects whose success ends the game."""
-    return [m for _, m in walk(list(effects), ()) if isinstance(m, E.Chance) and any(isinstance(x, E.EndGame) for _, x in walk(list(m.then), ()))]
+    return [m for _, m in walk(list(effects), ()) if isinstance(m, E.Chance) and chance_endings(m)]
+
+
+def chance_endings(chance) -> set[str]:
+    """The endings a chance effect brings about when its roll succeeds."""
+    return {m.ending for _, m in walk(list(chance.then), ()) if isinstance(m, E.EndGame)}
 
 
 def relative_refs(effects) -> list[str]:
@@ -691,7 +696,7 @@ def test_every_sudden_death_has_a_tipping_point(rules):
     reached = set()
     for card_id in TIPPING_IDS:
         for chance in chances_that_end(rules.event[card_id].effects):
-            reached |= {m.ending for _, m in walk(list(chance.then), ()) if isinstance(m, E.EndGame)}
+            reached |= chance_endings(chance)
     sudden = {e.id for e in rules.endings if e.check == "sudden"}
     assert len(sudden) >= 4
     assert sudden - reached == set()
@@ -710,7 +715,7 @@ def test_tipping_point_ends_the_game_about_as_often_as_it_says(rules, card_id):
     with its stated ending, and otherwise does what its failure branch says."""
     card = rules.event[card_id]
     (chance,) = chances_that_end(card.effects)
-    (ending,) = {m.ending for _, m in walk(list(chance.then), ()) if isinstance(m, E.EndGame)}
+    (ending,) = chance_endings(chance)
     scenario, state = prepared_state(rules, card_id)
     tries = 400
     ended = 0

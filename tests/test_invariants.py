@@ -16,11 +16,10 @@ import random
 import pytest
 
 from eurasia_game.engine import IllegalAction, apply_action, legal_actions, start_game, why_illegal
+from eurasia_game.engine.flow import card_endings
 from eurasia_game.engine.moves import candidate_actions
 from eurasia_game.engine.state import Action
 from eurasia_game.model.ruleset import RuleSet
-from eurasia_game.loading.checker import walk
-from eurasia_game.model.effects import EndGame
 
 GAMES_PER_SCENARIO = 80
 FULL_CHECK_GAMES = 10  # games in which every legal action of every state is tried
@@ -138,7 +137,7 @@ def without_sudden_endings(rules):
         for sc in rules.scenarios
     ]
     events = [
-        ev.model_copy(update={"in_deck": False}) if any(isinstance(m, EndGame) for _, m in walk(list(ev.effects), ())) else ev
+        ev.model_copy(update={"in_deck": False}) if card_endings(rules, ev.id) else ev
         for ev in rules.events
     ]
     data = {name: getattr(rules, name) for name in RuleSet.model_fields}
@@ -158,11 +157,6 @@ def test_games_end_in_their_last_year_when_nothing_ends_them_sooner(rules):
             assert [s.year for s in final.snapshots] == list(range(scenario.start_year, scenario.end_year + 1))
 
 
-def endings_named_by(rules, card_ids) -> set[str]:
-    """The endings the ``end`` effects of these cards can bring about."""
-    return {m.ending for c in set(card_ids) for _, m in walk(list(rules.event[c].effects), ()) if isinstance(m, EndGame)}
-
-
 def test_sudden_endings_are_reached_in_random_play(rules):
     """The base game's sudden endings do end games early (and only in scenario years)."""
     for scenario in rules.scenarios:
@@ -178,7 +172,7 @@ def test_sudden_endings_are_reached_in_random_play(rules):
                 seen.add(state.ending)
             elif state.year != scenario.end_year:
                 # Only a card that fired can end a game early with a final ending.
-                assert state.ending in endings_named_by(rules, state.fired), f"{scenario.id} seed {seed}: {state.ending} in {state.year}"
+                assert any(state.ending in card_endings(rules, c) for c in set(state.fired)), f"{scenario.id} seed {seed}: {state.ending} in {state.year}"
         assert seen, f"no random game of {scenario.id} ended suddenly"
 
 

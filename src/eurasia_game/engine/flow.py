@@ -270,11 +270,16 @@ def ending_card(rules: RuleSet, state: GameState) -> str | None:
     if ending.condition is None or holds(rules, state, ending.condition):
         return None
     for card_id in reversed(state.fired):
-        card = rules.event[card_id]
-        effects = list(card.effects) + [e for o in (card.dilemma.options if card.dilemma else ()) for e in o.effects]
-        if state.ending in _endings_named(effects):
+        if state.ending in card_endings(rules, card_id):
             return card_id
     return None
+
+
+def card_endings(rules: RuleSet, card_id: str) -> set[str]:
+    """The endings a card's ``end`` effects (its options' included) can bring about."""
+    card = rules.event[card_id]
+    options = card.dilemma.options if card.dilemma else ()
+    return _endings_named([*card.effects, *(e for o in options for e in o.effects)])
 
 
 def _endings_named(effects) -> set[str]:
