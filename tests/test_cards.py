@@ -673,6 +673,24 @@ def test_one_crisis_brings_one_climb_down(rules):
     assert "brinkmanship_backfired" not in after.flags and "referendum_held" not in after.flags
 
 
+def test_a_climb_down_costs_power_and_its_answer_sets_the_trust(rules):
+    """Backing down costs Moscow power; what it does to the partnership comes
+    from Moscow's answer only, so a strained partnership is not pushed toward
+    a rupture by the climb-down itself."""
+    _, state = prepared_state(rules, "pressure_to_back_down")
+    state = replace(state, tracks={**state.tracks, "partnership": 5})
+    w = Work(rules, state)
+    fire(w, "pressure_to_back_down", drawn=False)
+    pressed = w.freeze()
+    assert pressed.dilemma == "pressure_to_back_down"
+    assert pressed.tracks["partnership"] == 5
+    assert pressed.power["moscow"] == state.power["moscow"] - 1
+    limited = apply_action(rules, pressed, Action("choose", "moscow", option="limit_ties")).state
+    embraced = apply_action(rules, pressed, Action("choose", "moscow", option="embrace_closer")).state
+    assert limited.tracks["partnership"] == 3
+    assert embraced.tracks["partnership"] == 7
+
+
 def test_a_referendum_crosses_a_red_line(rules):
     """Holding the referendum is answered by Beijing's pressure at the resolution."""
     _, state = prepared_state(rules, "referendum_push")
