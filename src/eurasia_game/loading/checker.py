@@ -8,6 +8,7 @@ carries a "did you mean" suggestion.  Returns a list; never raises.
 
 from __future__ import annotations
 
+import types
 import typing
 from typing import Iterator
 
@@ -17,6 +18,7 @@ from eurasia_game.loading.problems import Problem, did_you_mean, format_path
 from eurasia_game.model import conditions as C
 from eurasia_game.model import effects as E
 from eurasia_game.model.base import RESERVED_SIDE_IDS, Ref
+from eurasia_game.model.content import SOURCED_KINDS, item_note
 from eurasia_game.model.ruleset import RuleSet
 from eurasia_game.model.texts import TEXT_KEYS
 
@@ -32,6 +34,16 @@ _ID_SECTIONS = {
     "red line": "red_lines",
     "help": "help",
 }
+
+
+def _has(item, name: str) -> bool:
+    if name == "note":
+        return bool(item_note(item))
+    return getattr(item, name, None) is not None
+
+
+def _short(text: str) -> str:
+    return text if len(text) <= 40 else text[:37].rstrip() + "..."
 
 
 class _Context:
@@ -57,9 +69,16 @@ def walk(value, path: tuple) -> Iterator[tuple[tuple, BaseModel]]:
             yield from walk(item, path + (key,))
 
 
+def _optional_metadata(annotation) -> tuple:
+    """The metadata of ``Annotated[...] | None``, which pydantic leaves inside the union."""
+    if typing.get_origin(annotation) in (typing.Union, types.UnionType):
+        return tuple(meta for arg in typing.get_args(annotation) for meta in getattr(arg, "__metadata__", ()))
+    return ()
+
+
 def _refs(model: BaseModel) -> Iterator[tuple[str, str, Ref]]:
     for name, info in type(model).model_fields.items():
-        for meta in info.metadata:
+        for meta in tuple(info.metadata) + _optional_metadata(info.annotation):
             if isinstance(meta, Ref):
                 value = getattr(model, name)
                 if isinstance(value, str):
@@ -110,6 +129,7 @@ class Checker:
         self._check_events()
         self._check_scenarios()
         self._check_texts()
+        self._check_sourced()
         from eurasia_game.loading import loops, reach
 
         reach.report(self, walk)
@@ -242,6 +262,27 @@ class Checker:
                 for side, value in getattr(scenario.setup, key).items():
                     if value < 0:
                         self.add("error", base + (key, side), f"{key} {value} is below zero", "use 0 or more")
+
+    def _check_sourced(self) -> None:
+        """Every item a player meets should say where in the article it comes from.
+
+        A warning, not an error, so that mods written before these fields
+        existed still load; the base game's tests require all three.
+        """
+        for section, kind in SOURCED_KINDS.items():
+            for index, item in enumerate(getattr(self.rules, section)):
+                missing = [name for name in ("section", "basis", "note") if not _has(item, name)]
+                if not missing:
+                    continue
+                name = getattr(item, "id", None)
+                label = f"the {kind} '{name}'" if name else f"the {kind} {index + 1} ({_short(item.text)})"
+                wanted = ", ".join(missing)
+                self.add(
+                    "warning",
+                    (section, index),
+                    f"{label} does not say where in the article it comes from (missing: {wanted})",
+                    "add 'section' (an article heading from game.sources), 'basis' (article or extrapolation) and a teaching 'note'",
+                )
 
     def _check_phases(self) -> None:
         kinds = [p.kind for p in self.rules.phases]
