@@ -106,9 +106,20 @@ class GameController:
         self.autosave()
         return result
 
+    def can_undo(self, side: str | None) -> bool:
+        """Whether ``side`` may take back the last action: only a planned order is.
+
+        A dilemma's choice was shown to everyone and its consequences played
+        out, so the window never offers to take it back.
+        """
+        if not self.session.can_undo(side):
+            return False
+        last = self.session.steps[-1].action
+        return last is not None and last.kind == "plan"
+
     def undo(self) -> Action | None:
         side = self.state.to_act
-        if not self.session.can_undo(side):
+        if not self.can_undo(side):
             return None
         return self.session.undo()
 

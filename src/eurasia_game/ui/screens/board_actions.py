@@ -64,13 +64,13 @@ def layout_actions(board, ctx, right: pygame.Rect, acting: str | None, view, den
         button.words = words
         button.description = a.description
         (here if action.target else anywhere).append(button)
-    letters = iter(keys.ACTION_KEYS)
+    letters = keys.action_letters(rules)
     for b in here + anywhere:
-        b.shortcut = next(letters, None)
+        b.shortcut = letters.get(b.id.split(":")[1])
     commit = Action("commit", acting)
     reason = game.session.why_illegal(commit)
     end = Button("commit", S("end_planning"), on=lambda: sc.Act(commit), shortcut=keys.END_PLANNING, style="primary", tooltip=S("end_planning_help"), enabled=reason is None, reason=reason)
-    undo = Button("undo", S("undo"), on=lambda: sc.Undo(), shortcut=keys.UNDO, tooltip=S("undo_help"), enabled=game.session.can_undo(acting), reason=S("undo_unavailable"))
+    undo = Button("undo", S("undo"), on=lambda: sc.Undo(), shortcut=keys.UNDO, tooltip=S("undo_help"), enabled=game.can_undo(acting), reason=S("undo_unavailable"))
     small_lh = ctx.text.line_height(ctx.fs("font_small"), True)
     min_log = 6 * ctx.text.line_height(ctx.fs("font_small")) + ctx.px(30)
     cols = 2 if inner.width > ctx.px(300) else 1
