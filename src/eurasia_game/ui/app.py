@@ -142,6 +142,8 @@ class App(GameCommands, CrashHandling):
                 _release()
             self.apply(sc.Push(c.scene))
         elif isinstance(c, sc.ResetTo):
+            if self.game is not None:
+                self.game.cancel_thinking()  # back to the title (or a new line of play): no stale move
             self.stack.clear()
             _release()
             self.apply(sc.Push(c.scene))
