@@ -68,7 +68,7 @@ class GameCommands:
         if c.scenario not in rules.scenario:
             self.apply(sc.Push(MessageScene(S("mods_failed_title"), S("scenario_missing", scenario=c.scenario))))
             return
-        self.game = GameController.new(self.rules, c.scenario, c.seed, c.players, curtain=c.curtain)
+        self.game = GameController.new(self.rules, c.scenario, c.seed, c.players, curtain=c.curtain, armed_from=c.armed_from)
         self.game.autosave()
         self._autosave_failing = False
         self.apply(sc.ResetTo(BoardScene()))
