@@ -160,3 +160,34 @@ def test_the_what_if_line_is_kept_in_the_class_file(rules, tmp_path):
     assert [b.info.reroll_seed for b in loaded.branches] == [None, 3, 4]
     reopened = loaded.open(rules)
     assert reopened.session.state == klass.session.state, "the what-if line replays exactly"
+
+
+def test_the_report_lists_every_roll_that_mattered(rules):
+    from eurasia_game.report.debrief import build_debrief
+    from eurasia_game.report.html import ending_html
+    from eurasia_game.report.markdown import ending_md
+
+    session = _game_ended_by_a_roll(rules)
+    debrief = build_debrief(rules, session.record())
+    assert debrief.decided_cause == "roll" and debrief.armed_from == 2027
+    assert debrief.decided.startswith("Decided by a roll: The summit is called off, 2028. A 25% chance: rolled 8, below 25.")
+    mattered = rolls([e for e in session.events(None)], mattered_only=True)
+    assert len(debrief.rolls) == len(mattered) >= 2
+    assert debrief.rolls[-1].endswith("This roll ended the game.")
+    md = "\n".join(ending_md(rules, debrief))
+    html = ending_html(rules, debrief)
+    for text in (md, html):
+        assert "Rolls that mattered" in text and "armed from 2027" in text
+        assert "A 25% chance: rolled 8, below 25." in text
+        assert all(line.split(": ", 1)[1][:30] in text for line in debrief.rolls)
+
+
+def test_the_balance_lab_counts_games_over_before_the_midpoint(rules):
+    from eurasia_game.balance.runner import run_games
+    from eurasia_game.balance.stats import summarise
+
+    players = {"moscow": "random", "beijing": "random"}
+    games = run_games(rules, "after_fourth_term", players, list(range(20)), jobs=1)
+    early = summarise(rules, "after_fourth_term", players, games)["early"]
+    assert early["before"] == 2027 == early["armed_from"]
+    assert early["count"] == sum(1 for g in games if g["last_year"] < 2027) == 0, "the armed year holds in the lab too"
