@@ -766,8 +766,8 @@ def test_no_tipping_point_before_both_sides_have_played(rules):
             assert state.year == scenario.start_year
             early = set(state.fired) & set(TIPPING_IDS)
             assert not early, f"{sorted(early)} drawn in the first year of {scenario.id} (seed {seed})"
-    rivalry = new_game(rules, "two_camps_risk", 0)
-    assert rivalry.tracks["partnership"] <= 4, "the check above should cover a set-up near the edge"
+    # the set-up itself, before any card moves it
+    assert rules.scenario["two_camps_risk"].setup.tracks["partnership"] <= 4, "the check above should cover a set-up near the edge"
 
 
 def test_an_ending_reached_on_the_tracks_names_no_card(rules):

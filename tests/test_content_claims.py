@@ -1,0 +1,131 @@
+"""Cards say what the article says.
+
+Each test pins one claim of the article that a card once contradicted, so
+that a later retune cannot quietly turn it around again: courtesy from
+Beijing never gives Moscow its room back, siding with Beijing and joining
+its institutions cost room, old fears of China are rare and win nothing,
+the indispensable partner follows a climb-down, and facts the article does
+not state stay out of the cards.
+"""
+
+from __future__ import annotations
+
+from dataclasses import replace
+
+import pytest
+
+from eurasia_game.engine import new_game
+from eurasia_game.engine.flow import fire
+from eurasia_game.engine.work import Work
+from eurasia_game.loading.checker import walk
+from eurasia_game.loading.loader import load_rules
+from eurasia_game.model import conditions as C
+from eurasia_game.model import effects as E
+from eurasia_game.paths import base_rules_dir
+
+RULES = load_rules(base_rules_dir()).rules
+
+
+def track_shifts(effects, track: str) -> list[int]:
+    return [m.delta for _, m in walk(list(effects), ()) if isinstance(m, E.ShiftTrack) and m.track == track]
+
+
+def option(card_id: str, option_id: str):
+    return next(o for o in RULES.event[card_id].dilemma.options if o.id == option_id)
+
+
+def conditions(card_id: str) -> list:
+    return [m for _, m in walk(RULES.event[card_id].condition, ())]
+
+
+def test_red_carpet_never_gives_moscow_room_back():
+    card = RULES.event["red_carpet"]
+    assert all(d <= 0 for d in track_shifts(card.effects, "autonomy")), "courtesy must not widen Moscow's room"
+    assert not card.repeatable
+    # fired through the engine, from a board where it can be drawn
+    state = new_game(RULES, "full_decade", 1)
+    state = replace(state, tracks={**state.tracks, "asymmetry": 7, "autonomy": 5})
+    w = Work(RULES, state)
+    fire(w, "red_carpet", drawn=True)
+    assert w.tracks["autonomy"] <= 5
+    assert w.tracks["partnership"] > state.tracks["partnership"]
+
+
+def test_siding_with_beijing_in_the_trade_war_costs_room():
+    side = option("trade_war", "side_with_beijing")
+    assert sum(track_shifts(side.effects, "autonomy")) < 0
+    assert "manoeuvre" in side.text  # the option says so in words
+    stay = option("trade_war", "stay_aside")
+    assert sum(track_shifts(stay.effects, "partnership")) < 0  # refusing poisons the relationship
+
+
+def test_joining_chinas_institutions_costs_room():
+    join = option("china_led_institutions", "join")
+    assert sum(track_shifts(join.effects, "autonomy")) < 0
+    stay = option("china_led_institutions", "stay_out")
+    assert sum(track_shifts(stay.effects, "partnership")) < 0  # staying out is no free choice either
+
+
+def test_old_fears_are_rare_and_win_no_room():
+    card = RULES.event["old_fears_resurface"]
+    assert all(d <= 0 for d in track_shifts(card.effects, "autonomy"))
+    assert not card.repeatable and card.weight == 1
+    assert card.basis == "extrapolation"
+    assert "rare" in card.teaching_note
+
+
+def test_falling_out_is_not_reduced_to_anti_americanism():
+    note = RULES.event["partners_fall_out"].teaching_note
+    assert "little else" not in note
+    assert "anti-Americanism" in note
+
+
+def test_the_indispensable_partner_card_follows_an_embrace_after_a_climb_down():
+    embrace = option("pressure_to_back_down", "embrace_closer")
+    assert any(isinstance(m, E.SetFlag) and m.flag == "embraced_closer" and m.value for _, m in walk(list(embrace.effects), ()))
+    assert any(isinstance(m, C.FlagSet) and m.flag == "embraced_closer" for m in conditions("indispensable_role"))
+    # no other card or action sets the mark
+    setters = [
+        path for path, m in walk(RULES, ()) if isinstance(m, E.SetFlag) and m.flag == "embraced_closer" and m.value
+    ]
+    assert len(setters) == 1
+
+
+# Facts no section of the article states, which cards once asserted.
+INVENTED = (
+    "from the dollar", "american chips", "nuclear", "collide", "india, japan", "the gulf",
+    "thirty-year", "drilling", "academies", "outside interference", "india, an old customer",
+    "widen their sanctions", "sanctions and low prices", "out of reach",
+)
+
+
+def card_texts(card) -> list[str]:
+    texts = [card.title, card.text, card.teaching_note]
+    if card.dilemma:
+        texts.append(card.dilemma.prompt)
+        texts += [t for o in card.dilemma.options for t in (o.label, o.text, o.log)]
+    for _, m in walk(list(card.effects), ()):
+        for name in ("success_text", "failure_text", "text"):
+            value = getattr(m, name, None)
+            if isinstance(value, str):
+                texts.append(value)
+    return texts
+
+
+@pytest.mark.parametrize("card_id", [e.id for e in RULES.events])
+def test_cards_state_no_invented_specifics(card_id):
+    text = " ".join(card_texts(RULES.event[card_id])).lower()
+    found = [phrase for phrase in INVENTED if phrase in text]
+    assert found == []
+
+
+# The cards that carry the article's argument, and those that only push back.
+SUBSTANTIVE = ("vostok_exercise", "chips_in_weapons", "great_power_in_doubt", "words_not_money", "gas_keeps_flowing")
+COUNTERWEIGHTS = ("populist_wave", "island_building", "tariff_walls", "red_carpet", "old_fears_resurface", "pressure_on_the_west")
+
+
+def test_substantive_cards_weigh_at_least_as_much_as_the_counterweights():
+    lightest = min(RULES.event[c].weight for c in SUBSTANTIVE)
+    heaviest = max(RULES.event[c].weight for c in COUNTERWEIGHTS)
+    assert lightest >= heaviest
+    assert not any(RULES.event[c].repeatable for c in COUNTERWEIGHTS)
