@@ -18,6 +18,7 @@ from eurasia_game.model import conditions as C
 from eurasia_game.model import effects as E
 from eurasia_game.model.base import RESERVED_SIDE_IDS, Ref
 from eurasia_game.model.ruleset import RuleSet
+from eurasia_game.model.teaching import TEACHING_SECTIONS
 from eurasia_game.model.texts import TEXT_KEYS
 
 _ID_SECTIONS = {
@@ -31,6 +32,11 @@ _ID_SECTIONS = {
     "phase": "phases",
     "red line": "red_lines",
     "help": "help",
+    "handout": "handouts",
+    "briefing": "briefings",
+    "reading": "readings",
+    "rubric criterion": "rubric",
+    "expectation": "expectations",
 }
 
 
@@ -138,7 +144,7 @@ class Checker:
                 places.append((("events", index, "when"), event.condition, _Context()))
         for index, front in enumerate(rules.fronts):
             places.append((("fronts", index), front, _Context(target=True)))
-        for section in ("yearly", "red_lines", "endings", "scenarios", "sides", "tracks", "phases"):
+        for section in ("yearly", "red_lines", "endings", "scenarios", "sides", "tracks", "phases", *TEACHING_SECTIONS):
             for index, item in enumerate(getattr(rules, section)):
                 places.append(((section, index), item, _Context()))
         for base, value, context in places:

@@ -27,6 +27,7 @@ from eurasia_game.model.content import (
     SideDef,
     TrackDef,
 )
+from eurasia_game.model.teaching import BriefingDef, ExpectationDef, HandoutDef, ReadingDef, RubricDef
 
 
 class RuleFile(RuleModel):
@@ -47,9 +48,17 @@ class RuleFile(RuleModel):
     red_lines: list[RedLineDef] | None = None
     endings: list[EndingDef] | None = None
     scenarios: list[ScenarioDef] | None = None
+    handouts: list[HandoutDef] | None = Field(default=None, description="Printed handouts: titles, introductions, learning objectives (teaching only).")
+    briefings: list[BriefingDef] | None = Field(default=None, description="Each side's role briefing, by side id (teaching only).")
+    readings: list[ReadingDef] | None = Field(default=None, description="The reading guide to the article, one entry per section (teaching only).")
+    rubric: list[RubricDef] | None = Field(default=None, description="The post-game memo's rubric (teaching only).")
+    expectations: list[ExpectationDef] | None = Field(default=None, description="What the article expects of the tracks and the ending (teaching only).")
 
 
-LIST_SECTIONS = ("phases", "help", "sides", "tracks", "fronts", "yearly", "actions", "events", "red_lines", "endings", "scenarios")
+LIST_SECTIONS = (
+    "phases", "help", "sides", "tracks", "fronts", "yearly", "actions", "events", "red_lines", "endings", "scenarios",
+    "handouts", "briefings", "readings", "rubric", "expectations",
+)
 
 
 class RuleSet(BaseModel):
@@ -70,6 +79,11 @@ class RuleSet(BaseModel):
     red_lines: tuple[RedLineDef, ...] = ()
     endings: tuple[EndingDef, ...]
     scenarios: tuple[ScenarioDef, ...]
+    handouts: tuple[HandoutDef, ...] = ()
+    briefings: tuple[BriefingDef, ...] = ()
+    readings: tuple[ReadingDef, ...] = ()
+    rubric: tuple[RubricDef, ...] = ()
+    expectations: tuple[ExpectationDef, ...] = ()
     fingerprint: str = ""
     mods: tuple[ModStamp, ...] = ()  # the mods merged in, in load order (not part of the fingerprint)
 
@@ -108,6 +122,14 @@ class RuleSet(BaseModel):
     @cached_property
     def ending(self) -> dict[str, EndingDef]:
         return {e.id: e for e in self.endings}
+
+    @cached_property
+    def handout(self) -> dict[str, HandoutDef]:
+        return {h.id: h for h in self.handouts}
+
+    @cached_property
+    def briefing(self) -> dict[str, BriefingDef]:
+        return {b.id: b for b in self.briefings}
 
     @cached_property
     def scenario(self) -> dict[str, ScenarioDef]:
