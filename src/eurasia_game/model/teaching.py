@@ -99,7 +99,7 @@ class ExpectationDef(RuleModel):
 
     id: Slug
     track: TrackRef | None = None
-    trend: Literal["rise", "fall", "steady"] | None = None
+    trend: Literal["rise", "fall", "steady", "hold", "open"] | None = Field(default=None, description="rise, fall or steady; hold: not fall; open: the article does not say which way.")
     endings: list[EndingRef] = Field(default_factory=list)
     section: SectionRef
     text: Text = Field(description="The expectation in paraphrase.")
@@ -107,7 +107,7 @@ class ExpectationDef(RuleModel):
     @model_validator(mode="after")
     def _one_kind(self):
         if self.track is not None and self.trend is None:
-            raise ValueError("an expectation for a track needs a 'trend' (rise, fall or steady)")
+            raise ValueError("an expectation for a track needs a 'trend' (rise, fall, steady, hold or open)")
         if self.track is None and not self.endings:
             raise ValueError("an expectation needs a 'track' with a 'trend', or 'endings'")
         if self.track is not None and self.endings:

@@ -137,6 +137,7 @@ class Debrief:
     injects: list[Item] = field(default_factory=list)
     decisions: list[Item] = field(default_factory=list)
     final: GameState | None = None
+    record: GameRecord | None = None  # the game's record (the report replays it for "What if")
 
     @property
     def finished(self) -> bool:
@@ -259,6 +260,7 @@ def debrief_of(rules, record: GameRecord, first_state: GameState, first_events, 
         fronts=fronts,
         power=power,
         final=state,
+        record=record,
     )
     _fill_timeline(rules, debrief, events, public=not state.over)
     debrief.turning_points = turning_points(rules, debrief, rows, keys, events)
