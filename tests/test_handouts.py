@@ -171,3 +171,26 @@ def test_printed_a_briefing_fits_two_pages_and_the_rules_one(rules, tmp_path, pa
         pages, size = pdf_pages(print_pdf(folder / name, tmp_path))
         assert 1 <= pages <= limit, f"{name} prints on {pages} {paper} pages; it must fit on {limit}"
         assert size.lower() == {"a4": "a4", "letter": "letter"}[paper], size
+
+
+def plan_minutes(text: str, minutes: int) -> dict[str, int]:
+    """Minutes per part (Rules, Briefing, Play, Debrief) of a plan in docs/seminar.md."""
+    part = text.split(f"### {minutes} minutes")[1].split("###")[0].split("## ")[0]
+    totals: dict[str, int] = {}
+    last = 0
+    for start, end, name in re.findall(r"^\| (\d+)-(\d+) \| (\w+) \|", part, re.M):
+        assert int(start) == last, f"the {minutes}-minute plan has a gap or overlap at minute {start}"
+        last = int(end)
+        totals[name] = totals.get(name, 0) + int(end) - int(start)
+    assert last == minutes, f"the {minutes}-minute plan ends at minute {last}"
+    return totals
+
+
+def test_the_seminar_plans_fit_their_class():
+    text = (Path(__file__).resolve().parent.parent / "docs" / "seminar.md").read_text(encoding="utf-8")
+    short = plan_minutes(text, 45)
+    assert short["Rules"] + short["Briefing"] <= 8 and short["Play"] <= 25 and short["Debrief"] >= 12
+    for minutes in (75, 90):
+        assert set(plan_minutes(text, minutes)) == {"Rules", "Briefing", "Play", "Debrief"}
+    for words in ("Describe", "Analyse", "Apply", "When the dice decided the ending", "rubric"):
+        assert words in text
