@@ -9,20 +9,18 @@ from __future__ import annotations
 
 import os
 import re
-import shutil
 import subprocess
 from html import unescape
 from pathlib import Path
 
 import pytest
 
+from conftest import cannot_run, need_tool
 from eurasia_game.cli.main import main
 from eurasia_game.handouts.export import HandoutError, handout_files, write_handouts
 from eurasia_game.loading.loader import load_rules
 
 ARTICLE = Path("/work/shared/source/russia-china-relations.txt")
-CHROMIUM = shutil.which("chromium") or shutil.which("chromium-browser")
-PDFINFO = shutil.which("pdfinfo")
 NAMES = {"briefing-moscow.html", "briefing-beijing.html", "rules.html", "reading-guide.html", "memo.html"}
 
 
@@ -93,8 +91,9 @@ def shingles(text: str, size: int = 8) -> set[tuple[str, ...]]:
     return {tuple(words[i : i + size]) for i in range(len(words) - size + 1)}
 
 
-@pytest.mark.skipif(not ARTICLE.exists(), reason="the article's copy is not on this machine")
 def test_the_handouts_paraphrase_the_article_and_never_copy_it(rules):
+    if not ARTICLE.exists():
+        cannot_run(f"the article's copy is not at {ARTICLE}")
     article = shingles(ARTICLE.read_text(encoding="utf-8"))
     for name, page in handout_files(rules).items():
         copied = shingles(text_of(page)) & article
@@ -145,7 +144,7 @@ def test_a_file_in_the_way_is_a_clear_error(rules, tmp_path):
 def print_pdf(page: Path, tmp_path: Path) -> Path:
     pdf = page.with_suffix(".pdf")
     command = [
-        CHROMIUM, "--headless", "--no-sandbox", "--disable-gpu", "--no-first-run", "--disable-background-networking",
+        need_tool("chromium", "chromium-browser"), "--headless", "--no-sandbox", "--disable-gpu", "--no-first-run", "--disable-background-networking",
         "--disable-component-update", "--disable-sync", "--disable-dev-shm-usage", "--no-pdf-header-footer",
         f"--user-data-dir={tmp_path / 'profile'}", f"--print-to-pdf={pdf}", page.resolve().as_uri(),
     ]
@@ -155,15 +154,15 @@ def print_pdf(page: Path, tmp_path: Path) -> Path:
 
 
 def pdf_pages(pdf: Path) -> tuple[int, str]:
-    info = subprocess.run([PDFINFO, str(pdf)], capture_output=True, text=True, timeout=60).stdout
+    info = subprocess.run([need_tool("pdfinfo"), str(pdf)], capture_output=True, text=True, timeout=60).stdout
     pages = int(re.search(r"^Pages:\s+(\d+)", info, re.M).group(1))
     size = re.search(r"^Page size:.*\((\w+)\)", info, re.M)
     return pages, size.group(1) if size else ""
 
 
-@pytest.mark.skipif(CHROMIUM is None or PDFINFO is None, reason="needs chromium and pdfinfo (apt-get install chromium poppler-utils; .ci/run installs them)")
 @pytest.mark.parametrize("paper", ["a4", "letter"])
 def test_printed_a_briefing_fits_two_pages_and_the_rules_one(rules, tmp_path, paper):
+    need_tool("chromium", "chromium-browser"), need_tool("pdfinfo")
     folder = tmp_path / paper
     write_handouts(rules, folder, paper=paper)
     limits = {"briefing-moscow.html": 2, "briefing-beijing.html": 2, "rules.html": 1, "reading-guide.html": 2, "memo.html": 2}

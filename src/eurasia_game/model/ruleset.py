@@ -13,6 +13,7 @@ from pydantic import BaseModel, ConfigDict, Field
 
 from eurasia_game.model.base import RuleModel, Text
 from eurasia_game.model.mod import ModStamp, Removals
+from eurasia_game.model.story import StoryCheck
 from eurasia_game.model.content import (
     ActionDef,
     EndingDef,
@@ -48,6 +49,7 @@ class RuleFile(RuleModel):
     red_lines: list[RedLineDef] | None = None
     endings: list[EndingDef] | None = None
     scenarios: list[ScenarioDef] | None = None
+    story: list[StoryCheck] | None = Field(default=None, description="Story checks: what the model must show over many games, judged by the balance lab (they do not change play).")
     handouts: list[HandoutDef] | None = Field(default=None, description="Printed handouts: titles, introductions, learning objectives (teaching only).")
     briefings: list[BriefingDef] | None = Field(default=None, description="Each side's role briefing, by side id (teaching only).")
     readings: list[ReadingDef] | None = Field(default=None, description="The reading guide to the article, one entry per section (teaching only).")
@@ -56,7 +58,7 @@ class RuleFile(RuleModel):
 
 
 LIST_SECTIONS = (
-    "phases", "help", "sides", "tracks", "fronts", "yearly", "actions", "events", "red_lines", "endings", "scenarios",
+    "phases", "help", "sides", "tracks", "fronts", "yearly", "actions", "events", "red_lines", "endings", "scenarios", "story",
     "handouts", "briefings", "readings", "rubric", "expectations",
 )
 
@@ -79,6 +81,7 @@ class RuleSet(BaseModel):
     red_lines: tuple[RedLineDef, ...] = ()
     endings: tuple[EndingDef, ...]
     scenarios: tuple[ScenarioDef, ...]
+    story: tuple[StoryCheck, ...] = ()  # not part of the fingerprint: story checks do not change play
     handouts: tuple[HandoutDef, ...] = ()
     briefings: tuple[BriefingDef, ...] = ()
     readings: tuple[ReadingDef, ...] = ()
