@@ -45,9 +45,11 @@ def side_objectives(rules, side) -> tuple[str, ...]:
         if isinstance(item, str):
             out.append(item)
         else:
-            text = getattr(item, "text", None) or getattr(item, "name", None) or getattr(item, "label", None)
-            if text:
-                out.append(str(text))
+            name, text = getattr(item, "name", None), getattr(item, "text", None)
+            words = f"{name}: {text}" if name and text else str(text or name or "")
+            section = getattr(item, "section", None)
+            if words:
+                out.append(f"{words} ({section})" if section else words)
     return tuple(out)
 
 
