@@ -132,6 +132,9 @@ def class_questions(rules, tables) -> list[str]:
 def _dice_decided(rules, debrief: Debrief) -> bool:
     if debrief.ending is None:
         return False
+    cause = getattr(debrief, "decided_cause", None)
+    if cause is not None:  # the debrief says what decided the game
+        return cause == "roll"
     for item in debrief.timeline.get(debrief.ending.year, []):
         card = rules.event.get(item.card) if item.card else None
         if item.kind == "card" and card is not None and "tipping" in card.tags:
