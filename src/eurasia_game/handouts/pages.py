@@ -44,7 +44,7 @@ td.num, th.num { text-align: right; font-variant-numeric: tabular-nums; white-sp
 .citation { font-size: 10.5pt; border: 1px solid var(--rule); padding: 2mm 3mm; background: #fff; }
 .write { border-bottom: 1px solid var(--rule); height: 7mm; }
 footer { margin-top: 3mm; padding-top: 1mm; border-top: 1px solid var(--rule); font-size: 7.5pt; color: var(--muted); }
-body.sheet { font-size: 7pt; line-height: 1.17; }
+body.sheet { font-size: 6.9pt; line-height: 1.16; }
 body.sheet .cols { column-count: 2; column-gap: 5mm; }
 body.sheet .cols h2:first-child { margin-top: 0; }
 body.sheet ol { padding-left: 4mm; }
@@ -104,8 +104,8 @@ def document(rules, kind: str, title: str, body: str, paper: str = "auto", sheet
         f"<style>{CSS}{page_css}</style>",
         "</head>",
         f'<body class="{"sheet " if sheet else ""}{e(kind)}">',
-        f'<header><div class="kicker">{e(kicker or rules.game.name)}</div><h1>{e(title)}</h1></header>',
-        body.replace("<!--footer-->", f"<footer>{e(footer)}</footer>") if sheet else body + f"\n<footer>{e(footer)}</footer>",
+        f'<header><div class="kicker">{e(kicker or (f"{rules.game.name} {rules.game.version} - {rules.game.source}" if sheet else rules.game.name))}</div><h1>{e(title)}</h1></header>',
+        body if sheet else body + f"\n<footer>{e(footer)}</footer>",  # the one-page sheet names its source in its header
         "</body></html>",
     ]) + "\n"
 
