@@ -11,7 +11,8 @@ It plays, under the current base rules and with the computer players:
   past its conditions) and lets a turn timer run out; then the class rewinds
   to the start of the third year and plays a what-if branch;
 - ``table_b.record.json`` and ``table_c.record.json``: plain game records of
-  two more tables, for the combined class report.
+  two more tables, for the combined class report (table C one in which a
+  dilemma's other option would have changed the ending, for "What if").
 
 The seeds used are the first (from 1) whose game lasts long enough to show
 the facilitator's acts; they are written to ``tables.json``.  Any change to a
@@ -108,6 +109,16 @@ def play_table(rules, seed: int, players: dict):
     return play_game(rules, SCENARIO, seed, players)
 
 
+def _a_choice_changed_the_ending(rules, record) -> bool:
+    """Table C feeds the report's "What if" tests: one of its dilemmas must
+    have led elsewhere had the other option been chosen."""
+    from eurasia_game.report.debrief import build_debrief
+    from eurasia_game.report.teaching import what_if_rows
+
+    rows = what_if_rows(rules, build_debrief(rules, record))
+    return any(r.ending_there.split(" (")[0] != r.ending_here.split(" (")[0] for r in rows)
+
+
 def main() -> int:
     from eurasia_game.loading.loader import load_rules
     from eurasia_game.paths import base_rules_dir
@@ -136,7 +147,7 @@ def main() -> int:
     for name, table_players in (("table_b", {"moscow": "hard", "beijing": "normal"}), ("table_c", {"moscow": "normal", "beijing": "easy"})):
         for table_seed in range(seed + 1, seed + 200):
             session = play_table(rules, table_seed, table_players)
-            if session.state.year >= start + 3:
+            if session.state.year >= start + 3 and (name != "table_c" or _a_choice_changed_the_ending(rules, session.record())):
                 break
         write_record(HERE / f"{name}.record.json", session.record())
         chosen[name] = {"seed": table_seed, "players": table_players}
