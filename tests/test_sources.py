@@ -134,3 +134,42 @@ def test_a_complete_mod_item_checks_clean(tmp_path):
     extra = "section: Building blocks\n    basis: extrapolation\n    note: A note long enough to teach something about the article.\n    "
     result = load_rules(base_rules_dir(), mods=[_mod(tmp_path, ACTION.format(extra=extra))])
     assert result.ok and [str(p) for p in result.problems] == []
+
+
+# --- shown to players: the report, the help, the card -------------------------------
+
+
+def test_the_report_cites_the_article_and_gives_each_cards_basis(tmp_path):
+    from eurasia_game.report.debrief import build_debrief
+    from eurasia_game.report.html import class_report_html
+    from eurasia_game.report.markdown import class_report_md
+    from eurasia_game.session.autoplay import play_game
+    from eurasia_game.session.branches import TRUNK, BranchInfo
+
+    session = play_game(RULES, "full_decade", 3, {"moscow": "normal", "beijing": "normal"})
+    debrief = build_debrief(RULES, session.record())
+    assert debrief.cards and all(c.basis in ("article", "extrapolation") for c in debrief.cards)
+    lines = [(BranchInfo(id=TRUNK, name="Original game"), debrief)]
+    md = class_report_md(RULES, lines)
+    html = class_report_html(RULES, lines)
+    source = RULES.game.source
+    assert "The future of Russia-China relations" in source and "Atlantic Community" in source and "2019" in source
+    assert source in md
+    assert source.replace('"', "&quot;") in html or source in html
+    for card in debrief.cards:
+        assert f'<span class="tag basis" title="' in html
+        assert f"| {card.basis} |" in md
+
+
+def test_help_lists_every_item_under_its_section_with_its_basis():
+    from eurasia_game.ui.screens.help_article import article_lines
+
+    lines = article_lines(RULES)
+    text = "\n".join(t for _, t in lines)
+    assert RULES.game.source in text
+    for action in RULES.actions:
+        assert f"{action.name} (order, {action.basis})" in text
+    for front in RULES.fronts:
+        assert f"{front.name} (front, {front.basis})" in text
+    subs = [t for kind, t in lines if kind == "sub"]
+    assert subs == [s for s in RULES.game.sources if s in subs] and len(subs) >= 4

@@ -169,6 +169,7 @@ def combined_html(rules, tables: list[Table], title: str = "") -> str:
     subtitle = [f"{len(tables)} tables - {', '.join(scenarios)} - {tables[0].debrief.rules_name}"]
     if len(scenarios) > 1 or mixed_starts([t.debrief for t in tables]):
         subtitle.append("The tables played different scenarios; every chart and table lines their games up by year.")
+    subtitle.append(f"Source: {rules.game.source}.")
     return H.page(title or "Class report", subtitle, sections, f"Made with {rules.game.name}. {rules.game.source}.")
 
 
@@ -176,6 +177,7 @@ def combined_md(rules, tables: list[Table], title: str = "") -> str:
     names = [t.name for t in tables]
     scenarios = sorted({t.debrief.scenario_name for t in tables})
     out = [f"# {M.md(title or 'Class report')}", "", f"{len(tables)} tables, {M.md(', '.join(scenarios))}", ""]
+    out += [f"*Source:* {M.md(rules.game.source)}.", ""]
     out += ["## Tables and endings", ""] + M._table(["Table", "Line", "Ending", "Year", "The article's future", "Result"], overview_rows(rules, tables))
     out += ["## Endings reached", ""] + M._table(["Ending", "Tables", "Which (year)"], ending_rows(tables))
     out += ["## Spread of every track", "", "Final values:", ""] + M._table(["Track", "Lowest", "Median", "Highest", *names], spread_rows(tables))

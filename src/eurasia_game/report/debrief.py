@@ -73,6 +73,7 @@ class CardFired:
     section: str
     teaching_note: str
     how: str
+    basis: str = ""  # 'article' or 'extrapolation' ('' for cards that give none)
 
 
 @dataclass(frozen=True)
@@ -316,7 +317,7 @@ def _fill_timeline(rules, debrief: Debrief, events, public: bool) -> None:
         timeline[event.year].append(item)
         if event.kind == "card" and event.card in rules.event:
             card = rules.event[event.card]
-            debrief.cards.append(CardFired(event.year, card.id, card.title, card.section, card.teaching_note, how))
+            debrief.cards.append(CardFired(event.year, card.id, card.title, card.section, card.teaching_note, how, card.basis or ""))
         if event.kind == "note":
             debrief.notes.append(item)
         elif event.kind == "inject" or (event.kind == "card" and how not in ("drawn", "triggered")):

@@ -10,6 +10,7 @@ from __future__ import annotations
 from dataclasses import dataclass
 from html import escape
 
+from eurasia_game.model.content import BASIS_LEGEND, basis_words
 from eurasia_game.report.charts import all_charts, compare_chart
 from eurasia_game.report import teaching as T
 from eurasia_game.report.debrief import Debrief, how_words, moved_text, signed
@@ -47,6 +48,7 @@ ul.timeline li.ending { border-color: #000; font-weight: bold; }
        border-radius: 3px; background: #eceef1; color: #333; margin-right: 6px; vertical-align: 1px; }
 .tag.forced { background: #b34700; color: #fff; }
 .tag.inject { background: #cc79a7; color: #fff; }
+.tag.basis { background: #e8e8e8; color: #333; margin-left: 6px; }
 .note-card { font-size: 14px; color: #333; margin: 2px 0 4px; }
 .moved { font-size: 13px; color: var(--muted); }
 table { border-collapse: collapse; font-size: 14px; margin: 6px 0 12px; }
@@ -182,7 +184,7 @@ def _item_html(rules, item, prefix: str = "") -> str:
             tags = '<span class="tag forced">forced</span>'
         elif item.how in ("now", "next"):
             tags = '<span class="tag inject">inject</span>'
-        extra = f'<div class="note-card"><b>{e(card.section)}</b> - {e(card.teaching_note)}</div>'
+        extra = f'<div class="note-card"><b>{e(card.section)}</b>{_basis_tag(card.basis or "")} - {e(card.teaching_note)}</div>'
     elif item.category == "facilitator":
         tags = f'<span class="tag inject">{e(item.kind.replace("_", " "))}</span>'
     moved = f' <span class="moved">({e(moved_text(item.moved))})</span>' if item.moved else ""
@@ -201,6 +203,13 @@ def timeline_html(rules, debrief: Debrief, since_year: int | None = None, prefix
     return "\n".join(out) or '<p class="muted">Nothing happened yet.</p>'
 
 
+def _basis_tag(basis: str) -> str:
+    """A small label saying whether the article states a card or the game extrapolates."""
+    if not basis:
+        return ""
+    return f' <span class="tag basis" title="{e(basis_words(basis))}">{e(basis)}</span>'
+
+
 def cards_html(rules, debrief: Debrief, since_year: int | None = None) -> str:
     cards = [c for c in debrief.cards if since_year is None or c.year >= since_year]
     if not cards:
@@ -212,7 +221,7 @@ def cards_html(rules, debrief: Debrief, since_year: int | None = None) -> str:
             continue
         out.append(f"<h3>{e(section)}</h3>")
         rows = "".join(
-            f"<tr><td class=\"num\">{c.year}</td><td><b>{e(c.title)}</b><br><span class=\"small\">{e(c.teaching_note)}</span></td><td>{e(how_words(c.how))}</td></tr>"
+            f"<tr><td class=\"num\">{c.year}</td><td><b>{e(c.title)}</b>{_basis_tag(c.basis)}<br><span class=\"small\">{e(c.teaching_note)}</span></td><td>{e(how_words(c.how))}</td></tr>"
             for c in mine
         )
         out.append(f"<table><tr><th class=\"num\">Year</th><th>Event and teaching note</th><th>How it came</th></tr>{rows}</table>")
@@ -301,6 +310,7 @@ def class_report_html(rules, lines, title: str = "") -> str:
             body.append(f'<h3 id="{e(part.id)}">{e(part.heading)}</h3>\n{inner}')
         sections.append(Section(f"{prefix}start", info.name, "\n".join(body)))
     subtitle = summary_lines(rules, trunk)
+    subtitle.append(f"Source: {rules.game.source}. {BASIS_LEGEND}")
     if len(lines) > 1:
         subtitle.append(f"{len(lines)} lines of play: the original game and {len(lines) - 1} what-if branch(es)")
     return page(heading, subtitle, sections, f"Made with {rules.game.name}. {rules.game.source}.")

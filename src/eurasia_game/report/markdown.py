@@ -6,6 +6,7 @@ escaped so that a card title or a note cannot break the layout.
 
 from __future__ import annotations
 
+from eurasia_game.model.content import BASIS_LEGEND, basis_words
 from eurasia_game.report import teaching as T
 from eurasia_game.report.debrief import Debrief, how_words, moved_text, signed
 
@@ -97,14 +98,15 @@ def game_md(rules, debrief: Debrief, since_year: int | None = None, level: int =
             out.append(f"- {md(mark) + ' ' if mark else ''}{md(item.text)}{moved}")
             if item.kind == "card" and item.card in rules.event:
                 card = rules.event[item.card]
-                out.append(f"  - *{md(card.section)}*: {md(card.teaching_note)}")
+                basis = f" ({md(basis_words(card.basis))})" if card.basis else ""
+                out.append(f"  - *{md(card.section)}*{basis}: {md(card.teaching_note)}")
             elif item.kind == "order" and item.detail in rules.action:
                 section, basis, _ = T.action_citation(rules, item.detail)
                 out[-1] += f" ([{md(section or 'note')}](#orders-and-the-article))"
         out.append("")
     out += [f"{h} Events and the article", ""]
     cards = [c for c in debrief.cards if since_year is None or c.year >= since_year]
-    out += _table(["Year", "Event", "Article section", "Teaching note", "How it came"], [[c.year, c.title, c.section, c.teaching_note, how_words(c.how)] for c in cards])
+    out += _table(["Year", "Event", "Article section", "Basis", "Teaching note", "How it came"], [[c.year, c.title, c.section, c.basis or "not given", c.teaching_note, how_words(c.how)] for c in cards])
     out += T.orders_md(rules, debrief, h, md, _table)
     out += [f"{h} Facilitator's notes and injects", ""]
     items = sorted((i for i in debrief.notes + debrief.injects if since_year is None or i.year >= since_year), key=lambda i: i.year)
@@ -117,6 +119,7 @@ def class_report_md(rules, lines, title: str = "") -> str:
     """One table's game as Markdown: the original line, then each what-if branch."""
     _, trunk = lines[0]
     out = [f"# {md(title or trunk.title)}", "", f"{md(trunk.scenario_name)}, seed {trunk.seed}, {md(trunk.rules_name)}", ""]
+    out += [f"*Source:* {md(rules.game.source)}. {md(BASIS_LEGEND)}", ""]
     if len(lines) > 1:
         out += ["## Lines of play (what if)", ""]
         out += _table(

@@ -22,6 +22,11 @@ def catalogue() -> dict[str, str]:
     return {k: v for k, v in data.items() if not k.startswith("_")}
 
 
+def basis_text(basis: str | None) -> str:
+    """A rule item's basis in words: stated in the article, or extrapolated."""
+    return S(f"basis_{basis}") if basis in ("article", "extrapolation") else ""
+
+
 def S(key: str, /, **values: object) -> str:
     """The interface string ``key`` with its $placeholders filled."""
     text = catalogue().get(key, key)

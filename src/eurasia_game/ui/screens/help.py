@@ -7,6 +7,7 @@ import pygame
 from eurasia_game.ui import keys
 from eurasia_game.ui import scenes as sc
 from eurasia_game.ui.drawing import panel
+from eurasia_game.ui.screens.help_article import article_lines
 from eurasia_game.ui.strings import S
 from eurasia_game.ui.widgets import Button
 
@@ -60,6 +61,10 @@ class HelpScene(sc.Scene):
             para(block.title, head, accent, True)
             para(block.text)
             out.append(("", body, text, False))
+        for kind, line in article_lines(rules):
+            style = {"head": (head, accent, True), "sub": (body, accent, True), "item": (body, text, True), "note": (ctx.fs("font_small"), dim, False)}
+            para(line, *style.get(kind, (body, text, False)))
+        out.append(("", body, text, False))
         para(S("phase_table"), head, accent, True)
         for i, phase in enumerate(rules.phases):
             para(f"{i + 1}. {phase.name}", body, text, True)
@@ -84,7 +89,9 @@ class HelpScene(sc.Scene):
         shown_all = True
         for text, size, colour, bold in lines[self.scroll :]:
             lh = ctx.text.line_height(size, bold)
-            if y + lh > height:
+            # a heading never ends a column: it moves on with its first line
+            heading = size == ctx.fs("font_big") and y > 0
+            if y + lh > height or (heading and y + 2 * lh > height):
                 column, y = column + 1, 0
                 if column > 1:
                     shown_all = False

@@ -11,7 +11,7 @@ from eurasia_game.engine.state import Action
 from eurasia_game.ui import scenes as sc
 from eurasia_game.ui.drawing import marker
 from eurasia_game.ui.layout import centred, stack
-from eurasia_game.ui.strings import S
+from eurasia_game.ui.strings import S, basis_text
 from eurasia_game.ui.widgets import Button
 
 
@@ -20,7 +20,7 @@ def _card_blocks(ctx, card, rolls: tuple = ()) -> list[tuple[str, int, tuple, bo
     rules = ctx.rules
     ink, dim = ctx.colour("card_text"), ctx.colour("card_dim")
     blocks = [
-        (S("card_section", section=card.section), ctx.fs("font_small"), dim, True),
+        (S("card_section", section=card.section, basis=basis_text(card.basis)).strip(), ctx.fs("font_small"), dim, True),
         (card.title, ctx.fs("font_big"), ink, True),
         (card.text, ctx.fs("font"), ink, False),
     ]
@@ -127,7 +127,7 @@ class DilemmaScene(sc.Scene):
                 tooltip += "\n" + S("option_needs", needs=describe_condition(rules, option.requires, self.side))
             buttons.append(Button(f"option:{option.id}", option.label, on=self._choose(action), detail=detail, tooltip=tooltip, enabled=reason is None, reason=reason, shortcut=str(i + 1) if i < 9 else None))
         self.head = [
-            (S("card_section", section=card.section), ctx.fs("font_small"), ctx.colour("card_dim"), True),
+            (S("card_section", section=card.section, basis=basis_text(card.basis)).strip(), ctx.fs("font_small"), ctx.colour("card_dim"), True),
             (card.title, ctx.fs("font_big"), ctx.colour("card_text"), True),
             (card.dilemma.prompt, ctx.fs("font"), ctx.colour("card_text"), False),
             (S("dilemma_who", side=rules.side[self.side].name), ctx.fs("font"), ctx.colour("card_text"), True),

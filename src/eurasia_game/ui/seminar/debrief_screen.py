@@ -16,6 +16,7 @@ from __future__ import annotations
 import pygame
 
 from eurasia_game.report.debrief import Debrief, build_debrief, how_words, moved_text, signed
+from eurasia_game.ui.strings import basis_text
 from eurasia_game.ui import scenes as sc
 from eurasia_game.ui.chart import line_chart
 from eurasia_game.ui.drawing import panel
@@ -157,7 +158,8 @@ class DebriefScene(sc.Scene):
                 rows.append((mark + item.text + moved, size, colour, item.category in ("facilitator", "red_line", "ending"), 12))
                 if item.kind == "card" and item.card in ctx.rules.event:
                     card = ctx.rules.event[item.card]
-                    rows.append((f"{card.section}: {card.teaching_note}", "font_small", "text_dim", False, 28))
+                    basis = f" ({card.basis})" if card.basis else ""
+                    rows.append((f"{card.section}{basis}: {card.teaching_note}", "font_small", "text_dim", False, 28))
         return rows or [(W("sem_debrief_nothing"), "font", "text_dim", False, 0)]
 
     def _rows_turning(self, ctx):
@@ -177,7 +179,7 @@ class DebriefScene(sc.Scene):
             rows.append((section, "font_big", "accent", True, 0))
             for c in cards:
                 rows.append((f"{c.year}  {c.title} ({how_words(c.how)})", "font", "text", True, 12))
-                rows.append((c.teaching_note, "font", "text_dim", False, 28))
+                rows.append((f"{basis_text(c.basis)} {c.teaching_note}".strip(), "font", "text_dim", False, 28))
         return rows or [(W("sem_debrief_nothing"), "font", "text_dim", False, 0)]
 
     def _rows_lines(self, ctx):
