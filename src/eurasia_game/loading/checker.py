@@ -20,6 +20,7 @@ from eurasia_game.model import effects as E
 from eurasia_game.model.base import RESERVED_SIDE_IDS, Ref
 from eurasia_game.model.content import SOURCED_KINDS, item_note
 from eurasia_game.model.ruleset import RuleSet
+from eurasia_game.model.teaching import TEACHING_SECTIONS
 from eurasia_game.model.texts import TEXT_KEYS
 
 _ID_SECTIONS = {
@@ -33,6 +34,11 @@ _ID_SECTIONS = {
     "phase": "phases",
     "red line": "red_lines",
     "help": "help",
+    "handout": "handouts",
+    "briefing": "briefings",
+    "reading": "readings",
+    "rubric criterion": "rubric",
+    "expectation": "expectations",
     "story check": "story",
 }
 
@@ -164,7 +170,7 @@ class Checker:
                 places.append((("events", index, "when"), event.condition, _Context()))
         for index, front in enumerate(rules.fronts):
             places.append((("fronts", index), front, _Context(target=True)))
-        for section in ("yearly", "red_lines", "endings", "scenarios", "sides", "tracks", "phases", "story"):
+        for section in ("yearly", "red_lines", "endings", "scenarios", "sides", "tracks", "phases", "story", *TEACHING_SECTIONS):
             for index, item in enumerate(getattr(rules, section)):
                 places.append(((section, index), item, _Context()))
         for base, value, context in places:
