@@ -11,6 +11,7 @@ from eurasia_game.engine.describe import describe_condition
 from eurasia_game.ui import scenes as sc
 from eurasia_game.ui.chart import line_chart
 from eurasia_game.ui.drawing import marker, panel
+from eurasia_game.ui.screens.objectives_view import ending_text
 from eurasia_game.ui.strings import S
 from eurasia_game.ui.widgets import Button
 
@@ -101,6 +102,10 @@ class EndingScene(sc.Scene):
             marker(surface, rules, side.id, (inner.left + ctx.px(10), y + lh // 2), ctx.px(9), ctx.side_colour(side.id))
             ctx.text.draw(surface, S("result_" + results.get(side.id, "draw"), side=side.name), (inner.left + ctx.px(28), y), ctx.fs("font_big"), ctx.colour("text"), bold=True)
             y += lh
+            if side.objectives:
+                # who met what: the objectives decide the final endings
+                box = pygame.Rect(inner.left + ctx.px(28), y, inner.width - ctx.px(28), inner.bottom - y)
+                y += ctx.text.draw_wrapped(surface, ending_text(rules, state, side.id), box, ctx.fs("font_small"), ctx.colour("text_dim")) + ctx.px(4)
         self._draw_charts(surface, ctx, state)
         self.ring.draw(surface, ctx)
 
