@@ -8,8 +8,7 @@ in the order the engine checks the endings (sudden deaths every year, then
 the first final ending that holds).  A 'fronts' ending is judged by the
 sides' leads on every front; an 'objectives' ending by each side's chance
 of meeting each of its own objectives (``objectives`` in the side's rules):
-the expected margins of the two sides are compared, and a likely tie is
-judged on the fronts, as the engine breaks it.
+the expected margins of the two sides are compared (a tie is a draw).
 
 Because trends and front payouts move the tracks every year, the position
 is also projected a few years ahead under the rules' own ``yearly`` and
@@ -150,7 +149,7 @@ class Evaluator:
         return total + self.resources(state, n)
 
     def objectives_value(self, blend, ahead, spread: float) -> float:
-        """Chance of the larger margin on the sides' own objectives (ties on the fronts)."""
+        """Chance of the larger margin on the sides' own objectives (a tie is a draw)."""
         mean = {}
         var = 0.0
         for sid in (self.side, self.other):
@@ -166,7 +165,7 @@ class Evaluator:
         win = _phi((lead - 0.5) / sd)
         lose = _phi((-lead - 0.5) / sd)
         tie = max(0.0, 1.0 - win - lose)
-        return win + tie * self.fronts_value(ahead, spread)
+        return win + 0.5 * tie
 
     def fronts_value(self, state, spread: float) -> float:
         me, rival = self.side, self.other

@@ -63,10 +63,10 @@ def by_fronts(rules, state) -> dict[str, str]:
 
 
 def by_objectives(rules, state) -> dict[str, str]:
-    """The side further past what it needs wins; a tie goes to the fronts."""
+    """The side further past what it needs wins; equal margins are a draw."""
     a, b = rules.side_ids
     mine, theirs = standing(rules, state, a).margin, standing(rules, state, b).margin
     if mine == theirs:
-        return by_fronts(rules, state)
+        return {a: "draw", b: "draw"}
     winner, loser = (a, b) if mine > theirs else (b, a)
     return {winner: "win", loser: "lose"}

@@ -212,7 +212,7 @@ class EndingDef(RuleModel):
     text: Text
     check: Literal["sudden", "final"] = Field(description="sudden: checked every year; final: checked after the last year, in order.")
     condition: Condition | None = Field(default=None, alias="when", description="Leave out for a fallback final ending.")
-    outcome: dict[str, Outcome] | Literal["fronts", "objectives"] = Field(description="Each side's result by side id; 'fronts': the side leading more fronts wins; 'objectives': the side with the larger margin on its own objectives wins (a tie goes to the side leading more fronts, then is a draw).")
+    outcome: dict[str, Outcome] | Literal["fronts", "objectives"] = Field(description="Each side's result by side id; 'fronts': the side leading more fronts wins; 'objectives': the side with the larger margin on its own objectives wins (equal margins are a draw).")
     questions: list[Text] = Field(default_factory=list, description="Discussion questions for the debrief.")
 
 
