@@ -174,7 +174,9 @@ class GameController:
         if not self.can_undo(side):
             return None
         self.thinker.cancel()
-        return self.session.undo()
+        action = self.session.undo()
+        log.info("undo %s", action.to_dict())
+        return action
 
     def replace_session(self, session: GameSession) -> None:
         """Go on with the same game rebuilt under reloaded rules."""

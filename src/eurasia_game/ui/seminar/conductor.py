@@ -271,8 +271,18 @@ class Seminar:
             self.window_failed = str(exc)
             log.info("no projector window (%s); using the in-window projector view", exc)
             return False
+        self._keep_keyboard()
+        log.info("projector window opened")
         self.app.dirty = True
         return True
+
+    def _keep_keyboard(self) -> None:
+        """The projector is for watching: the keyboard stays with the players' window."""
+        try:
+            main = pygame.Window.from_display_module()
+            main.focus(input_only=True)
+        except (pygame.error, AttributeError, TypeError) as exc:  # pragma: no cover - an old pygame-ce
+            log.info("could not give the keyboard back to the players' window (%s)", exc)
 
     def close_window(self) -> None:
         if self.window is not None:
@@ -281,6 +291,7 @@ class Seminar:
             except pygame.error:
                 pass
             self.window = None
+            log.info("projector window closed")
             self.app.dirty = True
 
     def window_event(self, event) -> bool:
@@ -294,6 +305,9 @@ class Seminar:
                 return True
             # The players' window closed while the projector is open: the whole game closes.
             pygame.event.post(pygame.event.Event(pygame.QUIT))
+            return True
+        if window is self.window and event.type == pygame.WINDOWFOCUSGAINED:
+            self._keep_keyboard()  # shown, the projector took the keyboard: it goes back to the players
             return True
         if window is self.window and event.type in (pygame.WINDOWSIZECHANGED, pygame.WINDOWRESIZED, pygame.WINDOWEXPOSED, pygame.WINDOWSHOWN):
             self.app.dirty = True
