@@ -31,10 +31,13 @@ def missing_tools() -> list[str]:
 
 
 def require_real_window_tools() -> None:
-    """Skip (saying what is missing) when the real-window tools are not installed."""
+    """Stop (saying what is missing) when the real-window tools are not installed:
+    a skip on a developer's machine, a failure in CI (the suite's ``cannot_run``)."""
+    from conftest import cannot_run
+
     missing = missing_tools()
     if missing:
-        pytest.skip(f"real-window tests skipped: {' and '.join(missing)} not installed (apt-get install xvfb xdotool)")
+        cannot_run(f"real-window tests: {' and '.join(missing)} not installed (apt-get install xvfb xdotool; .ci/run installs them)")
 
 
 class Display:
