@@ -51,12 +51,16 @@ def _to_board(game, timeout: float = 15) -> None:
         text = game.log_text().rstrip()
         if text.endswith("screen: board"):
             return
+        mark = game.mark()
         if text.endswith("screen: reveal"):
-            game.key("space", pause=0.1)
+            game.key("space", pause=0.05)
         elif text.endswith("screen: dilemma"):
             time.sleep(0.5)
-            game.key("1", pause=0.1)
-        time.sleep(0.3)
+            game.key("1", pause=0.05)
+        else:
+            time.sleep(0.1)
+            continue
+        game.wait_log(r"screen: ", 10, mark)  # one key, then the screen it leads to
     raise AssertionError("the board never came back:\n" + game.log_text()[-1500:])
 
 
@@ -101,8 +105,10 @@ def test_a_new_player_against_the_normal_computer(real_window, rules, tmp_path):
         if game.count(r"screen: dilemma", mark):
             break
         if game.log_text().rstrip().endswith("screen: reveal"):
-            game.key("space", pause=0.1)
-        time.sleep(0.3)
+            shown = game.mark()
+            game.key("space", pause=0.05)
+            game.wait_log(r"screen: ", 10, shown)
+        time.sleep(0.1)
     game.wait_log(r"screen: dilemma", 5, mark)
     game.key("2")
     game.wait_log(rf"action \{{'kind': 'choose', 'side': '{moscow}', 'option': '{option}'\}}", 5, mark)

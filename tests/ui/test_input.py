@@ -273,3 +273,66 @@ def test_the_window_opens_no_larger_than_the_display(make_app, monkeypatch):
     assert w <= 1024 and h <= 640 - placement.TITLE_BAR
     assert app.top.name == "title"
     app.draw()  # the title lays out in the smaller window
+
+
+def test_the_endings_charts_start_at_the_start_as_the_debriefs_do(make_app, rules):
+    from eurasia_game.report.debrief import build_debrief
+    from eurasia_game.ui.screens.ending import ending_series
+
+    app = make_app()
+    _ended(app, rules)
+    points, charts = ending_series(app.game)
+    debrief = build_debrief(rules, app.game.session.record())
+    assert points[0] == "Start" and points == list(debrief.points)
+    first_track = rules.tracks[0]
+    assert charts[0][1][0][1][0] == debrief.tracks[0].values[0]
+    assert len(charts) == len(rules.tracks) + len(rules.fronts)
+    assert charts[0][0] == debrief.tracks[0].label == first_track.name
+
+
+def test_the_mod_report_never_ends_on_a_colon_with_nothing_after_it(make_app):
+    from eurasia_game.ui.screens.modreport import rules_summary
+
+    app = make_app()
+    app.load_problems = []
+    lines = rules_summary(app)
+    assert not any("problem(s)" in line for line in lines)
+    heading = next(i for i, line in enumerate(lines) if "checker found" in line)
+    assert not lines[heading].endswith(":")
+
+
+def test_continue_and_load_say_which_game(make_app, rules, home):
+    from eurasia_game.ui.screens.saveload import LoadScene
+
+    app = make_app()
+    _start(app, players={rules.side_ids[0]: "human", rules.side_ids[1]: "random"})
+    app.game.save_named("my-game")
+    scenario = rules.scenario[app.game.session.scenario].name
+    app.apply(sc.ResetTo(__import__("eurasia_game.ui.screens.title", fromlist=["TitleScene"]).TitleScene()))
+    step(app)
+    detail = app.top.ring.get("continue").detail
+    assert scenario in detail and str(app.game.state.year) in detail
+    app.apply(sc.Push(LoadScene()))
+    row = app.top.ring.get("save:my-game")
+    assert scenario in row.detail and rules.side[rules.side_ids[1]].name in row.detail
+
+
+def test_a_chance_card_shows_how_the_dice_fell(make_app, rules):
+    from eurasia_game.session.autoplay import play_game
+    from eurasia_game.ui.controller import GameController
+    from eurasia_game.ui.screens.reveal import RevealScene, card_rolls
+
+    app = make_app()
+    for seed in range(60):
+        session = play_game(rules, "full_decade", seed, {s: "random" for s in rules.side_ids})
+        rolled = [e for e in session.events(None) if e.kind == "chance" and e.card]
+        if rolled:
+            break
+    else:
+        raise AssertionError("no chance card rolled in 60 games")
+    app.game = GameController(rules, session)
+    card = rolled[-1].card
+    assert rolled[-1].text in card_rolls(app.game, card)
+    app.apply(sc.Push(RevealScene(card)))
+    app.draw()
+    assert any(rolled[-1].text in line or line in rolled[-1].text for line in app.text.drawn if len(line) > 12)

@@ -163,8 +163,7 @@ class Autosaver:
             chain = _chain_sum(self._chain, count, blob)
             line = json.dumps({"n": count, "action": action, "sum": chain}, sort_keys=True, separators=(",", ":")) + "\n"
             try:
-                with open(journal_path(self.last_path), "a", encoding="utf-8") as handle:
-                    handle.write(line)
+                _append(journal_path(self.last_path), line)
             except OSError:
                 pass  # a full autosave below says whether the disk is really in trouble
             else:
@@ -251,6 +250,12 @@ def _unlink(path: Path) -> None:
         os.unlink(path)
     except OSError:
         pass
+
+
+def _append(path: Path, line: str) -> None:
+    """Add a line to a journal (no fsync: a killed game's lines are safe with the system)."""
+    with open(path, "a", encoding="utf-8") as handle:
+        handle.write(line)
 
 
 def journal_path(full: Path) -> Path:

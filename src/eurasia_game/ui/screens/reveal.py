@@ -15,6 +15,25 @@ from eurasia_game.ui.strings import S
 from eurasia_game.ui.widgets import Button
 
 
+def card_rolls(game, card_id: str) -> list[str]:
+    """How the dice fell for the latest showing of ``card_id``: the chance lines logged with it."""
+    if game is None:
+        return []
+    events = game.session.events(None)
+    for start in range(len(events) - 1, -1, -1):
+        if events[start].kind == "card" and events[start].card == card_id:
+            break
+    else:
+        return []
+    out = []
+    for event in events[start + 1 :]:
+        if event.kind == "card" and event.card != card_id:
+            break
+        if event.kind == "chance" and event.card == card_id:
+            out.append(event.text)
+    return out
+
+
 def _card_blocks(ctx, card) -> list[tuple[str, int, tuple, bool]]:
     """The card's paragraphs: (text, size, colour, bold)."""
     rules = ctx.rules
@@ -27,6 +46,8 @@ def _card_blocks(ctx, card) -> list[tuple[str, int, tuple, bool]]:
     effect = describe_card(rules, card.id)
     if effect:
         blocks.append((S("card_effect", effect=effect), ctx.fs("font"), ink, True))
+    for roll in card_rolls(ctx.game, card.id):  # a chance shows how it fell, not only its odds
+        blocks.append((S("card_roll", outcome=roll), ctx.fs("font"), ink, True))
     blocks.append((S("card_note", note=card.teaching_note), ctx.fs("font_small"), dim, False))
     return blocks
 
