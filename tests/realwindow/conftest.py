@@ -45,25 +45,32 @@ class Display:
 
     def __init__(self, size: tuple[int, int]):
         require_real_window_tools()
-        read, write = os.pipe()
-        self.process = subprocess.Popen(
-            ["Xvfb", "-displayfd", str(write), "-screen", "0", f"{size[0]}x{size[1]}x24", "-nolisten", "tcp"],
-            pass_fds=(write,), stdout=subprocess.DEVNULL, stderr=subprocess.DEVNULL,
-        )
-        os.close(write)
-        number = b""
-        deadline = time.monotonic() + 15
-        while not number.endswith(b"\n") and time.monotonic() < deadline:
-            chunk = os.read(read, 16)
-            if not chunk:
-                break
-            number += chunk
-        os.close(read)
-        if not number.strip():
-            self.process.kill()
-            raise RuntimeError("Xvfb did not start")
-        self.name = f":{int(number)}"
         self.size = size
+        start = 40 + os.getpid() % 400
+        for number in range(start, start + 40):  # a display number no other X server holds
+            if os.path.exists(f"/tmp/.X{number}-lock") or os.path.exists(f"/tmp/.X11-unix/X{number}"):
+                continue
+            self.name = f":{number}"
+            self.process = subprocess.Popen(
+                ["Xvfb", self.name, "-screen", "0", f"{size[0]}x{size[1]}x24", "-nolisten", "tcp"],
+                stdout=subprocess.DEVNULL, stderr=subprocess.DEVNULL,
+            )
+            if self._ready():
+                return
+            self.close()
+        raise RuntimeError("no Xvfb display could be started")
+
+    def _ready(self, timeout: float = 15) -> bool:
+        """Whether the server answers (asked through xdotool, as the tests will)."""
+        deadline = time.monotonic() + timeout
+        while time.monotonic() < deadline:
+            if self.process.poll() is not None:
+                return False
+            probe = subprocess.run(["xdotool", "getdisplaygeometry"], env=self.env(), capture_output=True, text=True, timeout=10)
+            if probe.returncode == 0 and probe.stdout.split() == [str(self.size[0]), str(self.size[1])]:
+                return True
+            time.sleep(0.1)
+        return False
 
     def env(self) -> dict:
         return {**os.environ, "DISPLAY": self.name}

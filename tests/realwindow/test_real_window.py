@@ -101,7 +101,8 @@ def test_a_new_player_against_the_normal_computer(real_window, rules, tmp_path):
     assert f"'{beijing}': 'normal'" in started.group(3) and f"'{moscow}': 'human'" in started.group(3)
 
     # the opening card, then the dilemma, answered with its number
-    for _ in range(10):
+    deadline = time.monotonic() + 20
+    while time.monotonic() < deadline:
         if game.count(r"screen: dilemma", mark):
             break
         if game.log_text().rstrip().endswith("screen: reveal"):
@@ -153,10 +154,16 @@ def test_a_new_player_against_the_normal_computer(real_window, rules, tmp_path):
     mark = game.mark()
     game.key("F10")
     game.wait_log(r"projector window opened", 5, mark)
-    time.sleep(0.5)
-    assert game.focused() == game.window
+    deadline = time.monotonic() + 4
+    while game.focused() != game.window and time.monotonic() < deadline:
+        time.sleep(0.1)
+    assert game.focused() == game.window, "the projector kept the keyboard"
     game.key("F10")
     game.wait_log(r"projector window closed", 5, mark)
+    deadline = time.monotonic() + 4
+    while game.focused() != game.window and time.monotonic() < deadline:
+        time.sleep(0.1)
+    assert game.focused() == game.window, "the keyboard was lost with the projector"
 
     # Esc: the menu; Q quits cleanly
     game.key("Escape")

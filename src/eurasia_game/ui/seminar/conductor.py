@@ -291,6 +291,7 @@ class Seminar:
             except pygame.error:
                 pass
             self.window = None
+            self._keep_keyboard()  # the keyboard must not be left with no window at all
             log.info("projector window closed")
             self.app.dirty = True
 
