@@ -74,6 +74,7 @@ class StartGame:
     players: dict
     curtain: bool
     mods: tuple = ()
+    armed_from: int | None = None  # None: the scenario's own year
 
 
 @dataclass
