@@ -299,9 +299,13 @@ class Seminar:
 
     def _keep_keyboard(self) -> None:
         """The projector is for watching: the keyboard stays with the players' window."""
+        import warnings
+
         try:
-            main = pygame.Window.from_display_module()
-            main.focus(input_only=True)
+            with warnings.catch_warnings():  # pygame-ce marks both as deprecated, with no other way to do this yet
+                warnings.simplefilter("ignore", DeprecationWarning)
+                main = pygame.Window.from_display_module()
+                main.focus(input_only=True)  # the keyboard only: the projector stays in front
         except (pygame.error, AttributeError, TypeError) as exc:  # pragma: no cover - an old pygame-ce
             log.info("could not give the keyboard back to the players' window (%s)", exc)
 
