@@ -43,6 +43,7 @@ class GameController:
         self.autosave_error: str | None = self.autosaver.begin()
         self.class_record = None  # the lines of play of a loaded class file (ui.seminar takes them up)
         self.pending: Action | None = None  # the action being applied, named in a crash record
+        self.briefed: set[str] = set()  # sides shown their briefing (before their first year)
         self.thinker = Thinker()  # computer moves, worked out beside the window
         self._ready = None  # (position, move, the policy after it, side) of a move worked out, not yet played
 
@@ -63,6 +64,10 @@ class GameController:
 
         klass = read_class(path)  # a game save, or a seminar's class file with its what-if lines
         record = next(b.record for b in klass.branches if b.info.id == klass.current)
+        if len(klass.branches) == 1:
+            from eurasia_game.session.autosave import with_journal
+
+            record = with_journal(path, record)  # an autosave goes on in its journal
         problem = mismatch(rules, record)
         if problem:
             raise RecordError(problem)
@@ -173,7 +178,9 @@ class GameController:
         if not self.can_undo(side):
             return None
         self.thinker.cancel()
-        return self.session.undo()
+        action = self.session.undo()
+        log.info("undo %s", action.to_dict())
+        return action
 
     def replace_session(self, session: GameSession) -> None:
         """Go on with the same game rebuilt under reloaded rules."""
@@ -187,7 +194,7 @@ class GameController:
 
     def autosave(self) -> None:
         """Autosave after every action; a failure is shown, never fatal."""
-        self.autosave_error = self.autosaver.save(self.session.record())
+        self.autosave_error = self.autosaver.save_game(self.session)
         if self.autosave_error:
             log.warning("%s", self.autosave_error)
 
