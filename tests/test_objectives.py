@@ -50,7 +50,8 @@ def test_the_larger_margin_wins_an_objectives_ending(rules):
     st = standings(rules, good_for_moscow)
     assert st["moscow"].margin > st["beijing"].margin
     assert outcome(rules, good_for_moscow) == {"moscow": "win", "beijing": "lose"}
-    good_for_beijing = replace(state, tracks={**state.tracks, "autonomy": 1, "regime": 3, "us_pressure": 9, "partnership": 8})
+    beijing_ahead = {f: {"moscow": 3, "beijing": 8} for f in rules.front_ids}
+    good_for_beijing = replace(state, tracks={**state.tracks, "autonomy": 1, "regime": 3, "us_pressure": 9, "partnership": 8}, standing=beijing_ahead)
     st = standings(rules, good_for_beijing)
     assert st["beijing"].margin > st["moscow"].margin
     assert outcome(rules, good_for_beijing) == {"beijing": "win", "moscow": "lose"}
