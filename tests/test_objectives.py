@@ -61,8 +61,8 @@ def test_the_larger_margin_wins_an_objectives_ending(rules):
 def test_equal_margins_are_a_draw(rules):
     state = replace(_state(rules), to_act=None)
     for autonomy in range(0, 11):
-        for regime in range(0, 11):
-            trial = replace(state, tracks={**state.tracks, "autonomy": autonomy, "regime": regime})
+        for regime, pressure in ((r, p) for r in range(0, 11) for p in range(0, 11)):
+            trial = replace(state, tracks={**state.tracks, "autonomy": autonomy, "regime": regime, "us_pressure": pressure})
             st = standings(rules, trial)
             if st["moscow"].margin == st["beijing"].margin:
                 assert by_objectives(rules, trial) == {s: "draw" for s in rules.side_ids}
