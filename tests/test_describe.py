@@ -167,3 +167,32 @@ def test_a_card_in_words_says_who_must_choose(rules):
     plain = next(c for c in rules.events if c.dilemma is None and c.effects)
     assert describe_card(rules, plain.id) == describe_effects(rules, plain.effects)
     assert describe_card(rules, plain.id)
+
+
+def test_nested_effects_keep_the_side_and_the_front_they_are_told(rules, names):
+    """Inside a chance or a when, 'self', 'other' and 'target' still name the side and front given."""
+    a, A, B, F = names["a"], names["A"], names["B"], names["Front"]
+    mine = {"type": "power", "side": "self", "delta": 1}
+    theirs = {"type": "standing", "side": "other", "front": "target", "delta": -1}
+    flag = {"type": "standing", "side": "self", "front": "target", "min": 2}
+    chance = eff({"type": "chance", "percent": 40, "then": [mine], "else": [theirs]})
+    assert describe_effect(rules, chance, a, names["front"]) == f"40% chance: {A} power +1; otherwise: {B} -1 in {F}"
+    when = eff({"type": "when", "if": flag, "then": [mine], "else": [theirs]})
+    assert describe_effect(rules, when, a, names["front"]) == f"if {A}'s standing in {F} is 2 or more: {A} power +1; otherwise: {B} -1 in {F}"
+    assert describe_effect(rules, when) == (
+        "if you's standing in the chosen front is 2 or more: you power +1; otherwise: your partner -1 in the chosen front"
+    )
+
+
+def test_an_actions_requirement_and_a_dilemmas_effects_are_told_for_the_acting_side(rules, names):
+    a, A, B, F = names["a"], names["A"], names["B"], names["Front"]
+    action = rules.actions[0].model_copy(
+        update={"requires": cond({"type": "standing", "side": "self", "front": "target", "min": 3}), "cost": 2, "effects": [eff({"type": "power", "side": "other", "delta": 1})]}
+    )
+    fake = SimpleNamespace(action={action.id: action}, side=rules.side, side_ids=rules.side_ids, front=rules.front)
+    assert describe_action(fake, action.id, a, names["front"]) == f"Cost 2. {B} power +1. Needs: {A}'s standing in {F} is 3 or more."
+    dilemma = next(c for c in rules.events if c.dilemma is not None)
+    card = dilemma.model_copy(update={"effects": [eff({"type": "power", "side": "self", "delta": 2})]})
+    chooser = rules.side[card.dilemma.side].name
+    fake = SimpleNamespace(event={card.id: card}, side=rules.side, side_ids=rules.side_ids)
+    assert describe_card(fake, card.id) == f"{chooser} power +2. {chooser} must choose."

@@ -16,6 +16,7 @@ from pydantic import TypeAdapter
 
 from eurasia_game.engine import Action, apply_action, new_game, rng
 from eurasia_game.engine.work import Context, Work
+from eurasia_game.model.conditions import Condition
 from eurasia_game.model.content import RedLineDef
 from eurasia_game.model.effects import Effect
 from eurasia_game.model.ruleset import RuleSet
@@ -133,3 +134,65 @@ def test_a_red_line_whose_condition_does_not_hold_is_not_crossed(rules):
     state, events = play_a_year_with_flags(quiet, state, set())
     assert [e for e in events if e.kind == "red_line"] == []
     assert state.tracks[first] == start and "once_only" not in state.crossed
+
+
+# --- which card ended a game ---------------------------------------------------------------------
+
+
+class _Shim:
+    """The rules with some tables replaced (for functions that only look things up)."""
+
+    def __init__(self, rules, **tables):
+        self._rules, self._tables = rules, tables
+
+    def __getattr__(self, name):
+        return self._tables[name] if name in self._tables else getattr(self._rules, name)
+
+
+def _end(ending: str) -> dict:
+    return {"type": "end", "ending": ending}
+
+
+def test_card_endings_finds_end_effects_inside_chances_whens_and_options(rules):
+    from eurasia_game.engine.flow import card_endings
+
+    ending_a, ending_b, ending_c = (e.id for e in rules.endings[:3])
+    flag = {"type": "flag", "flag": "x"}
+    effects = [
+        _EFFECT.validate_python({"type": "chance", "percent": 10, "then": [_end(ending_a)]}),
+        _EFFECT.validate_python({"type": "when", "if": flag, "then": [], "else": [{"type": "chance", "percent": 5, "else": [_end(ending_b)]}]}),
+        _EFFECT.validate_python({"type": "when", "if": flag, "then": [_end(ending_b)]}),
+    ]
+    plain = rules.events[0].model_copy(update={"effects": effects, "dilemma": None})
+    assert card_endings(_Shim(rules, event={plain.id: plain}), plain.id) == {ending_a, ending_b}
+    dilemma = next(c for c in rules.events if c.dilemma is not None)
+    option = dilemma.dilemma.options[-1].model_copy(update={"effects": [_EFFECT.validate_python(_end(ending_c))]})
+    chooser = dilemma.dilemma.model_copy(update={"options": [*dilemma.dilemma.options[:-1], option]})
+    card = dilemma.model_copy(update={"effects": [], "dilemma": chooser})
+    assert card_endings(_Shim(rules, event={card.id: card}), card.id) == {ending_c}
+    assert card_endings(_Shim(rules, event={card.id: card.model_copy(update={"dilemma": None})}), card.id) == set()
+
+
+def test_ending_card_names_the_last_fired_card_that_could_end_the_game_so(rules):
+    from eurasia_game.engine import ending_card
+
+    template = rules.events[0]
+    ending = rules.endings[0].model_copy(update={"condition": TypeAdapter(Condition).validate_python({"type": "flag", "flag": "decided"})})
+    other_ending = rules.endings[1].id
+    cards = {
+        "first": template.model_copy(update={"id": "first", "dilemma": None, "effects": [_EFFECT.validate_python({"type": "chance", "percent": 5, "then": [_end(ending.id)]})]}),
+        "second": template.model_copy(update={"id": "second", "dilemma": None, "effects": [_EFFECT.validate_python(_end(ending.id))]}),
+        "elsewhere": template.model_copy(update={"id": "elsewhere", "dilemma": None, "effects": [_EFFECT.validate_python(_end(other_ending))]}),
+    }
+    shim = _Shim(rules, event=cards, ending={**rules.ending, ending.id: ending})
+    state = new_game(rules, None, 0)
+    assert ending_card(shim, state) is None, "a game still running was ended by no card"
+    over = replace(state, ending=ending.id, to_act=None)
+    assert ending_card(shim, replace(over, fired=("first", "elsewhere"))) == "first", "a later card that cannot end it so is passed over"
+    assert ending_card(shim, replace(over, fired=("first", "second", "elsewhere"))) == "second", "the last such card is named"
+    assert ending_card(shim, replace(over, fired=("second", "first"))) == "first"
+    assert ending_card(shim, replace(over, fired=("elsewhere",))) is None, "no fired card could have brought it about"
+    decided = replace(over, fired=("first",), flags=frozenset(over.flags | {"decided"}))
+    assert ending_card(shim, decided) is None, "the ending's condition explains it"
+    unconditional = _Shim(shim, ending={**rules.ending, ending.id: ending.model_copy(update={"condition": None})})
+    assert ending_card(unconditional, replace(over, fired=("first",))) is None, "an ending with no condition comes only from checks"
