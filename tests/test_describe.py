@@ -98,6 +98,11 @@ def test_every_condition_in_words(rules, names):
     assert d({"type": "any", "of": [one, two]}) == f"either {T} is 3 or more or 'x y' has happened"
     assert d({"type": "not", "of": one}) == f"not ({T} is 3 or more)"
     assert d({"type": "all", "of": [{"type": "standing", "side": "self", "front": "target", "min": 1}]}, a, front) == f"{A}'s standing in {F} is 1 or more"
+    assert d({"type": "leads", "side": "self", "front": "target"}, a, front) == f"{A} leads in {F} by 1 or more"
+    assert d({"type": "ordered", "side": "other", "action": action.id, "front": "target"}, a, front) == f"{B} ordered '{action.name}' in {F} this year"
+    inner = {"type": "standing", "side": "other", "front": "target", "max": 2}
+    assert d({"type": "any", "of": [inner, inner]}, a, front) == f"either {B}'s standing in {F} is 2 or less or {B}'s standing in {F} is 2 or less"
+    assert d({"type": "not", "of": inner}, a, front) == f"not ({B}'s standing in {F} is 2 or less)"
 
 
 def test_every_effect_in_words(rules, names):
