@@ -67,6 +67,12 @@ def markdown(figures: dict, charts: list[str] = ()) -> str:
     add(f"Average length: {length['mean_years']:.2f} of {length['full_years']} years (shortest {length['min_years']}, longest {length['max_years']}); "
         f"{length['mean_steps']:.1f} player actions a game on average.")
     add("")
+    early = f.get("early")
+    if early:
+        low, high = early["ci"]
+        add(f"Ended before the midpoint ({early['before']}): {early['count']} games, {100 * early['share']:.1f}% "
+            f"(95% interval {100 * low:.1f}-{100 * high:.1f}%); sudden endings and tipping points are armed from {early['armed_from']}.")
+        add("")
     add("## Track trajectories")
     add("")
     add("Average of each shared track at the end of each year, over the games still running that year (the first row is the start).")
@@ -186,7 +192,7 @@ def csv_files(figures: dict, games: list[dict]) -> dict[str, str]:
     for side, r in f["results"].items():
         summary += [[f"{side}_win_rate", r["win_rate"]], [f"{side}_win_ci_low", r["win_ci"][0]], [f"{side}_win_ci_high", r["win_ci"][1]],
                     [f"{side}_decided_rate", r["decided_rate"]], [f"{side}_decided_ci_low", r["decided_ci"][0]], [f"{side}_decided_ci_high", r["decided_ci"][1]]]
-    summary += [["sudden_share", f["sudden"]["share"]], ["mean_years", f["length"]["mean_years"]], ["mean_steps", f["length"]["mean_steps"]]]
+    summary += [["early_share", f["early"]["share"]], ["sudden_share", f["sudden"]["share"]], ["mean_years", f["length"]["mean_years"]], ["mean_steps", f["length"]["mean_steps"]]]
     game_rows = [["seed", "ending", *[f"{s}_result" for s in sides], "years", "last_year", "steps", "events_fired"]]
     for g in games:
         game_rows.append([g["seed"], g["ending"], *[g["results"].get(s, "") for s in sides], g["years"], g["last_year"], g["steps"], " ".join(g["fired"])])

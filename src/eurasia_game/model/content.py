@@ -230,12 +230,33 @@ class ScenarioDef(RuleModel):
     opening_cards: list[CardRef] = Field(default_factory=list, description="Cards fired in the first year before any draw.")
     scheduled: list[ScheduledCard] = Field(default_factory=list, description="Cards that fire in a given year, before that year's draw (a known date, such as the end of a presidential term).")
     endings: list[EndingRef] = Field(min_length=1)
+    armed_from: int | None = Field(
+        default=None,
+        ge=1900,
+        le=2200,
+        description=(
+            "The first year in which sudden-death endings are checked and cards that can end the game "
+            "(tipping points) can be drawn; leave out for the scenario's midpoint. A facilitator can change it for a class."
+        ),
+    )
 
     @model_validator(mode="after")
     def _years(self):
         if self.end_year < self.start_year:
             raise ValueError(f"'end_year' ({self.end_year}) is before 'start_year' ({self.start_year})")
+        if self.armed_from is not None and not self.start_year <= self.armed_from <= self.end_year:
+            raise ValueError(f"'armed_from' ({self.armed_from}) must lie between 'start_year' ({self.start_year}) and 'end_year' ({self.end_year})")
         return self
+
+    @property
+    def midpoint(self) -> int:
+        """The middle year of the scenario (rounded down)."""
+        return (self.start_year + self.end_year) // 2
+
+    @property
+    def armed_year(self) -> int:
+        """From this year on, sudden deaths and tipping points can end the game."""
+        return self.armed_from if self.armed_from is not None else self.midpoint
 
 
 class GameInfo(RuleModel):

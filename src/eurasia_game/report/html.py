@@ -132,9 +132,17 @@ def ending_html(rules, debrief: Debrief) -> str:
         f'<div class="future">{e(ending.name)} ({ending.year})</div>',
         f"<p><b>The article's future:</b> {e(ending.future)}. <span class=\"muted\">Article section: {e(ending.section)}.</span></p>",
         f"<p>{e(ending.text)}</p>",
+        f'<p class="decided"><b>{e(debrief.decided)}</b></p>' if debrief.decided else "",
         f"<p><b>Result:</b> {e(results)}</p>" if results else "",
         "</div>",
     ]
+    out.append("<h3>Rolls that mattered</h3>")
+    if debrief.armed_from:
+        out.append(f'<p class="muted">Sudden endings and tipping points were armed from {debrief.armed_from}.</p>')
+    if debrief.rolls:
+        out.append('<ul class="rolls">' + "".join(f"<li>{e(line)}</li>" for line in debrief.rolls) + "</ul>")
+    else:
+        out.append('<p class="muted">No roll of the dice could end the game or move a track.</p>')
     if ending.questions:
         out.append("<h3>Questions for discussion</h3>")
         out.append('<ol class="questions">' + "".join(f"<li>{e(q)}</li>" for q in ending.questions) + "</ol>")

@@ -35,14 +35,29 @@ def ending_md(rules, debrief: Debrief) -> list[str]:
         "",
         md(ending.text),
         "",
+    ]
+    if debrief.decided:
+        out += [f"**{md(debrief.decided)}**", ""]
+    out += [
         f"*Result:* {md(results)}",
         "",
     ]
+    out += rolls_md(debrief)
     if ending.questions:
         out += ["### Questions for discussion", ""]
         out += [f"{n}. {md(q)}" for n, q in enumerate(ending.questions, start=1)]
         out.append("")
     return out
+
+
+def rolls_md(debrief: Debrief) -> list[str]:
+    """Every roll that could end the game or move a track, with its odds and result."""
+    out = ["### Rolls that mattered", ""]
+    if debrief.armed_from:
+        out += [f"Sudden endings and tipping points were armed from {debrief.armed_from}.", ""]
+    if not debrief.rolls:
+        return out + ["No roll of the dice could end the game or move a track.", ""]
+    return out + [f"- {md(line)}" for line in debrief.rolls] + [""]
 
 
 def game_md(rules, debrief: Debrief, since_year: int | None = None, level: int = 2) -> list[str]:

@@ -66,7 +66,9 @@ class BoardScene(sc.Scene):
             self.seen_events = len(events)
         for event in events[self.seen_events :]:
             if event.kind == "card" and event.card:
-                self.pending_cards.append(event.card)
+                self.pending_cards.append((event.card, []))
+            elif event.kind == "chance" and self.pending_cards and self.pending_cards[-1][0] == event.card:
+                self.pending_cards[-1][1].append(event.text)  # the card's roll: odds and result
         self.seen_events = len(events)
         command = self._next(ctx)
         self.layout(ctx)
@@ -84,9 +86,9 @@ class BoardScene(sc.Scene):
         if self.pending_cards:
             if game.hotseat and game.curtain:
                 self.viewer = None
-            card = self.pending_cards.pop(0)
+            card, rolls = self.pending_cards.pop(0)
             auto = ctx.settings.move_delay * 4 if not humans else None
-            return sc.Push(RevealScene(card, auto_close=auto))
+            return sc.Push(RevealScene(card, auto_close=auto, rolls=tuple(rolls)))
         if state.over:
             return sc.Replace(EndingScene())
         if game.is_human(side):
