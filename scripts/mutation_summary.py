@@ -2,6 +2,7 @@
 
     .venv/bin/python scripts/mutation_summary.py [engine|session|loading|all]
 
+With ``MUTATION_SAMPLE`` set, only the sampled mutants are counted.
 Reads ``mutmut results --all true`` (one ``name: status`` line per mutant)
 and prints a Markdown table for docs/mutation.md (a timeout counts as caught;
 mutants not yet checked are left out of the percentage), then the names of
@@ -10,6 +11,8 @@ the survivors, so each can be explained there or killed by a new test.
 
 from __future__ import annotations
 
+import os
+import re
 import subprocess
 import sys
 from collections import Counter, defaultdict
@@ -32,11 +35,14 @@ def main(part: str = "all") -> int:
     mutmut = Path(sys.executable).with_name("mutmut")
     out = subprocess.run([str(mutmut), "results", "--all", "true"], capture_output=True, text=True, check=True).stdout
     prefixes = PARTS.get(part, tuple(p for ps in PARTS.values() for p in ps))
+    sample = os.environ.get("MUTATION_SAMPLE", "")  # the same digits as scripts/mutation.sh was given
     counts: dict[str, Counter] = defaultdict(Counter)
     survivors = []
     for line in out.splitlines():
         name, _, status = line.strip().rpartition(": ")
         if "__mutmut_" not in name or not name.startswith(prefixes):
+            continue
+        if sample and not re.search(f"[{sample}]$", name):
             continue
         counts[module_of(name)][status] += 1
         if status not in ("killed", "not checked"):

@@ -182,6 +182,10 @@ def test_nested_effects_keep_the_side_and_the_front_they_are_told(rules, names):
     flag = {"type": "standing", "side": "self", "front": "target", "min": 2}
     chance = eff({"type": "chance", "percent": 40, "then": [mine], "else": [theirs]})
     assert describe_effect(rules, chance, a, names["front"]) == f"40% chance: {A} power +1; otherwise: {B} -1 in {F}"
+    chance = eff({"type": "chance", "percent": 40, "then": [theirs], "else": [mine]})
+    assert describe_effect(rules, chance, a, names["front"]) == f"40% chance: {B} -1 in {F}; otherwise: {A} power +1"
+    when = eff({"type": "when", "if": flag, "then": [theirs]})
+    assert describe_effect(rules, when, a, names["front"]) == f"if {A}'s standing in {F} is 2 or more: {B} -1 in {F}"
     when = eff({"type": "when", "if": flag, "then": [mine], "else": [theirs]})
     assert describe_effect(rules, when, a, names["front"]) == f"if {A}'s standing in {F} is 2 or more: {A} power +1; otherwise: {B} -1 in {F}"
     assert describe_effect(rules, when) == (
