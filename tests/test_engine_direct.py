@@ -14,7 +14,7 @@ from dataclasses import replace
 import pytest
 from pydantic import TypeAdapter
 
-from eurasia_game.engine import Action, apply_action, new_game, rng
+from eurasia_game.engine import Action, apply_action, new_game, rng, view
 from eurasia_game.engine.work import Context, Work
 from eurasia_game.model.conditions import Condition
 from eurasia_game.model.content import RedLineDef
@@ -196,3 +196,88 @@ def test_ending_card_names_the_last_fired_card_that_could_end_the_game_so(rules)
     assert ending_card(shim, decided) is None, "the ending's condition explains it"
     unconditional = _Shim(shim, ending={**rules.ending, ending.id: ending.model_copy(update={"condition": None})})
     assert ending_card(unconditional, replace(over, fired=("first",))) is None, "an ending with no condition comes only from checks"
+
+
+# --- the facilitator's arming, what-if rolls and turn timer -------------------------------------
+
+
+def _planning(rules):
+    from eurasia_game.engine import legal_actions
+
+    for seed in range(50):
+        state = new_game(rules, None, seed)
+        while state.dilemma is not None and not state.over:
+            state = apply_action(rules, state, legal_actions(rules, state)[0]).state
+        if not state.over and rules.phases[state.phase].kind == "plan":
+            return state
+    pytest.fail("no seed reaches a plan phase")
+
+
+def test_arming_endings_from_a_year_is_checked_logged_and_undoable(rules):
+    from eurasia_game.engine.facilitator import apply_facilitator, why_not_facilitator
+    from eurasia_game.engine.state import FACILITATOR
+
+    state = _planning(rules)
+    scenario = rules.scenario[state.scenario]
+    for year in (scenario.start_year - 1, scenario.end_year + 1):
+        assert why_not_facilitator(rules, state, Action("arm", FACILITATOR, year=year)) == rules.text(
+            "illegal_armed_year", year=year, first=scenario.start_year, last=scenario.end_year
+        )
+    year = scenario.end_year
+    act = Action("arm", FACILITATOR, year=year)
+    assert why_not_facilitator(rules, state, act) is None
+    result = apply_facilitator(rules, state, act)
+    [event] = result.events
+    assert (event.kind, event.text, event.data) == ("armed", rules.text("armed_changed", year=year), (year,))
+    assert result.state.armed_from == year and result.state.steps == state.steps + 1 and result.undoable
+    assert view(rules, result.state, state.to_act).armed_from == year, "the players see from when endings are armed"
+
+
+def test_a_what_if_roll_is_checked_and_waits_for_the_next_chance(rules):
+    from eurasia_game.engine.facilitator import MAX_SKIP, apply_facilitator, why_not_facilitator
+    from eurasia_game.engine.state import FACILITATOR
+
+    state = _planning(rules)
+    refused = rules.text("illegal_reroll")
+    for seed, skip in ((-1, 0), (2**63, 0), (1, -1), (1, MAX_SKIP + 1), ("1", 0), (1, "0")):
+        assert why_not_facilitator(rules, state, Action("reroll", FACILITATOR, seed=seed, skip=skip)) == refused, (seed, skip)
+    for seed, skip in ((0, 0), (2**63 - 1, MAX_SKIP), (5, None)):
+        assert why_not_facilitator(rules, state, Action("reroll", FACILITATOR, seed=seed, skip=skip)) is None, (seed, skip)
+    result = apply_facilitator(rules, state, Action("reroll", FACILITATOR, seed=5, skip=2))
+    [event] = result.events
+    assert (event.kind, event.text, event.data) == ("reroll", rules.text("reroll", seed=5), (5, 2))
+    assert result.state.luck == (2, 5) and result.state.steps == state.steps + 1 and result.undoable
+    plain = apply_facilitator(rules, state, Action("reroll", FACILITATOR, seed=5))
+    assert plain.state.luck == (0, 5) and plain.events[0].data == (5, 0)
+
+
+def test_a_turn_timer_that_only_warns_logs_its_rule_and_takes_nothing(rules):
+    from eurasia_game.engine.facilitator import MAX_SECONDS, apply_facilitator, why_not_facilitator
+    from eurasia_game.engine.state import FACILITATOR
+
+    state = _planning(rules)
+    side, other = state.to_act, next(s for s in rules.side_ids if s != state.to_act)
+    assert why_not_facilitator(rules, state, Action("time_up", FACILITATOR, target=other, mode="warn")) == rules.text(
+        "illegal_time_up", turn=rules.side[side].name
+    )
+    assert why_not_facilitator(rules, state, Action("time_up", FACILITATOR, target=side, mode="shout")) == rules.text("illegal_timer_rule", mode="shout")
+    for seconds in (0, MAX_SECONDS + 1):
+        assert why_not_facilitator(rules, state, Action("time_up", FACILITATOR, target=side, mode="warn", seconds=seconds)) == rules.text(
+            "illegal_timer_rule", mode=seconds
+        )
+    act = Action("time_up", FACILITATOR, target=side, mode="warn", seconds=MAX_SECONDS)
+    assert why_not_facilitator(rules, state, act) is None
+    result = apply_facilitator(rules, state, act)
+    [event] = result.events
+    assert (event.kind, event.side, event.data) == ("time_up", side, ("warn",))
+    assert event.text == rules.text("time_up_warn", side=rules.side[side].name, time=f"{MAX_SECONDS // 60}:00")
+    assert result.state.steps == state.steps + 1 and result.state.to_act == side and result.undoable
+    commit = apply_facilitator(rules, state, Action("time_up", FACILITATOR, target=side, mode="commit", seconds=90))
+    assert commit.events[0].text == rules.text("time_up_commit", side=rules.side[side].name, time="1:30")
+    assert commit.events[0].data == ("commit",) and not commit.undoable and commit.state.to_act != side
+
+
+def test_a_view_shows_the_public_flags(rules):
+    state = replace(_planning(rules), flags=frozenset({"deal_signed"}))
+    for side in (*rules.side_ids, None):
+        assert view(rules, state, side).flags == frozenset({"deal_signed"})
