@@ -231,6 +231,7 @@ def test_check_passes_rules_with_only_warnings_and_shows_them(rules_copy, rules)
         "    title: Probe\n"
         "    text: A test card.\n"
         "    section: Introduction\n"
+        "    basis: extrapolation\n"
         "    teaching_note: A note.\n"
         "    when: {type: flag, flag: never_set_anywhere}\n"
         f"    effects: [{{type: track, track: {track}, delta: 1}}]\n",
@@ -239,7 +240,7 @@ def test_check_passes_rules_with_only_warnings_and_shows_them(rules_copy, rules)
     result = call("check", "--rules", rules_copy)
     assert result.returncode == 0, result.stdout
     lines = result.stdout.strip().splitlines()
-    assert lines[0].startswith("rules/zz_probe.yaml:7:") and "warning" in lines[0] and "never_set_anywhere" in lines[0]
+    assert lines[0].startswith("rules/zz_probe.yaml:8:") and "warning" in lines[0] and "never_set_anywhere" in lines[0]
     assert lines[-1].startswith("rules ok") and "1 warning" in lines[-1]
 
 

@@ -191,3 +191,15 @@ def test_the_balance_lab_counts_games_over_before_the_midpoint(rules):
     early = summarise(rules, "after_fourth_term", players, games)["early"]
     assert early["before"] == 2027 == early["armed_from"]
     assert early["count"] == sum(1 for g in games if g["last_year"] < 2027) == 0, "the armed year holds in the lab too"
+
+
+def test_simulate_takes_the_armed_year(rules, tmp_path, capsys):
+    from eurasia_game.cli.main import main
+
+    save = tmp_path / "g.json"
+    assert main(["simulate", "--seed", "4", "--scenario", "after_fourth_term", "--armed-from", "2025", "--moscow", "random", "--beijing", "random", "--save", str(save)]) == 0
+    out = capsys.readouterr().out
+    assert "armed from 2025" in out
+    assert record_from_json(save.read_text()).armed_from == 2025
+    assert main(["simulate", "--seed", "4", "--scenario", "after_fourth_term", "--armed-from", "2040", "--moscow", "random", "--beijing", "random"]) == 2
+    assert "from 2024 to 2030" in capsys.readouterr().err

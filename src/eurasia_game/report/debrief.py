@@ -141,6 +141,7 @@ class Debrief:
     injects: list[Item] = field(default_factory=list)
     decisions: list[Item] = field(default_factory=list)
     final: GameState | None = None
+    record: GameRecord | None = None  # the game's record (the report replays it for "What if")
     decided: str | None = None  # what decided the game: a player's choice, the tracks or a roll
     decided_cause: str | None = None  # 'choice', 'tracks', 'roll' or 'event'
     rolls: list[str] = field(default_factory=list)  # every roll that could end the game or move a track, in words
@@ -267,6 +268,7 @@ def debrief_of(rules, record: GameRecord, first_state: GameState, first_events, 
         fronts=fronts,
         power=power,
         final=state,
+        record=record,
         armed_from=state.armed_from or None,
     )
     public = [e for e in events if e.secret_for is None]

@@ -6,6 +6,7 @@ escaped so that a card title or a note cannot break the layout.
 
 from __future__ import annotations
 
+from eurasia_game.report import teaching as T
 from eurasia_game.report.debrief import Debrief, how_words, moved_text, signed
 
 _SPECIAL = str.maketrans({c: f"\\{c}" for c in "\\`*_[]<>|#"})
@@ -77,6 +78,8 @@ def game_md(rules, debrief: Debrief, since_year: int | None = None, level: int =
     if not points:
         out.append("No track or front moved yet.")
     out.append("")
+    view = T.teaching_view(rules, debrief, what_if=since_year is None)
+    out += T.teaching_md(rules, debrief, view, h, md, _table)
     out += [f"{h} Timeline", ""]
     for year, items in debrief.timeline.items():
         if since_year is not None and year < since_year:
@@ -95,10 +98,14 @@ def game_md(rules, debrief: Debrief, since_year: int | None = None, level: int =
             if item.kind == "card" and item.card in rules.event:
                 card = rules.event[item.card]
                 out.append(f"  - *{md(card.section)}*: {md(card.teaching_note)}")
+            elif item.kind == "order" and item.detail in rules.action:
+                section, basis, _ = T.action_citation(rules, item.detail)
+                out[-1] += f" ([{md(section or 'note')}](#orders-and-the-article))"
         out.append("")
     out += [f"{h} Events and the article", ""]
     cards = [c for c in debrief.cards if since_year is None or c.year >= since_year]
     out += _table(["Year", "Event", "Article section", "Teaching note", "How it came"], [[c.year, c.title, c.section, c.teaching_note, how_words(c.how)] for c in cards])
+    out += T.orders_md(rules, debrief, h, md, _table)
     out += [f"{h} Facilitator's notes and injects", ""]
     items = sorted((i for i in debrief.notes + debrief.injects if since_year is None or i.year >= since_year), key=lambda i: i.year)
     out += [f"- {i.year}: {md(i.text)}" for i in items] or ["None."]

@@ -43,6 +43,7 @@ class GameController:
         self.autosave_error: str | None = self.autosaver.begin()
         self.class_record = None  # the lines of play of a loaded class file (ui.seminar takes them up)
         self.pending: Action | None = None  # the action being applied, named in a crash record
+        self.briefed: set[str] = set()  # sides shown their briefing (before their first year)
         self.thinker = Thinker()  # computer moves, worked out beside the window
         self._ready = None  # (position, move, the policy after it, side) of a move worked out, not yet played
 
