@@ -281,3 +281,29 @@ def test_a_view_shows_the_public_flags(rules):
     state = replace(_planning(rules), flags=frozenset({"deal_signed"}))
     for side in (*rules.side_ids, None):
         assert view(rules, state, side).flags == frozenset({"deal_signed"})
+
+
+def test_all_any_and_not_pass_the_rules_down_to_a_lead_over_the_other_side(rules):
+    from eurasia_game.engine.work import Context, holds
+
+    a, b = rules.side_ids
+    front = rules.front_ids[0]
+    state = new_game(rules, None, 0)
+    state = replace(state, standing={**state.standing, front: {a: 6, b: 3}})
+    lead = TypeAdapter(Condition).validate_python({"type": "leads", "side": "self", "front": front, "by": 3})
+    both = TypeAdapter(Condition).validate_python({"type": "all", "of": [lead.model_dump(by_alias=True)]})
+    either = TypeAdapter(Condition).validate_python({"type": "any", "of": [lead.model_dump(by_alias=True)]})
+    negated = TypeAdapter(Condition).validate_python({"type": "not", "of": lead.model_dump(by_alias=True)})
+    assert holds(rules, state, both, Context(side=a)) and holds(rules, state, either, Context(side=a))
+    assert not holds(rules, state, negated, Context(side=a))
+    assert not holds(rules, state, both, Context(side=b)) and holds(rules, state, negated, Context(side=b))
+
+
+def test_a_chance_and_a_say_are_logged_with_their_side_and_card(rules):
+    side = rules.side_ids[1]
+    w = Work(rules, new_game(rules, seed=1))
+    w.apply_one(_EFFECT.validate_python({"type": "chance", "percent": 50, "then": [{"type": "say", "text": "Heard."}]}), Context(side=side, card="some_card"))
+    chance = [e for e in w.events if e.kind == "chance"]
+    assert chance and all((e.side, e.card) == (side, "some_card") for e in chance)
+    w.apply_one(_EFFECT.validate_python({"type": "say", "text": "Said."}), Context(side=side, card="some_card"))
+    assert (w.events[-1].kind, w.events[-1].text, w.events[-1].side, w.events[-1].card) == ("say", "Said.", side, "some_card")
