@@ -70,6 +70,7 @@ TOOL_PACKAGES = {
     "Xvfb": "xvfb",
     "xdotool": "xdotool",
     "pdfinfo": "poppler-utils",
+    "import": "imagemagick",
 }
 
 
