@@ -13,6 +13,11 @@ from pathlib import Path
 
 from eurasia_game.paths import base_rules_dir
 
+# Exit codes of every command, for scripts and a mod's CI:
+EXIT_OK = 0  # done, no errors
+EXIT_PROBLEMS = 1  # the input (rules, mods, a save, a file) has problems; each was printed with its location
+EXIT_USAGE = 2  # the command line itself is wrong (argparse uses 2 as well)
+
 
 def add_rules_argument(parser) -> None:
     parser.add_argument("--rules", metavar="DIR", type=Path, default=None, help="rules folder to play (default: the base game)")

@@ -203,7 +203,7 @@ def load_layers(base: Path | str | None, mod_folders: Sequence[Path | str] = (),
         result.problems.extend(_compatibility(order, merged.game_source))
     if merged.rules is None or result.errors:
         return result
-    stamps = tuple(ModStamp(id=m.manifest.id, version=m.manifest.version) for m in order)
+    stamps = tuple(ModStamp(id=m.manifest.id, version=m.manifest.version, name=m.manifest.name) for m in order)
     rules = merged.rules.model_copy(update={"mods": stamps})
     result.rules = rules.model_copy(update={"fingerprint": fingerprint(rules)})
     if check:

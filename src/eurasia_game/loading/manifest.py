@@ -67,7 +67,7 @@ def read_mod_folder(folder: Path | str) -> ModFolder:
         mod.problems.append(Problem("error", str(given), 1, 1, "", f"the mod folder {reason}", "give the folder that holds the mod's mod.yaml"))
         return mod
     manifest_path = resolved / MANIFEST_NAME
-    if not manifest_path.is_file():
+    if not manifest_path.exists() and not manifest_path.is_symlink():
         others = sorted(p.name for p in resolved.iterdir() if p.name.lower() in ("mod.yml", "manifest.yaml", "mod.json"))
         hint = f"rename {others[0]} to {MANIFEST_NAME}" if others else f"add a {MANIFEST_NAME} with id, name, version, format and game"
         mod.problems.append(Problem("error", mod.manifest_name, 1, 1, "", f"the mod folder has no {MANIFEST_NAME}", hint))

@@ -173,3 +173,4 @@ class ModStamp(RuleModel):
 
     id: str = Field(max_length=64)
     version: str = Field(max_length=32)
+    name: str = Field(default="", max_length=200, description="The mod's name as players see it (not saved).")
