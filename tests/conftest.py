@@ -5,15 +5,25 @@ pure, so one copy serves every test).  ``rules_copy`` copies the base rules
 folder into a temporary folder so a test can break it by editing text, and
 ``edit_rule_file`` makes such an edit.  ``home`` gives a test its own game
 home, and ``kill_when_counted`` kills a child game mid-play.
+
+``cannot_run``, ``need_tool`` and ``stale_fixture`` are the one place that
+decides what a test does when something outside the code is missing: on a
+developer's machine it is skipped with the reason; in CI (the ``CI``
+environment variable set, as ``.ci/run`` does) it fails with the same
+reason, so a browser or display that did not get installed, or fixtures not
+regenerated after a rules change, can never turn into a green run that tested
+nothing.  Every test folder goes through them.
 """
 
 from __future__ import annotations
 
+import os
 import shutil
 import signal
 import subprocess
 import sys
 from pathlib import Path
+from typing import NoReturn
 
 import pytest
 
@@ -23,6 +33,43 @@ from eurasia_game.paths import base_rules_dir
 
 REPO = Path(__file__).resolve().parents[1]
 PACKAGE_SOURCE = Path(eurasia_game.__file__).resolve().parent
+
+
+def in_ci() -> bool:
+    """Whether the tests run in CI: ``CI`` set to anything but empty, ``0`` or ``false``."""
+    return os.environ.get("CI", "").strip().lower() not in ("", "0", "false", "no")
+
+
+def cannot_run(reason: str) -> NoReturn:
+    """Stop the current test because something it needs is missing: a skip here, a failure in CI."""
+    if in_ci():
+        pytest.fail(f"{reason} (CI must run every test; fix .ci/run or the fixtures)", pytrace=False)
+    pytest.skip(reason)
+
+
+# Which Debian package gives each outside program the tests use (.ci/run installs them).
+TOOL_PACKAGES = {
+    "chromium": "chromium",
+    "chromium-browser": "chromium",
+    "Xvfb": "xvfb",
+    "xdotool": "xdotool",
+    "pdfinfo": "poppler-utils",
+}
+
+
+def need_tool(*names: str) -> str:
+    """The path of the first of ``names`` found on PATH; if none is, ``cannot_run`` says what to install."""
+    for name in names:
+        found = shutil.which(name)
+        if found:
+            return found
+    packages = sorted({TOOL_PACKAGES.get(name, name) for name in names})
+    cannot_run(f"{' or '.join(names)} is not installed (apt-get install {' '.join(packages)}; .ci/run installs it)")
+
+
+def stale_fixture(what: str, command: str) -> NoReturn:
+    """Stored fixtures were made with other rules: ``cannot_run`` with the command that regenerates them."""
+    cannot_run(f"{what} were made with other rules; regenerate them with: {command}")
 
 
 def kill_when_counted(command: list[str], count: int, env: dict | None = None) -> tuple[int, int]:

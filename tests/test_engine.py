@@ -3,7 +3,8 @@
 Ids are taken from the loaded rules (side order, action lists, fronts) so the
 tests hold for any content that keeps the base game's shape; where a test
 needs a particular kind of content (a targeted action, an action with a
-requirement) it looks one up and skips if the rules have none.
+requirement) it looks one up and fails if the rules have none, so no test
+passes without reaching its check.
 """
 
 from __future__ import annotations
@@ -45,14 +46,14 @@ def targeted(rules, side, shared=True):
     for action in rules.actions:
         if action.targets == "all" and side in action.sides and (not shared or len(action.sides) == 2):
             return action
-    pytest.skip("no action aimed at any front")
+    pytest.fail("no action aimed at any front")
 
 
 def untargeted(rules, side):
     for action in rules.actions:
         if action.targets == "none" and side in action.sides:
             return action
-    pytest.skip("no untargeted action")
+    pytest.fail("no untargeted action")
 
 
 def with_power(state, **power):
@@ -186,8 +187,7 @@ def test_an_order_that_can_no_longer_be_paid_is_skipped(rules):
     state = planning_state(rules)
     a, b = first(rules), second(rules)
     action = next((x for x in rules.actions if x.cost > 0 and a in x.sides and x.targets == "none" and x.requires is None), None)
-    if action is None:
-        pytest.skip("no paid untargeted action")
+    assert action is not None, "the rules have no paid untargeted action without a requirement"
     state = with_power(state, **{a: action.cost})
     state = apply_action(rules, state, Action("plan", a, action=action.id)).state
     state = apply_action(rules, state, Action("commit", a)).state
@@ -199,17 +199,24 @@ def test_an_order_that_can_no_longer_be_paid_is_skipped(rules):
 
 
 def test_fronts_pay_out_when_their_rules_hold(rules):
-    state = planning_state(rules)
-    a, b = first(rules), second(rules)
+    """Each front's standing is set (from a grid of values) so that one of its logged rules holds."""
     from eurasia_game.engine.work import Context, holds
 
-    state = apply_action(rules, state, Action("commit", a)).state
+    state = planning_state(rules)
+    a, b = first(rules), second(rules)
+    grid = [(x, y) for x in range(11) for y in range(11)]
     expected = []
+    standing = dict(state.standing)
     for front in rules.fronts:
-        for rule in front.resolution:
-            if rule.log and holds(rules, state, rule.condition, Context(target=front.id)):
+        for x, y in grid:
+            tried = replace(state, standing={**standing, front.id: {a: x, b: y}})
+            rule = next((r for r in front.resolution if holds(rules, tried, r.condition, Context(target=front.id))), None)
+            if rule is not None and rule.log:
+                standing[front.id] = {a: x, b: y}
                 expected.append(rule.log)
-                break  # later rules of the front may see changed values
+                break
+    assert len(expected) >= len(rules.fronts) - 1, f"only {expected} could be made to pay out"
+    state = apply_action(rules, replace(state, standing=standing), Action("commit", a)).state
     result = apply_action(rules, state, Action("commit", b))
     texts = [e.text for e in result.events if e.kind == "front"]
     for line in expected:
@@ -263,23 +270,33 @@ def test_every_illegal_move_says_why_with_the_rules_text(rules):
 
 
 def test_a_failed_requirement_gives_its_own_reason(rules):
+    """Each action's requirement is tried on start states and on the same states with every
+    standing at 0 and at 10, so both a state that fails it and one that meets it are found."""
     from eurasia_game.engine.work import Context, holds
 
     needing = [x for x in rules.actions if x.requires is not None]
-    if not needing:
-        pytest.skip("no action with a requirement")
+    assert needing, "the rules have no action with a requirement"
     for action in needing:
         side = action.sides[0]
         target = None if action.targets == "none" else (rules.front_ids[0] if action.targets == "all" else action.targets[0])
-        for seed in range(100):
-            state = new_game(rules, None, seed)
-            if state.over or state.dilemma is not None:
+        move = Action("plan", side, action=action.id, target=target)
+        failed = met = 0
+        for seed in range(20):
+            start = new_game(rules, None, seed)
+            while start.dilemma is not None and not start.over:
+                start = apply_action(rules, start, legal_actions(rules, start)[0]).state
+            if start.over or rules.phases[start.phase].kind != "plan":
                 continue
-            state = replace(state, to_act=side, power={**state.power, side: 100})
-            if not holds(rules, state, action.requires, Context(side=side, target=target)):
-                reason = why_illegal(rules, state, Action("plan", side, action=action.id, target=target))
-                assert reason == rules.text("illegal_requires", reason=action.requires_text)
-                break
+            start = replace(start, to_act=side, power={**start.power, side: 100})
+            for level in (None, 0, 10):
+                state = start if level is None else replace(start, standing={f: {s: level for s in v} for f, v in start.standing.items()})
+                if holds(rules, state, action.requires, Context(side=side, target=target)):
+                    met += 1
+                    assert why_illegal(rules, state, move) != rules.text("illegal_requires", reason=action.requires_text)
+                else:
+                    failed += 1
+                    assert why_illegal(rules, state, move) == rules.text("illegal_requires", reason=action.requires_text)
+        assert failed and met, f"{action.id}: no tried state {'fails' if not failed else 'meets'} its requirement"
 
 
 def test_apply_action_refuses_illegal_moves_with_the_reason(rules):
@@ -314,7 +331,7 @@ def dilemma_state(rules):
             state = new_game(rules, scenario.id, seed)
             if state.dilemma is not None:
                 return state
-    pytest.skip("no seed opens a dilemma at the start")
+    pytest.fail("no seed opens a dilemma at the start")
 
 
 def test_a_dilemma_waits_for_its_side_and_offers_its_options(rules):
@@ -372,8 +389,7 @@ def test_a_side_sees_its_own_plan_and_nobody_sees_the_other(rules):
 
 def test_fronts_outcome_counts_the_fronts_led(rules):
     by_fronts = next((e for e in rules.endings if e.outcome == "fronts"), None)
-    if by_fronts is None:
-        pytest.skip("no ending decided by fronts")
+    assert by_fronts is not None, "the rules have no ending decided by fronts"
     a, b = rules.side_ids
     state = replace(planning_state(rules), ending=by_fronts.id, to_act=None)
     fronts = rules.front_ids

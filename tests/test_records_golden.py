@@ -15,6 +15,8 @@ from pathlib import Path
 
 import pytest
 
+from conftest import stale_fixture
+
 from eurasia_game.cli.transcript import transcript
 from eurasia_game.session.replay import replay
 from eurasia_game.session.saves import read_record
@@ -75,7 +77,7 @@ def test_playing_a_golden_game_again_gives_the_same_record(rules, game):
     """The computer players and the engine together are deterministic."""
     stored = read_record(regen.record_path(game["name"]))
     if stored.rules_fingerprint != rules.fingerprint:
-        pytest.skip("the rules changed; the replay test reports it")
+        stale_fixture("the golden games", ".venv/bin/python tests/golden/regenerate.py")
     record, text = regen.play(rules, game)
     expected = regen.transcript_path(game["name"]).read_text(encoding="utf-8")
     diff = diff_or_none(expected, text, f"{game['name']}.transcript.txt")

@@ -10,7 +10,6 @@ proves the console check can fail.
 from __future__ import annotations
 
 import os
-import shutil
 import subprocess
 from pathlib import Path
 
@@ -19,12 +18,15 @@ import pytest
 from eurasia_game.report.export import write_combined, write_report
 from eurasia_game.session.branches import read_class
 
-SEMINAR = Path(__file__).resolve().parent / "seminar"
-CHROMIUM = shutil.which("chromium") or shutil.which("chromium-browser")
+from conftest import need_tool
 
-pytestmark = pytest.mark.skipif(
-    CHROMIUM is None, reason="chromium is not installed (apt-get install chromium; .ci/run installs it), so the report cannot be opened in a browser"
-)
+SEMINAR = Path(__file__).resolve().parent / "seminar"
+
+
+@pytest.fixture(autouse=True)
+def chromium():
+    """The browser; without it every test here is skipped, or fails in CI (conftest.need_tool)."""
+    return need_tool("chromium", "chromium-browser")
 
 
 def open_in_browser(page: Path, tmp_path: Path, height: int = 2200) -> tuple[str, list[str], Path]:
@@ -32,7 +34,7 @@ def open_in_browser(page: Path, tmp_path: Path, height: int = 2200) -> tuple[str
     shot = tmp_path / f"{page.stem}.png"
     profile = tmp_path / f"profile-{page.stem}"
     command = [
-        CHROMIUM,
+        need_tool("chromium", "chromium-browser"),
         "--headless",
         "--no-sandbox",
         "--disable-gpu",

@@ -105,17 +105,39 @@ def test_an_unwritable_folder_is_a_save_error(record, tmp_path):
     assert "saves" in str(info.value)
 
 
-@pytest.mark.skipif(sys.platform == "win32" or os.geteuid() == 0, reason="file permissions do not bind the superuser")
-def test_a_read_only_folder_is_a_save_error(record, tmp_path):
+def _denied(*args, **kwargs):
+    raise PermissionError(errno.EACCES, "Permission denied")
+
+
+def test_a_read_only_folder_is_a_save_error(record, tmp_path, monkeypatch):
+    """The system refuses a new file in the folder (injected: file modes do not bind root, and CI is root)."""
     folder = tmp_path / "saves"
     folder.mkdir()
-    folder.chmod(0o500)
-    try:
-        with pytest.raises(SaveError) as info:
-            write_record(folder / "game.json", record)
-        assert "Permission denied" in str(info.value)
-    finally:
-        folder.chmod(0o700)
+    monkeypatch.setattr(saves_module.tempfile, "mkstemp", _denied)
+    with pytest.raises(SaveError) as info:
+        write_record(folder / "game.json", record)
+    assert str(info.value) == f"cannot write in {folder}: Permission denied"
+    assert list(folder.iterdir()) == []
+
+
+def test_a_save_that_may_not_be_replaced_is_a_save_error_and_leaves_no_temporary_file(record, tmp_path, monkeypatch):
+    path = tmp_path / "game.json"
+    path.write_text("old", encoding="utf-8")
+    monkeypatch.setattr(saves_module.os, "replace", _denied)
+    with pytest.raises(SaveError) as info:
+        write_record(path, record)
+    assert str(info.value) == f"cannot save to {path}: Permission denied"
+    assert path.read_text(encoding="utf-8") == "old"
+    assert [p.name for p in tmp_path.iterdir()] == ["game.json"]
+
+
+def test_a_save_that_may_not_be_read_is_a_record_error(record, tmp_path, monkeypatch):
+    path = tmp_path / "game.json"
+    write_record(path, record)
+    monkeypatch.setattr(saves_module.os, "open", _denied)
+    with pytest.raises(RecordError) as info:
+        read_record(path)
+    assert str(info.value) == "game.json cannot be read: Permission denied"
 
 
 def test_text_that_cannot_be_encoded_is_a_save_error(tmp_path):

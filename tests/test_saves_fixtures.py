@@ -4,9 +4,12 @@
 simulate --save`` in format N (``regenerate.py`` there writes the current
 format).  Loading — parsing, validating, checking the checksum and upgrading
 older formats — must work for all of them forever.  Replaying is a separate
-matter: a save only replays under the rules it was played with, so a save
-whose rules fingerprint no longer matches the base rules must be refused with
-the clear "other rules" sentence, and one that matches must replay to its end.
+matter: a save only replays under the rules it was played with.  The saves
+of the current format are regenerated whenever the base rules change, so each
+must carry today's rules fingerprint and replay to its end (one that does not
+is stale: a skip on a developer's machine, a failure in CI, with the command
+that regenerates them).  A save of an older format, or one whose fingerprint
+was changed here, must be refused with the clear "other rules" sentence.
 """
 
 from __future__ import annotations
@@ -17,12 +20,19 @@ from pathlib import Path
 
 import pytest
 
+from conftest import stale_fixture
+
 from eurasia_game.session.record import RECORD_FORMAT, RecordError, mismatch
 from eurasia_game.session.saves import read_record
 from eurasia_game.session.session import GameSession
 
 FIXTURES = Path(__file__).resolve().parent / "fixtures" / "saves"
 SAVES = sorted(FIXTURES.glob("format*/*.json"))
+REGENERATE = ".venv/bin/python tests/fixtures/saves/regenerate.py"
+
+
+def current_format(path: Path) -> bool:
+    return path.parent.name == f"format{RECORD_FORMAT}"
 
 
 def test_every_format_up_to_the_current_one_has_stored_saves():
@@ -43,19 +53,32 @@ def test_a_stored_save_loads(path):
 @pytest.mark.parametrize("path", SAVES, ids=lambda p: f"{p.parent.name}/{p.name}")
 def test_a_stored_save_replays_or_is_refused_as_made_with_other_rules(rules, path):
     record = read_record(path)
-    reason = mismatch(rules, record)
-    if reason is None:
-        session = GameSession.from_record(rules, record)
-        assert session.over, "a stored save of a finished game replays to its ending"
-        assert len(session.steps) == len(record.actions) + 1
-    else:
-        assert "other rules" in reason and record.rules_fingerprint in reason
+    if not current_format(path):
+        reason = mismatch(rules, record)
+        assert reason is not None and "other rules" in reason and record.rules_fingerprint in reason
         with pytest.raises(RecordError, match="other rules"):
             GameSession.from_record(rules, record)
+        return
+    if record.rules_fingerprint != rules.fingerprint:
+        stale_fixture("the stored saves of the current format", REGENERATE)
+    assert mismatch(rules, record) is None, "a save made with today's rules must not be refused"
+    session = GameSession.from_record(rules, record)
+    assert session.over, "a stored save of a finished game replays to its ending"
+    assert len(session.steps) == len(record.actions) + 1
+
+
+@pytest.mark.parametrize("path", [p for p in SAVES if current_format(p)][:1], ids=lambda p: p.name)
+def test_a_stored_save_with_another_fingerprint_is_refused_as_made_with_other_rules(rules, path):
+    record = read_record(path)
+    other = record.model_copy(update={"rules_fingerprint": "0" * len(record.rules_fingerprint)})
+    reason = mismatch(rules, other)
+    assert reason is not None and "other rules" in reason and other.rules_fingerprint in reason
+    with pytest.raises(RecordError, match="other rules"):
+        GameSession.from_record(rules, other)
 
 
 def test_the_current_format_has_a_save_of_every_scenario(rules):
-    current = [read_record(p) for p in SAVES if p.parent.name == f"format{RECORD_FORMAT}"]
-    if any(mismatch(rules, r) for r in current):
-        pytest.skip("the base rules changed since the current format's saves were written; run tests/fixtures/saves/regenerate.py")
-    assert {r.scenario for r in current} == set(rules.scenario), "run tests/fixtures/saves/regenerate.py"
+    current = [read_record(p) for p in SAVES if current_format(p)]
+    if any(r.rules_fingerprint != rules.fingerprint for r in current):
+        stale_fixture("the stored saves of the current format", REGENERATE)
+    assert {r.scenario for r in current} == set(rules.scenario), f"run {REGENERATE}"

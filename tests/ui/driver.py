@@ -10,8 +10,18 @@ import pygame
 
 
 def step(app, frames: int = 2) -> None:
+    """Run ``frames`` frames; a computer move being worked out is waited for after each,
+    so a test plays the same game however fast the machine is."""
     for _ in range(frames):
         app.step()
+        settle(app)
+
+
+def settle(app, timeout: float = 60.0) -> None:
+    """Wait until the computer's worker (if one is thinking) has its move."""
+    game = app.game
+    if game is not None:
+        assert game.thinker.wait(timeout), "the computer did not find a move in time"
 
 
 def click(app, widget_id: str) -> None:

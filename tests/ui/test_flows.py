@@ -251,6 +251,7 @@ def test_an_installed_mod_can_be_enabled_for_a_new_game(make_app, home):
         if app.top.name == "board":
             break
         press(app, pygame.K_SPACE)
+    assert app.top.name == "board"
     fronts = [w for w in app.top.ring.widgets if w.id.startswith("front:")]
     assert len(fronts) == base_fronts + 1
     app.draw()

@@ -99,6 +99,7 @@ def test_resizing_relayouts(make_app):
         if app.top.name == "board":
             break
         press(app, pygame.K_SPACE)
+    assert app.top.name == "board"
     pygame.event.post(pygame.event.Event(pygame.VIDEORESIZE, size=(1600, 1000), w=1600, h=1000))
     step(app)
     assert app.surface.get_size() == (1600, 1000)

@@ -31,6 +31,8 @@ def play(rules, scenario: str, seed: int, players: dict, hard=None) -> dict:
     state = new_game(rules, scenario, seed)
     policies = {side: make_player(players[side], seed, side, hard) for side in rules.side_ids}
     choices = []
+    income: dict = {}  # year -> side -> income received that year
+    orders: list = []  # [year, side, action] for every order carried out
     steps = 0
     while state.ending is None and steps < MAX_STEPS:
         side = state.to_act
@@ -38,7 +40,13 @@ def play(rules, scenario: str, seed: int, players: dict, hard=None) -> dict:
         action = policies[side].choose(rules, view(rules, state, side), legal)
         if action.kind == "choose":
             choices.append([state.dilemma, action.option, side])
-        state = apply_action(rules, state, action).state
+        result = apply_action(rules, state, action)
+        for event in result.events:
+            if event.kind == "income" and len(event.data) == 2:
+                income.setdefault(event.year, {})[event.data[0]] = event.data[1]
+            elif event.kind == "order" and event.data and event.side:
+                orders.append([event.year, event.side, event.data[0]])
+        state = result.state
         steps += 1
     sc = rules.scenario[scenario]
     trajectory = [[sc.start_year - 1, start_tracks(rules, scenario)]]
@@ -54,4 +62,10 @@ def play(rules, scenario: str, seed: int, players: dict, hard=None) -> dict:
         "fired": list(state.fired),
         "choices": choices,
         "trajectory": trajectory,
+        # the end of each year: power left, and each front's standings
+        "years_detail": [
+            [snap.year, dict(snap.power), {f: dict(row) for f, row in snap.standing.items()}, dict(income.get(snap.year, {}))]
+            for snap in state.snapshots
+        ],
+        "orders": orders,
     }

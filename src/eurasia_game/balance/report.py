@@ -12,7 +12,7 @@ from collections.abc import Callable
 from pathlib import Path
 
 REPORT = "report.md"
-CSV_FILES = ("summary.csv", "games.csv", "endings.csv", "tracks.csv", "events.csv", "dilemmas.csv")
+CSV_FILES = ("summary.csv", "games.csv", "endings.csv", "tracks.csv", "events.csv", "dilemmas.csv", "economy.csv", "fronts.csv", "orders.csv", "story.csv")
 
 
 def _pct(x: float | None) -> str:
@@ -38,6 +38,7 @@ def markdown(figures: dict, charts: list[str] = ()) -> str:
     seeds = f"seeds {f['seeds'][0]}–{f['seeds'][1]}" if f["seeds"] else "no games"
     add(f"{f['games']} games, {seeds}. The same seeds give the same report.")
     add("")
+    story_lines(f, add)
     add("## Results")
     add("")
     add(f"Decided games (one side wins, the other loses): {f['decided']} of {f['games']}. "
@@ -118,6 +119,40 @@ def markdown(figures: dict, charts: list[str] = ()) -> str:
     return "\n".join(lines).rstrip() + "\n"
 
 
+def _value(v: dict) -> str:
+    if v["value"] is None:
+        return "n/a"
+    unit = "%" if v["target"].endswith("%") else ""
+    return f"{v['value']:.2f}{unit}"
+
+
+def story_lines(f: dict, add) -> None:
+    """The "Story checks" section: every check that applies to this run, and the ones skipped."""
+    checks = f.get("story") or []
+    if not checks:
+        return
+    judged = [v for v in checks if v["applies"]]
+    skipped = [v for v in checks if not v["applies"]]
+    held = sum(1 for v in judged if v["holds"] is True)
+    failed = sum(1 for v in judged if v["holds"] is False)
+    add("## Story checks")
+    add("")
+    add(f"What the rules say the model must show over many games (`story` in the rule files), judged on this run: "
+        f"{held} hold, {failed} fail" + (f", {len(judged) - held - failed} cannot be judged" if len(judged) - held - failed else "")
+        + f" of {len(judged)}. Shares are in percent. The value is the item that decides: the lowest against a minimum, the highest against a maximum.")
+    add("")
+    if judged:
+        add("| Check | Statement | Value | Where | Target | Holds |")
+        add("|---|---|---:|---|---|---|")
+        for v in judged:
+            where = v["worst"] or v["reason"]
+            add(f"| `{v['id']}` | {v['text']} | {_value(v)} | {where} | {v['target']} | {v['holds_text']} |")
+        add("")
+    if skipped:
+        add("Not judged in this run: " + "; ".join(f"`{v['id']}` ({v['reason']})" for v in skipped) + ".")
+        add("")
+
+
 def _csv(rows: list[list]) -> str:
     buf = io.StringIO()
     writer = csv.writer(buf, lineterminator="\n")
@@ -145,7 +180,15 @@ def csv_files(figures: dict, games: list[dict]) -> dict[str, str]:
     dilemmas = [["event", "side", "option", "chosen", "share", "chooser_win_rate", "score_when_chosen", "score_otherwise", "r"]]
     for d in f["dilemmas"]:
         dilemmas += [[d["id"], d["side"], o["id"], o["count"], o["share"], o["win_rate"], o["score"], o["score_other"], o["r"]] for o in d["options"]]
-    return {"summary.csv": _csv(summary), "games.csv": _csv(game_rows), "endings.csv": _csv(endings), "tracks.csv": _csv(tracks), "events.csv": _csv(events), "dilemmas.csv": _csv(dilemmas)}
+    economy = [["side", "year", "mean_income", "mean_power"]] + [[r["side"], r["year"], float(r["mean_income"]), float(r["mean_power"])] for r in f.get("economy", ())]
+    fronts = [["front", "side", "year", "mean_standing", "share_at_max"]] + [[r["front"], r["side"], r["year"], float(r["mean_standing"]), float(r["share_at_max"])] for r in f.get("fronts", ())]
+    orders = [["side", "action", "count", "share"]] + [[r["side"], r["action"], r["count"], float(r["share"])] for r in f.get("orders", ())]
+    story = [["check", "value", "target", "holds"]] + [[v["id"], v["value"], v["target"], v["holds_text"]] for v in f.get("story", ()) if v["applies"]]
+    return {
+        "summary.csv": _csv(summary), "games.csv": _csv(game_rows), "endings.csv": _csv(endings), "tracks.csv": _csv(tracks),
+        "events.csv": _csv(events), "dilemmas.csv": _csv(dilemmas),
+        "economy.csv": _csv(economy), "fronts.csv": _csv(fronts), "orders.csv": _csv(orders), "story.csv": _csv(story),
+    }
 
 
 def write_report(out_dir: Path, figures: dict, games: list[dict], draw_charts: Callable[[Path, dict], list[str]] | None = None) -> list[Path]:

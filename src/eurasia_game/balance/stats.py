@@ -156,4 +156,13 @@ def summarise(rules, scenario: str, players: dict, games: list[dict]) -> dict:
             )
         dilemmas.append({"id": card.id, "title": card.title, "side": card.dilemma.side, "side_name": rules.side[card.dilemma.side].name, "answered": len(rows), "options": options})
     out["dilemmas"] = dilemmas
+    # --- economy, fronts, orders and the story checks ----------------------------
+    from dataclasses import asdict
+
+    from eurasia_game.balance import story, tables
+
+    out["economy"] = tables.economy(rules, games)
+    out["fronts"] = tables.fronts(rules, games)
+    out["orders"] = tables.orders(rules, games)
+    out["story"] = [asdict(v) | {"holds_text": v.holds_text} for v in story.evaluate(rules, scenario, players, games)]
     return out

@@ -175,7 +175,8 @@ def _income(w: Work) -> None:
     for side in rules.game.side_order:
         amount = w.income[side]
         w.power[side] += amount
-        w.say("income_gained", "income", side=w.side_name(side), amount=amount)
+        # data names the side and the amount, for tools that count income (the balance lab)
+        w.log("income", rules.text("income_gained", side=w.side_name(side), amount=amount), data=(side, amount))
     _apply_rules(w, rules.yearly, "trend")
 
 

@@ -8,6 +8,7 @@ carries a "did you mean" suggestion.  Returns a list; never raises.
 
 from __future__ import annotations
 
+import types
 import typing
 from typing import Iterator
 
@@ -31,6 +32,7 @@ _ID_SECTIONS = {
     "phase": "phases",
     "red line": "red_lines",
     "help": "help",
+    "story check": "story",
 }
 
 
@@ -57,15 +59,25 @@ def walk(value, path: tuple) -> Iterator[tuple[tuple, BaseModel]]:
             yield from walk(item, path + (key,))
 
 
+def _optional_member(annotation):
+    """``X`` for an optional ``X | None``; the annotation itself otherwise."""
+    if typing.get_origin(annotation) in (typing.Union, types.UnionType):
+        members = [a for a in typing.get_args(annotation) if a is not type(None)]
+        if len(members) == 1:
+            return members[0]
+    return annotation
+
+
 def _refs(model: BaseModel) -> Iterator[tuple[str, str, Ref]]:
     for name, info in type(model).model_fields.items():
-        for meta in info.metadata:
+        annotation = _optional_member(info.annotation)
+        metadata = list(info.metadata) + list(getattr(annotation, "__metadata__", ()) if annotation is not info.annotation else ())
+        for meta in metadata:
             if isinstance(meta, Ref):
                 value = getattr(model, name)
                 if isinstance(value, str):
                     yield info.alias or name, value, meta
-        # Refs inside list annotations (list[FixedSideRef])
-        annotation = info.annotation
+        # Refs inside list annotations (list[FixedSideRef], optional or not)
         if typing.get_origin(annotation) is list:
             inner = typing.get_args(annotation)[0]
             for meta in getattr(inner, "__metadata__", ()):
@@ -110,7 +122,9 @@ class Checker:
         self._check_events()
         self._check_scenarios()
         self._check_texts()
-        from eurasia_game.loading import loops, reach
+        from eurasia_game.loading import loops, reach, story
+
+        story.report(self)
 
         reach.report(self, walk)
         loops.report(self, walk)
@@ -138,7 +152,7 @@ class Checker:
                 places.append((("events", index, "when"), event.condition, _Context()))
         for index, front in enumerate(rules.fronts):
             places.append((("fronts", index), front, _Context(target=True)))
-        for section in ("yearly", "red_lines", "endings", "scenarios", "sides", "tracks", "phases"):
+        for section in ("yearly", "red_lines", "endings", "scenarios", "sides", "tracks", "phases", "story"):
             for index, item in enumerate(getattr(rules, section)):
                 places.append(((section, index), item, _Context()))
         for base, value, context in places:

@@ -303,7 +303,7 @@ def _matches(version: str, spec: str | None) -> bool:
 
 def fingerprint(rules: RuleSet) -> str:
     """A short hash of the rules' content: a record only replays under the same one."""
-    data = rules.model_dump(mode="json", by_alias=True, exclude={"fingerprint", "mods"})
+    data = rules.model_dump(mode="json", by_alias=True, exclude={"fingerprint", "mods", "story"})
     blob = json.dumps(data, sort_keys=True, separators=(",", ":"), ensure_ascii=True)
     return hashlib.sha256(blob.encode()).hexdigest()[:16]
 

@@ -165,6 +165,7 @@ class Removals(RuleModel):
     red_lines: SectionRemoval | None = None
     endings: SectionRemoval | None = None
     scenarios: SectionRemoval | None = None
+    story: SectionRemoval | None = Field(default=None, description="Story checks to remove, by id.")
     texts: SectionRemoval | None = Field(default=None, description="Message keys to remove (a later layer must then give them again).")
 
 

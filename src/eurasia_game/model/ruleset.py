@@ -13,6 +13,7 @@ from pydantic import BaseModel, ConfigDict, Field
 
 from eurasia_game.model.base import RuleModel, Text
 from eurasia_game.model.mod import ModStamp, Removals
+from eurasia_game.model.story import StoryCheck
 from eurasia_game.model.content import (
     ActionDef,
     EndingDef,
@@ -47,9 +48,10 @@ class RuleFile(RuleModel):
     red_lines: list[RedLineDef] | None = None
     endings: list[EndingDef] | None = None
     scenarios: list[ScenarioDef] | None = None
+    story: list[StoryCheck] | None = Field(default=None, description="Story checks: what the model must show over many games, judged by the balance lab (they do not change play).")
 
 
-LIST_SECTIONS = ("phases", "help", "sides", "tracks", "fronts", "yearly", "actions", "events", "red_lines", "endings", "scenarios")
+LIST_SECTIONS = ("phases", "help", "sides", "tracks", "fronts", "yearly", "actions", "events", "red_lines", "endings", "scenarios", "story")
 
 
 class RuleSet(BaseModel):
@@ -70,6 +72,7 @@ class RuleSet(BaseModel):
     red_lines: tuple[RedLineDef, ...] = ()
     endings: tuple[EndingDef, ...]
     scenarios: tuple[ScenarioDef, ...]
+    story: tuple[StoryCheck, ...] = ()  # not part of the fingerprint: story checks do not change play
     fingerprint: str = ""
     mods: tuple[ModStamp, ...] = ()  # the mods merged in, in load order (not part of the fingerprint)
 

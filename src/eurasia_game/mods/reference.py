@@ -28,6 +28,7 @@ from eurasia_game.model.conditions import CONDITION_TYPES
 from eurasia_game.model.effects import EFFECT_TYPES
 from eurasia_game.model.mod import Dependency, GameRequirement, ModManifest, Removals
 from eurasia_game.model.ruleset import RuleFile
+from eurasia_game.model.story import STORY_TYPES
 from eurasia_game.model.texts import TEXT_KEYS
 
 BEGIN = "<!-- BEGIN GENERATED REFERENCE: python -m eurasia_game.mods.reference --write docs/modding.md -->"
@@ -80,6 +81,8 @@ def type_text(annotation: Any, metadata: list = (), seen: set | None = None) -> 
             return "[effect](#effects)"
         if _is_family(annotation, CONDITION_TYPES):
             return "[condition](#conditions)"
+        if _is_family(annotation, STORY_TYPES):
+            return "[story check](#story-checks)"
         return " or ".join(type_text(m, [] if len(members) > 1 else metadata, seen) for m in members)
     if origin is Literal:
         return "one of " + ", ".join(f"`{v}`" for v in get_args(annotation))
@@ -171,7 +174,7 @@ def _nested_models(annotation, found: list) -> None:
         annotation = get_args(annotation)[0]
     origin = get_origin(annotation)
     if origin in (Union, types.UnionType):
-        if _is_family(annotation, EFFECT_TYPES) or _is_family(annotation, CONDITION_TYPES):
+        if _is_family(annotation, EFFECT_TYPES) or _is_family(annotation, CONDITION_TYPES) or _is_family(annotation, STORY_TYPES):
             return
         for member in get_args(annotation):
             _nested_models(member, found)
@@ -232,6 +235,14 @@ def generate() -> str:
         if _doc(condition):
             out += [_doc(condition), ""]
         out += field_rows(condition, skip=("type",)) + [""]
+
+    out += ["### Story checks", "", "A story check is a mapping whose `type` says what it measures over the games of a balance run; every type also takes the keys of the first table. Shares are in percent.", ""]
+    out += field_rows(STORY_TYPES[0], skip=("type", "track", "year", "min", "max")) + [""]
+    for check in STORY_TYPES:
+        out += [f"#### `type: {_tag(check)}`", ""]
+        if _doc(check):
+            out += [_doc(check), ""]
+        out += field_rows(check, skip=("type", "id", "text", "section", "scenarios", "players")) + [""]
 
     out += ["### The remove section", ""]
     out += [_doc(Removals), "", *field_rows(Removals), ""]

@@ -23,6 +23,7 @@ os.environ.setdefault("PYGAME_HIDE_SUPPORT_PROMPT", "1")
 
 import pygame  # noqa: E402
 
+from eurasia_game.ui import placement  # noqa: E402
 from eurasia_game.ui import scenes as sc  # noqa: E402
 from eurasia_game.ui.context import Context  # noqa: E402
 from eurasia_game.ui.crash import CrashHandling  # noqa: E402
@@ -35,6 +36,8 @@ from eurasia_game.ui.text import Text  # noqa: E402
 __all__ = ["App", "Context", "MIN_SIZE", "load_rules_for_window", "run_app", "setup_logging"]
 
 MIN_SIZE = (1024, 640)
+FPS = 60
+MAX_DT = 1.0  # a frame after a long stall (a dragged window) counts at most a second
 
 
 def _release() -> None:
@@ -94,14 +97,15 @@ class App(GameCommands, CrashHandling):
         s = self.settings
         if s.fullscreen:
             return pygame.display.set_mode((0, 0), pygame.FULLSCREEN)
-        w, h = max(MIN_SIZE[0], s.width), max(MIN_SIZE[1], s.height)
-        return pygame.display.set_mode((w, h), pygame.RESIZABLE)
+        return placement.open_window((s.width, s.height), MIN_SIZE, pygame.RESIZABLE)
 
     def resize(self, size=None) -> None:
         if size is not None:
-            w, h = max(MIN_SIZE[0], size[0]), max(MIN_SIZE[1], size[1])
-            self.settings.width, self.settings.height = w, h
-            self.surface = self._set_mode()
+            self.settings.width, self.settings.height = max(MIN_SIZE[0], size[0]), max(MIN_SIZE[1], size[1])
+            if self.surface.get_size() != tuple(size):
+                self.surface = self._set_mode()
+            else:
+                self.surface = pygame.display.get_surface()
         else:
             self.surface = pygame.display.get_surface()
         for scene in self.stack:
@@ -138,6 +142,8 @@ class App(GameCommands, CrashHandling):
                 _release()
             self.apply(sc.Push(c.scene))
         elif isinstance(c, sc.ResetTo):
+            if self.game is not None:
+                self.game.cancel_thinking()  # back to the title (or a new line of play): no stale move
             self.stack.clear()
             _release()
             self.apply(sc.Push(c.scene))
@@ -257,7 +263,8 @@ class App(GameCommands, CrashHandling):
                 self.dispatch(event)
                 if not self.running:
                     return False
-            dt = self.clock.tick() / 1000.0 if dt is None else dt
+            if dt is None:  # the one tick of this frame (``run`` passes the one it took)
+                dt = self.clock.tick() / 1000.0
             self.ctx.time += dt
             command = self.top.update(dt, self.ctx)
             if command is not None:
@@ -297,16 +304,22 @@ class App(GameCommands, CrashHandling):
             del self.frame_ms[:500]
 
     def run(self) -> int:
+        """The loop: one clock tick per frame, so the screens' timers see real time.
+
+        While something moves (``busy``) frames come at up to 60 a second, the
+        tick itself waiting out the rest of the frame; otherwise the loop
+        sleeps until an event comes (or a second passes).  Either way the
+        tick's measure (time since the last frame, the wait included) is the
+        frame's ``dt``; ``step`` never ticks the clock a second time.
+        """
         while self.running:
             if self.dirty or self.busy():
+                dt = self.clock.tick(FPS) / 1000.0
                 events = pygame.event.get()
-                self.step(events)
-                if self.busy():
-                    self.clock.tick(60)
             else:
                 first = pygame.event.wait(1000)
                 events = [first] if first.type != pygame.NOEVENT else []
                 events.extend(pygame.event.get())
-                self.step(events)
+                dt = self.clock.tick() / 1000.0
+            self.step(events, min(dt, MAX_DT))
         return self.exit_code
-

@@ -18,6 +18,7 @@ from eurasia_game.session.autosave import Autosaver
 from eurasia_game.session.policies import make_policy
 from eurasia_game.session.saves import write_record
 from eurasia_game.session.session import GameSession
+from eurasia_game.session.thinker import Thinker
 from eurasia_game.ui import paths
 
 log = logging.getLogger("eurasia_game.ui")
@@ -42,6 +43,8 @@ class GameController:
         self.autosave_error: str | None = self.autosaver.begin()
         self.class_record = None  # the lines of play of a loaded class file (ui.seminar takes them up)
         self.pending: Action | None = None  # the action being applied, named in a crash record
+        self.thinker = Thinker()  # computer moves, worked out beside the window
+        self._ready = None  # (position, move, the policy after it, side) of a move worked out, not yet played
 
     @classmethod
     def new(cls, rules, scenario: str, seed: int, players: dict, curtain: bool = True) -> "GameController":
@@ -83,6 +86,8 @@ class GameController:
         return len(self.humans) >= 2
 
     def computer_action(self) -> Action | None:
+        """The computer's move now, worked out in this thread (the command line, tests)."""
+        self.thinker.cancel()
         side = self.state.to_act
         if side is None or self.is_human(side):
             return None
@@ -91,11 +96,54 @@ class GameController:
             return None
         return self.policies[side].choose(self.rules, self.session.view(side), legal)
 
+    def _position(self):
+        """Names the position a computer move is for: a move for another one is never played."""
+        return (id(self.session), len(self.session.steps), self.state.to_act)
+
+    def computer_move(self) -> Action | None:
+        """The computer's move once its worker has it; None while it thinks.
+
+        The first call for a position starts the worker; later calls look
+        whether it is done.  The move is the one ``computer_action`` would
+        give, and the policy goes on from the same state.
+        """
+        side = self.state.to_act
+        if side is None or self.is_human(side):
+            self.thinker.cancel()
+            return None
+        key = self._position()
+        if self._ready is not None and self._ready[0] == key:
+            return self._ready[1]
+        ready = self.thinker.poll(key)
+        if ready is not None:
+            action, policy = ready
+            self._ready = (key, action, policy, side)  # the policy moves on when this move is played
+            return action
+        if self.thinker.job is None or self.thinker.job.key != key:
+            legal = self.session.legal(side)
+            if not legal:
+                return None
+            self.thinker.start(key, side, self.policies[side], self.rules, self.session.view(side), legal)
+        return None
+
+    @property
+    def thinking(self) -> str | None:
+        """The side whose move is being worked out, or None."""
+        job = self.thinker.job
+        return job.side if job is not None and self.thinker.thinking else None
+
+    def cancel_thinking(self) -> None:
+        self.thinker.cancel()
+        self._ready = None
+
     # --- acting -------------------------------------------------------------
     def act(self, action: Action):
         from eurasia_game.engine import IllegalAction
 
         log.info("action %s", action.to_dict())
+        ready, self._ready = self._ready, None
+        if ready is not None and ready[0] == self._position() and ready[1] == action:
+            self.policies[ready[3]] = ready[2]
         self.pending = action
         try:
             result = self.session.act(action)
@@ -106,14 +154,27 @@ class GameController:
         self.autosave()
         return result
 
+    def can_undo(self, side: str | None) -> bool:
+        """Whether ``side`` may take back the last action: only a planned order is.
+
+        A dilemma's choice was shown to everyone and its consequences played
+        out, so the window never offers to take it back.
+        """
+        if not self.session.can_undo(side):
+            return False
+        last = self.session.steps[-1].action
+        return last is not None and last.kind == "plan"
+
     def undo(self) -> Action | None:
         side = self.state.to_act
-        if not self.session.can_undo(side):
+        if not self.can_undo(side):
             return None
+        self.thinker.cancel()
         return self.session.undo()
 
     def replace_session(self, session: GameSession) -> None:
         """Go on with the same game rebuilt under reloaded rules."""
+        self.thinker.cancel()
         self.session = session
         self.rules = session.rules
 
@@ -133,6 +194,7 @@ class GameController:
 
     def close(self) -> None:
         """The game was left cleanly (not a crash): no resume marker stays behind."""
+        self.thinker.close()
         self.autosaver.end()
 
     def save_named(self, name: str) -> Path:

@@ -68,6 +68,8 @@ class GameCommands:
         if c.scenario not in rules.scenario:
             self.apply(sc.Push(MessageScene(S("mods_failed_title"), S("scenario_missing", scenario=c.scenario))))
             return
+        if self.game is not None:
+            self.game.cancel_thinking()
         self.game = GameController.new(self.rules, c.scenario, c.seed, c.players, curtain=c.curtain)
         self.game.autosave()
         self._autosave_failing = False
@@ -85,6 +87,8 @@ class GameCommands:
         except RecordError as exc:
             self.apply(sc.Push(MessageScene(S("load_failed_title"), S("load_failed", reason=str(exc)))))
             return
+        if self.game is not None:
+            self.game.cancel_thinking()  # the move of the game left behind is never played
         self.game = game
         self.game.autosave()  # the loaded game goes on in the autosaves from here
         self._autosave_failing = False

@@ -35,10 +35,50 @@ OTHER = (
     ("1", "key_options", "key_dilemma_where"),
 )
 
-# letters given to the actions listed on the board, in order (E is End planning)
+# letters the board's actions may take (E is End planning, M the mod report,
+# S and Z go with Ctrl; V is kept free)
 ACTION_KEYS = "abcdfghijklnopqrtuwxy"
 END_PLANNING = "e"
 UNDO = "ctrl+z"
 SAVE = "ctrl+s"
 MOD_REPORT = "m"
 RELOAD = "f5"
+
+# how the help writes a key that stands for several
+HELP_LABELS = {"1": "1, 2, 3…", "a": "A, B, C…", "pageup": "Page Up / Page Down", "up": "Arrow keys"}
+
+_letters_cache: dict = {}
+
+
+def help_label(spec: str) -> str:
+    """The key as the help's table writes it."""
+    from eurasia_game.ui.widgets import key_label
+
+    return HELP_LABELS.get(spec) or key_label(spec)
+
+
+def action_letters(rules) -> dict[str, str]:
+    """Each action's own letter, the same on every front and in every year.
+
+    Letters follow the rules' order of actions: an action takes the first
+    letter of its name's words that is free, then any free letter of its
+    name, then the first free letter; actions beyond the letters get none.
+    So Export technology keeps its letter whichever front is selected.
+    """
+    key = id(rules)
+    cached = _letters_cache.get(key)
+    if cached is not None and cached[0] is rules:
+        return cached[1]
+    free = list(ACTION_KEYS)
+    out: dict[str, str] = {}
+    for action in rules.actions:
+        name = action.name.lower()
+        initials = [w[0] for w in name.split() if w]
+        choice = next((c for c in initials + list(name) if c in free), None) or (free[0] if free else None)
+        if choice is None:
+            continue
+        free.remove(choice)
+        out[action.id] = choice
+    _letters_cache.clear()
+    _letters_cache[key] = (rules, out)
+    return out

@@ -38,14 +38,27 @@ def key_label(spec: str) -> str:
     return "+".join(_KEY_NAMES.get(p, p.capitalize() if len(p) > 1 else p.upper()) for p in spec.split("+"))
 
 
+# keys that count as the same key in a shortcut (the keypad's Enter is Enter)
+_SAME_KEY = {pygame.K_KP_ENTER: pygame.K_RETURN}
+
+
 def key_matches(event, spec: str) -> bool:
+    """Whether a key press is the shortcut ``spec``.
+
+    A real keyboard sets one modifier bit per key (left Ctrl sets only
+    ``KMOD_LCTRL``), so a modifier in the spec is held when either of its two
+    bits is set.  A shortcut without Ctrl never fires while Ctrl is held (so
+    Ctrl+Z is not also Z); Shift is required only when the spec names it.
+    """
     key, mods = parse_key(spec)
-    if event.key != key:
+    if _SAME_KEY.get(event.key, event.key) != _SAME_KEY.get(key, key):
         return False
-    held = event.mod & (pygame.KMOD_CTRL | pygame.KMOD_SHIFT)
-    if mods == 0:
-        return not (held & pygame.KMOD_CTRL)
-    return bool(held & mods) and (held & pygame.KMOD_CTRL) == (mods & pygame.KMOD_CTRL)
+    held = event.mod
+    if bool(held & pygame.KMOD_CTRL) != bool(mods & pygame.KMOD_CTRL):
+        return False
+    if mods & pygame.KMOD_SHIFT and not held & pygame.KMOD_SHIFT:
+        return False
+    return True
 
 
 @dataclass(eq=False)
@@ -225,13 +238,18 @@ class FocusRing:
         if event.key in (pygame.K_UP, pygame.K_LEFT):
             self.move(-1)
             return None
+        # A key that is a button's own shortcut presses that button, even when
+        # another has the focus: Enter shown on "Back to title" means that
+        # button, whatever was pressed before.  Otherwise Enter and Space
+        # press the focused button.
+        for widget in self.widgets:
+            if widget.shortcut and key_matches(event, widget.shortcut):
+                if widget.enabled:
+                    self.focus_id = widget.id
+                return widget.activate()
         if event.key in _ACTIVATE and not event.mod & pygame.KMOD_CTRL:
             widget = self.focused()
             return widget.activate() if widget else None
-        for widget in self.widgets:
-            if widget.shortcut and key_matches(event, widget.shortcut):
-                self.focus_id = widget.id
-                return widget.activate()
         return None
 
     def draw(self, surface, ctx) -> None:

@@ -20,7 +20,7 @@ import pygame
 
 from eurasia_game.ui import scenes as sc
 from eurasia_game.ui.mapdraw import MapRenderer
-from eurasia_game.ui.screens.board_actions import draw_details, draw_plan, layout_actions
+from eurasia_game.ui.screens.board_actions import draw_details, draw_plan, draw_thinking, layout_actions
 from eurasia_game.ui.screens.board_map import FrontNode, draw_map, draw_stakes, front_nodes
 from eurasia_game.ui.screens.board_panels import board_regions, draw_gauges, draw_log, draw_phases, draw_top
 from eurasia_game.ui.strings import S
@@ -130,14 +130,21 @@ class BoardScene(sc.Scene):
         return self.timer is not None
 
     def update(self, dt, ctx):
+        """A computer side's turn: its worker thinks while the window goes on;
+        the move is played once it is ready and the move delay has passed."""
         if self.timer is None or ctx.game is None:
             return None
         self.timer -= dt
+        game = ctx.game
+        action = game.computer_move()  # starts the worker at once, so thinking overlaps the delay
+        if action is None:
+            if game.thinking is None:  # no move to make
+                self.timer = None
+            return None
         if self.timer > 0:
             return None
         self.timer = None
-        action = ctx.game.computer_action()
-        return sc.Act(action) if action is not None else None
+        return sc.Act(action)
 
     # --- layout -------------------------------------------------------------
     def _acting_side(self, ctx) -> str | None:
@@ -270,6 +277,8 @@ class BoardScene(sc.Scene):
                 widget.draw(surface, ctx, widget.id == self.ring.focus_id, True)
         if self.details_rect is not None and self._acting_side(ctx) is not None:
             draw_details(self, surface, ctx)
+        if ctx.game.thinking is not None:
+            draw_thinking(self, surface, ctx)
 
     def _draw_base(self, surface, ctx) -> None:
         view = ctx.game.session.view(self.viewer)

@@ -64,13 +64,13 @@ def layout_actions(board, ctx, right: pygame.Rect, acting: str | None, view, den
         button.words = words
         button.description = a.description
         (here if action.target else anywhere).append(button)
-    letters = iter(keys.ACTION_KEYS)
+    letters = keys.action_letters(rules)
     for b in here + anywhere:
-        b.shortcut = next(letters, None)
+        b.shortcut = letters.get(b.id.split(":")[1])
     commit = Action("commit", acting)
     reason = game.session.why_illegal(commit)
     end = Button("commit", S("end_planning"), on=lambda: sc.Act(commit), shortcut=keys.END_PLANNING, style="primary", tooltip=S("end_planning_help"), enabled=reason is None, reason=reason)
-    undo = Button("undo", S("undo"), on=lambda: sc.Undo(), shortcut=keys.UNDO, tooltip=S("undo_help"), enabled=game.session.can_undo(acting), reason=S("undo_unavailable"))
+    undo = Button("undo", S("undo"), on=lambda: sc.Undo(), shortcut=keys.UNDO, tooltip=S("undo_help"), enabled=game.can_undo(acting), reason=S("undo_unavailable"))
     small_lh = ctx.text.line_height(ctx.fs("font_small"), True)
     min_log = 6 * ctx.text.line_height(ctx.fs("font_small")) + ctx.px(30)
     cols = 2 if inner.width > ctx.px(300) else 1
@@ -179,3 +179,32 @@ def draw_details(board, surface, ctx) -> None:
     else:
         text += " " + chosen.description
     ctx.text.draw_wrapped(surface, text, inner, ctx.fs("font_small"), ctx.colour("text"))
+
+
+def draw_thinking(board, surface, ctx) -> None:
+    """A turning wheel and "… is thinking" while a computer side's move is worked out.
+
+    Drawn over the cached board every frame (the wheel turns with the
+    window's clock), so the window visibly goes on while the computer thinks.
+    """
+    import math
+
+    side = ctx.game.thinking
+    plan = board.regions.get("plan")
+    if side is None or plan is None or plan.height < ctx.px(40):
+        return
+    size = ctx.fs("font")
+    label = S("computer_thinking_now", side=ctx.rules.side[side].name)
+    r = ctx.px(9)
+    lh = ctx.text.line_height(size)
+    centre = (plan.left + ctx.px(14) + r, plan.bottom - ctx.px(12) - max(r, lh // 2))
+    box = pygame.Rect(plan.left + ctx.px(4), centre[1] - max(r, lh // 2) - ctx.px(4), plan.width - ctx.px(8), 2 * max(r, lh // 2) + ctx.px(8))
+    pygame.draw.rect(surface, ctx.colour("panel"), box)
+    turn = ctx.time * 1.6
+    for i in range(8):
+        angle = 2 * math.pi * (i / 8 + turn)
+        shade = 0.25 + 0.75 * (i / 7)
+        colour = tuple(int(c * shade + b * (1 - shade)) for c, b in zip(ctx.colour("accent"), ctx.colour("panel")))
+        pygame.draw.circle(surface, colour, (centre[0] + int(r * math.cos(angle)), centre[1] + int(r * math.sin(angle))), max(2, ctx.px(2.5)))
+    ctx.text.draw(surface, label, (centre[0] + r + ctx.px(10), centre[1]), size, ctx.colour("text"), anchor="midleft")
+    board.thinking_rect = box

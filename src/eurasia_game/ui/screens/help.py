@@ -8,7 +8,7 @@ from eurasia_game.ui import keys
 from eurasia_game.ui import scenes as sc
 from eurasia_game.ui.drawing import panel
 from eurasia_game.ui.strings import S
-from eurasia_game.ui.widgets import Button, key_label
+from eurasia_game.ui.widgets import Button
 
 
 class HelpScene(sc.Scene):
@@ -67,7 +67,7 @@ class HelpScene(sc.Scene):
         out.append(("", body, text, False))
         para(S("shortcuts"), head, accent, True)
         for spec, what, where in keys.GLOBAL + keys.BOARD + keys.OTHER:
-            para(f"{key_label(spec)} — {S(what)} ({S(where)})")
+            para(f"{keys.help_label(spec)} — {S(what)} ({S(where)})")
         return out
 
     def draw(self, surface, ctx) -> None:

@@ -1,0 +1,275 @@
+"""Input as a real keyboard and a real clock give it.
+
+A real left Ctrl sets one modifier bit (``KMOD_LCTRL``), not both; frames
+come from the loop's own clock, not a fixed ``dt``; shortcut letters must
+not move around; and a key shown on a button means that button.
+"""
+
+from __future__ import annotations
+
+import threading
+import time
+
+import pygame
+import pytest
+
+from eurasia_game.ui import keys
+from eurasia_game.ui import scenes as sc
+from eurasia_game.ui.widgets import key_matches
+from tests.ui.driver import click, names, press, step
+
+
+def _start(app, players=None, scenario="after_fourth_term", seed=11):
+    players = players or {s: "human" for s in app.rules.side_ids}
+    app.apply(sc.StartGame(scenario, seed, players, False))
+    for _ in range(20):
+        if app.top.name == "board" and app.top._acting_side(app.ctx) is not None:
+            return
+        press(app, pygame.K_SPACE)
+    raise AssertionError(names(app))
+
+
+def _key(key, mod=0):
+    return pygame.event.Event(pygame.KEYDOWN, key=key, mod=mod, unicode="", scancode=0)
+
+
+@pytest.mark.parametrize("bit", [pygame.KMOD_LCTRL, pygame.KMOD_RCTRL, pygame.KMOD_CTRL])
+def test_either_ctrl_key_alone_matches_a_ctrl_shortcut(bit):
+    pygame.display.init()
+    assert key_matches(_key(pygame.K_z, bit), "ctrl+z")
+    assert key_matches(_key(pygame.K_z, bit | pygame.KMOD_NUM), "ctrl+z")  # Num Lock on
+    assert key_matches(_key(pygame.K_RETURN, bit), "ctrl+return")
+    assert key_matches(_key(pygame.K_KP_ENTER, bit), "ctrl+return")
+    assert not key_matches(_key(pygame.K_z, bit), "z")  # Ctrl+Z is not also Z
+    assert not key_matches(_key(pygame.K_z), "ctrl+z")
+    assert not key_matches(_key(pygame.K_y, bit), "ctrl+z")
+
+
+def test_ctrl_z_with_the_left_ctrl_alone_undoes_an_order(make_app):
+    app = make_app()
+    _start(app)
+    side = app.game.state.to_act
+    click(app, f"act:invest:{app.top.front}")
+    assert len(app.game.state.plans[side]) == 1
+    press(app, pygame.K_z, mod=pygame.KMOD_LCTRL)
+    assert app.game.state.plans[side] == ()
+
+
+def test_ctrl_enter_with_the_right_ctrl_alone_starts_a_game(make_app):
+    app = make_app()
+    press(app, pygame.K_n)
+    assert app.top.name == "new_game"
+    press(app, pygame.K_RETURN, mod=pygame.KMOD_RCTRL)
+    assert app.game is not None
+
+
+def test_ctrl_s_with_one_ctrl_bit_opens_the_save_dialog_from_the_board(make_app):
+    app = make_app()
+    _start(app)
+    press(app, pygame.K_s, mod=pygame.KMOD_LCTRL)
+    assert app.top.name == "save"
+
+
+def test_an_action_keeps_its_letter_on_every_front(make_app, rules):
+    letters = keys.action_letters(rules)
+    assert len(set(letters.values())) == len(letters)  # one letter, one action
+    assert not set(letters.values()) & {"e", "m", "s", "z", "v"}
+    app = make_app()
+    _start(app)
+    seen: dict[str, set] = {}
+    for index, front in enumerate(rules.front_ids):
+        press(app, pygame.K_1 + index)
+        assert app.top.front == front
+        for widget in app.top.ring.widgets:
+            if widget.id.startswith("act:"):
+                seen.setdefault(widget.id.split(":")[1], set()).add(widget.shortcut)
+    anywhere = [a.id for a in rules.actions if any(w.id == f"act:{a.id}:-" for w in app.top.ring.widgets)]
+    assert anywhere, "no action to give anywhere on this board"
+    for action, shown in seen.items():
+        assert shown == {letters[action]}, (action, shown)
+
+
+def test_an_anywhere_action_is_ordered_by_its_letter_whichever_front_is_selected(make_app, rules):
+    letters = keys.action_letters(rules)
+    app = make_app()
+    _start(app)
+    side = app.game.state.to_act
+    anywhere = next(w for w in app.top.ring.widgets if w.id.endswith(":-") and w.enabled)
+    action = anywhere.id.split(":")[1]
+    for index in range(len(rules.front_ids)):
+        press(app, pygame.K_1 + index)
+        assert app.top.ring.get(anywhere.id).shortcut == letters[action]
+    press(app, pygame.key.key_code(letters[action]))
+    assert [o.action for o in app.game.state.plans[side]] == [action]
+
+
+class _Probe(sc.Scene):
+    """A scene that needs frames and adds up the time the loop says passed."""
+
+    name = "probe"
+
+    def __init__(self):
+        super().__init__()
+        self.seen = 0.0
+        self.frames = 0
+
+    def busy(self, ctx):
+        return True
+
+    def update(self, dt, ctx):
+        self.seen += dt
+        self.frames += 1
+        return None
+
+
+def test_the_loop_ticks_once_a_frame_so_screens_see_real_time(make_app):
+    app = make_app()
+    probe = _Probe()
+    app.apply(sc.Push(probe))
+    ticks = []
+
+    class CountingClock:
+        def __init__(self, clock):
+            self.clock = clock
+
+        def tick(self, *args):
+            ticks.append(args)
+            return self.clock.tick(*args)
+
+    app.clock = CountingClock(app.clock)
+    timer = threading.Timer(0.6, lambda: pygame.event.post(pygame.event.Event(pygame.QUIT)))
+    start = time.perf_counter()
+    timer.start()
+    app.run()
+    wall = time.perf_counter() - start
+    assert probe.frames >= 10
+    assert probe.frames <= len(ticks) <= probe.frames + 1  # one tick per frame (the last one quits before updating)
+    assert all(t == (60,) for t in ticks)  # busy frames are limited to 60 a second
+    assert probe.seen == pytest.approx(wall, abs=0.12), (probe.seen, wall)
+
+
+def test_a_computer_card_closes_on_its_own_in_real_time(make_app, rules):
+    from eurasia_game.ui.screens.reveal import RevealScene
+
+    app = make_app()
+    card = rules.events[0].id
+    app.apply(sc.Push(RevealScene(card, auto_close=0.25)))
+    assert app.top.name == "reveal"
+    closed = []
+
+    def watch():
+        deadline = time.perf_counter() + 2.0
+        while time.perf_counter() < deadline:
+            if app.top.name != "reveal":
+                closed.append(time.perf_counter())
+                break
+            time.sleep(0.01)
+        pygame.event.post(pygame.event.Event(pygame.QUIT))
+
+    start = time.perf_counter()
+    watcher = threading.Thread(target=watch)
+    watcher.start()
+    app.run()
+    watcher.join()
+    assert closed, "the card never closed on its own"
+    assert closed[0] - start < 0.8
+
+
+def _dilemma_at_start(rules):
+    """(scenario, seed, option index) of a game that opens on a dilemma whose
+    choice the engine alone would let its side take back."""
+    from eurasia_game.engine.state import Action
+    from eurasia_game.session.session import GameSession
+
+    for scenario in rules.scenario:
+        for seed in range(200):
+            first = GameSession.new(rules, scenario, seed, {})
+            if first.state.dilemma is None:
+                continue
+            for index, option in enumerate(rules.event[first.state.dilemma].dilemma.options):
+                session = GameSession.new(rules, scenario, seed, {})
+                side = session.state.to_act
+                action = Action("choose", side, option=option.id)
+                if session.why_illegal(action) is None:
+                    session.act(action)
+                    if session.can_undo(side):
+                        return scenario, seed, index
+    raise AssertionError("no game opens on a dilemma whose choice the engine could undo, in 200 seeds a scenario")
+
+
+def test_undo_is_not_offered_after_a_dilemma_choice(make_app, rules):
+    from eurasia_game.engine.state import Action
+
+    scenario, seed, index = _dilemma_at_start(rules)
+    app = make_app()
+    app.apply(sc.StartGame(scenario, seed, {s: "human" for s in rules.side_ids}, False))
+    for _ in range(10):
+        if app.top.name == "dilemma":
+            break
+        press(app, pygame.K_SPACE)  # the card drawn before it
+    assert app.top.name == "dilemma", names(app)
+    side = app.game.state.to_act
+    option = app.top.ring.widgets[index]
+    press(app, pygame.K_1 + index)
+    chosen = Action("choose", side, option=option.id.split(":")[1])
+    assert app.game.session.steps[-1].action == chosen
+    assert not app.game.can_undo(side)
+    assert app.top.name == "board"
+    assert not app.top.ring.get("undo").enabled
+    press(app, pygame.K_z, mod=pygame.KMOD_LCTRL)
+    assert app.game.session.steps[-1].action == chosen
+
+
+def _ended(app, rules):
+    from eurasia_game.session.autoplay import play_game
+    from eurasia_game.ui.controller import GameController
+    from eurasia_game.ui.screens.ending import EndingScene
+
+    players = {s: "random" for s in rules.side_ids}
+    app.game = GameController(rules, play_game(rules, "two_camps_risk", 3, players))
+    app.apply(sc.ResetTo(EndingScene()))
+    step(app)
+    assert app.top.name == "ending"
+
+
+def test_on_the_ending_enter_means_back_to_title_even_after_the_debrief(make_app, rules):
+    app = make_app()
+    _ended(app, rules)
+    press(app, pygame.K_d)
+    assert app.top.name != "ending"  # the debrief
+    press(app, pygame.K_ESCAPE)
+    assert app.top.name == "ending"
+    press(app, pygame.K_RETURN)
+    assert app.top.name == "title"
+
+
+def test_window_fits_and_is_centred_on_the_display_it_opens_on():
+    from eurasia_game.ui.placement import TITLE_BAR, Area, fit
+
+    cases = [
+        ((1280, 800), Area(0, 0, 1024, 640)),  # a saved big window on a small projector laptop
+        ((1920, 1080), Area(0, 0, 1280, 800)),
+        ((1280, 800), Area(0, 0, 1366, 768 - 40)),  # a laptop with a task bar
+        ((1024, 640), Area(1920, 0, 1920, 1080)),  # the second monitor
+        ((2560, 1440), Area(-1280, 24, 1280, 1000)),  # a monitor left of the first, a top panel
+    ]
+    for requested, usable in cases:
+        (w, h), (x, y) = fit(requested, usable, (1024, 640))
+        assert w <= usable.w and h + TITLE_BAR <= usable.h, (requested, usable, w, h)
+        assert usable.x <= x and x + w <= usable.x + usable.w
+        assert usable.y + TITLE_BAR <= y and y + h <= usable.y + usable.h
+        assert abs((x - usable.x) - (usable.x + usable.w - x - w)) <= 1  # centred across
+        assert w == min(max(requested[0], 1024), usable.w)
+    assert fit((1280, 800), Area(0, 0, 2560, 1440), (1024, 640))[0] == (1280, 800)  # room to spare: as asked
+
+
+def test_the_window_opens_no_larger_than_the_display(make_app, monkeypatch):
+    from eurasia_game.ui import placement
+
+    monkeypatch.setattr(placement, "current_display", lambda centre: placement.Area(0, 0, 1024, 640))
+    monkeypatch.setattr(pygame.display, "get_driver", lambda: "x11")
+    app = make_app(size=(1920, 1080))
+    w, h = app.surface.get_size()
+    assert w <= 1024 and h <= 640 - placement.TITLE_BAR
+    assert app.top.name == "title"
+    app.draw()  # the title lays out in the smaller window

@@ -1,0 +1,143 @@
+"""Computer moves in a worker: the same moves, a window that goes on, clean cancels."""
+
+from __future__ import annotations
+
+import threading
+import time
+
+import pygame
+
+from eurasia_game.session.policies import make_policy
+from eurasia_game.session.session import GameSession
+from eurasia_game.session.thinker import Thinker
+from eurasia_game.ui import scenes as sc
+from tests.ui.driver import names, press
+
+
+def _play(rules, players: dict, moves: int, through_worker: bool, seed: int = 5) -> list:
+    """The first ``moves`` computer actions of a game, chosen in this thread or by a worker."""
+    session = GameSession.new(rules, "after_fourth_term", seed, players)
+    policies = {s: make_policy(n, seed, s) for s, n in players.items()}
+    thinker = Thinker()
+    taken = []
+    while len(taken) < moves and not session.state.over:
+        side = session.state.to_act
+        legal = session.legal(side)
+        if through_worker:
+            key = len(session.steps)
+            thinker.start(key, side, policies[side], rules, session.view(side), legal)
+            assert thinker.wait(60)
+            action, policies[side] = thinker.poll(key)
+        else:
+            action = policies[side].choose(rules, session.view(side), legal)
+        session.act(action)
+        taken.append(action)
+    return taken
+
+
+def test_a_worker_finds_the_same_moves_as_the_loop_would(rules):
+    players = {s: "normal" for s in rules.side_ids}
+    assert _play(rules, players, 40, True) == _play(rules, players, 40, False)
+    hard = {s: "hard" for s in rules.side_ids}
+    assert _play(rules, hard, 3, True, seed=9) == _play(rules, hard, 3, False, seed=9)
+
+
+def test_a_cancelled_move_stops_its_worker_and_leaves_the_policy_as_it_was(rules):
+    side = rules.side_ids[0]
+    session = GameSession.new(rules, "after_fourth_term", 4, {})
+    while session.state.to_act != side or session.state.dilemma is not None:
+        session.act(session.legal(session.state.to_act)[-1])
+    policy = make_policy("hard", 4, side)
+    before = policy.rng.getstate()
+    thinker = Thinker()
+    job = thinker.start("position", side, policy, rules, session.view(side), session.legal(side))
+    time.sleep(0.05)
+    assert thinker.thinking
+    started = time.perf_counter()
+    thinker.cancel()
+    job.thread.join(2.0)
+    assert not job.thread.is_alive()
+    assert time.perf_counter() - started < 0.5  # stopped, not run to its end
+    assert thinker.poll("position") is None and not thinker.thinking
+    assert policy.rng.getstate() == before  # the original never moved
+    again = make_policy("hard", 4, side)
+    assert policy.choose(rules, session.view(side), session.legal(side)) == again.choose(rules, session.view(side), session.legal(side))
+
+
+def _against_hard(make_app, rules, animation="normal"):
+    app = make_app(animation=animation)
+    human, computer = rules.side_ids[0], rules.side_ids[1]
+    app.apply(sc.StartGame("after_fourth_term", 21, {human: "human", computer: "hard"}, False))
+    for _ in range(20):
+        if app.top.name == "board" and app.top._acting_side(app.ctx) == human:
+            break
+        app.step()
+        press(app, pygame.K_SPACE)
+    assert app.top.name == "board", names(app)
+    return app, human, computer
+
+
+def _end_planning(app, side):
+    """End planning as the button does, without waiting for the computer's answer."""
+    from eurasia_game.engine.state import Action
+
+    app.apply(sc.Act(Action("commit", side)))
+    app.step([], dt=0.0)
+
+
+def test_the_window_keeps_drawing_while_the_computer_thinks(make_app, rules):
+    app, human, computer = _against_hard(make_app, rules)
+    _end_planning(app, human)
+    assert app.game.state.to_act == computer
+    frames, shown = [], []
+
+    def watch():
+        deadline = time.perf_counter() + 20
+        while time.perf_counter() < deadline and app.game.state.to_act == computer:
+            time.sleep(0.02)
+        pygame.event.post(pygame.event.Event(pygame.QUIT))
+
+    real_draw = app.draw
+
+    def draw():
+        real_draw()
+        frames.append(time.perf_counter())
+        if app.game.thinking:
+            shown.append(any("is thinking" in t for t in app.text.drawn))
+
+    app.draw = draw
+    app.quit = lambda: setattr(app, "running", False)  # keep the game (and its autosave marker) for the checks
+    watcher = threading.Thread(target=watch)
+    watcher.start()
+    app.run()
+    watcher.join()
+    assert app.game.state.to_act != computer or app.game.state.over, "the computer never moved"
+    assert len(shown) >= 5 and all(shown)  # frames kept coming with the indicator on them
+    gaps = [b - a for a, b in zip(frames, frames[1:])]
+    assert max(gaps) < 0.25, max(gaps)  # never a long stall while it thinks
+
+
+def test_quitting_while_the_computer_thinks_stops_its_worker(make_app, rules):
+    app, human, computer = _against_hard(make_app, rules, animation="off")
+    _end_planning(app, human)
+    job = app.game.thinker.job
+    assert job is not None and job.thread.is_alive()
+    started = time.perf_counter()
+    app.apply(sc.Quit())
+    assert not job.thread.is_alive()
+    assert time.perf_counter() - started < 1.0
+
+
+def test_loading_a_game_while_the_computer_thinks_drops_its_move(make_app, rules, home):
+    app, human, computer = _against_hard(make_app, rules, animation="off")
+    path = app.game.save_named("before")
+    steps = len(app.game.session.steps)
+    _end_planning(app, human)
+    old = app.game
+    job = old.thinker.job
+    assert job is not None
+    app.apply(sc.LoadGame(path))
+    assert app.game is not old and old.thinker.job is None
+    job.thread.join(2.0)
+    assert not job.thread.is_alive()
+    assert len(app.game.session.steps) == steps and app.game.state.to_act == human
