@@ -137,7 +137,7 @@ def test_a_save_that_may_not_be_read_is_a_record_error(record, tmp_path, monkeyp
     monkeypatch.setattr(saves_module.os, "open", _denied)
     with pytest.raises(RecordError) as info:
         read_record(path)
-    assert str(info.value) == "game.json cannot be read: Permission denied"
+    assert str(info.value) == "game.json: the save cannot be read: Permission denied"
 
 
 def test_text_that_cannot_be_encoded_is_a_save_error(tmp_path):

@@ -29,6 +29,8 @@ class SourceFile:
     located: Located
     layer: str = "base"
     path: Path | None = None
+    # section -> index in the file of each item kept, when invalid items were left out (see salvage)
+    index_map: dict[str, list[int]] = field(default_factory=dict)
 
 
 @dataclass
@@ -59,7 +61,7 @@ def _walk(folder: Path, root: Path, display: str, listing: Listing, exclude: set
             sub = here / name
             if sub.is_symlink():
                 if not _inside(sub, root):
-                    listing.problems.append(Problem("error", f"{display}/{sub.relative_to(root).as_posix()}", 1, 1, "", "this folder is a link that leads outside the rules folder", "copy the files into the folder instead of linking to them"))
+                    listing.problems.append(Problem("error", join_display(display, sub.relative_to(root).as_posix()), 1, 1, "", "this folder is a link that leads outside the rules folder", "copy the files into the folder instead of linking to them"))
                 # a link to a folder inside the same tree: its files are read
                 # where they really are, so the link itself is skipped
                 continue
@@ -73,7 +75,7 @@ def _walk(folder: Path, root: Path, display: str, listing: Listing, exclude: set
         if path.resolve() in exclude:
             continue
         if not _inside(path, root):
-            listing.problems.append(Problem("error", f"{display}/{_relative(path, root)}", 1, 1, "", "this file is a link that leads outside the rules folder", "copy the file into the folder instead of linking to it"))
+            listing.problems.append(Problem("error", join_display(display, _relative(path, root)), 1, 1, "", "this file is a link that leads outside the rules folder", "copy the file into the folder instead of linking to it"))
             continue
         # pipes, devices and broken links are listed too: reading them says
         # what they are (bounded, without blocking) instead of skipping them silently
@@ -130,9 +132,16 @@ def list_rule_files(root: Path, display: str, selection: list[str] | None = None
     return listing
 
 
+def join_display(display: str, relative: str) -> str:
+    """``display/relative``; a folder shown as ``.`` (the one the command runs in) adds nothing."""
+    if display in (".", ""):
+        return relative
+    return f"{display.rstrip('/')}/{relative}"
+
+
 def display_name(path: Path, root: Path, display: str) -> str:
     """``display`` + the file's path relative to its folder, with forward slashes."""
-    return f"{display}/{_relative(path.resolve(), root.resolve())}"
+    return join_display(display, _relative(path.resolve(), root.resolve()))
 
 
 def read_rule_file(path: Path, name: str, problems: list[Problem]) -> Located | None:

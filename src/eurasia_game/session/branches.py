@@ -260,8 +260,9 @@ def read_class(path: Path | str) -> ClassRecord:
         raw = raw[len(UTF8_BOM):]
     try:
         text = raw.decode("utf-8")
-    except UnicodeDecodeError:
-        raise RecordError(f"{path.name} is not a game save: it is not text (a save is a text file written by the game)") from None
+    except UnicodeDecodeError as exc:
+        line = raw[: exc.start].count(b"\n") + 1
+        raise RecordError(f"{path.name}: line {line}: this is not a game save: it is not text (a save is a text file written by the game)") from None
     try:
         return class_from_json(text)
     except RecordError as exc:

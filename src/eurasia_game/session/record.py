@@ -152,7 +152,7 @@ def record_from_json(text: str | bytes) -> GameRecord:
     except UnicodeDecodeError:
         raise RecordError("the save is not a game record: it is not text") from None
     except RecursionError:
-        raise RecordError("the save is nested too deeply to be a game record") from None
+        raise RecordError("line 1: the save is nested too deeply to be a game record") from None
     except RecordError:
         raise
     except ValueError:  # e.g. a number with thousands of digits
@@ -168,13 +168,13 @@ def record_from_json(text: str | bytes) -> GameRecord:
         raise RecordError(f"format: {_short(version)} is not a save format this game knows (it reads save format {RECORD_FORMAT}); the file is not a game save or it was damaged")
     checksum = data.pop("checksum", None)
     if not isinstance(checksum, str):
-        raise RecordError("the save has no checksum, so damage or hand edits cannot be ruled out")
+        raise RecordError("checksum: the save has no checksum, so damage or hand edits cannot be ruled out")
     try:
         intact = checksum == digest(data)
     except (RecursionError, ValueError):
         intact = False
     if not intact:
-        raise RecordError("the save's checksum does not match its content: it was damaged or edited by hand")
+        raise RecordError("checksum: the save's checksum does not match its content: it was damaged or edited by hand")
     while version < RECORD_FORMAT:  # the checksum covers the record as written, in its own format
         data = MIGRATIONS[version](data)
         version += 1
