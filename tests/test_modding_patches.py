@@ -187,3 +187,45 @@ def test_a_side_value_every_scenario_overrides_is_a_warning(mods, rules):
     # the same value, when one scenario does not set it, is used there: no warning
     partial = load(make_mod(mods, "used", {"p.yaml": f"patch:\n  sides:\n    - id: {side}\n      set: {{power: 9}}\n"}))
     assert not [p for p in partial.warnings if "never used" in p.message] or all(side in sc.setup.power for sc in rules.scenarios)
+
+
+def test_the_guides_worked_example_adds_an_ending_to_every_scenario(mods, rules):
+    import re
+    from pathlib import Path
+
+    doc = (Path(__file__).resolve().parents[1] / "docs" / "modding.md").read_text(encoding="utf-8")
+    block = re.search(r"```yaml\n(# mods/frozen/endings.yaml\n.*?)```", doc, re.S).group(1)
+    result = load(make_mod(mods, "frozen", {"endings.yaml": block}))
+    assert result.ok and result.problems == [], problems(result)
+    for scenario in result.rules.scenarios:
+        endings = list(scenario.endings)
+        assert endings[endings.index("frozen_partnership") + 1] == "managed_asymmetry"
+    assert "... indispensable_partner,\nfrozen_partnership, managed_asymmetry" in doc
+
+
+def test_the_guides_patch_of_an_action_gives_what_the_override_gives(mods, rules):
+    import re
+    from pathlib import Path
+
+    doc = (Path(__file__).resolve().parents[1] / "docs" / "modding.md").read_text(encoding="utf-8")
+    block = re.search(r"```yaml\n(patch:\n  actions:\n    - id: export_technology\n.*?)```", doc, re.S).group(1)
+    result = load(make_mod(mods, "patched", {"a.yaml": block}))
+    assert result.ok, problems(result)
+    action = result.rules.action["export_technology"]
+    assert action.effects[0].delta == 3 and action.name == rules.action["export_technology"].name
+
+
+def test_the_guides_limits_are_the_loaders():
+    from pathlib import Path
+
+    from eurasia_game.loading import yamlsource
+    from eurasia_game.loading.files import MAX_FILES
+    from eurasia_game.loading.loader import MAX_MODS
+    from eurasia_game.session.record import MAX_RECORD_BYTES
+
+    doc = (Path(__file__).resolve().parents[1] / "docs" / "modding.md").read_text(encoding="utf-8")
+    table = doc[doc.index("### Limits"):doc.index("### Total conversions")]
+    for value in (f"{yamlsource.MAX_FILE_BYTES // 1_000_000} MB", str(MAX_FILES), str(MAX_MODS), f"{yamlsource.MAX_DEPTH} levels",
+                  f"{yamlsource.MAX_ITEMS:,}", f"{yamlsource.MAX_STRING:,} characters", f"a key: {yamlsource.MAX_KEY}",
+                  f"{yamlsource.MAX_INT:,}", f"{MAX_RECORD_BYTES // 1_000_000} MB"):
+        assert value in table, value

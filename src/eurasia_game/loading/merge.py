@@ -12,10 +12,16 @@ out for modders in docs/modding.md:
    layer replaces that item in place (an override: same position, so ordered
    lists such as phases and endings keep their order); other items are
    appended.  ``texts`` entries override by key.
-4. Only the base game or a total conversion may give the ``game`` section.
-5. When two mods add, override or remove the same item, the one loading later
-   wins, and a warning names both, unless the later mod declared the earlier
-   one in ``depends`` or ``load_after`` (then the order is intended).
+4. Then its ``patch:`` sections change single fields of, or add to lists
+   of, what is there so far (``loading.patches``).
+5. Only the base game or a total conversion may give the ``game`` section.
+6. When two mods add, override, patch or remove the same item, the one
+   loading later wins, and a warning names both, unless the later mod
+   declared the earlier one in ``depends`` or ``load_after`` (then the order
+   is intended).
+
+Items that failed validation are left out (their ids are in ``broken``) and
+the rules are still built, so the checks across files can run.
 """
 
 from __future__ import annotations
