@@ -9,7 +9,7 @@ from eurasia_game.balance.runner import run_games
 from eurasia_game.cli.main import main
 
 SECTIONS = ["## Story checks", "## Results", "## Endings", "Sudden deaths:", "## Length", "## Track trajectories", "## Events", "## Dilemmas", "95% CI"]
-FILES = ["report.md", "summary.csv", "games.csv", "endings.csv", "tracks.csv", "events.csv", "dilemmas.csv", "economy.csv", "fronts.csv", "orders.csv", "story.csv", "trajectories.png", "endings.png"]
+FILES = ["report.md", "summary.csv", "games.csv", "endings.csv", "tracks.csv", "events.csv", "dilemmas.csv", "economy.csv", "fronts.csv", "orders.csv", "story.csv", "story_items.csv", "trajectories.png", "endings.png"]
 
 
 def short_scenario(rules) -> str:

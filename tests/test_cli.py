@@ -229,6 +229,7 @@ def test_check_passes_rules_with_only_warnings_and_shows_them(rules_copy, rules)
         "    title: Probe\n"
         "    text: A test card.\n"
         "    section: Introduction\n"
+        "    basis: extrapolation\n"
         "    teaching_note: A note.\n"
         "    when: {type: flag, flag: never_set_anywhere}\n"
         f"    effects: [{{type: track, track: {track}, delta: 1}}]\n",
@@ -237,7 +238,7 @@ def test_check_passes_rules_with_only_warnings_and_shows_them(rules_copy, rules)
     result = call("check", "--rules", rules_copy)
     assert result.returncode == 0, result.stdout
     lines = result.stdout.strip().splitlines()
-    assert lines[0].startswith(f"{rules_copy}/zz_probe.yaml:7:")  # named as the folder was given and "warning" in lines[0] and "never_set_anywhere" in lines[0]
+    assert lines[0].startswith(f"{rules_copy}/zz_probe.yaml:8:") and "warning" in lines[0] and "never_set_anywhere" in lines[0]  # named as the folder was given
     assert lines[-1].startswith("rules ok") and "1 warning" in lines[-1]
 
 

@@ -135,7 +135,9 @@ def _chance(rules):
         assert w.rng == expected_rng, "the roll comes from the state's own generator"
         assert w.tracks[track.id] == middle + (1 if success else -1)
         word = "worked" if success else "failed"
-        assert w.events[-1].text == f"It {word} for {rules.side[side].name}."
+        below = "below" if success else "not below"
+        assert w.events[-1].text == f"A 50% chance: rolled {roll}, {below} 50. It {word} for {rules.side[side].name}."
+        assert w.events[-1].data == (50, roll, success, "track"), "the roll is data in the log, not only words"
         outcomes.add(success)
     assert outcomes == {True, False}, "both branches happen over 40 seeds"
     # Same generator state, same outcome: the roll is reproducible.

@@ -23,6 +23,7 @@ ABOVE = {
     "session": {"balance", "report", "cli", "ui"},
     "balance": {"cli", "ui"},
     "report": {"cli", "ui"},
+    "handouts": {"ai", "balance", "report", "cli", "ui"},
 }
 
 

@@ -51,6 +51,7 @@ def card(card_id: str, track: str, **extra) -> dict:
         "title": f"Card {card_id}",
         "text": "Something happens.",
         "section": "Introduction",
+        "basis": "extrapolation",
         "teaching_note": "A note.",
         "effects": [{"type": "track", "track": track, "delta": 1}],
     }

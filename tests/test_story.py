@@ -382,6 +382,14 @@ def test_the_lab_writes_economy_fronts_orders_and_story(rules, tmp_path):
     applicable = [c.id for c in rules.story if (c.scenarios is None or scenario.id in c.scenarios) and c.players in (None, "normal", dict.fromkeys(sides, "normal"))]
     assert figures_ids == applicable
     assert all(r[3] in ("yes", "no", "n/a") for r in story[1:])
+    items = read_csv(out / "story_items.csv")
+    assert items[0] == ["check", "item", "value", "holds"]
+    for check_id, _value, _target, holds in story[1:]:
+        mine = [r for r in items[1:] if r[0] == check_id]
+        if holds == "n/a":
+            assert not mine
+        else:
+            assert mine and (holds == "yes") == all(r[3] == "yes" for r in mine), check_id
     report = (out / "report.md").read_text(encoding="utf-8")
     assert "## Story checks" in report
     for check_id in applicable:

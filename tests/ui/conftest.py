@@ -30,7 +30,7 @@ def make_app(rules):
     from eurasia_game.ui.settings import Settings
 
     def make(size=(1280, 800), raise_errors=True, **settings):
-        options = {"animation": "off", **settings}
+        options = {"animation": "off", "briefings": False, **settings}  # test_briefing.py turns the briefings on
         app = App(rules, settings=Settings(width=size[0], height=size[1], **options), raise_errors=raise_errors)
         app.step()
         return app

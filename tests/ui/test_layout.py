@@ -52,7 +52,9 @@ def _screens(app):
         if name == "board":
             break
         press(app, pygame.K_SPACE)
-    for scene in (MenuScene(), SaveScene("x"), ModReportScene()):
+    from eurasia_game.ui.screens.briefing import BriefingScene
+
+    for scene in (MenuScene(), SaveScene("x"), ModReportScene(), BriefingScene(app.rules.side_ids[0])):
         app.apply(sc.Push(scene))
         yield scene.name
         app.apply(sc.Pop())
@@ -89,7 +91,7 @@ def test_screens_fit(make_app, size):
         step(app, 1)
         _check(app, f"{name} at {size}")
         names.append(name)
-    assert {"title", "new_game", "board", "curtain", "reveal", "menu", "ending"} <= set(names)
+    assert {"title", "new_game", "board", "curtain", "reveal", "menu", "briefing", "ending"} <= set(names)
 
 
 def test_resizing_relayouts(make_app):

@@ -22,7 +22,7 @@ def make_app(rules):
     apps = []
 
     def make(size=(1280, 800), **settings):
-        options = {"animation": "off", "curtain": False, **settings}
+        options = {"animation": "off", "curtain": False, "briefings": False, **settings}
         app = App(rules, settings=Settings(width=size[0], height=size[1], **options), raise_errors=True)
         app.step(dt=0.0)
         apps.append(app)

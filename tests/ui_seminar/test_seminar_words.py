@@ -47,9 +47,12 @@ def test_presets_fit_the_class_and_its_debrief(rules):
         assert scenario.minutes <= preset.minutes or scenario.minutes == min(s.minutes for s in rules.scenarios)
         assert MIN_SECONDS <= preset.timer.seconds <= MAX_SECONDS
         play = preset.timer.seconds * preset.years * len(rules.side_ids) / 60
-        assert play <= preset.minutes - preset.debrief_minutes + 2
+        assert play <= preset.minutes - preset.debrief_minutes - preset.briefing_minutes + 2
         assert preset.timer.preset == preset.id
     assert found[0].timer.rule == "commit" and found[-1].timer.rule == "warn"
+    short = found[0]  # the 45-minute class: rules and briefing, play, debrief (docs/seminar.md)
+    assert short.briefing_minutes <= 8 and short.debrief_minutes >= 12
+    assert short.timer.seconds * short.years * len(rules.side_ids) / 60 <= 25
     assert found[-1].years >= found[0].years
 
 
@@ -63,7 +66,7 @@ def test_presets_work_for_any_scenarios():
     assert preset_for(rules, 45).scenario == "short"  # nothing fits: the shortest
     assert preset_for(rules, 90).scenario == "short"
     long = preset_for(SimpleNamespace(scenarios=[scenario("long", 80, 20)], side_ids=("a", "b")), 90)
-    assert long.scenario == "long" and long.timer.seconds == 105  # 70 minutes of play over 20 years of 2 decisions
+    assert long.scenario == "long" and long.timer.seconds == 90  # 58 minutes of play (90 less 20 of debrief and 12 of briefing) over 20 years of 2 decisions
 
 
 def test_clock():

@@ -39,6 +39,9 @@ class QuietWork(Work):
     def say(self, key: str, kind: str, **values) -> None:
         return None
 
+    def log_roll(self, effect, rolled, success, ctx) -> None:
+        return None
+
     def fill(self, template: str, ctx) -> str:
         return template
 
@@ -109,6 +112,7 @@ def determinise(rules, game_view, seed: int, rival_plan: tuple = ()) -> GameStat
         ending=game_view.ending,
         snapshots=(),
         steps=0,
+        armed_from=game_view.armed_from,
     )
 
 

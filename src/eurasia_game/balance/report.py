@@ -12,7 +12,7 @@ from collections.abc import Callable
 from pathlib import Path
 
 REPORT = "report.md"
-CSV_FILES = ("summary.csv", "games.csv", "endings.csv", "tracks.csv", "events.csv", "dilemmas.csv", "economy.csv", "fronts.csv", "orders.csv", "story.csv")
+CSV_FILES = ("summary.csv", "games.csv", "endings.csv", "tracks.csv", "events.csv", "dilemmas.csv", "economy.csv", "fronts.csv", "orders.csv", "story.csv", "story_items.csv")
 
 
 def _pct(x: float | None) -> str:
@@ -67,6 +67,12 @@ def markdown(figures: dict, charts: list[str] = ()) -> str:
     add(f"Average length: {length['mean_years']:.2f} of {length['full_years']} years (shortest {length['min_years']}, longest {length['max_years']}); "
         f"{length['mean_steps']:.1f} player actions a game on average.")
     add("")
+    early = f.get("early")
+    if early:
+        low, high = early["ci"]
+        add(f"Ended before the midpoint ({early['before']}): {early['count']} games, {100 * early['share']:.1f}% "
+            f"(95% interval {100 * low:.1f}-{100 * high:.1f}%); sudden endings and tipping points are armed from {early['armed_from']}.")
+        add("")
     add("## Track trajectories")
     add("")
     add("Average of each shared track at the end of each year, over the games still running that year (the first row is the start).")
@@ -126,6 +132,12 @@ def _value(v: dict) -> str:
     return f"{v['value']:.2f}{unit}"
 
 
+def _miss(value: float, v: dict) -> float:
+    """Sort key: the item furthest outside the check's bounds first."""
+    lo, hi = v.get("min"), v.get("max")
+    return -max((lo - value) if lo is not None else 0.0, (value - hi) if hi is not None else 0.0)
+
+
 def story_lines(f: dict, add) -> None:
     """The "Story checks" section: every check that applies to this run, and the ones skipped."""
     checks = f.get("story") or []
@@ -148,6 +160,18 @@ def story_lines(f: dict, add) -> None:
             where = v["worst"] or v["reason"]
             add(f"| `{v['id']}` | {v['text']} | {_value(v)} | {where} | {v['target']} | {v['holds_text']} |")
         add("")
+    failing = [v for v in judged if v["holds"] is False]
+    if failing:
+        add("Where the failing checks miss (every item outside its bounds, worst first; all items are in `story_items.csv`):")
+        add("")
+        for v in failing:
+            values = dict((label, value) for label, value in v["items"])
+            unit = "%" if v["target"].endswith("%") else ""
+            ranked = sorted(v["outside"], key=lambda label: _miss(values[label], v))
+            shown = ", ".join(f"{label} {values[label]:.2f}{unit}" for label in ranked[:12])
+            more = f" and {len(ranked) - 12} more" if len(ranked) > 12 else ""
+            add(f"- `{v['id']}` ({v['target']}): {shown}{more}.")
+        add("")
     if skipped:
         add("Not judged in this run: " + "; ".join(f"`{v['id']}` ({v['reason']})" for v in skipped) + ".")
         add("")
@@ -168,7 +192,7 @@ def csv_files(figures: dict, games: list[dict]) -> dict[str, str]:
     for side, r in f["results"].items():
         summary += [[f"{side}_win_rate", r["win_rate"]], [f"{side}_win_ci_low", r["win_ci"][0]], [f"{side}_win_ci_high", r["win_ci"][1]],
                     [f"{side}_decided_rate", r["decided_rate"]], [f"{side}_decided_ci_low", r["decided_ci"][0]], [f"{side}_decided_ci_high", r["decided_ci"][1]]]
-    summary += [["sudden_share", f["sudden"]["share"]], ["mean_years", f["length"]["mean_years"]], ["mean_steps", f["length"]["mean_steps"]]]
+    summary += [["early_share", f["early"]["share"]], ["sudden_share", f["sudden"]["share"]], ["mean_years", f["length"]["mean_years"]], ["mean_steps", f["length"]["mean_steps"]]]
     game_rows = [["seed", "ending", *[f"{s}_result" for s in sides], "years", "last_year", "steps", "events_fired"]]
     for g in games:
         game_rows.append([g["seed"], g["ending"], *[g["results"].get(s, "") for s in sides], g["years"], g["last_year"], g["steps"], " ".join(g["fired"])])
@@ -183,11 +207,15 @@ def csv_files(figures: dict, games: list[dict]) -> dict[str, str]:
     economy = [["side", "year", "mean_income", "mean_power"]] + [[r["side"], r["year"], float(r["mean_income"]), float(r["mean_power"])] for r in f.get("economy", ())]
     fronts = [["front", "side", "year", "mean_standing", "share_at_max"]] + [[r["front"], r["side"], r["year"], float(r["mean_standing"]), float(r["share_at_max"])] for r in f.get("fronts", ())]
     orders = [["side", "action", "count", "share"]] + [[r["side"], r["action"], r["count"], float(r["share"])] for r in f.get("orders", ())]
+    story_items = [["check", "item", "value", "holds"]]
+    for v in f.get("story", ()):
+        if v["applies"]:
+            story_items += [[v["id"], label, float(value), "no" if label in v["outside"] else "yes"] for label, value in v["items"]]
     story = [["check", "value", "target", "holds"]] + [[v["id"], v["value"], v["target"], v["holds_text"]] for v in f.get("story", ()) if v["applies"]]
     return {
         "summary.csv": _csv(summary), "games.csv": _csv(game_rows), "endings.csv": _csv(endings), "tracks.csv": _csv(tracks),
         "events.csv": _csv(events), "dilemmas.csv": _csv(dilemmas),
-        "economy.csv": _csv(economy), "fronts.csv": _csv(fronts), "orders.csv": _csv(orders), "story.csv": _csv(story),
+        "economy.csv": _csv(economy), "fronts.csv": _csv(fronts), "orders.csv": _csv(orders), "story.csv": _csv(story), "story_items.csv": _csv(story_items),
     }
 
 

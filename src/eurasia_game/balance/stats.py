@@ -89,6 +89,9 @@ def summarise(rules, scenario: str, players: dict, games: list[dict]) -> dict:
     out["endings"] = endings
     sudden = sum(e["count"] for e in endings if e["check"] == "sudden")
     out["sudden"] = {"count": sudden, "share": sudden / n if n else 0.0, "ci": wilson(sudden, n)}
+    # Games over before the scenario's midpoint leave a class little to debrief.
+    early = sum(1 for g in games if g["ending"] and g["last_year"] < sc.midpoint)
+    out["early"] = {"before": sc.midpoint, "armed_from": sc.armed_year, "count": early, "share": early / n if n else 0.0, "ci": wilson(early, n)}
     # --- length -----------------------------------------------------------------
     years = [g["years"] for g in games]
     out["length"] = {

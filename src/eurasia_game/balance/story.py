@@ -36,6 +36,9 @@ class Verdict:
     worst: str = ""  # the item the value belongs to (a year, an action...)
     reason: str = ""  # why the check was skipped or could not be judged
     items: list = field(default_factory=list)  # (label, value) measured
+    outside: list = field(default_factory=list)  # labels of the items outside the bounds
+    min: float | None = None  # the bounds judged (a rising track: minus its slack)
+    max: float | None = None
 
     @property
     def holds_text(self) -> str:
@@ -73,7 +76,7 @@ def target_text(check) -> str:
 def _decide(items: list[tuple[str, float]], lo: float | None, hi: float | None) -> tuple[str, float, bool]:
     """(label, value, holds) of the deciding item."""
     def outside(v: float) -> float:
-        return max((lo - v) if lo is not None else 0.0, (v - hi) if hi is not None else 0.0, 0.0)
+        return _outside(v, lo, hi)
 
     holds = all(outside(v) <= 1e-9 for _, v in items)
     if hi is None:
@@ -245,8 +248,14 @@ def judge(check, run: Run) -> Verdict:
         lo, hi = -check.slack, None
     else:
         lo, hi = check.min, check.max
+    verdict.min, verdict.max = lo, hi
     verdict.worst, verdict.value, verdict.holds = _decide(items, lo, hi)
+    verdict.outside = [label for label, value in items if _outside(value, lo, hi) > 1e-9]
     return verdict
+
+
+def _outside(v: float, lo: float | None, hi: float | None) -> float:
+    return max((lo - v) if lo is not None else 0.0, (v - hi) if hi is not None else 0.0, 0.0)
 
 
 def evaluate(rules, scenario: str, players: dict, games: list[dict]) -> list[Verdict]:

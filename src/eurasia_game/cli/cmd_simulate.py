@@ -21,6 +21,7 @@ def add_arguments(parser) -> None:
     parser.add_argument("--scenario", metavar="ID", help="scenario id (default: the rules' default scenario)")
     parser.add_argument("--seed", type=int, required=True, help="random seed (a whole number, 0 or more, below 2**63)")
     parser.add_argument("--save", metavar="FILE", type=Path, help="save the game record to FILE")
+    parser.add_argument("--armed-from", metavar="YEAR", type=int, help="arm sudden endings and tipping points from YEAR (default: the scenario's own year)")
     parser.epilog = "Give each side's player as --SIDE POLICY, e.g. --moscow random --beijing random."
 
 
@@ -42,7 +43,12 @@ def run(args) -> int:
     if scenario not in rules.scenario:
         print(f"unknown scenario '{scenario}'; the scenarios are: {', '.join(rules.scenario)}", file=sys.stderr)
         return 2
-    session = play_game(rules, scenario, args.seed, players)
+    if args.armed_from is not None:
+        sc = rules.scenario[scenario]
+        if not sc.start_year <= args.armed_from <= sc.end_year:
+            print(f"--armed-from must be a year from {sc.start_year} to {sc.end_year}, not {args.armed_from}", file=sys.stderr)
+            return 2
+    session = play_game(rules, scenario, args.seed, players, armed_from=args.armed_from)
     sys.stdout.write(transcript(rules, session.state, session.events(everything=False)))
     if args.save:
         try:

@@ -7,6 +7,7 @@ the same game always prints the same bytes.
 from __future__ import annotations
 
 from eurasia_game.engine import outcome
+from eurasia_game.engine.decided import decided_by
 
 _SKIP = {"planned", "year"}
 
@@ -37,6 +38,9 @@ def transcript_lines(rules, state, events) -> list[str]:
         lines.append("")
         lines.append(f"The article's future: {ending.future}.")
         lines.append("  " + ending.text)
+        decision = decided_by(rules, state, events)
+        if decision is not None:
+            lines.append(decision.text)
         lines.append("Result: " + ", ".join(f"{rules.side[s].name} {results[s]}s" if results[s] != "draw" else f"{rules.side[s].name} draws" for s in rules.side_ids))
         # The ending's name comes last, so scripts can read it from the last line.
         lines.append(f"Ending in {state.year}: {ending.name}")

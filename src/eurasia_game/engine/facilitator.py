@@ -1,4 +1,5 @@
-"""The seminar facilitator's acts: inject an event card, note, pause, time up.
+"""The seminar facilitator's acts: inject an event card, note, pause, time up,
+arm endings from a year, and a what-if roll.
 
 An instructor steers a class's game with these.  They go into the game record
 like the sides' actions, so a replay reproduces the class's game exactly, but
@@ -30,6 +31,7 @@ MAX_NOTE = 500
 # A note goes into the game record as typed, which holds one line of printable text.
 _CONTROL = re.compile(r"[\x00-\x1f\x7f-\x9f\u202a-\u202e\u2066-\u2069]")
 MAX_SECONDS = 24 * 3600
+MAX_SKIP = 1000  # rolls a what-if roll may pass over (one step never rolls that often)
 
 
 def waiting_cards(state: GameState) -> set[str]:
@@ -69,6 +71,15 @@ def why_not_facilitator(rules: RuleSet, state: GameState, action: Action) -> str
         return None
     if state.over:
         return text("illegal_game_over")
+    if action.kind == "arm":
+        from eurasia_game.engine.flow import armed_problem
+
+        return armed_problem(rules, state.scenario, action.year)
+    if action.kind == "reroll":
+        skip = action.skip or 0
+        if type(action.seed) is not int or not 0 <= action.seed < 2**63 or type(skip) is not int or not 0 <= skip <= MAX_SKIP:
+            return text("illegal_reroll")
+        return None
     if action.kind == "time_up":
         if action.target != state.to_act:
             turn = rules.side[state.to_act].name if state.to_act in rules.side else ""
@@ -108,6 +119,12 @@ def apply_facilitator(rules: RuleSet, state: GameState, action: Action) -> StepR
         return StepResult(replace(state, steps=state.steps + 1), (event,), undoable=True)
     if action.kind == "time_up":
         return _time_up(rules, state, action)
+    if action.kind == "arm":
+        event = LogEvent(kind="armed", text=rules.text("armed_changed", year=action.year), year=year, data=(action.year,))
+        return StepResult(replace(state, armed_from=action.year, steps=state.steps + 1), (event,), undoable=True)
+    if action.kind == "reroll":
+        event = LogEvent(kind="reroll", text=rules.text("reroll", seed=action.seed), year=year, data=(action.seed, action.skip or 0))
+        return StepResult(replace(state, luck=(action.skip or 0, action.seed), steps=state.steps + 1), (event,), undoable=True)
     card = rules.event[action.card]
     w = Work(rules, state)
     w.steps += 1

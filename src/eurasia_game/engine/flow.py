@@ -23,17 +23,33 @@ def deck_for(rules: RuleSet, scenario) -> tuple[str, ...]:
     )
 
 
-def new_game(rules: RuleSet, scenario: str | None = None, seed: int = 0) -> GameState:
+def new_game(rules: RuleSet, scenario: str | None = None, seed: int = 0, armed_from: int | None = None) -> GameState:
     """The state at the start of ``scenario``, advanced to the first decision."""
-    return start_game(rules, scenario, seed).state
+    return start_game(rules, scenario, seed, armed_from).state
 
 
-def start_game(rules: RuleSet, scenario: str | None = None, seed: int = 0) -> StepResult:
-    """Like ``new_game``, but also returns what happened before the first decision."""
+def armed_problem(rules: RuleSet, scenario_id: str, year: int) -> str | None:
+    """Why ``year`` cannot be the year endings are armed from in a scenario, or None."""
+    sc = rules.scenario[scenario_id]
+    if type(year) is not int or not sc.start_year <= year <= sc.end_year:
+        return rules.text("illegal_armed_year", year=year, first=sc.start_year, last=sc.end_year)
+    return None
+
+
+def start_game(rules: RuleSet, scenario: str | None = None, seed: int = 0, armed_from: int | None = None) -> StepResult:
+    """Like ``new_game``, but also returns what happened before the first decision.
+
+    ``armed_from`` (default: the scenario's own, or its midpoint) is the first
+    year in which sudden endings are checked and tipping points can be drawn.
+    """
     scenario_id = scenario or rules.game.default_scenario
     if scenario_id not in rules.scenario:
         raise KeyError(f"unknown scenario '{scenario_id}'; the scenarios are: {', '.join(rules.scenario)}")
     sc = rules.scenario[scenario_id]
+    if armed_from is None:
+        armed_from = sc.armed_year
+    elif armed_problem(rules, scenario_id, armed_from):
+        raise ValueError(armed_problem(rules, scenario_id, armed_from))
     setup = sc.setup
     tracks = {t.id: setup.tracks.get(t.id, t.start) for t in rules.tracks}
     power = {s.id: setup.power.get(s.id, s.power) for s in rules.sides}
@@ -59,8 +75,11 @@ def start_game(rules: RuleSet, scenario: str | None = None, seed: int = 0) -> St
         committed=(),
         orders_done=(),
         rng=rng.seed_state(seed),
+        armed_from=armed_from,
     )
     work = Work(rules, state)
+    if armed_from > sc.start_year:
+        work.log("armed", rules.text("armed_from", year=armed_from), data=(armed_from,))
     advance(work)
     return StepResult(work.freeze(), tuple(work.events), undoable=False)
 
@@ -113,6 +132,8 @@ def advance(w: Work) -> None:
 def _run_phase(w: Work, kind: str) -> None:
     if w.phase == 0:
         w.say("year_began", "year", year=w.year)
+        if w.year == w.armed_from and w.year > w.rules.scenario[w.scenario].start_year:
+            w.log("armed", w.rules.text("armed_now", year=w.year), data=(w.year,))
     if kind == "events":
         _draw_events(w)
     elif kind == "income":
@@ -134,9 +155,11 @@ def _draw_events(w: Work) -> None:
     # Cards the facilitator set for this phase fire before the draw.
     w.queue.extend(w.injects)
     w.injects.clear()
+    # Before the armed year no card that can end the game is drawn.
+    unarmed = ending_cards(rules) if w.year < w.armed_from else frozenset()
     for _ in range(scenario.events_per_year):
         queued = {c for c, _ in w.queue}
-        eligible = [c for c in w.deck if c not in queued and holds(rules, w, rules.event[c].condition)]
+        eligible = [c for c in w.deck if c not in queued and c not in unarmed and holds(rules, w, rules.event[c].condition)]
         if not eligible:
             w.say("no_card", "card")
             return
@@ -236,8 +259,9 @@ def _checks(w: Work) -> None:
     rules = w.rules
     scenario = rules.scenario[w.scenario]
     endings = [rules.ending[e] for e in scenario.endings]
+    armed = w.year >= w.armed_from
     for ending in endings:
-        if ending.check == "sudden" and ending.condition is not None and holds(rules, w, ending.condition):
+        if armed and ending.check == "sudden" and ending.condition is not None and holds(rules, w, ending.condition):
             w.finish(ending.id)
             return
     if w.year >= scenario.end_year:
@@ -274,6 +298,21 @@ def ending_card(rules: RuleSet, state: GameState) -> str | None:
         if state.ending in card_endings(rules, card_id):
             return card_id
     return None
+
+
+_ENDING_CARDS: dict[int, tuple] = {}
+
+
+def ending_cards(rules: RuleSet) -> frozenset[str]:
+    """The cards whose effects can end the game (tipping points); computed once per rule set."""
+    known = _ENDING_CARDS.get(id(rules))
+    if known is not None and known[0] is rules:
+        return known[1]
+    cards = frozenset(e.id for e in rules.events if card_endings(rules, e.id))
+    if len(_ENDING_CARDS) > 256:
+        _ENDING_CARDS.clear()
+    _ENDING_CARDS[id(rules)] = (rules, cards)
+    return cards
 
 
 def card_endings(rules: RuleSet, card_id: str) -> set[str]:

@@ -11,13 +11,14 @@ from __future__ import annotations
 from dataclasses import dataclass, field
 from typing import Literal
 
-ActionKind = Literal["plan", "commit", "choose", "inject", "note", "pause", "time_up"]
+ActionKind = Literal["plan", "commit", "choose", "inject", "note", "pause", "time_up", "arm", "reroll"]
 
 # The pseudo-side of the seminar facilitator.  Facilitator acts ("inject",
-# "note", "pause", "time_up") are recorded like a side's actions, so a replay
-# reproduces the class's game, but they never belong to a side's legal actions.
+# "note", "pause", "time_up", "arm": the year endings are armed from, "reroll":
+# a what-if roll) are recorded like a side's actions, so a replay reproduces
+# the class's game, but they never belong to a side's legal actions.
 from eurasia_game.model.base import FACILITATOR  # noqa: E402  (the reserved pseudo-side)
-FACILITATOR_KINDS = frozenset({"inject", "note", "pause", "time_up"})
+FACILITATOR_KINDS = frozenset({"inject", "note", "pause", "time_up", "arm", "reroll"})
 
 
 @dataclass(frozen=True, slots=True)
@@ -35,7 +36,9 @@ class Action:
 
     The facilitator's acts use the other fields: ``card`` and ``mode`` for an
     inject, ``text`` for a note or a pause, ``target`` (the side), ``mode``
-    (the rule) and ``seconds`` (the limit) when a turn timer runs out.
+    (the rule) and ``seconds`` (the limit) when a turn timer runs out,
+    ``year`` to arm endings from that year, ``seed`` and ``skip`` for a
+    what-if roll (the roll after ``skip`` more rolls comes from ``seed``).
     """
 
     kind: ActionKind
@@ -47,10 +50,13 @@ class Action:
     mode: str | None = None
     text: str | None = None
     seconds: int | None = None
+    year: int | None = None
+    seed: int | None = None
+    skip: int | None = None
 
     def to_dict(self) -> dict:
         out = {"kind": self.kind, "side": self.side}
-        for key in ("action", "target", "option", "card", "mode", "text", "seconds"):
+        for key in _ACTION_FIELDS:
             value = getattr(self, key)
             if value is not None:
                 out[key] = value
@@ -58,7 +64,10 @@ class Action:
 
     @classmethod
     def from_dict(cls, data: dict) -> "Action":
-        return cls(kind=data["kind"], side=data["side"], **{k: data.get(k) for k in ("action", "target", "option", "card", "mode", "text", "seconds")})
+        return cls(kind=data["kind"], side=data["side"], **{k: data.get(k) for k in _ACTION_FIELDS})
+
+
+_ACTION_FIELDS = ("action", "target", "option", "card", "mode", "text", "seconds", "year", "seed", "skip")
 
 
 @dataclass(frozen=True, slots=True)
@@ -114,6 +123,8 @@ class GameState:
     snapshots: tuple = ()
     steps: int = 0
     injects: tuple = ()  # (card id, mode) the facilitator set to fire at the next events phase
+    armed_from: int = 0  # sudden endings and tipping points can end the game from this year on
+    luck: tuple = ()  # a what-if roll waiting: (rolls to pass over, seed the next roll comes from)
 
     @property
     def over(self) -> bool:

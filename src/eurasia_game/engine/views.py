@@ -33,6 +33,7 @@ class GameView:
     orders_done: tuple
     ending: str | None
     snapshots: tuple
+    armed_from: int = 0  # sudden endings and tipping points can end the game from this year on
 
 
 def view(rules, state: GameState, side: str | None) -> GameView:
@@ -57,6 +58,7 @@ def view(rules, state: GameState, side: str | None) -> GameView:
         orders_done=state.orders_done,
         ending=state.ending,
         snapshots=state.snapshots,
+        armed_from=state.armed_from,
     )
 
 

@@ -112,6 +112,8 @@ class Work:
         self.snapshots = list(s.snapshots)
         self.steps = s.steps
         self.injects = list(s.injects)
+        self.armed_from = s.armed_from
+        self.luck = s.luck
         self.events: list[LogEvent] = []
         self.revealed = False
         self._mark = self._position()
@@ -142,6 +144,8 @@ class Work:
             snapshots=tuple(self.snapshots),
             steps=self.steps,
             injects=tuple(self.injects),
+            armed_from=self.armed_from,
+            luck=self.luck,
         )
 
     # --- helpers used by the flow and by effects -----------------------------
@@ -175,6 +179,30 @@ class Work:
     def roll(self, n: int) -> int:
         self.rng, value = rng.below(self.rng, n)
         return value
+
+    def chance_roll(self) -> int:
+        """The die of a chance effect, 0 to 99; a waiting what-if roll takes its seed."""
+        if self.luck:
+            skip, seed = self.luck
+            if skip > 0:
+                self.luck = (skip - 1, seed)
+            else:
+                self.rng = rng.seed_state(seed)
+                self.luck = ()
+        return self.roll(100)
+
+    def log_roll(self, effect, rolled: int, success: bool, ctx: Context) -> None:
+        """Log a chance's odds and roll; the numbers go in the event's data.
+
+        data = (percent, rolled, success, stakes): stakes is 'ending' when the
+        chance can end the game, 'track' when it can move a track, else ''.
+        """
+        key = "roll_hit" if success else "roll_miss"
+        text = self.rules.text(key, percent=effect.percent, rolled=rolled)
+        told = effect.success_text if success else effect.failure_text
+        if told:
+            text = f"{text} {self.fill(told, ctx)}"
+        self.log("chance", text, side=ctx.side, card=ctx.card, data=(effect.percent, rolled, success, chance_stakes(effect)))
 
     def side_name(self, side: str) -> str:
         return self.rules.side[side].name
@@ -223,10 +251,9 @@ class Work:
             else:
                 self.flags.discard(effect.flag)
         elif t is E.Chance:
-            success = self.roll(100) < effect.percent
-            text = effect.success_text if success else effect.failure_text
-            if text:
-                self.log("chance", self.fill(text, ctx), side=ctx.side, card=ctx.card)
+            rolled = self.chance_roll()
+            success = rolled < effect.percent
+            self.log_roll(effect, rolled, success, ctx)
             self.apply(effect.then if success else effect.otherwise, ctx)
         elif t is E.When:
             self.apply(effect.then if holds(rules, self, effect.condition, ctx) else effect.otherwise, ctx)
@@ -241,20 +268,21 @@ class Work:
             if effect.card in self.deck:
                 self.deck.remove(effect.card)
         elif t is E.EndGame:
-            self.finish(effect.ending)
+            self.finish(effect.ending, "effect")
         elif t is E.Say:
             self.log("say", self.fill(effect.text, ctx), side=ctx.side, card=ctx.card)
         else:  # pragma: no cover - the vocabulary is closed
             raise TypeError(f"unknown effect {t.__name__}")
 
-    def finish(self, ending_id: str) -> None:
+    def finish(self, ending_id: str, how: str = "check") -> None:
+        """End the game; ``how`` says whether a check ('check') or an effect ('effect') ended it."""
         if self.ending is not None:
             return
         self.ending = ending_id
         self.to_act = None
         self.dilemma = None
         ending = self.rules.ending[ending_id]
-        self.say("ending_reached", "ending", name=ending.name)
+        self.log("ending", self.rules.text("ending_reached", name=ending.name), data=(ending_id, how))
         self.snapshot()
 
     def snapshot(self) -> None:
@@ -265,3 +293,30 @@ class Work:
         self.snapshots.append(
             Snapshot(year=self.year, tracks=dict(self.tracks), standing={f: dict(v) for f, v in self.standing.items()}, power=dict(self.power))
         )
+
+
+# What a chance effect can do, by the effect object (rule sets are immutable):
+# computed once per effect, kept with the effect so a reused id is never trusted.
+_STAKES: dict[int, tuple] = {}
+
+
+def chance_stakes(effect) -> str:
+    """'ending' if a chance effect can end the game, 'track' if it can move a track, else ''."""
+    known = _STAKES.get(id(effect))
+    if known is not None and known[0] is effect:
+        return known[1]
+    effects = [*effect.then, *effect.otherwise]
+    stakes = "ending" if _can(effects, E.EndGame) else "track" if _can(effects, E.ShiftTrack) else ""
+    if len(_STAKES) > 10_000:
+        _STAKES.clear()
+    _STAKES[id(effect)] = (effect, stakes)
+    return stakes
+
+
+def _can(effects, kind) -> bool:
+    for effect in effects:
+        if isinstance(effect, kind):
+            return True
+        if isinstance(effect, (E.Chance, E.When)) and _can([*effect.then, *effect.otherwise], kind):
+            return True
+    return False

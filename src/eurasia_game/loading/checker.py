@@ -19,7 +19,9 @@ from eurasia_game.loading.problems import Problem, did_you_mean, format_path
 from eurasia_game.model import conditions as C
 from eurasia_game.model import effects as E
 from eurasia_game.model.base import RESERVED_SIDE_IDS, Ref
+from eurasia_game.model.content import SOURCED_KINDS, item_note
 from eurasia_game.model.ruleset import RuleSet
+from eurasia_game.model.teaching import TEACHING_SECTIONS
 from eurasia_game.model.texts import TEXT_KEYS
 
 _ID_SECTIONS = {
@@ -33,8 +35,23 @@ _ID_SECTIONS = {
     "phase": "phases",
     "red line": "red_lines",
     "help": "help",
+    "handout": "handouts",
+    "briefing": "briefings",
+    "reading": "readings",
+    "rubric criterion": "rubric",
+    "expectation": "expectations",
     "story check": "story",
 }
+
+
+def _has(item, name: str) -> bool:
+    if name == "note":
+        return bool(item_note(item))
+    return getattr(item, name, None) is not None
+
+
+def _short(text: str) -> str:
+    return text if len(text) <= 40 else text[:37].rstrip() + "..."
 
 
 class _Context:
@@ -136,6 +153,7 @@ class Checker:
         self._check_scenarios()
         self._check_texts()
         self._check_overridden_sides()
+        self._check_sourced()
         from eurasia_game.loading import loops, reach, story
 
         story.report(self)
@@ -166,7 +184,7 @@ class Checker:
                 places.append((("events", index, "when"), event.condition, _Context()))
         for index, front in enumerate(rules.fronts):
             places.append((("fronts", index), front, _Context(target=True)))
-        for section in ("yearly", "red_lines", "endings", "scenarios", "sides", "tracks", "phases", "story"):
+        for section in ("yearly", "red_lines", "endings", "scenarios", "sides", "tracks", "phases", "story", *TEACHING_SECTIONS):
             for index, item in enumerate(getattr(rules, section)):
                 places.append(((section, index), item, _Context()))
         for base, value, context in places:
@@ -295,6 +313,26 @@ class Checker:
                         f"every scenario sets {side.name}'s {key} in its set-up ({values}), so this value is never used",
                         f"change it in the scenarios instead: patch: {{scenarios: [{{id: all, set: {{setup.{key}.{side.id}: ...}}}}]}}",
                     )
+    def _check_sourced(self) -> None:
+        """Every item a player meets should say where in the article it comes from.
+
+        A warning, not an error, so that mods written before these fields
+        existed still load; the base game's tests require all three.
+        """
+        for section, kind in SOURCED_KINDS.items():
+            for index, item in enumerate(getattr(self.rules, section)):
+                missing = [name for name in ("section", "basis", "note") if not _has(item, name)]
+                if not missing:
+                    continue
+                name = getattr(item, "id", None)
+                label = f"the {kind} '{name}'" if name else f"the {kind} {index + 1} ({_short(item.text)})"
+                wanted = ", ".join(missing)
+                self.add(
+                    "warning",
+                    (section, index),
+                    f"{label} does not say where in the article it comes from (missing: {wanted})",
+                    "add 'section' (an article heading from game.sources), 'basis' (article or extrapolation) and a teaching 'note'",
+                )
 
     def _check_phases(self) -> None:
         if self.broken.mentions("phases"):

@@ -9,7 +9,7 @@ checker uses it to verify cross-references without a hand-written list.
 from __future__ import annotations
 
 from dataclasses import dataclass
-from typing import Annotated
+from typing import Annotated, Literal
 
 from pydantic import BaseModel, ConfigDict, Field, StringConstraints
 
@@ -56,3 +56,9 @@ EndingRef = Annotated[str, Ref("ending"), Field(description="An ending id.")]
 ActionRef = Annotated[str, Ref("action"), Field(description="An action id.")]
 FlagRef = Annotated[str, Ref("flag"), Field(description="A flag name; flags are set by effects and tested by conditions.")]
 SectionRef = Annotated[str, Ref("section"), Field(description="A section heading of the source article, as listed in game.sources.")]
+
+# Whether the article states a rule item or the game extrapolates from it.
+Basis = Annotated[
+    Literal["article", "extrapolation"],
+    Field(description="'article' when the source article says it; 'extrapolation' when the game adds a plausible development the article does not state."),
+]

@@ -13,6 +13,7 @@ from pydantic import Field, model_validator
 
 from eurasia_game.model.base import (
     ActionRef,
+    Basis,
     CardRef,
     EndingRef,
     FixedFrontRef,
@@ -25,6 +26,29 @@ from eurasia_game.model.base import (
 )
 from eurasia_game.model.conditions import Condition
 from eurasia_game.model.effects import Effect
+
+# Every rule item a player meets says where in the article it comes from.
+# Optional in the model so that older mods still load; the checker warns
+# when an item leaves them out (see docs/modding.md, "Tying items to the article").
+def _section_field():
+    return Field(default=None, description="The article section heading this item comes from (one of game.sources).")
+
+
+def _basis_field():
+    return Field(default=None, description="'article' if the article says it, 'extrapolation' if the game adds a plausible development the article does not state.")
+
+
+def _note_field():
+    return Field(default=None, description="A teaching note: what this item shows about the article's argument, in the game's own words.")
+
+
+SOURCED_KINDS = {"tracks": "track", "fronts": "front", "actions": "action", "red_lines": "red line", "yearly": "yearly trend", "events": "event card"}
+
+
+def item_note(item) -> str | None:
+    """An item's teaching note: cards call it ``teaching_note``, other items ``note``."""
+    return getattr(item, "teaching_note", None) or getattr(item, "note", None)
+
 
 PhaseKind = Literal["events", "income", "plan", "resolve", "checks"]
 
@@ -68,6 +92,9 @@ class TrackDef(RuleModel):
 
     id: Slug
     name: Text
+    section: SectionRef | None = _section_field()
+    basis: Basis | None = _basis_field()
+    note: Text | None = _note_field()
     description: Text
     min: int = 0
     max: int = 10
@@ -89,6 +116,9 @@ class RuleDef(RuleModel):
     """A conditional rule: when the condition holds, apply the effects."""
 
     text: Text = Field(description="The rule in words, shown to players.")
+    section: SectionRef | None = _section_field()
+    basis: Basis | None = _basis_field()
+    note: Text | None = _note_field()
     condition: Condition | None = Field(default=None, alias="when", description="Leave out to apply always.")
     effects: list[Effect] = Field(min_length=1)
     log: Text | None = Field(default=None, description="Log line when the rule applies (past tense).")
@@ -99,6 +129,9 @@ class FrontDef(RuleModel):
 
     id: Slug
     name: Text
+    section: SectionRef | None = _section_field()
+    basis: Basis | None = _basis_field()
+    note: Text | None = _note_field()
     description: Text
     stakes: list[Text] = Field(min_length=1, description="What is at stake on this front, one line each.")
     min: int = 0
@@ -113,6 +146,9 @@ class ActionDef(RuleModel):
 
     id: Slug
     name: Text
+    section: SectionRef | None = _section_field()
+    basis: Basis | None = _basis_field()
+    note: Text | None = _note_field()
     description: Text
     sides: list[FixedSideRef] = Field(min_length=1, description="Which sides may take the action.")
     cost: int = Field(ge=0, le=100)
@@ -152,6 +188,7 @@ class EventDef(RuleModel):
     title: Text
     text: Text = Field(description="What happens, in the game's own words.")
     section: SectionRef
+    basis: Basis | None = _basis_field()
     teaching_note: Text
     tags: list[Slug] = Field(default_factory=list)
     in_deck: bool = Field(default=True, description="false keeps the card out of the draw deck: it only fires when triggered or shuffled in.")
@@ -173,6 +210,9 @@ class RedLineDef(RuleModel):
 
     id: Slug
     name: Text
+    section: SectionRef | None = _section_field()
+    basis: Basis | None = _basis_field()
+    note: Text | None = _note_field()
     text: Text
     condition: Condition = Field(alias="when")
     effects: list[Effect] = Field(min_length=1)
@@ -190,6 +230,7 @@ class EndingDef(RuleModel):
     name: Text
     future: Text = Field(description="The article's future this ending stands for.")
     section: SectionRef
+    basis: Basis | None = _basis_field()
     text: Text
     check: Literal["sudden", "final"] = Field(description="sudden: checked every year; final: checked after the last year, in order.")
     condition: Condition | None = Field(default=None, alias="when", description="Leave out for a fallback final ending.")
@@ -230,12 +271,33 @@ class ScenarioDef(RuleModel):
     opening_cards: list[CardRef] = Field(default_factory=list, description="Cards fired in the first year before any draw.")
     scheduled: list[ScheduledCard] = Field(default_factory=list, description="Cards that fire in a given year, before that year's draw (a known date, such as the end of a presidential term).")
     endings: list[EndingRef] = Field(min_length=1)
+    armed_from: int | None = Field(
+        default=None,
+        ge=1900,
+        le=2200,
+        description=(
+            "The first year in which sudden-death endings are checked and cards that can end the game "
+            "(tipping points) can be drawn; leave out for the scenario's midpoint. A facilitator can change it for a class."
+        ),
+    )
 
     @model_validator(mode="after")
     def _years(self):
         if self.end_year < self.start_year:
             raise ValueError(f"'end_year' ({self.end_year}) is before 'start_year' ({self.start_year})")
+        if self.armed_from is not None and not self.start_year <= self.armed_from <= self.end_year:
+            raise ValueError(f"'armed_from' ({self.armed_from}) must lie between 'start_year' ({self.start_year}) and 'end_year' ({self.end_year})")
         return self
+
+    @property
+    def midpoint(self) -> int:
+        """The middle year of the scenario (rounded down)."""
+        return (self.start_year + self.end_year) // 2
+
+    @property
+    def armed_year(self) -> int:
+        """From this year on, sudden deaths and tipping points can end the game."""
+        return self.armed_from if self.armed_from is not None else self.midpoint
 
 
 class GameInfo(RuleModel):

@@ -165,6 +165,11 @@ class Removals(RuleModel):
     red_lines: SectionRemoval | None = None
     endings: SectionRemoval | None = None
     scenarios: SectionRemoval | None = None
+    handouts: SectionRemoval | None = None
+    briefings: SectionRemoval | None = None
+    readings: SectionRemoval | None = None
+    rubric: SectionRemoval | None = None
+    expectations: SectionRemoval | None = None
     story: SectionRemoval | None = Field(default=None, description="Story checks to remove, by id.")
     texts: SectionRemoval | None = Field(default=None, description="Message keys to remove (a later layer must then give them again).")
 

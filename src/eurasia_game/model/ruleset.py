@@ -28,6 +28,7 @@ from eurasia_game.model.content import (
     SideDef,
     TrackDef,
 )
+from eurasia_game.model.teaching import BriefingDef, ExpectationDef, HandoutDef, ReadingDef, RubricDef
 
 
 class RuleFile(RuleModel):
@@ -50,9 +51,17 @@ class RuleFile(RuleModel):
     endings: list[EndingDef] | None = None
     scenarios: list[ScenarioDef] | None = None
     story: list[StoryCheck] | None = Field(default=None, description="Story checks: what the model must show over many games, judged by the balance lab (they do not change play).")
+    handouts: list[HandoutDef] | None = Field(default=None, description="Printed handouts: titles, introductions, learning objectives (teaching only).")
+    briefings: list[BriefingDef] | None = Field(default=None, description="Each side's role briefing, by side id (teaching only).")
+    readings: list[ReadingDef] | None = Field(default=None, description="The reading guide to the article, one entry per section (teaching only).")
+    rubric: list[RubricDef] | None = Field(default=None, description="The post-game memo's rubric (teaching only).")
+    expectations: list[ExpectationDef] | None = Field(default=None, description="What the article expects of the tracks and the ending (teaching only).")
 
 
-LIST_SECTIONS = ("phases", "help", "sides", "tracks", "fronts", "yearly", "actions", "events", "red_lines", "endings", "scenarios", "story")
+LIST_SECTIONS = (
+    "phases", "help", "sides", "tracks", "fronts", "yearly", "actions", "events", "red_lines", "endings", "scenarios", "story",
+    "handouts", "briefings", "readings", "rubric", "expectations",
+)
 
 
 class RuleSet(BaseModel):
@@ -74,6 +83,11 @@ class RuleSet(BaseModel):
     endings: tuple[EndingDef, ...]
     scenarios: tuple[ScenarioDef, ...]
     story: tuple[StoryCheck, ...] = ()  # not part of the fingerprint: story checks do not change play
+    handouts: tuple[HandoutDef, ...] = ()
+    briefings: tuple[BriefingDef, ...] = ()
+    readings: tuple[ReadingDef, ...] = ()
+    rubric: tuple[RubricDef, ...] = ()
+    expectations: tuple[ExpectationDef, ...] = ()
     fingerprint: str = ""
     mods: tuple[ModStamp, ...] = ()  # the mods merged in, in load order (not part of the fingerprint)
 
@@ -112,6 +126,14 @@ class RuleSet(BaseModel):
     @cached_property
     def ending(self) -> dict[str, EndingDef]:
         return {e.id: e for e in self.endings}
+
+    @cached_property
+    def handout(self) -> dict[str, HandoutDef]:
+        return {h.id: h for h in self.handouts}
+
+    @cached_property
+    def briefing(self) -> dict[str, BriefingDef]:
+        return {b.id: b for b in self.briefings}
 
     @cached_property
     def scenario(self) -> dict[str, ScenarioDef]:

@@ -43,15 +43,42 @@ def all_charts(rules, debrief: Debrief, prefix: str = "") -> tuple[list[str], li
     return tracks, fronts
 
 
+def mixed_starts(debriefs: list[Debrief]) -> bool:
+    """Whether the games start in different years (tables that played different scenarios)."""
+    return len({d.point_years[0] for d in debriefs}) > 1
+
+
+def start_label(year: int) -> str:
+    return f"Start of {year + 1}"
+
+
 def aligned(debriefs: list[Debrief]) -> tuple[str, ...]:
-    """Common x labels for several games of one scenario: Start, then every year reached."""
+    """Common x labels for several games: Start, then every year reached.
+
+    When the games start in different years, every point sits at its own
+    year, a game's start at the start of its first year, so the same column
+    always means the same year.
+    """
+    if mixed_starts(debriefs):
+        return tuple(_label(y, y in {d.point_years[0] for d in debriefs} and y not in {p for d in debriefs for p in d.point_years[1:]})
+                     for y in sorted({y for d in debriefs for y in d.point_years}))
     years = sorted({y for d in debriefs for y in d.point_years[1:]})
     return ("Start",) + tuple(str(y) for y in years)
 
 
+def _label(year: int, start_only: bool) -> str:
+    return start_label(year) if start_only else str(year)
+
+
+def _point_label(labels: tuple[str, ...], year: int, is_start: bool) -> str:
+    if is_start:
+        return "Start" if "Start" in labels else (start_label(year) if start_label(year) in labels else str(year))
+    return str(year)
+
+
 def values_by_year(debrief: Debrief, series: Series, labels: tuple[str, ...]) -> tuple:
     """A series laid on common labels (None where that game has no value)."""
-    by_label = {"Start": series.values[0]}
+    by_label = {_point_label(labels, debrief.point_years[0], True): series.values[0]}
     for year, value in zip(debrief.point_years[1:], series.values[1:]):
         by_label[str(year)] = value
     return tuple(by_label.get(label) for label in labels)

@@ -15,7 +15,8 @@ from statistics import median
 
 from eurasia_game.report import html as H
 from eurasia_game.report import markdown as M
-from eurasia_game.report.charts import compare_chart
+from eurasia_game.report import class_teaching as CT
+from eurasia_game.report.charts import compare_chart, mixed_starts
 from eurasia_game.report.debrief import Debrief
 
 
@@ -70,7 +71,7 @@ def choice_rows(rules, tables: list[Table]) -> tuple[list[list], list[str]]:
 
 
 def order_rows(rules, tables: list[Table]) -> list[list]:
-    """Rows (side, action, count per table) where the tables' counts differ."""
+    """Rows (side, action, count per table, total, whether the tables agree) for every order any table gave."""
     counts = [_orders(t.debrief) for t in tables]
     out = []
     for side in rules.side_ids:
@@ -78,8 +79,8 @@ def order_rows(rules, tables: list[Table]) -> list[list]:
             if side not in action.sides:
                 continue
             row = [c.get((side, action.id), 0) for c in counts]
-            if len(set(row)) > 1:
-                out.append([rules.side[side].name, action.name, *row])
+            if any(row):
+                out.append([rules.side[side].name, action.name, *row, sum(row), "same at every table" if len(set(row)) == 1 else ""])
     return out
 
 
@@ -146,34 +147,58 @@ def combined_html(rules, tables: list[Table], title: str = "") -> str:
         body += f'<p class="small muted">Answered alike wherever faced: {H.e(", ".join(alike))}.</p>'
     orders = order_rows(rules, tables)
     body += "<h3>Orders the tables gave (times over the game)</h3>"
-    body += _html_table(["Side", "Action", *names], orders, numeric=tuple(range(2, 2 + len(tables)))) if orders else '<p class="muted">The tables gave the same orders.</p>'
+    body += _html_table(["Side", "Action", *names, "All tables", ""], orders, numeric=tuple(range(2, 3 + len(tables)))) if orders else '<p class="muted">No table gave an order yet.</p>'
     injects = [[t.name, inject_words(rules, t.debrief) or "none"] for t in tables]
     body += "<h3>Facilitator's injects</h3>" + _html_table(["Table", "Injects"], injects)
     sections.append(H.Section("decisions", "Decisions that differed", body))
+    endings, matrix = CT.choice_matrix(rules, tables)
+    if matrix:
+        note = ('<p class="small muted">A dilemma cell counts the tables that gave that answer among those that reached the ending; '
+                "an order cell is how often, on average, those tables gave the order.</p>")
+        sections.append(H.Section("choices-endings", "Choices and endings", note + _html_table(["", "Choice", *endings], matrix)))
+    else:
+        sections.append(H.Section("choices-endings", "Choices and endings", '<p class="muted">No dilemma was answered and no order given yet.</p>'))
+    questions = CT.class_questions(rules, tables)
+    sections.append(H.Section("class-questions", "Questions for the class", '<ol class="questions">' + "".join(f"<li>{H.e(q)}</li>" for q in questions) + "</ol>"))
+    years = "".join(
+        f"<h3>{H.e(series.label)} by year</h3>" + _html_table(["Table", *labels], rows, numeric=tuple(range(1, 1 + len(labels))))
+        for series, (labels, rows) in ((s, CT.aligned_rows(tables, i)) for i, s in enumerate(tables[0].debrief.tracks))
+    )
+    sections.append(H.Section("by-year", "Every track by year", years))
     scenarios = sorted({t.debrief.scenario_name for t in tables})
     subtitle = [f"{len(tables)} tables - {', '.join(scenarios)} - {tables[0].debrief.rules_name}"]
-    if len(scenarios) > 1:
-        subtitle.append("The tables played different scenarios; compare their years with care.")
+    if len(scenarios) > 1 or mixed_starts([t.debrief for t in tables]):
+        subtitle.append("The tables played different scenarios; every chart and table lines their games up by year.")
     return H.page(title or "Class report", subtitle, sections, f"Made with {rules.game.name}. {rules.game.source}.")
 
 
 def combined_md(rules, tables: list[Table], title: str = "") -> str:
     names = [t.name for t in tables]
-    out = [f"# {M.md(title or 'Class report')}", "", f"{len(tables)} tables, {M.md(tables[0].debrief.scenario_name)}", ""]
+    scenarios = sorted({t.debrief.scenario_name for t in tables})
+    out = [f"# {M.md(title or 'Class report')}", "", f"{len(tables)} tables, {M.md(', '.join(scenarios))}", ""]
     out += ["## Tables and endings", ""] + M._table(["Table", "Line", "Ending", "Year", "The article's future", "Result"], overview_rows(rules, tables))
     out += ["## Endings reached", ""] + M._table(["Ending", "Tables", "Which (year)"], ending_rows(tables))
     out += ["## Spread of every track", "", "Final values:", ""] + M._table(["Track", "Lowest", "Median", "Highest", *names], spread_rows(tables))
+    if mixed_starts([t.debrief for t in tables]):
+        out += ["The tables played different scenarios; the tables below line their games up by year.", ""]
     for index, series in enumerate(tables[0].debrief.tracks):
         out += [f"### {M.md(series.label)} by year", ""]
-        rows = [[t.name, *t.debrief.tracks[index].values] for t in tables]
-        longest = max(tables, key=lambda t: len(t.debrief.points)).debrief.points
-        rows = [r + [""] * (len(longest) + 1 - len(r)) for r in rows]
-        out += M._table(["Table", *longest], rows)
+        labels, rows = CT.aligned_rows(tables, index)
+        out += M._table(["Table", *labels], rows)
     differ, alike = choice_rows(rules, tables)
     out += ["## Decisions that differed", ""]
     out += M._table(["Dilemma", *names], differ) if differ else ["Every table that faced a dilemma answered it the same way.", ""]
     if alike:
         out += [f"Answered alike wherever faced: {M.md(', '.join(alike))}.", ""]
     orders = order_rows(rules, tables)
-    out += ["### Orders the tables gave", ""] + (M._table(["Side", "Action", *names], orders) if orders else ["The tables gave the same orders.", ""])
+    out += ["### Orders the tables gave", ""] + (M._table(["Side", "Action", *names, "All tables", ""], orders) if orders else ["No table gave an order yet.", ""])
+    endings, matrix = CT.choice_matrix(rules, tables)
+    out += ["## Choices and endings", ""]
+    if matrix:
+        out += ["A dilemma cell counts the tables that gave that answer among those that reached the ending; an order cell is how often, on average, those tables gave the order.", ""]
+        out += M._table(["", "Choice", *endings], matrix)
+    else:
+        out += ["No dilemma was answered and no order given yet.", ""]
+    out += ["## Questions for the class", ""]
+    out += [f"{n}. {M.md(q)}" for n, q in enumerate(CT.class_questions(rules, tables), start=1)] + [""]
     return "\n".join(out).rstrip() + "\n"

@@ -19,6 +19,7 @@ from collections import defaultdict
 from dataclasses import dataclass, field
 
 from eurasia_game.engine import outcome
+from eurasia_game.engine.decided import decided_by, roll_line, rolls
 from eurasia_game.engine.state import FACILITATOR, GameState, LogEvent
 from eurasia_game.session.record import GameRecord
 from eurasia_game.session.replay import replay_steps
@@ -35,6 +36,9 @@ CATEGORY = {
     "note": "facilitator",
     "pause": "facilitator",
     "time_up": "facilitator",
+    "arm": "facilitator",
+    "reroll": "facilitator",
+    "armed": "rule",
     "trend": "rule",
     "front": "rule",
     "income": "rule",
@@ -137,6 +141,11 @@ class Debrief:
     injects: list[Item] = field(default_factory=list)
     decisions: list[Item] = field(default_factory=list)
     final: GameState | None = None
+    record: GameRecord | None = None  # the game's record (the report replays it for "What if")
+    decided: str | None = None  # what decided the game: a player's choice, the tracks or a roll
+    decided_cause: str | None = None  # 'choice', 'tracks', 'roll' or 'event'
+    rolls: list[str] = field(default_factory=list)  # every roll that could end the game or move a track, in words
+    armed_from: int | None = None  # the year sudden endings and tipping points were armed from
 
     @property
     def finished(self) -> bool:
@@ -259,7 +268,14 @@ def debrief_of(rules, record: GameRecord, first_state: GameState, first_events, 
         fronts=fronts,
         power=power,
         final=state,
+        record=record,
+        armed_from=state.armed_from or None,
     )
+    public = [e for e in events if e.secret_for is None]
+    debrief.rolls = [roll_line(rules, r) + (" This roll ended the game." if r.ended else "") for r in rolls(public, mattered_only=True)]
+    decision = decided_by(rules, state, public)
+    if decision is not None:
+        debrief.decided, debrief.decided_cause = decision.text, decision.cause
     _fill_timeline(rules, debrief, events, public=not state.over)
     debrief.turning_points = turning_points(rules, debrief, rows, keys, events)
     if state.over:

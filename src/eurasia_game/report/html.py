@@ -11,6 +11,7 @@ from dataclasses import dataclass
 from html import escape
 
 from eurasia_game.report.charts import all_charts, compare_chart
+from eurasia_game.report import teaching as T
 from eurasia_game.report.debrief import Debrief, how_words, moved_text, signed
 
 CSS = """
@@ -132,9 +133,17 @@ def ending_html(rules, debrief: Debrief) -> str:
         f'<div class="future">{e(ending.name)} ({ending.year})</div>',
         f"<p><b>The article's future:</b> {e(ending.future)}. <span class=\"muted\">Article section: {e(ending.section)}.</span></p>",
         f"<p>{e(ending.text)}</p>",
+        f'<p class="decided"><b>{e(debrief.decided)}</b></p>' if debrief.decided else "",
         f"<p><b>Result:</b> {e(results)}</p>" if results else "",
         "</div>",
     ]
+    out.append("<h3>Rolls that mattered</h3>")
+    if debrief.armed_from:
+        out.append(f'<p class="muted">Sudden endings and tipping points were armed from {debrief.armed_from}.</p>')
+    if debrief.rolls:
+        out.append('<ul class="rolls">' + "".join(f"<li>{e(line)}</li>" for line in debrief.rolls) + "</ul>")
+    else:
+        out.append('<p class="muted">No roll of the dice could end the game or move a track.</p>')
     if ending.questions:
         out.append("<h3>Questions for discussion</h3>")
         out.append('<ol class="questions">' + "".join(f"<li>{e(q)}</li>" for q in ending.questions) + "</ol>")
@@ -164,7 +173,7 @@ def turning_html(debrief: Debrief, since_year: int | None = None) -> str:
     return "\n".join(out)
 
 
-def _item_html(rules, item) -> str:
+def _item_html(rules, item, prefix: str = "") -> str:
     tags = ""
     extra = ""
     if item.kind == "card" and item.card in rules.event:
@@ -177,16 +186,18 @@ def _item_html(rules, item) -> str:
     elif item.category == "facilitator":
         tags = f'<span class="tag inject">{e(item.kind.replace("_", " "))}</span>'
     moved = f' <span class="moved">({e(moved_text(item.moved))})</span>' if item.moved else ""
+    if item.kind == "order" and item.detail in rules.action:
+        moved += T.order_link_html(rules, item, prefix)
     return f'<li class="{e(item.category)}">{tags}{e(item.text)}{moved}{extra}</li>'
 
 
-def timeline_html(rules, debrief: Debrief, since_year: int | None = None) -> str:
+def timeline_html(rules, debrief: Debrief, since_year: int | None = None, prefix: str = "") -> str:
     out = []
     for year, items in debrief.timeline.items():
         if since_year is not None and year < since_year:
             continue
         out.append(f"<h3>{year}</h3>")
-        out.append('<ul class="timeline">' + "".join(_item_html(rules, i) for i in items) + "</ul>")
+        out.append('<ul class="timeline">' + "".join(_item_html(rules, i, prefix) for i in items) + "</ul>")
     return "\n".join(out) or '<p class="muted">Nothing happened yet.</p>'
 
 
@@ -232,12 +243,19 @@ def numbers_html(rules, debrief: Debrief) -> str:
 
 def game_sections(rules, debrief: Debrief, prefix: str = "", since_year: int | None = None) -> list[Section]:
     """The sections of one game's report (``since_year``: a branch shows only what follows its fork)."""
+    view = T.teaching_view(rules, debrief, what_if=since_year is None)
+    teaching = [Section(f"{prefix}questions", "Questions for this table", T.questions_html(view))]
+    if since_year is None:
+        teaching.append(Section(f"{prefix}what-if", "What if", T.what_if_html(view)))
+    teaching.append(Section(f"{prefix}expected", "The article expected", T.expected_html(view)))
     return [
         Section(f"{prefix}ending", "Ending", ending_html(rules, debrief)),
         Section(f"{prefix}charts", "Charts", charts_html(rules, debrief, prefix)),
         Section(f"{prefix}turning-points", "Turning points", turning_html(debrief, since_year)),
-        Section(f"{prefix}timeline", "Timeline", timeline_html(rules, debrief, since_year)),
+        *teaching,
+        Section(f"{prefix}timeline", "Timeline", timeline_html(rules, debrief, since_year, prefix)),
         Section(f"{prefix}events", "Events and the article", cards_html(rules, debrief, since_year)),
+        Section(f"{prefix}orders", "Orders and the article", T.orders_html(rules, debrief, prefix)),
         Section(f"{prefix}facilitator", "Facilitator's notes and injects", facilitator_html(debrief, since_year)),
         Section(f"{prefix}numbers", "The years in numbers", numbers_html(rules, debrief)),
     ]

@@ -6,6 +6,7 @@ escaped so that a card title or a note cannot break the layout.
 
 from __future__ import annotations
 
+from eurasia_game.report import teaching as T
 from eurasia_game.report.debrief import Debrief, how_words, moved_text, signed
 
 _SPECIAL = str.maketrans({c: f"\\{c}" for c in "\\`*_[]<>|#"})
@@ -35,14 +36,29 @@ def ending_md(rules, debrief: Debrief) -> list[str]:
         "",
         md(ending.text),
         "",
+    ]
+    if debrief.decided:
+        out += [f"**{md(debrief.decided)}**", ""]
+    out += [
         f"*Result:* {md(results)}",
         "",
     ]
+    out += rolls_md(debrief)
     if ending.questions:
         out += ["### Questions for discussion", ""]
         out += [f"{n}. {md(q)}" for n, q in enumerate(ending.questions, start=1)]
         out.append("")
     return out
+
+
+def rolls_md(debrief: Debrief) -> list[str]:
+    """Every roll that could end the game or move a track, with its odds and result."""
+    out = ["### Rolls that mattered", ""]
+    if debrief.armed_from:
+        out += [f"Sudden endings and tipping points were armed from {debrief.armed_from}.", ""]
+    if not debrief.rolls:
+        return out + ["No roll of the dice could end the game or move a track.", ""]
+    return out + [f"- {md(line)}" for line in debrief.rolls] + [""]
 
 
 def game_md(rules, debrief: Debrief, since_year: int | None = None, level: int = 2) -> list[str]:
@@ -62,6 +78,8 @@ def game_md(rules, debrief: Debrief, since_year: int | None = None, level: int =
     if not points:
         out.append("No track or front moved yet.")
     out.append("")
+    view = T.teaching_view(rules, debrief, what_if=since_year is None)
+    out += T.teaching_md(rules, debrief, view, h, md, _table)
     out += [f"{h} Timeline", ""]
     for year, items in debrief.timeline.items():
         if since_year is not None and year < since_year:
@@ -80,10 +98,14 @@ def game_md(rules, debrief: Debrief, since_year: int | None = None, level: int =
             if item.kind == "card" and item.card in rules.event:
                 card = rules.event[item.card]
                 out.append(f"  - *{md(card.section)}*: {md(card.teaching_note)}")
+            elif item.kind == "order" and item.detail in rules.action:
+                section, basis, _ = T.action_citation(rules, item.detail)
+                out[-1] += f" ([{md(section or 'note')}](#orders-and-the-article))"
         out.append("")
     out += [f"{h} Events and the article", ""]
     cards = [c for c in debrief.cards if since_year is None or c.year >= since_year]
     out += _table(["Year", "Event", "Article section", "Teaching note", "How it came"], [[c.year, c.title, c.section, c.teaching_note, how_words(c.how)] for c in cards])
+    out += T.orders_md(rules, debrief, h, md, _table)
     out += [f"{h} Facilitator's notes and injects", ""]
     items = sorted((i for i in debrief.notes + debrief.injects if since_year is None or i.year >= since_year), key=lambda i: i.year)
     out += [f"- {i.year}: {md(i.text)}" for i in items] or ["None."]

@@ -1,6 +1,8 @@
 """The per-turn data as CSV: one row per line of play and point (start, then each year).
 
-Columns: the line and table, the year, every track, every front standing,
+Columns: the line and table, the point and its year (the start's is the
+year before the first, so tables that played different scenarios line up
+by year), every track, every front standing,
 every side's power, and the cards, choices and notes of that year, so a class
 can chart or compare games in a spreadsheet.
 """
@@ -34,7 +36,7 @@ def rows(rules, debrief: Debrief, table: str = "", line: str = "") -> list[list]
     out = []
     for index, (label, year) in enumerate(zip(debrief.points, debrief.point_years)):
         items = debrief.timeline.get(year, []) if index else []
-        row = [table, line, label, year if index else ""]
+        row = [table, line, label, year]  # the start's year is the one before the first: rows of any scenario line up by year
         row += [by_key[t][index] for t in rules.track_ids]
         row += [by_key[f"{f}/{s}"][index] for f in rules.front_ids for s in rules.side_ids]
         row += [power[s][index] for s in rules.side_ids]

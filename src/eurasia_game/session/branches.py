@@ -24,7 +24,10 @@ from typing import Literal
 from pydantic import BaseModel, ConfigDict, Field, ValidationError
 
 from eurasia_game.safefile import UTF8_BOM, FileRefused, read_bounded
-from eurasia_game.session.record import GameRecord, RecordError, digest, record_from_json
+from eurasia_game.engine.decided import decided_by, rolls
+from eurasia_game.engine.state import FACILITATOR, Action
+from eurasia_game.engine.views import visible
+from eurasia_game.session.record import ActionRecord, GameRecord, RecordError, digest, record_from_json
 from eurasia_game.session.replay import replay_steps
 from eurasia_game.session.saves import atomic_write_text
 from eurasia_game.session.session import GameSession
@@ -67,6 +70,7 @@ class BranchInfo(BaseModel):
     parent: str | None = Field(default=None, pattern=r"^[a-z0-9_]{1,32}$")
     fork_year: int | None = Field(default=None, ge=1900, le=2200)
     fork_at: int = Field(default=0, ge=0, description="How many actions the branch shares with its parent.")
+    reroll_seed: int | None = Field(default=None, ge=0, lt=2**63, description="A what-if roll: the seed its die came from.")
 
 
 @dataclass
@@ -88,6 +92,30 @@ def year_starts(rules, record: GameRecord) -> dict[int, int]:
 def prefix(record: GameRecord, count: int) -> GameRecord:
     """The record of the first ``count`` actions (a new, unsealed record)."""
     return record.model_copy(update={"actions": list(record.actions[:count]), "checksum": None})
+
+
+def roll_step(session: GameSession, event_index: int) -> tuple[int, int]:
+    """Where a roll in the public log was made: (step index, rolls made before it in that step).
+
+    Step 0 is the start of the game; step i > 0 is the result of action i - 1.
+    """
+    count = 0
+    for index, step in enumerate(session.steps):
+        public = [e for e in step.result.events if visible(e, None)]
+        if count <= event_index < count + len(public):
+            return index, sum(1 for e in public[: event_index - count] if e.kind == "chance")
+        count += len(public)
+    raise ValueError("that roll is not in this line's log")
+
+
+def deciding_roll(rules, session: GameSession):
+    """The roll a what-if replays: the one that decided the game, else the last that mattered (or None)."""
+    events = session.events(None)
+    decision = decided_by(rules, session.state, events)
+    if decision is not None and decision.roll is not None:
+        return decision.roll
+    mattered = rolls(events, mattered_only=True)
+    return mattered[-1] if mattered else None
 
 
 @dataclass
@@ -146,6 +174,50 @@ class ClassGame:
             number += 1
         info = BranchInfo(id=f"b{number}", name=f"What if: from {year} (line {number + 1})", parent=self.current, fork_year=year, fork_at=at)
         branch_record = prefix(record, at)
+        self.session = GameSession.from_record(self.rules, branch_record)
+        self.branches.append(Branch(info, self.session.record()))
+        self.current = info.id
+        return self.session
+
+    def reroll(self, event_index: int | None = None) -> GameSession:
+        """Branch the position before a roll and roll it again with the next seed (a what-if line).
+
+        ``event_index`` is the roll's place in the current line's public log
+        (default: the roll that decided the game, else the last that mattered).
+        The new line is the shared prefix, the facilitator's ``reroll`` act and
+        the action whose step made the roll; each further what-if at the same
+        roll takes the seed after the last.  Raises ``ValueError`` with a
+        sentence when there is no roll to replay.
+        """
+        if len(self.branches) >= MAX_BRANCHES:
+            raise ValueError(f"a class can keep at most {MAX_BRANCHES} lines of play")
+        self.sync()
+        session = self.session
+        if event_index is None:
+            roll = deciding_roll(self.rules, session)
+            if roll is None:
+                raise ValueError("no roll of the dice has mattered in this line yet, so there is none to roll again")
+            event_index = roll.index
+        roll = next((r for r in rolls(session.events(None)) if r.index == event_index), None)
+        if roll is None:
+            raise ValueError("there is no roll at that place in the log")
+        at, skip = roll_step(session, event_index)
+        record = session.record()
+        fork_at = max(at - 1, 0)
+        tries = sum(1 for b in self.branches if b.info.parent == self.current and b.info.fork_at == fork_at and b.info.reroll_seed is not None)
+        seed = (record.seed + 1 + tries) % 2**63
+        if at == 0:
+            # Rolled before the first decision: the what-if line starts again from the next seed.
+            branch_record = record.model_copy(update={"actions": [], "seed": seed, "checksum": None})
+        else:
+            act = ActionRecord.of(Action("reroll", FACILITATOR, seed=seed, skip=skip))
+            branch_record = record.model_copy(update={"actions": [*record.actions[:fork_at], act, record.actions[at - 1]], "checksum": None})
+        ids = {b.info.id for b in self.branches}
+        number = 1 + sum(1 for b in self.branches if b.info.parent is not None)
+        while f"b{number}" in ids:
+            number += 1
+        name = f"What if: the {roll.year} roll again, seed {seed} (line {number + 1})"
+        info = BranchInfo(id=f"b{number}", name=name[:80], parent=self.current, fork_year=roll.year, fork_at=fork_at, reroll_seed=seed)
         self.session = GameSession.from_record(self.rules, branch_record)
         self.branches.append(Branch(info, self.session.record()))
         self.current = info.id

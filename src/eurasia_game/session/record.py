@@ -39,7 +39,7 @@ class RecordError(ValueError):
 class ActionRecord(BaseModel):
     model_config = ConfigDict(extra="forbid", frozen=True, strict=True)
 
-    kind: Literal["plan", "commit", "choose", "inject", "note", "pause", "time_up"]
+    kind: Literal["plan", "commit", "choose", "inject", "note", "pause", "time_up", "arm", "reroll"]
     side: Word
     action: Word | None = None
     target: Word | None = None
@@ -49,6 +49,10 @@ class ActionRecord(BaseModel):
     mode: Word | None = None
     text: Annotated[str, StringConstraints(pattern=_PRINTABLE, max_length=500)] | None = None
     seconds: int | None = Field(default=None, ge=0, le=86_400)
+    # Arming endings from a year; a what-if roll's seed and the rolls it passes over.
+    year: int | None = Field(default=None, ge=1900, le=2200)
+    seed: int | None = Field(default=None, ge=0, lt=2**63)
+    skip: int | None = Field(default=None, ge=0, le=1000)
 
     def to_action(self) -> Action:
         return Action.from_dict(self.model_dump(exclude_none=True))
@@ -90,6 +94,9 @@ class GameRecord(BaseModel):
         return players
     actions: list[ActionRecord] = Field(default_factory=list, max_length=100_000)
     mods: list[ModEntry] | None = Field(default=None, max_length=100, description="The mods played with, in load order; left out when there were none.")
+    armed_from: int | None = Field(
+        default=None, ge=1900, le=2200, description="The year sudden endings and tipping points were armed from at the start; left out for the scenario's own."
+    )
     checksum: str | None = Field(
         default=None, pattern=r"^[0-9a-f]{64}$", description="SHA-256 of the record without this field; detects damage and tampering."
     )

@@ -17,7 +17,10 @@ def replay_steps(rules, record: GameRecord) -> Iterator[StepResult]:
     problem = mismatch(rules, record)
     if problem:
         raise RecordError(problem)
-    result = start_game(rules, record.scenario, record.seed)
+    try:
+        result = start_game(rules, record.scenario, record.seed, record.armed_from)
+    except ValueError as exc:
+        raise RecordError(f"the save's start does not fit the rules: {exc}") from None
     yield result
     state = result.state
     for number, entry in enumerate(record.actions, start=1):

@@ -29,18 +29,20 @@ class GameSession:
     seed: int
     players: dict = field(default_factory=dict)
     steps: list[Step] = field(default_factory=list)
+    armed_from: int | None = None  # None: the scenario's own year
 
     @classmethod
-    def new(cls, rules, scenario: str | None = None, seed: int = 0, players: dict | None = None) -> "GameSession":
+    def new(cls, rules, scenario: str | None = None, seed: int = 0, players: dict | None = None, armed_from: int | None = None) -> "GameSession":
+        """A new game; ``armed_from`` overrides the scenario's arming year (ValueError if outside it)."""
         scenario = scenario or rules.game.default_scenario
-        session = cls(rules, scenario, seed, dict(players or {}))
-        session.steps.append(Step(None, start_game(rules, scenario, seed)))
+        session = cls(rules, scenario, seed, dict(players or {}), armed_from=armed_from)
+        session.steps.append(Step(None, start_game(rules, scenario, seed, armed_from)))
         return session
 
     @classmethod
     def from_record(cls, rules, record: GameRecord) -> "GameSession":
         """Rebuild a session by replaying a record (raises RecordError if it does not fit)."""
-        session = cls(rules, record.scenario, record.seed, dict(record.players))
+        session = cls(rules, record.scenario, record.seed, dict(record.players), armed_from=record.armed_from)
         results = replay_steps(rules, record)
         session.steps.append(Step(None, next(results)))
         for entry, result in zip(record.actions, results):
@@ -98,6 +100,7 @@ class GameSession:
             players=dict(self.players),
             actions=[ActionRecord.of(s.action) for s in self.steps[1:]],
             mods=[ModEntry(id=m.id, version=m.version) for m in getattr(self.rules, "mods", ())] or None,
+            armed_from=self.armed_from,
         )
 
     def events(self, side: str | None = None, everything: bool = False) -> list[LogEvent]:

@@ -43,12 +43,16 @@ class GameController:
         self.autosave_error: str | None = self.autosaver.begin()
         self.class_record = None  # the lines of play of a loaded class file (ui.seminar takes them up)
         self.pending: Action | None = None  # the action being applied, named in a crash record
+        self.briefed: set[str] = set()  # sides shown their briefing (before their first year)
         self.thinker = Thinker()  # computer moves, worked out beside the window
         self._ready = None  # (position, move, the policy after it, side) of a move worked out, not yet played
 
     @classmethod
-    def new(cls, rules, scenario: str, seed: int, players: dict, curtain: bool = True) -> "GameController":
-        session = GameSession.new(rules, scenario, seed, players)
+    def new(cls, rules, scenario: str, seed: int, players: dict, curtain: bool = True, armed_from: int | None = None) -> "GameController":
+        sc = rules.scenario[scenario]
+        if armed_from is not None and not sc.start_year <= armed_from <= sc.end_year:
+            armed_from = None  # a year from another scenario's choice: keep this one's own
+        session = GameSession.new(rules, scenario, seed, players, armed_from=armed_from)
         log.info("new game: scenario=%s seed=%s players=%s rules=%s", scenario, seed, players, rules.fingerprint)
         return cls(rules, session, curtain)
 

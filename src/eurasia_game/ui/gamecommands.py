@@ -70,7 +70,7 @@ class GameCommands:
             return
         if self.game is not None:
             self.game.cancel_thinking()
-        self.game = GameController.new(self.rules, c.scenario, c.seed, c.players, curtain=c.curtain)
+        self.game = GameController.new(self.rules, c.scenario, c.seed, c.players, curtain=c.curtain, armed_from=c.armed_from)
         self.game.autosave()
         self._autosave_failing = False
         self.apply(sc.ResetTo(BoardScene()))

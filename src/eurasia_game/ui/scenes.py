@@ -72,6 +72,7 @@ class StartGame:
     players: dict
     curtain: bool
     mods: tuple = ()
+    armed_from: int | None = None  # None: the scenario's own year
 
 
 @dataclass

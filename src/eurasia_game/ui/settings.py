@@ -27,6 +27,7 @@ class Settings:
     colour_safe: bool = False
     animation: str = "normal"
     curtain: bool = True
+    briefings: bool = True  # each side's briefing before its first year
 
     def validated(self) -> "Settings":
         ok = Settings()
@@ -44,6 +45,8 @@ class Settings:
             ok.animation = self.animation
         if isinstance(self.curtain, bool):
             ok.curtain = self.curtain
+        if isinstance(self.briefings, bool):
+            ok.briefings = self.briefings
         return ok
 
     @property

@@ -75,6 +75,12 @@ def render_shots(rules, outdir: Path, size: tuple[int, int], seed: int = 7, scen
                 shot("04_curtain")
             app.apply(top.on_ready())
             continue
+        if top.name == "briefing":
+            if f"briefing-{top.side}" not in seen:
+                seen.add(f"briefing-{top.side}")
+                shot(f"04_briefing_{top.side}")
+            app.apply(top.on_done())
+            continue
         game = app.game
         side = game.state.to_act
         if top.name == "dilemma":

@@ -66,7 +66,9 @@ class BoardScene(sc.Scene):
             self.seen_events = len(events)
         for event in events[self.seen_events :]:
             if event.kind == "card" and event.card:
-                self.pending_cards.append(event.card)
+                self.pending_cards.append((event.card, []))
+            elif event.kind == "chance" and self.pending_cards and self.pending_cards[-1][0] == event.card:
+                self.pending_cards[-1][1].append(event.text)  # the card's roll: odds and result
         self.seen_events = len(events)
         command = self._next(ctx)
         self.layout(ctx)
@@ -84,9 +86,9 @@ class BoardScene(sc.Scene):
         if self.pending_cards:
             if game.hotseat and game.curtain:
                 self.viewer = None
-            card = self.pending_cards.pop(0)
+            card, rolls = self.pending_cards.pop(0)
             auto = ctx.settings.move_delay * 4 if not humans else None
-            return sc.Push(RevealScene(card, auto_close=auto))
+            return sc.Push(RevealScene(card, auto_close=auto, rolls=tuple(rolls)))
         if state.over:
             return sc.Replace(EndingScene())
         if game.is_human(side):
@@ -98,6 +100,11 @@ class BoardScene(sc.Scene):
                 ctx.notice = None  # a message meant for the last person at the screen
             self.viewer = side
             self.handed_to = side
+            if self._needs_briefing(ctx, side):
+                from eurasia_game.ui.screens.briefing import BriefingScene
+
+                game.briefed.add(side)
+                return sc.Push(BriefingScene(side))
             if state.dilemma is not None:
                 return sc.Push(DilemmaScene(state.dilemma, side))
             self.timer = None
@@ -111,6 +118,15 @@ class BoardScene(sc.Scene):
             self.viewer = None
         self.timer = ctx.settings.move_delay
         return None
+
+    def _needs_briefing(self, ctx, side: str) -> bool:
+        """A side's briefing comes once, before it first acts in the game's first year."""
+        game = ctx.game
+        briefed = getattr(game, "briefed", None)
+        if briefed is None or side in briefed or not getattr(ctx.settings, "briefings", True):
+            return False
+        scenario = ctx.rules.scenario.get(game.session.scenario)
+        return scenario is not None and game.state.year == scenario.start_year and side in ctx.rules.side
 
     def _forget_selection(self) -> None:
         """A new person is at the screen: drop the last one's selection and focus,

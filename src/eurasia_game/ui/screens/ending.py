@@ -7,6 +7,7 @@ from __future__ import annotations
 import pygame
 
 from eurasia_game.engine import ending_card, outcome
+from eurasia_game.engine.decided import decided_by, roll_line, rolls
 from eurasia_game.engine.describe import describe_condition
 from eurasia_game.ui import scenes as sc
 from eurasia_game.ui.chart import line_chart
@@ -24,6 +25,23 @@ def why_text(rules, state) -> str:
         return S("ending_why_fallback", year=state.year)
     kind = S("ending_sudden") if ending.check == "sudden" else S("ending_final")
     return S("ending_why", kind=kind, condition=describe_condition(rules, ending.condition), year=state.year)
+
+
+def reroll_button(ctx) -> Button:
+    """Roll the deciding die again from the same position, as a what-if line of the class."""
+    from eurasia_game.session.branches import deciding_roll
+
+    game = ctx.game
+    roll = deciding_roll(ctx.rules, game.session) if game is not None else None
+    return Button(
+        "reroll",
+        S("reroll"),
+        on=lambda: sc.Call("seminar", ("reroll",)),
+        shortcut="w",
+        tooltip=S("reroll_help"),
+        enabled=roll is not None,
+        reason=S("reroll_none"),
+    )
 
 
 class EndingScene(sc.Scene):
@@ -50,6 +68,7 @@ class EndingScene(sc.Scene):
         buttons = [
             Button("to_title", S("back_to_title"), on=lambda: sc.ResetTo(TitleScene()), style="primary", shortcut="return", tooltip=S("back_to_title_help")),
             Button("save_record", S("save_record"), on=lambda: sc.Push(SaveScene(default)), shortcut="ctrl+s", tooltip=S("save_record_help")),
+            reroll_button(ctx),
             debrief_button(),
             Button("help", S("how_to_play"), on=lambda: sc.Push(HelpScene()), shortcut="f1"),
         ]
@@ -86,10 +105,13 @@ class EndingScene(sc.Scene):
         y += ctx.text.line_height(ctx.fs("font_small"), True)
         self.ending_name_rect = pygame.Rect(inner.left, y, inner.width, 0)
         y += ctx.text.draw_wrapped(surface, ending.name, pygame.Rect(inner.left, y, inner.width, inner.bottom - y), ctx.fs("font_title"), ctx.colour("accent"), bold=True) + ctx.px(6)
+        events = ctx.game.session.events(None)
+        decision = decided_by(rules, state, events)
+        mattered = [r for r in rolls(events, mattered_only=True) if not r.ended]
         blocks = [
             (S("ending_future", future=ending.future, section=ending.section), ctx.fs("font"), ctx.colour("text"), True),
             (ending.text, ctx.fs("font"), ctx.colour("text"), False),
-            (why_text(rules, state), ctx.fs("font"), ctx.colour("text_dim"), False),
+            (decision.text if decision else why_text(rules, state), ctx.fs("font"), ctx.colour("accent"), True),
         ]
         for text, size, colour, bold in blocks:
             y += ctx.text.draw_wrapped(surface, text, pygame.Rect(inner.left, y, inner.width, inner.bottom - y), size, colour, bold) + ctx.px(8)
@@ -101,6 +123,13 @@ class EndingScene(sc.Scene):
             marker(surface, rules, side.id, (inner.left + ctx.px(10), y + lh // 2), ctx.px(9), ctx.side_colour(side.id))
             ctx.text.draw(surface, S("result_" + results.get(side.id, "draw"), side=side.name), (inner.left + ctx.px(28), y), ctx.fs("font_big"), ctx.colour("text"), bold=True)
             y += lh
+        if mattered and y + ctx.px(8) < inner.bottom:
+            # The other rolls that could have ended the game or moved a track, latest first
+            # (under the results, so a long list is cut short rather than the results).
+            shown = [roll_line(rules, r) for r in reversed(mattered[-3:])]
+            more = S("ending_rolls_more", count=len(mattered) - 3) if len(mattered) > 3 else ""
+            text = S("ending_rolls", rolls="\n".join(shown)) + more
+            ctx.text.draw_wrapped(surface, text, pygame.Rect(inner.left, y + ctx.px(8), inner.width, inner.bottom - y - ctx.px(8)), ctx.fs("font_small"), ctx.colour("text_dim"))
         self._draw_charts(surface, ctx, state)
         self.ring.draw(surface, ctx)
 

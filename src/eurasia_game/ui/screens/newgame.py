@@ -58,6 +58,7 @@ class NewGameScene(sc.Scene):
         self.scenario: str | None = None
         self.players: dict | None = None
         self.seed_text = str(random.SystemRandom().randrange(0, 10**9))
+        self.armed: dict[str, int] = {}  # scenario id -> the year endings are armed from, when changed
         self.curtain: bool | None = None
         self.manager = None
         self.entry = None
@@ -78,7 +79,7 @@ class NewGameScene(sc.Scene):
         seed = self._seed()
         if seed is None:
             return None
-        return sc.StartGame(self.scenario, seed, dict(players or self.players), self.curtain, tuple(self.mods.enabled() if self.mods else ()))
+        return sc.StartGame(self.scenario, seed, dict(players or self.players), self.curtain, tuple(self.mods.enabled() if self.mods else ()), self.armed.get(self.scenario))
 
     def _cycle_player(self, side: str, ctx):
         def cycle():
@@ -99,6 +100,22 @@ class NewGameScene(sc.Scene):
     def _toggle_curtain(self):
         self.curtain = not self.curtain
         return sc.Call("relayout")
+
+    def _armed_year(self, rules) -> int:
+        return self.armed.get(self.scenario, rules.scenario[self.scenario].armed_year)
+
+    def _cycle_armed(self, rules):
+        def cycle():
+            s = rules.scenario[self.scenario]
+            year = self._armed_year(rules) + 1
+            year = s.start_year if year > s.end_year else year
+            if year == s.armed_year:
+                self.armed.pop(self.scenario, None)
+            else:
+                self.armed[self.scenario] = year
+            return sc.Call("relayout")
+
+        return cycle
 
     def _new_seed(self):
         self.seed_text = str(random.SystemRandom().randrange(0, 10**9))
@@ -170,7 +187,16 @@ class NewGameScene(sc.Scene):
         reroll.rect = pygame.Rect(inner.left + entry_w + ctx.px(8), y, inner.width - entry_w - ctx.px(8), entry_h)
         y += entry_h + ctx.px(14)
         curtain = Button("curtain", S("curtain_on") if self.curtain else S("curtain_off"), on=self._toggle_curtain, tooltip=S("curtain_help"), selected=bool(self.curtain), shortcut="k")
-        y = stack(ctx, [curtain], inner.left, y, inner.width) + ctx.px(6)
+        s = rules.scenario[self.scenario]
+        armed = Button(
+            "armed",
+            S("armed_button", year=self._armed_year(rules)),
+            detail=S("armed_default", year=s.armed_year) if self._armed_year(rules) == s.armed_year else S("armed_changed", year=s.armed_year),
+            on=self._cycle_armed(rules),
+            tooltip=S("armed_help"),
+            shortcut="a",
+        )
+        y = stack(ctx, [curtain, armed], inner.left, y, inner.width) + ctx.px(6)
         extra = []
         if self.mods is None:
             from eurasia_game.ui.screens.modreport import ModChoices
@@ -188,7 +214,7 @@ class NewGameScene(sc.Scene):
         for i, b in enumerate(bottom):
             b.rect = pygame.Rect(inner.left + i * (bw + ctx.px(8)), inner.bottom - bh, bw, bh)
         stack(ctx, extra, inner.left, y, inner.width, ctx.px(4))
-        self.ring.set(widgets + right + [proxy, reroll, curtain] + extra + bottom)
+        self.ring.set(widgets + right + [proxy, reroll, curtain, armed] + extra + bottom)
         if self.ring.focus_id is None:
             self.ring.focus("start")
 

@@ -15,8 +15,8 @@ from eurasia_game.ui.strings import S
 from eurasia_game.ui.widgets import Button
 
 
-def _card_blocks(ctx, card) -> list[tuple[str, int, tuple, bool]]:
-    """The card's paragraphs: (text, size, colour, bold)."""
+def _card_blocks(ctx, card, rolls: tuple = ()) -> list[tuple[str, int, tuple, bool]]:
+    """The card's paragraphs: (text, size, colour, bold); ``rolls``: its chance rolls, odds and result."""
     rules = ctx.rules
     ink, dim = ctx.colour("card_text"), ctx.colour("card_dim")
     blocks = [
@@ -27,6 +27,8 @@ def _card_blocks(ctx, card) -> list[tuple[str, int, tuple, bool]]:
     effect = describe_card(rules, card.id)
     if effect:
         blocks.append((S("card_effect", effect=effect), ctx.fs("font"), ink, True))
+    for roll in rolls:
+        blocks.append((S("card_roll", roll=roll), ctx.fs("font"), ink, True))
     blocks.append((S("card_note", note=card.teaching_note), ctx.fs("font_small"), dim, False))
     return blocks
 
@@ -51,17 +53,18 @@ class RevealScene(sc.Scene):
     name = "reveal"
     opaque = False
 
-    def __init__(self, card_id: str, auto_close: float | None = None) -> None:
+    def __init__(self, card_id: str, auto_close: float | None = None, rolls: tuple = ()) -> None:
         super().__init__()
         self.card_id = card_id
         self.auto_close = auto_close
+        self.rolls = rolls
         self.rect = pygame.Rect(0, 0, 0, 0)
 
     def layout(self, ctx) -> None:
         card = ctx.rules.event[self.card_id]
         width = min(ctx.px(620), ctx.size[0] - ctx.px(40))
         pad = ctx.px(20)
-        blocks = _card_blocks(ctx, card)
+        blocks = _card_blocks(ctx, card, self.rolls)
         ok = Button("continue", S("continue_card"), on=lambda: sc.Pop(), style="primary", shortcut="space", tooltip=S("continue_card_help"))
         h = _blocks_height(ctx, blocks, width - 2 * pad) + 2 * pad + ok.height_for(ctx, width - 2 * pad) + ctx.px(8)
         self.rect = centred(ctx, width, h)

@@ -75,6 +75,27 @@ class Seminar:
         self._take(session)
         return sc.ResetTo(BoardScene(start_public=True))
 
+    def reroll(self):
+        """Roll the deciding die again from the same position (a what-if line); returns the commands to show it."""
+        from eurasia_game.ui.screens.board import BoardScene
+        from eurasia_game.ui.screens.dialog import MessageScene
+        from eurasia_game.ui.screens.reveal import RevealScene
+        from eurasia_game.ui.strings import S
+
+        klass = self.ensure_class()
+        try:
+            session = klass.reroll()
+        except ValueError as exc:
+            return sc.Push(MessageScene(S("reroll"), str(exc)))
+        self._take(session)
+        last = session.steps[-1].result.events
+        rolled = [e for e in last if e.kind == "chance"]
+        commands = [sc.ResetTo(BoardScene(start_public=True))]
+        card = next((e.card for e in reversed(last) if e.kind == "card"), None)
+        if card is not None:
+            commands.append(sc.Push(RevealScene(card, rolls=tuple(e.text for e in rolled if e.card == card))))
+        return commands
+
     def switch(self, line: str):
         """Go on playing another line of the class."""
         from eurasia_game.ui.screens.board import BoardScene

@@ -126,10 +126,19 @@ class DebriefScene(sc.Scene):
             (W("sem_debrief_future", future=e.future, section=e.section), "font_big", "text", True, 0),
             (e.text, "font", "text", False, 0),
             (", ".join(W(f"sem_result_{r}", side=rules.side[s].name) for s, r in e.results.items() if s in rules.side), "font", "text", True, 0),
+        ]
+        if d.decided:
+            rows.append((d.decided, "font", "accent", True, 0))
+        rows += [
             ("", "font", "text", False, 0),
             (W("sem_debrief_questions"), "font_big", "accent", True, 0),
         ]
         rows += [(f"{n}. {q}", "font_big", "text", False, 16) for n, q in enumerate(e.questions, start=1)]
+        # Every roll that could end the game or move a track, with its odds and result.
+        rows += [("", "font", "text", False, 0), (W("sem_debrief_rolls"), "font_big", "accent", True, 0)]
+        if d.armed_from:
+            rows.append((W("sem_debrief_armed", year=d.armed_from), "font", "text_dim", False, 0))
+        rows += [(line, "font", "text", False, 16) for line in d.rolls] or [(W("sem_debrief_no_rolls"), "font", "text_dim", False, 16)]
         return rows
 
     def _rows_timeline(self, ctx):

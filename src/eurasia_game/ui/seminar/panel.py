@@ -2,7 +2,8 @@
 
 It is an overlay: opening and closing it changes nothing on the board.  Its
 buttons open the inject chooser, the discussion screen, note entry, the turn
-timer, rewind and lines of play, the debrief, the projector and "save class".
+timer, rewind and lines of play, the year endings are armed from, a what-if
+roll of the deciding die, the debrief, the projector and "save class".
 Whatever changes the game goes through the engine as a recorded facilitator
 act (``Act``) or through the seminar conductor (``Call("seminar", ...)``).
 """
@@ -54,13 +55,17 @@ class FacilitatorPanel(sc.Scene):
         from eurasia_game.ui.seminar.entry import EntryScene
         from eurasia_game.ui.seminar.inject import InjectScene
         from eurasia_game.ui.seminar.rewind import RewindScene
+        from eurasia_game.ui.seminar.arming import ArmScene
         from eurasia_game.ui.seminar.timer_scene import TimerScene
+        from eurasia_game.session.branches import deciding_roll
 
         seminar = ctx.app.seminar
         klass = seminar.ensure_class()
         over = ctx.game.state.over
         can_rewind = bool(klass.rewind_years()) or len(klass.branches) > 1
         projector_open = seminar.window is not None
+        state = ctx.game.state
+        roll = deciding_roll(ctx.rules, ctx.game.session)
         return [
             Button("sem_inject", W("sem_inject"), on=lambda: sc.Replace(InjectScene()), shortcut="i", tooltip=W("sem_inject_help"), enabled=not over, reason=W("sem_game_over")),
             Button("sem_pause", W("sem_pause"), on=lambda: DiscussionScene.opening(""), shortcut="p", tooltip=W("sem_pause_help")),
@@ -68,6 +73,17 @@ class FacilitatorPanel(sc.Scene):
             Button("sem_note", W("sem_note"), on=lambda: sc.Replace(EntryScene("note")), shortcut="n", tooltip=W("sem_note_help")),
             Button("sem_timer", W("sem_timer"), detail=timer_words(seminar.timer), on=lambda: sc.Replace(TimerScene()), shortcut="t", tooltip=W("sem_timer_help")),
             Button("sem_rewind", W("sem_rewind"), detail=W("sem_lines", count=len(klass.branches)), on=lambda: sc.Replace(RewindScene()), shortcut="r", tooltip=W("sem_rewind_help"), enabled=can_rewind, reason=W("sem_nothing_to_rewind")),
+            Button("sem_arm", W("sem_arm", year=state.armed_from), on=lambda: sc.Replace(ArmScene()), shortcut="a", tooltip=W("sem_arm_help"), enabled=not over, reason=W("sem_game_over")),
+            Button(
+                "sem_reroll",
+                W("sem_reroll"),
+                detail=W("sem_reroll_detail", year=roll.year, percent=roll.percent) if roll else None,
+                on=lambda: [sc.Pop(), sc.Call("seminar", ("reroll",))],
+                shortcut="w",
+                tooltip=W("sem_reroll_help"),
+                enabled=roll is not None,
+                reason=W("sem_no_roll"),
+            ),
             Button("sem_debrief", W("sem_debrief"), on=lambda: sc.Replace(DebriefScene()), shortcut="d", tooltip=W("sem_debrief_help")),
             Button(
                 "sem_projector",

@@ -14,8 +14,10 @@ from dataclasses import dataclass
 from eurasia_game.session.branches import TimerSettings
 
 CLASS_MINUTES = (45, 75, 90)
-# Minutes kept for the debrief at the end of the class.
-DEBRIEF_MINUTES = {45: 10, 75: 15, 90: 20}
+# Minutes kept for the debrief at the end of the class, and for the rules and
+# the briefings at its start (docs/seminar.md has the minute-by-minute plans).
+DEBRIEF_MINUTES = {45: 12, 75: 15, 90: 20}
+BRIEFING_MINUTES = {45: 8, 75: 10, 90: 12}
 MIN_SECONDS, MAX_SECONDS, STEP = 45, 300, 15
 
 
@@ -26,6 +28,11 @@ class Preset:
     years: int
     timer: TimerSettings
     debrief_minutes: int
+    briefing_minutes: int = 0
+
+    @property
+    def play_minutes(self) -> int:
+        return self.minutes - self.debrief_minutes - self.briefing_minutes
 
     @property
     def id(self) -> str:
@@ -48,10 +55,11 @@ def preset_for(rules, minutes: int) -> Preset:
         chosen = min(scenarios, key=lambda s: (s.minutes, s.end_year - s.start_year))
     years = chosen.end_year - chosen.start_year + 1
     debrief = DEBRIEF_MINUTES.get(minutes, max(10, minutes // 5))
-    seconds = timer_seconds(minutes - debrief, years, len(rules.side_ids))
+    briefing = BRIEFING_MINUTES.get(minutes, max(5, minutes // 8))
+    seconds = timer_seconds(minutes - debrief - briefing, years, len(rules.side_ids))
     # In the shortest class the game must end in time: time up commits the decision.
     rule = "commit" if minutes <= min(CLASS_MINUTES) else "warn"
-    return Preset(minutes, chosen.id, years, TimerSettings(seconds=seconds, rule=rule, preset=str(minutes)), debrief)
+    return Preset(minutes, chosen.id, years, TimerSettings(seconds=seconds, rule=rule, preset=str(minutes)), debrief, briefing)
 
 
 def presets(rules) -> list[Preset]:

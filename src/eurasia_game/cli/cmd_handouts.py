@@ -1,0 +1,41 @@
+"""``eurasia-game handouts``: print-ready handouts for a class.
+
+    eurasia-game handouts --out DIR [--scenario ID] [--paper auto|a4|letter] [--mod PATH]
+
+Writes briefing-<side>.html for every side, rules.html, reading-guide.html
+and memo.html into DIR, built from the rules (and mods) given, so a modded
+or translated game prints its own handouts.  Open them in a browser and print.
+"""
+
+from __future__ import annotations
+
+import sys
+from pathlib import Path
+
+from eurasia_game.cli.common import add_rules_argument, load_rules_or_report
+
+NAME = "handouts"
+HELP = "write print-ready handouts (a briefing per side, the rules on one page, a reading guide, a memo with its rubric) as HTML"
+
+
+def add_arguments(parser) -> None:
+    parser.add_argument("--out", type=Path, required=True, metavar="DIR", help="folder to write the handouts into")
+    parser.add_argument("--scenario", metavar="ID", default=None, help="scenario whose years and starting position the handouts show (default: the rules' default)")
+    parser.add_argument("--paper", choices=("auto", "a4", "letter"), default="auto", help="paper size to print on (default: auto, the printer's; both A4 and Letter fit)")
+    add_rules_argument(parser)
+
+
+def run(args) -> int:
+    from eurasia_game.handouts.export import HandoutError, write_handouts
+
+    rules = load_rules_or_report(args)
+    if rules is None:
+        return 2
+    try:
+        written = write_handouts(rules, args.out, args.scenario, args.paper)
+    except HandoutError as exc:
+        print(f"cannot make the handouts: {exc}", file=sys.stderr)
+        return 2
+    for path in written:
+        print(f"wrote {path}")
+    return 0
