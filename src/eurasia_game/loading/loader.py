@@ -238,7 +238,7 @@ def load_layers(base: Path | str | None, mod_folders: Sequence[Path | str] = (),
         ))
     # mods left out of the load order: their files are still read and validated
     ordered = {id(m) for m in order}
-    for mod in found:
+    for mod in sorted(found, key=lambda m: (m.id, str(m.folder))):  # the same whatever order they were given in
         if id(mod) not in ordered and mod.folder.is_dir():
             info = LayerInfo(mod.id, mod.folder, mod.display, None, unloaded=True)
             result.layers.append(info)

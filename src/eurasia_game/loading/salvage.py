@@ -12,11 +12,12 @@ does not exist.
 
 from __future__ import annotations
 
+import functools
 import re
 from dataclasses import dataclass, field
 from typing import get_args
 
-from pydantic import ValidationError
+from pydantic import TypeAdapter, ValidationError
 
 from eurasia_game.model.ruleset import LIST_SECTIONS, RuleFile
 
@@ -61,13 +62,15 @@ _TOP_KEY = re.compile(r"^([a-z_]+)\s*:", re.MULTILINE)
 _ID = re.compile(r"^[\s-]*id:\s*[\"']?([a-z][a-z0-9_]*)", re.MULTILINE)
 
 
-def _item_model(section: str):
+@functools.lru_cache(maxsize=None)
+def _item_adapter(section: str) -> TypeAdapter:
+    """A validator for one item of ``section`` (a model, or a discriminated union of models)."""
     annotation = RuleFile.model_fields[section].annotation
     for member in get_args(annotation):  # list[X] | None
         inner = get_args(member)
         if inner:
-            return inner[0]
-    return None
+            return TypeAdapter(inner[0])
+    raise KeyError(section)  # pragma: no cover - every list section is list[X] | None
 
 
 def salvage(source, broken: BrokenParts) -> RuleFile:
@@ -81,11 +84,11 @@ def salvage(source, broken: BrokenParts) -> RuleFile:
     index_map: dict[str, list[int]] = {}
     for key, value in data.items():
         if key in LIST_SECTIONS and isinstance(value, list):
-            model = _item_model(key)
+            adapter = _item_adapter(key)
             good, where = [], []
             for index, item in enumerate(value):
                 try:
-                    good.append(model.model_validate(item))
+                    good.append(adapter.validate_python(item))
                     where.append(index)
                 except ValidationError:
                     broken.add_id(key, item)

@@ -169,7 +169,7 @@ def record_from_json(text: str | bytes) -> GameRecord:
     version = data.get("format")
     if type(version) is not int or not (1 <= version <= RECORD_FORMAT):
         if type(version) is int and version > RECORD_FORMAT:
-            raise RecordError(f"format: the save was made by a newer version of the game (save format {version}, while this one reads save format {RECORD_FORMAT}); update the game to load it")
+            raise RecordError(f"format: the save was made by a newer version of the game (save format {_short(version)}, while this one reads save format {RECORD_FORMAT}); update the game to load it")
         if version is None:
             raise RecordError(f"format: the file does not say which version of the game wrote it, so it is not a game save or it was damaged (this game reads save format {RECORD_FORMAT})")
         raise RecordError(f"format: {_short(version)} is not a save format this game knows (it reads save format {RECORD_FORMAT}); the file is not a game save or it was damaged")
