@@ -240,3 +240,34 @@ def test_a_save_with_a_byte_order_mark_replays(place):
     (place / "bom.json").write_bytes(b"\xef\xbb\xbf" + (place / "plain.json").read_bytes())
     code, text, _, _ = run("replay", "bom.json", cwd=place)
     assert code == 0 and "Traceback" not in text, text
+
+
+@pytest.mark.skipif(not hasattr(os, "mkfifo"), reason="named pipes are POSIX")
+@pytest.mark.parametrize("kind", ["a gigabyte", "a pipe", "a folder"])
+def test_a_settings_file_that_is_not_a_small_regular_file_gives_the_defaults(tmp_path, monkeypatch, kind):
+    from eurasia_game.ui import paths
+    from eurasia_game.ui.settings import Settings, load_settings
+
+    path = tmp_path / "settings.json"
+    {"a gigabyte": _sparse, "a pipe": os.mkfifo, "a folder": Path.mkdir}[kind](path)
+    monkeypatch.setattr(paths, "settings_file", lambda: path)
+    started = time.process_time()
+    assert load_settings() == Settings()
+    assert time.process_time() - started < 1
+
+
+def test_the_bounded_reader_refuses_before_reading(tmp_path):
+    from eurasia_game.safefile import FileRefused, read_bounded, read_text_bounded
+
+    small = tmp_path / "small.txt"
+    small.write_bytes(b"\xef\xbb\xbfhello")
+    assert read_text_bounded(small, 100) == "hello" and read_bounded(small, 8) == b"\xef\xbb\xbfhello"
+    with pytest.raises(FileRefused, match="larger than"):
+        read_bounded(small, 4)
+    with pytest.raises(FileRefused, match="does not exist"):
+        read_bounded(tmp_path / "absent", 10)
+    with pytest.raises(FileRefused, match="a folder"):
+        read_bounded(tmp_path, 10)
+    if os.path.exists("/dev/zero"):
+        with pytest.raises(FileRefused, match="a device"):
+            read_bounded("/dev/zero", 10)
