@@ -299,8 +299,10 @@ def test_endings_sudden_deaths_and_early_endings(setting):
     assert verdict(setting, games, type="sudden_share", max=25).holds is True
     assert verdict(setting, games, type="sudden_share", max=20).holds is False
     early = verdict(setting, games, type="early_endings", max=3)
-    assert early.holds is False and early.value == pytest.approx(25)
+    assert sc.start_year + 1 < sc.midpoint, "the test needs a scenario of five years or more"
+    assert early.holds is False and early.value == pytest.approx(25) and early.worst == f"before {sc.midpoint}"
     assert verdict(setting, games, type="early_endings", before=1, max=3).holds is True
+    assert verdict(setting, games, type="early_endings", before=50, max=30).value == pytest.approx(25)
 
 
 def test_card_frequency_and_dilemma_share(setting):

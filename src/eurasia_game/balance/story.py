@@ -203,6 +203,10 @@ def measure(check, run: Run) -> tuple[list[tuple[str, float]], str]:
         sudden = sum(1 for g in run.games if g["ending"] in rules.ending and rules.ending[g["ending"]].check == "sudden")
         return [("sudden deaths", _pct(sudden, run.n))], ""
     if isinstance(check, S.EarlyEndings):
+        if check.before == "midpoint":
+            midpoint = run.scenario.midpoint
+            early = sum(1 for g in run.games if g["ending"] and g["last_year"] < midpoint)
+            return [(f"before {midpoint}", _pct(early, run.n))], ""
         full = run.scenario.end_year - run.scenario.start_year + 1
         early = sum(1 for g in run.games if g["ending"] and g["years"] < full * check.before / 100)
         return [(f"before {_fmt(check.before)}% of {full} years", _pct(early, run.n))], ""

@@ -145,10 +145,13 @@ class SuddenShare(_PercentBounds):
 
 
 class EarlyEndings(_PercentBounds):
-    """The share of games that end before a point of the scenario (by default its midpoint) lies within min..max percent."""
+    """The share of games that end before a point of the scenario (by default its midpoint year) lies within min..max percent."""
 
     type: Literal["early_endings"]
-    before: Percent = Field(default=50.0, description="The point, in percent of the scenario's years: a game played for fewer years than this ends early.")
+    before: Literal["midpoint"] | Percent = Field(
+        default="midpoint",
+        description="'midpoint': a game whose last year comes before the scenario's middle year (as the game counts it) ends early; or a percent of the scenario's years: a game played for fewer years than this ends early.",
+    )
 
 
 class CardFrequency(_PercentBounds):
