@@ -203,3 +203,29 @@ def test_simulate_takes_the_armed_year(rules, tmp_path, capsys):
     assert record_from_json(save.read_text()).armed_from == 2025
     assert main(["simulate", "--seed", "4", "--scenario", "after_fourth_term", "--armed-from", "2040", "--moscow", "random", "--beijing", "random"]) == 2
     assert "from 2024 to 2030" in capsys.readouterr().err
+
+
+def test_a_roll_before_the_first_decision_is_rolled_again_from_the_next_seed(rules):
+    from eurasia_game.session.branches import ClassGame, deciding_roll
+
+    session = GameSession.new(rules, "after_fourth_term", seed=9)
+    roll = deciding_roll(rules, session)
+    assert roll is not None and roll.year == 2024, "the succession card rolls before anyone decides"
+    klass = ClassGame.new(rules, session)
+    line = klass.reroll()
+    info = klass.branch(klass.current).info
+    assert info.fork_at == 0 and info.reroll_seed == 10
+    assert line.seed == 10 and line.record().actions == []
+    assert klass.branch("trunk").record.seed == 9, "the original line stays"
+
+
+def test_no_roll_no_what_if(rules):
+    from eurasia_game.session.branches import ClassGame
+
+    session = GameSession.new(rules, "full_decade", seed=0)
+    klass = ClassGame.new(rules, session)
+    if not rolls(session.events(None), mattered_only=True):
+        with pytest.raises(ValueError, match="no roll"):
+            klass.reroll()
+    with pytest.raises(ValueError, match="no roll at that place"):
+        klass.reroll(event_index=0)

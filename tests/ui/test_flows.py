@@ -224,7 +224,7 @@ def test_shots_command_writes_every_screen(tmp_path):
     out = tmp_path / "shots"
     assert main(["shots", str(out), "--size", "1024x640", "--scenario", "two_camps_risk", "--seed", "3"]) == 0
     files = sorted(p.name for p in out.glob("*.png"))
-    for expected in ("01_title.png", "02_new_game.png", "04_curtain.png", "06_board.png", "10_help.png", "20_ending.png"):
+    for expected in ("01_title.png", "02_new_game.png", "04_curtain.png", "06_board.png", "10_help.png", "17_ending.png", "18_error.png"):
         assert expected in files
     image = pygame.image.load(str(out / "06_board.png"))
     assert image.get_size() == (1024, 640)

@@ -126,17 +126,54 @@ def draw_gauges(board, surface, ctx, view) -> None:
         board.hotspots.append((rect, f"{track.name}: {track.description}"))
 
 
-def log_lines(ctx, viewer: str | None, width: int) -> list[tuple[str, bool]]:
+class LogLines:
+    """The log wrapped to a width, kept between frames: only new events are wrapped.
+
+    A redraw used to wrap every event of the game again; now the lines of
+    each step of the game are kept, new steps add theirs, and an undo (the
+    last steps gone) drops theirs.  A change of viewer, width, text size or
+    game starts afresh.
+    """
+
+    def __init__(self) -> None:
+        self.key = None
+        self.steps: list = []  # the session's steps wrapped so far (compared by identity)
+        self.counts: list[int] = []  # lines each of them added
+        self.lines: list[tuple[str, bool]] = []
+
+    def get(self, ctx, viewer: str | None, width: int) -> list[tuple[str, bool]]:
+        from eurasia_game.engine.views import visible
+
+        session = ctx.game.session
+        size = ctx.fs("font_small")
+        key = (id(session), viewer, width, size, id(ctx.rules))
+        steps = session.steps
+        if key != self.key:
+            self.key, self.steps, self.counts, self.lines = key, [], [], []
+        keep = 0
+        while keep < len(self.steps) and keep < len(steps) and self.steps[keep] is steps[keep]:
+            keep += 1
+        if keep < len(self.steps):  # steps taken back (undo, rewind)
+            del self.lines[len(self.lines) - sum(self.counts[keep:]) :]
+            del self.steps[keep:], self.counts[keep:]
+        for step in steps[len(self.steps) :]:
+            before = len(self.lines)
+            for event in step.result.events:
+                if not visible(event, viewer):
+                    continue
+                if event.kind == "year":
+                    self.lines.append((S("log_year", year=event.year), True))
+                    continue
+                for line in ctx.text.wrap(event.text, size, width - ctx.px(10)):
+                    self.lines.append((line, False))
+            self.steps.append(step)
+            self.counts.append(len(self.lines) - before)
+        return self.lines
+
+
+def log_lines(ctx, viewer: str | None, width: int, cache: LogLines | None = None) -> list[tuple[str, bool]]:
     """The log wrapped to ``width``: (line, is a year heading), as ``viewer`` may see it."""
-    size = ctx.fs("font_small")
-    out: list[tuple[str, bool]] = []
-    for event in ctx.game.session.events(viewer):
-        if event.kind == "year":
-            out.append((S("log_year", year=event.year), True))
-            continue
-        for line in ctx.text.wrap(event.text, size, width - ctx.px(10)):
-            out.append((line, False))
-    return out
+    return (cache or LogLines()).get(ctx, viewer, width)
 
 
 def draw_log(board, surface, ctx) -> None:
@@ -147,7 +184,10 @@ def draw_log(board, surface, ctx) -> None:
     inner = panel(surface, ctx, r, S("log"))
     size = ctx.fs("font_small")
     lh = ctx.text.line_height(size, True)
-    lines = log_lines(ctx, board.viewer, inner.width)
+    cache = getattr(board, "log_cache", None)
+    if cache is None:
+        cache = board.log_cache = LogLines()
+    lines = cache.get(ctx, board.viewer, inner.width)
     fit = max(1, inner.height // lh)
     board.log_scroll = min(board.log_scroll, max(0, len(lines) - fit))
     end = len(lines) - board.log_scroll

@@ -79,7 +79,12 @@ def rules_summary(app) -> list[str]:
     else:
         lines.append(S("report_no_mods"))
     problems = list(app.load_problems)
-    lines.append(S("report_problems", count=len(problems)) if problems else S("report_no_problems"))
+    if not problems:
+        lines.append(S("report_no_problems"))
+    elif len(problems) == 1:
+        lines.append(S("report_one_problem"))
+    else:
+        lines.append(S("report_problems", count=len(problems)))
     lines += [str(p) for p in problems]
     try:
         from eurasia_game.mods import discover_mods
