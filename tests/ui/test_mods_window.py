@@ -40,8 +40,36 @@ def _app(size, mods, home):
     return app
 
 
+def _play_on(app, seen):
+    """Play on with random choices (any screen without a side to act is passed with Space)."""
+    import pygame
+
+    from eurasia_game.session.policies import make_policy
+    from tests.ui.driver import press
+
+    policies = {s: make_policy("random", 5, s) for s in app.rules.side_ids}
+    for _ in range(3000):
+        name = app.top.name
+        if name in ("dilemma", "ending") and name not in seen:
+            seen.add(name)
+            yield name
+        if name == "ending":
+            return
+        side = app.game.state.to_act
+        if name in ("reveal", "curtain") or side is None:
+            press(app, pygame.K_SPACE)
+            continue
+        action = policies[side].choose(app.rules, app.game.session.view(side), app.game.session.legal(side))
+        app.apply(sc.Act(action))
+        if name == "dilemma":
+            app.apply(sc.Pop())
+
+
 @pytest.mark.parametrize("size", [SIZES[0], SIZES[-1]], ids=lambda s: f"{s[0]}x{s[1]}")
-def test_every_screen_opens_with_the_three_example_mods(home, size):
+def test_every_screen_opens_with_the_three_example_mods(home, size, monkeypatch):
+    import tests.ui.test_layout as layout
+
+    monkeypatch.setattr(layout, "_play_on", _play_on)
     _install(home)
     app = _app(size, EXAMPLES, home)
     assert [m.id for m in app.rules.mods] == sorted(p.name for p in EXAMPLES)
