@@ -137,7 +137,7 @@ def test_a_save_that_may_not_be_read_is_a_record_error(record, tmp_path, monkeyp
     monkeypatch.setattr(saves_module.os, "open", _denied)
     with pytest.raises(RecordError) as info:
         read_record(path)
-    assert str(info.value) == "game.json cannot be read: Permission denied"
+    assert str(info.value) == "game.json: the save cannot be read: Permission denied"
 
 
 def test_text_that_cannot_be_encoded_is_a_save_error(tmp_path):
@@ -185,14 +185,15 @@ def test_a_save_without_checksum_is_refused(record, tmp_path):
 
 def test_a_save_of_a_newer_format_is_refused(record, tmp_path):
     data = json.loads(record.to_json()) | {"format": RECORD_FORMAT + 1}
-    refused(reseal(data), tmp_path, "newer version of the game", f"format {RECORD_FORMAT + 1}")
+    refused(reseal(data), tmp_path, "newer version of the game", f"save format {RECORD_FORMAT + 1}")
 
 
 @pytest.mark.parametrize("value", [0, -1, "1", 1.0, True, None, [1], "x" * 500])
 def test_a_save_of_an_unknown_format_is_refused(record, tmp_path, value):
     data = json.loads(record.to_json()) | {"format": value}
-    message = refused(reseal(data), tmp_path, "unknown record format")
+    message = refused(reseal(data), tmp_path, "format:", "not a game save")
     assert "x" * 60 not in message
+    assert "None" not in message and "record format" not in message  # the player's words, not the programmer's
 
 
 def test_a_resealed_save_with_wrong_types_is_refused(record, tmp_path):
@@ -232,7 +233,7 @@ def test_json_that_is_not_an_object_is_refused(tmp_path, text):
 
 
 def test_bytes_that_are_not_utf8_are_refused(tmp_path):
-    refused(b'{"format": 1, "x": "\xff\xfe"}', tmp_path, "not UTF-8")
+    refused(b'{"format": 1, "x": "\xff\xfe"}', tmp_path, "not text")
 
 
 def test_a_file_larger_than_any_record_is_refused_without_reading_it(tmp_path):
@@ -285,13 +286,13 @@ def test_an_older_format_is_upgraded_through_the_migrations(record, monkeypatch)
 
     def upgrade(data: dict) -> dict:
         seen.append(data["format"])
-        return data | {"players": {**data.get("players", {}), "note": "upgraded"}}
+        return data | {"players": {**data.get("players", {}), "note": "human"}}
 
     monkeypatch.setattr(record_module, "RECORD_FORMAT", RECORD_FORMAT + 1)
     monkeypatch.setitem(record_module.MIGRATIONS, RECORD_FORMAT, upgrade)
     back = record_from_json(record.to_json())
     assert seen == [RECORD_FORMAT]
-    assert back.format == RECORD_FORMAT + 1 and back.players["note"] == "upgraded"
+    assert back.format == RECORD_FORMAT + 1 and back.players["note"] == "human"
     assert back.actions == record.actions
     # the checksum is still checked on the old data before any upgrade
     data = json.loads(record.to_json())
@@ -366,3 +367,36 @@ def test_a_save_is_written_in_one_canonical_layout(record):
     data = json.loads(text)
     assert text == json.dumps(data, indent=1, sort_keys=True) + "\n"
     assert text.startswith('{\n "actions": [\n  {\n')
+
+
+# --- player language, player kinds, byte-order marks ---------------------------------
+
+def test_a_save_naming_an_unknown_player_kind_is_refused(record, tmp_path):
+    data = json.loads(record.to_json())
+    data["players"]["moscow"] = "grandmaster"
+    message = refused(reseal(data), tmp_path, "players", "'grandmaster'", "human")
+    assert "Value error" not in message
+
+
+def test_a_save_with_a_byte_order_mark_loads_like_a_rule_file(record, tmp_path):
+    path = tmp_path / "game.json"
+    path.write_bytes(b"\xef\xbb\xbf" + record.to_json().encode("utf-8"))
+    assert read_record(path).body_digest() == record.body_digest()
+
+
+@pytest.mark.parametrize("damage, words", [
+    (lambda d: d.pop("seed"), ("seed", "missing")),
+    (lambda d: d.update(format=None), ("format", "does not say which version")),
+    (lambda d: d.pop("format"), ("format", "does not say which version")),
+])
+def test_save_messages_speak_the_players_language(record, tmp_path, damage, words):
+    data = json.loads(record.to_json())
+    damage(data)
+    message = refused(reseal(data), tmp_path, *words)
+    for jargon in ("Field required", "record format None", "utf-8-sig", "Value error", "JSON"):
+        assert jargon not in message, message
+
+
+def test_a_broken_json_save_says_line_and_column(tmp_path):
+    message = refused('{\n "format": 1,\n "seed": \n}', tmp_path, "line 4, column 1", "a value is missing")
+    assert "Expecting" not in message
