@@ -121,7 +121,7 @@ def computer_turn_frames(rules, decisions: int = 3) -> list[float]:
         if decisions <= 0 or app.game.state.over:
             break
         top = app.top.name
-        if top in ("reveal", "curtain"):
+        if top not in ("board", "dilemma"):  # cards, hand-overs, briefings: closed as a player would
             app.apply(sc.Pop())
         elif top == "dilemma":
             if app.game.state.to_act == human:

@@ -52,7 +52,7 @@ def _to_board(game, timeout: float = 15) -> None:
         if text.endswith("screen: board"):
             return
         mark = game.mark()
-        if text.endswith("screen: reveal"):
+        if text.endswith("screen: reveal") or text.endswith("screen: briefing"):
             game.key("space", pause=0.05)
         elif text.endswith("screen: dilemma"):
             time.sleep(0.5)
@@ -105,7 +105,7 @@ def test_a_new_player_against_the_normal_computer(real_window, rules, tmp_path):
     while time.monotonic() < deadline:
         if game.count(r"screen: dilemma", mark):
             break
-        if game.log_text().rstrip().endswith("screen: reveal"):
+        if game.log_text().rstrip().endswith(("screen: reveal", "screen: briefing")):
             shown = game.mark()
             game.key("space", pause=0.05)
             game.wait_log(r"screen: ", 10, shown)

@@ -35,6 +35,7 @@ import re
 from dataclasses import dataclass
 from pathlib import Path
 
+from eurasia_game.safefile import read_text_bounded
 from eurasia_game.session.folders import autosave_dir
 from eurasia_game.session.record import GameRecord, RecordError
 from eurasia_game.session.saves import SaveError, atomic_write_text, read_record, write_record
@@ -231,7 +232,7 @@ def _marker_first(folder: Path) -> int | None:
     try:
         if not path.is_file() or path.stat().st_size > _MAX_MARKER_BYTES:
             return None
-        data = json.loads(path.read_text(encoding="utf-8"))
+        data = json.loads(read_text_bounded(path, _MAX_MARKER_BYTES, "marker"))
     except (OSError, ValueError, RecursionError):
         return 1 if path.exists() else None  # a damaged marker still says the game did not end cleanly
     first = data.get("first") if isinstance(data, dict) else None
