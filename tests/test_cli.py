@@ -19,7 +19,7 @@ from pathlib import Path
 
 import pytest
 
-from conftest import edit_rule_file
+from conftest import cannot_run, edit_rule_file
 from eurasia_game.cli.main import main
 
 ENV = {**os.environ, "SDL_VIDEODRIVER": "dummy", "SDL_AUDIODRIVER": "dummy", "PYGAME_HIDE_SUPPORT_PROMPT": "1"}
@@ -265,6 +265,6 @@ def test_version_and_help():
 def test_the_installed_command_runs(rules):
     script = Path(sys.executable).parent / "eurasia-game"
     if not script.exists():
-        pytest.skip("no console script next to this Python")
+        cannot_run("no console script next to this Python (pip install -e . makes it)")
     result = subprocess.run([str(script), "check"], capture_output=True, text=True, env=ENV, timeout=120)
     assert result.returncode == 0 and result.stdout.startswith("rules ok")

@@ -302,6 +302,73 @@ def test_an_older_format_is_upgraded_through_the_migrations(record, monkeypatch)
     assert seen == [RECORD_FORMAT]
 
 
+def test_a_save_into_folders_not_yet_made_makes_them(record, tmp_path):
+    path = tmp_path / "a" / "b" / "game.json"
+    write_record(path, record)
+    assert read_record(path).actions == record.actions
+
+
+def test_the_temporary_file_is_hidden_beside_the_save_until_it_replaces_it(record, tmp_path, monkeypatch):
+    """A file in the save's own folder (so the replace is one step on one disk), named .NAME.*.tmp."""
+    path = tmp_path / "game.json"
+    seen = []
+    real_replace = os.replace
+
+    def replace(src, dst):
+        seen.append((Path(src), Path(dst), Path(src).read_text(encoding="utf-8")))
+        real_replace(src, dst)
+
+    monkeypatch.setattr(saves_module.os, "replace", replace)
+    atomic_write_text(path, "Дружба 友谊")
+    [(src, dst, text)] = seen
+    assert src.parent == tmp_path and dst == path
+    assert src.name.startswith(".game.json.") and src.name.endswith(".tmp")
+    assert text == "Дружба 友谊" and path.read_bytes() == "Дружба 友谊".encode("utf-8")
+
+
+def test_values_quoted_in_messages_are_cut_to_forty_characters():
+    from eurasia_game.session.record import _short
+
+    fits, too_long = "x" * 38, "x" * 39  # their reprs are 40 and 41 characters
+    assert _short(fits) == repr(fits), "a value that fits is shown whole"
+    assert _short(too_long) == repr(too_long)[:37] + "..." and len(_short(too_long)) == 40
+    assert _short("y" * 20, limit=10) == "'yyyyyy..."
+
+
+def test_a_save_names_the_mods_it_needs_and_the_ones_it_was_made_without(record):
+    from types import SimpleNamespace
+
+    from eurasia_game.session.record import ModEntry, mod_mismatch
+
+    def loaded(**mods):
+        return SimpleNamespace(mods=[SimpleNamespace(id=i, version=v) for i, v in mods.items()])
+
+    saved = record.model_copy(update={"mods": [ModEntry(id="fifth_front", version="1.0"), ModEntry(id="new_signals", version="2.0")]})
+    assert mod_mismatch(loaded(fifth_front="1.0", new_signals="2.0"), saved) is None
+    assert mod_mismatch(loaded(fifth_front="1.0"), saved) == (
+        "the save was made with mods that are not loaded: new_signals 2.0; enable them (--mod PATH) and load it again"
+    )
+    assert mod_mismatch(loaded(), saved) == (
+        "the save was made with mods that are not loaded: fifth_front 1.0, new_signals 2.0; enable them (--mod PATH) and load it again"
+    )
+    assert mod_mismatch(loaded(fifth_front="1.1", new_signals="2.0"), saved) == (
+        "the save was made with other versions of mods: fifth_front (saved with 1.0, loaded 1.1)"
+    )
+    assert mod_mismatch(loaded(fifth_front="1.0", new_signals="2.0", extra="1", more="2"), saved) == (
+        "the save was made without the mods extra, more; load it without them"
+    )
+    assert mod_mismatch(loaded(extra="1"), record) == "the save was made without the mods extra; load it without them"
+    assert mod_mismatch(SimpleNamespace(), record) is None, "rules that carry no mod list fit a save made without mods"
+
+
+def test_a_save_is_written_in_one_canonical_layout(record):
+    """Sorted keys, one space of indent, a final newline: saves diff cleanly and replay byte for byte."""
+    text = record.to_json()
+    data = json.loads(text)
+    assert text == json.dumps(data, indent=1, sort_keys=True) + "\n"
+    assert text.startswith('{\n "actions": [\n  {\n')
+
+
 # --- player language, player kinds, byte-order marks ---------------------------------
 
 def test_a_save_naming_an_unknown_player_kind_is_refused(record, tmp_path):

@@ -324,7 +324,7 @@ def test_reloading_edited_rules_shows_what_changed_and_plays_on(rules_copy, home
     app = App(base, settings=Settings(animation="off"), raise_errors=True, rules_dir=rules_copy)
     _start(app)
     steps = len(app.game.session.steps)
-    edit_rule_file(rules_copy, "actions.yaml", "cost: 2\n    targets: all\n    effects:\n      - {type: standing, front: target, side: self, delta: 2}", "cost: 3\n    targets: all\n    effects:\n      - {type: standing, front: target, side: self, delta: 2}")
+    edit_rule_file(rules_copy, "actions.yaml", "cost: 2\n    targets: all\n    effects:\n      - {type: standing, front: target, side: self, delta: 1}", "cost: 3\n    targets: all\n    effects:\n      - {type: standing, front: target, side: self, delta: 1}")
     press(app, pygame.K_F5)
     assert app.top.name == "message"
     assert "invest" in app.top.body and "2 -> 3" in app.top.body

@@ -55,9 +55,9 @@ def test_no_focus_help_box_over_a_dilemmas_options(make_app, rules):
     _key(app, pygame.K_DOWN)
     _wait(app, FOCUS_TIP_DELAY + 0.1)
     box = app.top.focus_tip_rect
-    if box is not None:
-        for other in app.top.ring.widgets:
-            assert not box.colliderect(other.rect), other.id
+    assert box is not None, "the focused option's help box never opened"
+    for other in app.top.ring.widgets:
+        assert not box.colliderect(other.rect), other.id
 
 
 def test_the_focus_a_screen_opens_with_shows_no_help_box(make_app):

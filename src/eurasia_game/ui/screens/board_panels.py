@@ -14,6 +14,7 @@ from __future__ import annotations
 import pygame
 
 from eurasia_game.ui.drawing import gauge, gauge_height, marker, panel
+from eurasia_game.ui.screens.objectives_view import draw_board_cell, has_objectives
 from eurasia_game.ui.strings import S
 
 
@@ -36,7 +37,8 @@ def board_regions(ctx, share: float) -> dict[str, pygame.Rect]:
     right = pygame.Rect(left.right + m, body.top, body.width - left_w - m, body.height)
     # left: map, the selected front's stakes, the gauges
     gh = gauge_height(ctx)
-    n_tracks = len(rules.tracks)
+    # the gauges, and a cell for the sides' objectives when the rules give any
+    n_tracks = len(rules.tracks) + (1 if has_objectives(rules) else 0)
     cols = 2 if left.width < ctx.px(900) else 3
     rows = (n_tracks + cols - 1) // cols
     gauges_h = rows * (gh + ctx.px(6)) + ctx.px(16)
@@ -114,7 +116,7 @@ def draw_phases(board, surface, ctx, view) -> None:
 
 
 def draw_gauges(board, surface, ctx, view) -> None:
-    """A gauge per shared track, with its zones' and its own hover help."""
+    """A gauge per shared track, with its zones' and its own hover help, then the objectives."""
     rules = ctx.rules
     inner = panel(surface, ctx, board.regions["gauges"])
     gh = gauge_height(ctx)
@@ -124,6 +126,10 @@ def draw_gauges(board, surface, ctx, view) -> None:
         rect = pygame.Rect(inner.left + (i % cols) * (gw + ctx.px(16)), inner.top + (i // cols) * (gh + ctx.px(6)), gw, gh)
         board.hotspots += gauge(surface, ctx, rect, track, view.tracks[track.id])
         board.hotspots.append((rect, f"{track.name}: {track.description}"))
+    if has_objectives(rules):
+        i = len(rules.tracks)
+        rect = pygame.Rect(inner.left + (i % cols) * (gw + ctx.px(16)), inner.top + (i // cols) * (gh + ctx.px(6)), gw, gh)
+        draw_board_cell(board, surface, ctx, view, rect)
 
 
 class LogLines:
