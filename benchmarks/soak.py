@@ -1,6 +1,6 @@
 """Soak test: long random play against the engine and random input against the window.
 
-    python benchmarks/soak.py [--actions 100000] [--ui-events 20000] [--seed 0]
+    python benchmarks/soak.py [--actions 100000] [--ui-events 20000] [--seed 0] [--mod mods/fifth_front ...]
 
 The engine part plays seeded games of every scenario, choosing uniformly
 among the legal actions, and checks every invariant after every action
@@ -94,7 +94,7 @@ class EngineReport:
 def run_engine(rules, actions: int, seed: int = 0, mutation_check_every: int = 7) -> EngineReport:
     """Play random legal actions until ``actions`` were applied; check invariants after each."""
     from eurasia_game.engine import apply_action, legal_actions, start_game
-    from eurasia_game.session.record import ActionRecord, GameRecord, RECORD_FORMAT, record_from_json
+    from eurasia_game.session.record import ActionRecord, GameRecord, ModEntry, RECORD_FORMAT, record_from_json
     from eurasia_game.session.replay import replay
 
     report = EngineReport()
@@ -150,6 +150,7 @@ def run_engine(rules, actions: int, seed: int = 0, mutation_check_every: int = 7
                 scenario=scenario,
                 seed=game_seed,
                 actions=[ActionRecord.of(a) for a in taken],
+                mods=[ModEntry(id=m.id, version=m.version) for m in rules.mods] or None,
             )
             try:
                 replayed, _ = replay(rules, record_from_json(record.to_json()))
@@ -278,7 +279,7 @@ def _random_event(pygame, rng: random.Random, app):
     return pygame.event.Event(pygame.VIDEORESIZE, size=size, w=size[0], h=size[1])
 
 
-def run_ui(rules, events: int, seed: int = 0, home: Path | None = None) -> UiReport:
+def run_ui(rules, events: int, seed: int = 0, home: Path | None = None, mod_folders=()) -> UiReport:
     """Post ``events`` random input events to the window, spread over every screen."""
     import tempfile
 
@@ -294,7 +295,7 @@ def run_ui(rules, events: int, seed: int = 0, home: Path | None = None) -> UiRep
     report = UiReport()
     started = time.perf_counter()
     try:
-        _soak_window(rules, events, seed, report)
+        _soak_window(rules, events, seed, report, mod_folders)
     finally:
         report.seconds = time.perf_counter() - started
         if old_home is None:
@@ -306,7 +307,7 @@ def run_ui(rules, events: int, seed: int = 0, home: Path | None = None) -> UiRep
     return report
 
 
-def _soak_window(rules, events: int, seed: int, report: UiReport) -> None:
+def _soak_window(rules, events: int, seed: int, report: UiReport, mod_folders=()) -> None:
     import pygame
 
     from eurasia_game.ui.app import App
@@ -329,7 +330,7 @@ def _soak_window(rules, events: int, seed: int, report: UiReport) -> None:
                 # A player's process has one window; free the closed one before opening the next.
                 app = None
                 gc.collect()
-                app = App(rules, size=(1280, 800), raise_errors=True)
+                app = App(rules, size=(1280, 800), raise_errors=True, mod_folders=list(mod_folders))
             pygame.event.clear()
             arrive(app, rng.randrange(10_000))
             app.step(dt=0.05)
@@ -378,11 +379,11 @@ def peak_rss_mb() -> float | None:
     return peak / (1024 * 1024) if sys.platform == "darwin" else peak / 1024
 
 
-def load_base_rules():
+def load_base_rules(mods=()):
     from eurasia_game.loading.loader import load_rules
     from eurasia_game.paths import base_rules_dir
 
-    result = load_rules(base_rules_dir())
+    result = load_rules(base_rules_dir(), mods=list(mods))
     if result.rules is None or result.errors:
         for problem in result.problems:
             print(problem, file=sys.stderr)
@@ -395,8 +396,9 @@ def main(argv: list[str] | None = None) -> int:
     parser.add_argument("--actions", type=int, default=100_000, help="random legal actions to play (default 100000)")
     parser.add_argument("--ui-events", type=int, default=20_000, help="random input events for the window (default 20000)")
     parser.add_argument("--seed", type=int, default=0)
+    parser.add_argument("--mod", dest="mods", action="append", default=[], type=Path, metavar="PATH", help="play with this mod enabled (repeatable), e.g. every folder of mods/")
     args = parser.parse_args(argv)
-    rules = load_base_rules()
+    rules = load_base_rules(args.mods)
     ok = True
     engine = run_engine(rules, args.actions, args.seed)
     print(f"actions: {engine.actions}")
@@ -407,7 +409,7 @@ def main(argv: list[str] | None = None) -> int:
         print(f"  {line}", file=sys.stderr)
     ok &= not engine.violations
     if args.ui_events > 0:
-        ui = run_ui(rules, args.ui_events, args.seed)
+        ui = run_ui(rules, args.ui_events, args.seed, mod_folders=args.mods)
         print(f"ui_events: {ui.events}")
         print(f"ui_screens: {len(ui.screens)}")
         print(f"ui_exceptions: {len(ui.exceptions)}")

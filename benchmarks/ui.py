@@ -6,6 +6,13 @@
   (the cached board is thrown away every frame)
 - idle_cpu_percent: CPU used by 10 seconds of an idle board, in % of one core (target: < 5)
 - startup_ms: from starting the process to the first interactive frame (target: < 1500)
+- computer_turn_frames_p99_ms: time between frames of the window's own loop while
+  the hard computer works out its moves in its worker (target: <= 33)
+- autosave_ms_at_N_actions (N = 10, 100, 200): the autosave after one action, once
+  the game has N actions (median of ten actions there; target: <= 1, flat in N);
+  autosave_full_ms_at_200_actions: a whole-record autosave at 200 actions, written
+  every 50 actions (and after an undo)
+- log_redraw_ms_at_250_events: drawing the board's log panel again with 250 events logged
 
 Runs headless (SDL's dummy video driver) with a temporary game home.
 """
@@ -97,6 +104,122 @@ def startup_ms() -> float:
     return statistics.median(samples)
 
 
+def computer_turn_frames(rules, decisions: int = 3) -> list[float]:
+    """Milliseconds between frames of the real loop while the hard computer thinks."""
+    import pygame
+
+    from eurasia_game.engine.state import Action
+    from eurasia_game.ui import scenes as sc
+    from eurasia_game.ui.app import App
+    from eurasia_game.ui.settings import Settings
+
+    human, computer = rules.side_ids
+    app = App(rules, settings=Settings(width=1280, height=800, animation="off"), raise_errors=True)
+    app.apply(sc.StartGame("after_fourth_term", 21, {human: "human", computer: "hard"}, False))
+    gaps: list[float] = []
+    for _ in range(200):
+        if decisions <= 0 or app.game.state.over:
+            break
+        top = app.top.name
+        if top not in ("board", "dilemma"):  # cards, hand-overs, briefings: closed as a player would
+            app.apply(sc.Pop())
+        elif top == "dilemma":
+            if app.game.state.to_act == human:
+                app.apply([sc.Act(app.game.session.legal(human)[0]), sc.Pop()])
+            else:
+                app.apply(sc.Pop())
+        elif app.game.state.to_act == human:
+            app.apply(sc.Act(Action("commit", human)))
+        else:
+            # the computer's turn: the window's own loop runs until its move is played
+            steps = len(app.game.session.steps)
+            last = time.perf_counter()
+            while len(app.game.session.steps) == steps and app.top.name == "board":
+                dt = app.clock.tick(60) / 1000.0
+                app.step(pygame.event.get(), dt)
+                now = time.perf_counter()
+                if app.game.thinking:
+                    gaps.append((now - last) * 1000)
+                last = now
+            decisions -= 1
+        app.step([], 0.0)
+    app.game.close()
+    pygame.display.quit()
+    return gaps
+
+
+def long_game(rules, actions: int):
+    """A hotseat session of at least ``actions`` actions (a facilitator's notes pad a short game)."""
+    from eurasia_game.engine.state import FACILITATOR, Action
+    from eurasia_game.session.policies import RandomPolicy
+    from eurasia_game.session.session import GameSession
+
+    session = GameSession.new(rules, "full_decade", 5, {s: "human" for s in rules.side_ids})
+    policy = RandomPolicy(5, "both")
+    taken = 0
+    while taken < actions:
+        side = session.state.to_act
+        if session.over or taken % 3 == 2:
+            action = Action("note", FACILITATOR, text=f"note {taken}")
+        else:
+            action = policy.choose(rules, session.view(side), session.legal(side))
+        session.act(action)
+        taken += 1
+        yield session
+
+
+def autosave_costs(rules, marks=(10, 100, 200)) -> dict:
+    from eurasia_game.session.autosave import Autosaver
+
+    saver = Autosaver(os.path.join(os.environ["EURASIA_GAME_HOME"], "bench-autosave"))
+    saver.begin()
+    times: list[float] = []
+    full = None
+    for session in long_game(rules, max(marks) + 10):
+        start = time.perf_counter()
+        assert saver.save_game(session) is None
+        times.append((time.perf_counter() - start) * 1000)
+        if len(session.steps) - 1 == max(marks):
+            start = time.perf_counter()
+            Autosaver(os.path.join(os.environ["EURASIA_GAME_HOME"], "bench-full")).save(session.record())
+            full = (time.perf_counter() - start) * 1000
+    out = {n: statistics.median(times[n : n + 10]) for n in marks}
+    out["full"] = full
+    return out
+
+
+def log_redraw(rules, events: int = 250) -> tuple[float, int]:
+    """(median ms to draw the log panel again, events in the log) on a board with ``events`` events."""
+    import pygame
+
+    from eurasia_game.ui.app import App
+    from eurasia_game.ui.controller import GameController
+    from eurasia_game.ui.screens.board import BoardScene
+    from eurasia_game.ui.screens.board_panels import draw_log
+    from eurasia_game.ui.settings import Settings
+
+    app = App(rules, settings=Settings(width=1280, height=800, animation="off"), raise_errors=True)
+    for session in long_game(rules, 10_000):
+        if len(session.events(None)) >= events:
+            break
+    app.game = GameController(rules, session)
+    board = BoardScene(start_public=True)
+    board.first = False
+    app.stack = [board]  # the board as it stands, without its turn's flow (the game may be over)
+    board.layout(app.ctx)
+    app.draw()
+    surface = pygame.Surface(app.surface.get_size())
+    times = []
+    for _ in range(60):
+        start = time.perf_counter()
+        draw_log(board, surface, app.ctx)
+        times.append((time.perf_counter() - start) * 1000)
+    count = len(session.events(board.viewer))
+    app.game.close()
+    pygame.display.quit()
+    return statistics.median(times[10:]), count
+
+
 def main() -> int:
     with tempfile.TemporaryDirectory(prefix="eurasia-bench-") as home:
         os.environ["EURASIA_GAME_HOME"] = home
@@ -108,6 +231,19 @@ def main() -> int:
         print(f"redraw_ms_median: {statistics.median(frame_times(app, 100, redraw=True)):.2f}")
         print(f"idle_cpu_percent: {idle_cpu(app):.2f}")
         print(f"startup_ms: {startup_ms():.0f}")
+        from eurasia_game.loading.loader import load_rules
+
+        rules = load_rules().rules
+        gaps = sorted(computer_turn_frames(rules))
+        print(f"computer_turn_frames: {len(gaps)}")
+        print(f"computer_turn_frames_p99_ms: {gaps[max(0, int(len(gaps) * 0.99) - 1)]:.1f}")
+        costs = autosave_costs(rules)
+        for n in (10, 100, 200):
+            print(f"autosave_ms_at_{n}_actions: {costs[n]:.3f}")
+        print(f"autosave_full_ms_at_200_actions: {costs['full']:.2f}")
+        ms, count = log_redraw(rules)
+        print(f"log_redraw_ms_at_250_events: {ms:.2f}")
+        print(f"log_redraw_events: {count}")
     return 0
 
 

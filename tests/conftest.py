@@ -35,6 +35,22 @@ REPO = Path(__file__).resolve().parents[1]
 PACKAGE_SOURCE = Path(eurasia_game.__file__).resolve().parent
 
 
+def pytest_collection_modifyitems(config, items):
+    """Keep only the test files named in ``EURASIA_TEST_FILES`` (space-separated), when it is set.
+
+    scripts/mutation.sh sets it to the fast files that exercise the part under
+    mutation, so a mutant of the engine never waits for the loader's tests.
+    """
+    only = os.environ.get("EURASIA_TEST_FILES", "").split()
+    if not only:
+        return
+    keep = [item for item in items if item.nodeid.split("::")[0] in only]
+    dropped = [item for item in items if item.nodeid.split("::")[0] not in only]
+    if dropped:
+        config.hook.pytest_deselected(items=dropped)
+        items[:] = keep
+
+
 def in_ci() -> bool:
     """Whether the tests run in CI: ``CI`` set to anything but empty, ``0`` or ``false``."""
     return os.environ.get("CI", "").strip().lower() not in ("", "0", "false", "no")
@@ -54,6 +70,7 @@ TOOL_PACKAGES = {
     "Xvfb": "xvfb",
     "xdotool": "xdotool",
     "pdfinfo": "poppler-utils",
+    "import": "imagemagick",
 }
 
 

@@ -206,7 +206,7 @@ PLAYER = textwrap.dedent(
     while not session.over:
         side = session.state.to_act
         session.act(policy.choose(rules, session.view(side), session.legal(side)))
-        assert saver.save(session.record()) is None
+        assert saver.save_game(session) is None  # a journal line, a full autosave now and then
         print(len(session.steps) - 1, flush=True)
     time.sleep(60)
     """
@@ -224,3 +224,92 @@ def test_a_killed_game_resumes_losing_at_most_the_action_in_progress(rules, tmp_
     assert session.state.steps == len(found.record.actions)
     marker = json.loads((tmp_path / MARKER).read_text(encoding="utf-8"))
     assert marker["pid"] == child_pid
+
+
+# --- the journal: autosaves whose cost does not grow with the game ------------------------
+
+def _played(rules, seed=5, count=130):
+    """A session and the autosaver that followed it action by action."""
+    from eurasia_game.session.policies import RandomPolicy
+
+    session = GameSession.new(rules, "full_decade", seed, {s: "human" for s in rules.side_ids})
+    policy = RandomPolicy(seed, "both")
+    return session, policy
+
+
+def test_actions_go_to_a_journal_and_a_full_autosave_only_now_and_then(rules, tmp_path, monkeypatch):
+    from eurasia_game.session import autosave as autosave_module
+    from eurasia_game.session.autosave import FULL_EVERY, journal_path, read_autosave
+
+    session, policy = _played(rules)
+    saver = Autosaver(tmp_path)
+    saver.begin()
+    records = {"n": 0}
+    real = GameSession.record
+
+    def counted(self):
+        records["n"] += 1
+        return real(self)
+
+    monkeypatch.setattr(GameSession, "record", counted)
+    actions = 0
+    while not session.over and actions < FULL_EVERY + 30:
+        side = session.state.to_act
+        session.act(policy.choose(rules, session.view(side), session.legal(side)))
+        actions += 1
+        assert saver.save_game(session) is None
+        newest = autosave_files(tmp_path)[0][1]
+        assert read_autosave(newest).actions == real(session).actions  # what is on disk is the game so far
+    assert actions > FULL_EVERY + 1, "the game ended too soon to test the journal"
+    assert records["n"] <= actions // FULL_EVERY + 2  # whole records are built only now and then
+    assert journal_path(autosave_files(tmp_path)[0][1]).is_file()
+    found = find_resumable(tmp_path, rules)
+    assert found is not None and found.record.actions == real(session).actions
+    assert autosave_module.FULL_EVERY == FULL_EVERY
+
+
+def test_a_torn_or_edited_journal_line_ends_the_journal_there(rules, tmp_path):
+    from eurasia_game.session.autosave import journal_path, read_autosave
+
+    session, policy = _played(rules)
+    saver = Autosaver(tmp_path)
+    saver.begin()
+    for _ in range(12):
+        side = session.state.to_act
+        session.act(policy.choose(rules, session.view(side), session.legal(side)))
+        assert saver.save_game(session) is None
+    full = autosave_files(tmp_path)[0][1]
+    journal = journal_path(full)
+    lines = journal.read_text(encoding="utf-8").splitlines(keepends=True)
+    assert len(lines) == 11  # the first action was a full autosave, the rest journal lines
+    whole = [a for a in session.record().actions]
+    journal.write_text("".join(lines[:-1]) + lines[-1][: len(lines[-1]) // 2], encoding="utf-8")  # torn while written
+    assert read_autosave(full).actions == whole[:-1]
+    edited = json.loads(lines[4])
+    edited["action"]["side"] = "someone_else"
+    journal.write_text("".join(lines[:4]) + json.dumps(edited) + "\n" + "".join(lines[5:]), encoding="utf-8")
+    assert read_autosave(full).actions == whole[:5]  # the full save's action and the four good lines
+    assert read_record(full).actions == whole[:1]  # the full autosave itself is untouched
+
+
+def test_an_undo_makes_a_full_autosave_so_the_journal_never_holds_a_taken_back_order(rules, tmp_path):
+    from eurasia_game.session.autosave import read_autosave
+
+    session, policy = _played(rules)
+    saver = Autosaver(tmp_path)
+    saver.begin()
+    undone = 0
+    for _ in range(30):
+        side = session.state.to_act
+        if side is None:
+            break
+        session.act(policy.choose(rules, session.view(side), session.legal(side)))
+        assert saver.save_game(session) is None
+        if session.can_undo(side) and len(session.steps) % 3 == 0:
+            session.undo()
+            undone += 1
+            legal = session.legal(side)
+            session.act(legal[0])
+            assert saver.save_game(session) is None
+        assert read_autosave(autosave_files(tmp_path)[0][1]).actions == session.record().actions
+    assert undone >= 2, "no order was taken back"

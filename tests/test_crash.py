@@ -31,8 +31,9 @@ from conftest import kill_when_counted  # noqa: E402
 
 from eurasia_game.cli.main import main as cli_main  # noqa: E402
 from eurasia_game.session import saves as saves_module  # noqa: E402
+from eurasia_game.session import autosave as autosave_module  # noqa: E402
 from eurasia_game.session import session as session_module  # noqa: E402
-from eurasia_game.session.autosave import Autosaver, autosave_files  # noqa: E402
+from eurasia_game.session.autosave import Autosaver, autosave_files, read_autosave  # noqa: E402
 from eurasia_game.session.autoplay import play_game  # noqa: E402
 from eurasia_game.session.saves import read_record  # noqa: E402
 
@@ -121,7 +122,7 @@ def test_a_crash_becomes_a_dialog_naming_the_log_and_the_autosave(rules, home, l
     assert "eurasia-game replay" in log
     crash_record = logged.parent / "crash-record.json"
     record = read_record(crash_record)
-    assert len(record.actions) == len(read_record(autosave).actions) + 1, "the crash record holds the failing action too"
+    assert len(record.actions) == len(read_autosave(autosave).actions) + 1, "the crash record holds the failing action too"
 
     # the crash reproduces from the record alone; without the injected fault it replays cleanly
     monkeypatch.setattr(session_module, "apply_action", real)
@@ -129,7 +130,7 @@ def test_a_crash_becomes_a_dialog_naming_the_log_and_the_autosave(rules, home, l
     assert "==" in capsys.readouterr().out
 
     # and the player goes on: back to the title, continue from the autosave
-    saved = read_record(autosave).actions
+    saved = read_autosave(autosave).actions
     click(app, "to_title")
     assert app.top.name == "title"
     click(app, "continue")
@@ -168,8 +169,12 @@ def test_a_full_disk_is_reported_once_and_the_game_goes_on(rules, home, monkeypa
     def disk_full(fd):
         raise OSError(errno.ENOSPC, os.strerror(errno.ENOSPC))
 
+    def journal_full(path, line):
+        raise OSError(errno.ENOSPC, os.strerror(errno.ENOSPC))
+
     with monkeypatch.context() as full:
         full.setattr(saves_module.os, "fsync", disk_full)
+        full.setattr(autosave_module, "_append", journal_full)  # the journal of actions between full autosaves
         assert run_until(app, lambda: app.top.name == "message", frames=50)
         assert app.top.heading == "Autosave failed"
         assert "No space left on device" in app.top.body and "the game goes on" in app.top.body
@@ -185,7 +190,7 @@ def test_a_full_disk_is_reported_once_and_the_game_goes_on(rules, home, monkeypa
     assert run_until(app, lambda: len(app.game.session.steps) > steps or app.game.state.over, frames=50)
     if not app.game.state.over:
         assert app.game.autosave_error is None
-        assert len(read_record(app.game.autosave_path).actions) == len(app.game.session.steps) - 1
+        assert len(read_autosave(app.game.autosave_path).actions) == len(app.game.session.steps) - 1
 
 
 def test_an_unwritable_save_folder_is_reported_and_the_game_goes_on(rules, home):

@@ -14,8 +14,9 @@ from dataclasses import replace
 import pytest
 from pydantic import TypeAdapter
 
-from eurasia_game.engine import Action, apply_action, new_game, rng
+from eurasia_game.engine import Action, apply_action, new_game, rng, view
 from eurasia_game.engine.work import Context, Work
+from eurasia_game.model.conditions import Condition
 from eurasia_game.model.content import RedLineDef
 from eurasia_game.model.effects import Effect
 from eurasia_game.model.ruleset import RuleSet
@@ -133,3 +134,176 @@ def test_a_red_line_whose_condition_does_not_hold_is_not_crossed(rules):
     state, events = play_a_year_with_flags(quiet, state, set())
     assert [e for e in events if e.kind == "red_line"] == []
     assert state.tracks[first] == start and "once_only" not in state.crossed
+
+
+# --- which card ended a game ---------------------------------------------------------------------
+
+
+class _Shim:
+    """The rules with some tables replaced (for functions that only look things up)."""
+
+    def __init__(self, rules, **tables):
+        self._rules, self._tables = rules, tables
+
+    def __getattr__(self, name):
+        return self._tables[name] if name in self._tables else getattr(self._rules, name)
+
+
+def _end(ending: str) -> dict:
+    return {"type": "end", "ending": ending}
+
+
+def test_card_endings_finds_end_effects_inside_chances_whens_and_options(rules):
+    from eurasia_game.engine.flow import card_endings
+
+    ending_a, ending_b, ending_c = (e.id for e in rules.endings[:3])
+    flag = {"type": "flag", "flag": "x"}
+    effects = [
+        _EFFECT.validate_python({"type": "chance", "percent": 10, "then": [_end(ending_a)]}),
+        _EFFECT.validate_python({"type": "when", "if": flag, "then": [], "else": [{"type": "chance", "percent": 5, "else": [_end(ending_b)]}]}),
+        _EFFECT.validate_python({"type": "when", "if": flag, "then": [_end(ending_b)]}),
+    ]
+    plain = rules.events[0].model_copy(update={"effects": effects, "dilemma": None})
+    assert card_endings(_Shim(rules, event={plain.id: plain}), plain.id) == {ending_a, ending_b}
+    dilemma = next(c for c in rules.events if c.dilemma is not None)
+    option = dilemma.dilemma.options[-1].model_copy(update={"effects": [_EFFECT.validate_python(_end(ending_c))]})
+    chooser = dilemma.dilemma.model_copy(update={"options": [*dilemma.dilemma.options[:-1], option]})
+    card = dilemma.model_copy(update={"effects": [], "dilemma": chooser})
+    assert card_endings(_Shim(rules, event={card.id: card}), card.id) == {ending_c}
+    assert card_endings(_Shim(rules, event={card.id: card.model_copy(update={"dilemma": None})}), card.id) == set()
+
+
+def test_ending_card_names_the_last_fired_card_that_could_end_the_game_so(rules):
+    from eurasia_game.engine import ending_card
+
+    template = rules.events[0]
+    ending = rules.endings[0].model_copy(update={"condition": TypeAdapter(Condition).validate_python({"type": "flag", "flag": "decided"})})
+    other_ending = rules.endings[1].id
+    cards = {
+        "first": template.model_copy(update={"id": "first", "dilemma": None, "effects": [_EFFECT.validate_python({"type": "chance", "percent": 5, "then": [_end(ending.id)]})]}),
+        "second": template.model_copy(update={"id": "second", "dilemma": None, "effects": [_EFFECT.validate_python(_end(ending.id))]}),
+        "elsewhere": template.model_copy(update={"id": "elsewhere", "dilemma": None, "effects": [_EFFECT.validate_python(_end(other_ending))]}),
+    }
+    shim = _Shim(rules, event=cards, ending={**rules.ending, ending.id: ending})
+    state = new_game(rules, None, 0)
+    assert ending_card(shim, state) is None, "a game still running was ended by no card"
+    over = replace(state, ending=ending.id, to_act=None)
+    assert ending_card(shim, replace(over, fired=("first", "elsewhere"))) == "first", "a later card that cannot end it so is passed over"
+    assert ending_card(shim, replace(over, fired=("first", "second", "elsewhere"))) == "second", "the last such card is named"
+    assert ending_card(shim, replace(over, fired=("second", "first"))) == "first"
+    assert ending_card(shim, replace(over, fired=("elsewhere",))) is None, "no fired card could have brought it about"
+    decided = replace(over, fired=("first",), flags=frozenset(over.flags | {"decided"}))
+    assert ending_card(shim, decided) is None, "the ending's condition explains it"
+    unconditional = _Shim(shim, ending={**rules.ending, ending.id: ending.model_copy(update={"condition": None})})
+    assert ending_card(unconditional, replace(over, fired=("first",))) is None, "an ending with no condition comes only from checks"
+
+
+# --- the facilitator's arming, what-if rolls and turn timer -------------------------------------
+
+
+def _planning(rules):
+    from eurasia_game.engine import legal_actions
+
+    for seed in range(50):
+        state = new_game(rules, None, seed)
+        while state.dilemma is not None and not state.over:
+            state = apply_action(rules, state, legal_actions(rules, state)[0]).state
+        if not state.over and rules.phases[state.phase].kind == "plan":
+            return state
+    pytest.fail("no seed reaches a plan phase")
+
+
+def test_arming_endings_from_a_year_is_checked_logged_and_undoable(rules):
+    from eurasia_game.engine.facilitator import apply_facilitator, why_not_facilitator
+    from eurasia_game.engine.state import FACILITATOR
+
+    state = _planning(rules)
+    scenario = rules.scenario[state.scenario]
+    for year in (scenario.start_year - 1, scenario.end_year + 1):
+        assert why_not_facilitator(rules, state, Action("arm", FACILITATOR, year=year)) == rules.text(
+            "illegal_armed_year", year=year, first=scenario.start_year, last=scenario.end_year
+        )
+    year = scenario.end_year
+    act = Action("arm", FACILITATOR, year=year)
+    assert why_not_facilitator(rules, state, act) is None
+    result = apply_facilitator(rules, state, act)
+    [event] = result.events
+    assert (event.kind, event.text, event.data) == ("armed", rules.text("armed_changed", year=year), (year,))
+    assert result.state.armed_from == year and result.state.steps == state.steps + 1 and result.undoable
+    assert view(rules, result.state, state.to_act).armed_from == year, "the players see from when endings are armed"
+
+
+def test_a_what_if_roll_is_checked_and_waits_for_the_next_chance(rules):
+    from eurasia_game.engine.facilitator import MAX_SKIP, apply_facilitator, why_not_facilitator
+    from eurasia_game.engine.state import FACILITATOR
+
+    state = _planning(rules)
+    refused = rules.text("illegal_reroll")
+    for seed, skip in ((-1, 0), (2**63, 0), (1, -1), (1, MAX_SKIP + 1), ("1", 0), (1, "0")):
+        assert why_not_facilitator(rules, state, Action("reroll", FACILITATOR, seed=seed, skip=skip)) == refused, (seed, skip)
+    for seed, skip in ((0, 0), (2**63 - 1, MAX_SKIP), (5, None)):
+        assert why_not_facilitator(rules, state, Action("reroll", FACILITATOR, seed=seed, skip=skip)) is None, (seed, skip)
+    result = apply_facilitator(rules, state, Action("reroll", FACILITATOR, seed=5, skip=2))
+    [event] = result.events
+    assert (event.kind, event.text, event.data) == ("reroll", rules.text("reroll", seed=5), (5, 2))
+    assert result.state.luck == (2, 5) and result.state.steps == state.steps + 1 and result.undoable
+    plain = apply_facilitator(rules, state, Action("reroll", FACILITATOR, seed=5))
+    assert plain.state.luck == (0, 5) and plain.events[0].data == (5, 0)
+
+
+def test_a_turn_timer_that_only_warns_logs_its_rule_and_takes_nothing(rules):
+    from eurasia_game.engine.facilitator import MAX_SECONDS, apply_facilitator, why_not_facilitator
+    from eurasia_game.engine.state import FACILITATOR
+
+    state = _planning(rules)
+    side, other = state.to_act, next(s for s in rules.side_ids if s != state.to_act)
+    assert why_not_facilitator(rules, state, Action("time_up", FACILITATOR, target=other, mode="warn")) == rules.text(
+        "illegal_time_up", turn=rules.side[side].name
+    )
+    assert why_not_facilitator(rules, state, Action("time_up", FACILITATOR, target=side, mode="shout")) == rules.text("illegal_timer_rule", mode="shout")
+    for seconds in (0, MAX_SECONDS + 1):
+        assert why_not_facilitator(rules, state, Action("time_up", FACILITATOR, target=side, mode="warn", seconds=seconds)) == rules.text(
+            "illegal_timer_rule", mode=seconds
+        )
+    act = Action("time_up", FACILITATOR, target=side, mode="warn", seconds=MAX_SECONDS)
+    assert why_not_facilitator(rules, state, act) is None
+    result = apply_facilitator(rules, state, act)
+    [event] = result.events
+    assert (event.kind, event.side, event.data) == ("time_up", side, ("warn",))
+    assert event.text == rules.text("time_up_warn", side=rules.side[side].name, time=f"{MAX_SECONDS // 60}:00")
+    assert result.state.steps == state.steps + 1 and result.state.to_act == side and result.undoable
+    commit = apply_facilitator(rules, state, Action("time_up", FACILITATOR, target=side, mode="commit", seconds=90))
+    assert commit.events[0].text == rules.text("time_up_commit", side=rules.side[side].name, time="1:30")
+    assert commit.events[0].data == ("commit",) and not commit.undoable and commit.state.to_act != side
+
+
+def test_a_view_shows_the_public_flags(rules):
+    state = replace(_planning(rules), flags=frozenset({"deal_signed"}))
+    for side in (*rules.side_ids, None):
+        assert view(rules, state, side).flags == frozenset({"deal_signed"})
+
+
+def test_all_any_and_not_pass_the_rules_down_to_a_lead_over_the_other_side(rules):
+    from eurasia_game.engine.work import Context, holds
+
+    a, b = rules.side_ids
+    front = rules.front_ids[0]
+    state = new_game(rules, None, 0)
+    state = replace(state, standing={**state.standing, front: {a: 6, b: 3}})
+    lead = TypeAdapter(Condition).validate_python({"type": "leads", "side": "self", "front": front, "by": 3})
+    both = TypeAdapter(Condition).validate_python({"type": "all", "of": [lead.model_dump(by_alias=True)]})
+    either = TypeAdapter(Condition).validate_python({"type": "any", "of": [lead.model_dump(by_alias=True)]})
+    negated = TypeAdapter(Condition).validate_python({"type": "not", "of": lead.model_dump(by_alias=True)})
+    assert holds(rules, state, both, Context(side=a)) and holds(rules, state, either, Context(side=a))
+    assert not holds(rules, state, negated, Context(side=a))
+    assert not holds(rules, state, both, Context(side=b)) and holds(rules, state, negated, Context(side=b))
+
+
+def test_a_chance_and_a_say_are_logged_with_their_side_and_card(rules):
+    side = rules.side_ids[1]
+    w = Work(rules, new_game(rules, seed=1))
+    w.apply_one(_EFFECT.validate_python({"type": "chance", "percent": 50, "then": [{"type": "say", "text": "Heard."}]}), Context(side=side, card="some_card"))
+    chance = [e for e in w.events if e.kind == "chance"]
+    assert chance and all((e.side, e.card) == (side, "some_card") for e in chance)
+    w.apply_one(_EFFECT.validate_python({"type": "say", "text": "Said."}), Context(side=side, card="some_card"))
+    assert (w.events[-1].kind, w.events[-1].text, w.events[-1].side, w.events[-1].card) == ("say", "Said.", side, "some_card")

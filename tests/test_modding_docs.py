@@ -81,7 +81,8 @@ def quoted_check_outputs(doc: str) -> list[list[str]]:
     return outputs
 
 
-def test_the_tutorial_builds_a_mod_that_checks_clean(doc, tmp_path):
+def test_the_tutorial_builds_a_mod_that_checks_clean(doc, tmp_path, monkeypatch):
+    monkeypatch.chdir(tmp_path)  # as in the guide: the command runs next to the mods folder
     files = tutorial_files(doc)
     assert set(files) == {"hotline/mod.yaml", "hotline/events.yaml", "hotline/actions.yaml"}
     mods = tmp_path / "mods"
@@ -91,21 +92,22 @@ def test_the_tutorial_builds_a_mod_that_checks_clean(doc, tmp_path):
     assert len(outputs) == 2
 
     (folder / "mod.yaml").write_text(files["hotline/mod.yaml"], encoding="utf-8")
-    code, out, _ = call("check", "--mod", folder)
+    code, out, _ = call("check", "--mod", folder.relative_to(tmp_path))
     assert code == 0 and out.splitlines() == outputs[0]
 
     (folder / "events.yaml").write_text(files["hotline/events.yaml"].replace("track: partnership, max", "track: partnershp, max"), encoding="utf-8")
-    code, out, _ = call("check", "--mod", folder)
+    code, out, _ = call("check", "--mod", folder.relative_to(tmp_path))
     quoted = re.search(r"    (mods/hotline/events.yaml:\d+:\d+: error: .*partnershp.*)\n", doc).group(1)
     assert code == 1 and quoted in out.splitlines()
 
     for name in ("events.yaml", "actions.yaml"):
         (folder / name).write_text(files[f"hotline/{name}"], encoding="utf-8")
-    code, out, _ = call("check", "--mod", folder)
+    code, out, _ = call("check", "--mod", folder.relative_to(tmp_path))
     assert code == 0 and out.splitlines() == outputs[1]
 
 
-def test_the_documented_conflict_warning_is_what_the_checker_says(doc, tmp_path):
+def test_the_documented_conflict_warning_is_what_the_checker_says(doc, tmp_path, monkeypatch):
+    monkeypatch.chdir(tmp_path)
     files = tutorial_files(doc)
     mods = tmp_path / "mods"
     for mod_id, delta in (("hotline", 3), ("tech_boom", 4)):
@@ -114,7 +116,7 @@ def test_the_documented_conflict_warning_is_what_the_checker_says(doc, tmp_path)
         (folder / "mod.yaml").write_text(files["hotline/mod.yaml"].replace("id: hotline", f"id: {mod_id}"), encoding="utf-8")
         actions = files["hotline/actions.yaml"].split("# Take a base card")[0].replace("delta: 3}", f"delta: {delta}}}")
         (folder / "actions.yaml").write_text(actions.replace("# yaml-language-server: $schema=../../schemas/rules.schema.json\n# Same id as the base game's action: this replaces it, whole.\n", ""), encoding="utf-8")
-    code, out, _ = call("check", "--mod", mods / "hotline", "--mod", mods / "tech_boom")
+    code, out, _ = call("check", "--mod", "mods/hotline", "--mod", "mods/tech_boom")
     quoted = re.search(r"    (mods/tech_boom/actions.yaml:.*changed by two mods.*)\n", doc).group(1)
     assert code == 0 and quoted in out.splitlines()
 

@@ -122,9 +122,9 @@ def test_files_that_cannot_be_upgraded_say_why(future_format, tmp_path, name, te
     path = tmp_path / name
     path.write_text(text, encoding="utf-8")
     code, _, err = call("upgrade", path)
-    assert code == 2 and words in err and "Traceback" not in err
+    assert code == 1 and words in err and "Traceback" not in err
     code, _, err = call("upgrade", tmp_path / "missing")
-    assert code == 2 and "no such file or folder" in err
+    assert code == 1 and "no such file or folder" in err
 
 
 def test_a_format_with_no_known_step_is_refused(monkeypatch, tmp_path, rules):
@@ -132,4 +132,4 @@ def test_a_format_with_no_known_step_is_refused(monkeypatch, tmp_path, rules):
     monkeypatch.setattr(formats, "UPGRADES", {})
     folder = old_mod(tmp_path, rules)
     code, _, err = call("upgrade", folder)
-    assert code == 2 and "cannot upgrade format 1" in err
+    assert code == 1 and "cannot upgrade format 1" in err

@@ -403,11 +403,24 @@ def test_check_exit_codes_and_json(mods, rules):
     data = json.loads(out)
     assert code == 1 and data["ok"] is False and data["errors"] == 1
     problem = data["problems"][0]
-    assert problem["mod"] == "broken" and problem["file"] == "mods/broken/c.yaml" and problem["line"] > 1
+    assert problem["mod"] == "broken" and problem["file"] == f"{broken}/c.yaml" and problem["line"] > 1  # as given
     assert problem["suggestion"] and problem["path"] == "events[0].effects[0].track"
     assert [entry["id"] for entry in data["load_order"]] == ["base", "broken"]
     code, out, _ = call("check", "--mod", broken)
-    assert code == 1 and "mods/broken/c.yaml:" in out and "mods, in load order: Broken 1.0.0" in out
+    assert code == 1 and f"{broken}/c.yaml:" in out and "mods, in load order: Broken 1.0.0" in out
+
+
+def test_check_names_files_relative_to_the_folder_it_was_given(mods, rules, monkeypatch):
+    broken = make_mod(mods, "broken", {"c.yaml": {"events": [card("broken_card", rules.track_ids[0] + "_x")]}})
+    monkeypatch.chdir(broken)
+    code, out, _ = call("check", "--mod", ".")
+    assert code == 1 and out.startswith("c.yaml:"), out  # an editor or a CI annotation opens it from here
+    data = json.loads(call("check", "--mod", ".", "--format", "json")[1])
+    assert data["problems"][0]["file"] == "c.yaml" and data["problems"][0]["mod"] == "broken"
+    monkeypatch.chdir(mods.parent)
+    assert call("check", "--mod", f"{mods.name}/broken")[1].startswith(f"{mods.name}/broken/c.yaml:")
+    out = call("check", "--mod", f"{mods.name}/broken", "--absolute-paths")[1]
+    assert out.startswith(f"{broken.resolve()}/c.yaml:"), out
 
 
 def test_installed_mods_are_found_with_their_status(mods, rules, monkeypatch, tmp_path):

@@ -112,7 +112,7 @@ def test_invalid_json_is_refused(save_file):
     text = save_file.read_text(encoding="utf-8")
     save_file.write_text(text[: len(text) // 2], encoding="utf-8")
     message = refusal(save_file)
-    assert "not valid JSON" in message and save_file.name in message
+    assert "line " in message and "cut short or damaged" in message and save_file.name in message
 
 
 @pytest.mark.parametrize("version", [RECORD_FORMAT + 1, 0, "1", None])
@@ -184,10 +184,10 @@ def test_damaged_fields_are_refused_with_their_place(save_file, change, words):
 @pytest.mark.parametrize(
     "content, words",
     [
-        (b"", "not valid JSON"),
-        (b"[1, 2, 3]", "JSON object"),
-        (b"\xff\xfe\x00garbage", "UTF-8"),
-        (b'{"format": 1, "checksum": "abc"', "not valid JSON"),
+        (b"", "the save is empty"),
+        (b"[1, 2, 3]", "not a game record"),
+        (b"\xff\xfe\x00garbage", "not text"),
+        (b'{"format": 1, "checksum": "abc"', "cut short or damaged"),
     ],
 )
 def test_files_that_are_not_records_are_refused(tmp_path, content, words):
@@ -198,7 +198,7 @@ def test_files_that_are_not_records_are_refused(tmp_path, content, words):
 
 def test_a_missing_save_or_a_folder_is_refused(tmp_path):
     assert "no save" in refusal(tmp_path / "absent.json")
-    assert "cannot be read" in refusal(tmp_path)
+    assert "a folder, not a file" in refusal(tmp_path)
 
 
 def test_a_device_or_pipe_named_as_a_save_is_refused_at_once(tmp_path):

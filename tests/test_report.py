@@ -235,15 +235,15 @@ def test_the_report_command(rules, tmp_path, capsys):
 def test_the_report_command_refuses_clearly(tmp_path, capsys):
     assert main(["report", *map(str, TABLES[:2]), "--out", str(tmp_path)]) == 2
     assert "--combine" in capsys.readouterr().err
-    assert main(["report", str(tmp_path / "nope.json"), "--out", str(tmp_path / "r")]) == 2
+    assert main(["report", str(tmp_path / "nope.json"), "--out", str(tmp_path / "r")]) == 1  # a problem of the input, not of the command line
     assert "there is no save" in capsys.readouterr().err
     blocker = tmp_path / "file"
     blocker.write_text("x")
-    assert main(["report", str(TABLES[1]), "--out", str(blocker)]) == 2
+    assert main(["report", str(TABLES[1]), "--out", str(blocker)]) == 1
     assert "is a file, not a folder" in capsys.readouterr().err
     damaged = tmp_path / "damaged.json"
     damaged.write_text(TABLES[1].read_text().replace('"seed"', '"seeds"'))
-    assert main(["report", str(damaged), "--out", str(tmp_path / "d")]) == 2
+    assert main(["report", str(damaged), "--out", str(tmp_path / "d")]) == 1  # a damaged save is a problem of the input (exit 1), as in check
     assert "cannot make the report" in capsys.readouterr().err
 
 

@@ -172,3 +172,13 @@ def test_mixed_scenarios_line_up_by_year_in_html_markdown_and_csv(rules):
     assert by_year[("late", str(start))]["point"] == "Start"
     last = full.debrief.point_years[-1]
     assert by_year[("full", str(last))]["partnership"] == str(full.debrief.tracks[0].values[-1])
+
+
+def test_a_question_for_each_side_with_objectives(rules, debrief_c):
+    from eurasia_game.report.teaching import objective_questions
+
+    found = objective_questions(rules, debrief_c)
+    sides = [s for s in rules.sides if getattr(s, "objectives", None)]
+    assert len(found) == len(sides)
+    for side, (text, _) in zip(sides, found):
+        assert text.startswith(f"{side.name} met ") and f"of its {len(side.objectives)} objectives" in text

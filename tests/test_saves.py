@@ -137,7 +137,7 @@ def test_a_save_that_may_not_be_read_is_a_record_error(record, tmp_path, monkeyp
     monkeypatch.setattr(saves_module.os, "open", _denied)
     with pytest.raises(RecordError) as info:
         read_record(path)
-    assert str(info.value) == "game.json cannot be read: Permission denied"
+    assert str(info.value) == "game.json: the save cannot be read: Permission denied"
 
 
 def test_text_that_cannot_be_encoded_is_a_save_error(tmp_path):
@@ -185,14 +185,15 @@ def test_a_save_without_checksum_is_refused(record, tmp_path):
 
 def test_a_save_of_a_newer_format_is_refused(record, tmp_path):
     data = json.loads(record.to_json()) | {"format": RECORD_FORMAT + 1}
-    refused(reseal(data), tmp_path, "newer version of the game", f"format {RECORD_FORMAT + 1}")
+    refused(reseal(data), tmp_path, "newer version of the game", f"save format {RECORD_FORMAT + 1}")
 
 
 @pytest.mark.parametrize("value", [0, -1, "1", 1.0, True, None, [1], "x" * 500])
 def test_a_save_of_an_unknown_format_is_refused(record, tmp_path, value):
     data = json.loads(record.to_json()) | {"format": value}
-    message = refused(reseal(data), tmp_path, "unknown record format")
+    message = refused(reseal(data), tmp_path, "format:", "not a game save")
     assert "x" * 60 not in message
+    assert "None" not in message and "record format" not in message  # the player's words, not the programmer's
 
 
 def test_a_resealed_save_with_wrong_types_is_refused(record, tmp_path):
@@ -232,7 +233,7 @@ def test_json_that_is_not_an_object_is_refused(tmp_path, text):
 
 
 def test_bytes_that_are_not_utf8_are_refused(tmp_path):
-    refused(b'{"format": 1, "x": "\xff\xfe"}', tmp_path, "not UTF-8")
+    refused(b'{"format": 1, "x": "\xff\xfe"}', tmp_path, "not text")
 
 
 def test_a_file_larger_than_any_record_is_refused_without_reading_it(tmp_path):
@@ -285,13 +286,13 @@ def test_an_older_format_is_upgraded_through_the_migrations(record, monkeypatch)
 
     def upgrade(data: dict) -> dict:
         seen.append(data["format"])
-        return data | {"players": {**data.get("players", {}), "note": "upgraded"}}
+        return data | {"players": {**data.get("players", {}), "note": "human"}}
 
     monkeypatch.setattr(record_module, "RECORD_FORMAT", RECORD_FORMAT + 1)
     monkeypatch.setitem(record_module.MIGRATIONS, RECORD_FORMAT, upgrade)
     back = record_from_json(record.to_json())
     assert seen == [RECORD_FORMAT]
-    assert back.format == RECORD_FORMAT + 1 and back.players["note"] == "upgraded"
+    assert back.format == RECORD_FORMAT + 1 and back.players["note"] == "human"
     assert back.actions == record.actions
     # the checksum is still checked on the old data before any upgrade
     data = json.loads(record.to_json())
@@ -299,3 +300,103 @@ def test_an_older_format_is_upgraded_through_the_migrations(record, monkeypatch)
     with pytest.raises(RecordError, match="checksum"):
         record_from_json(json.dumps(data))
     assert seen == [RECORD_FORMAT]
+
+
+def test_a_save_into_folders_not_yet_made_makes_them(record, tmp_path):
+    path = tmp_path / "a" / "b" / "game.json"
+    write_record(path, record)
+    assert read_record(path).actions == record.actions
+
+
+def test_the_temporary_file_is_hidden_beside_the_save_until_it_replaces_it(record, tmp_path, monkeypatch):
+    """A file in the save's own folder (so the replace is one step on one disk), named .NAME.*.tmp."""
+    path = tmp_path / "game.json"
+    seen = []
+    real_replace = os.replace
+
+    def replace(src, dst):
+        seen.append((Path(src), Path(dst), Path(src).read_text(encoding="utf-8")))
+        real_replace(src, dst)
+
+    monkeypatch.setattr(saves_module.os, "replace", replace)
+    atomic_write_text(path, "Дружба 友谊")
+    [(src, dst, text)] = seen
+    assert src.parent == tmp_path and dst == path
+    assert src.name.startswith(".game.json.") and src.name.endswith(".tmp")
+    assert text == "Дружба 友谊" and path.read_bytes() == "Дружба 友谊".encode("utf-8")
+
+
+def test_values_quoted_in_messages_are_cut_to_forty_characters():
+    from eurasia_game.session.record import _short
+
+    fits, too_long = "x" * 38, "x" * 39  # their reprs are 40 and 41 characters
+    assert _short(fits) == repr(fits), "a value that fits is shown whole"
+    assert _short(too_long) == repr(too_long)[:37] + "..." and len(_short(too_long)) == 40
+    assert _short("y" * 20, limit=10) == "'yyyyyy..."
+
+
+def test_a_save_names_the_mods_it_needs_and_the_ones_it_was_made_without(record):
+    from types import SimpleNamespace
+
+    from eurasia_game.session.record import ModEntry, mod_mismatch
+
+    def loaded(**mods):
+        return SimpleNamespace(mods=[SimpleNamespace(id=i, version=v) for i, v in mods.items()])
+
+    saved = record.model_copy(update={"mods": [ModEntry(id="fifth_front", version="1.0"), ModEntry(id="new_signals", version="2.0")]})
+    assert mod_mismatch(loaded(fifth_front="1.0", new_signals="2.0"), saved) is None
+    assert mod_mismatch(loaded(fifth_front="1.0"), saved) == (
+        "the save was made with mods that are not loaded: new_signals 2.0; enable them (--mod PATH) and load it again"
+    )
+    assert mod_mismatch(loaded(), saved) == (
+        "the save was made with mods that are not loaded: fifth_front 1.0, new_signals 2.0; enable them (--mod PATH) and load it again"
+    )
+    assert mod_mismatch(loaded(fifth_front="1.1", new_signals="2.0"), saved) == (
+        "the save was made with other versions of mods: fifth_front (saved with 1.0, loaded 1.1)"
+    )
+    assert mod_mismatch(loaded(fifth_front="1.0", new_signals="2.0", extra="1", more="2"), saved) == (
+        "the save was made without the mods extra, more; load it without them"
+    )
+    assert mod_mismatch(loaded(extra="1"), record) == "the save was made without the mods extra; load it without them"
+    assert mod_mismatch(SimpleNamespace(), record) is None, "rules that carry no mod list fit a save made without mods"
+
+
+def test_a_save_is_written_in_one_canonical_layout(record):
+    """Sorted keys, one space of indent, a final newline: saves diff cleanly and replay byte for byte."""
+    text = record.to_json()
+    data = json.loads(text)
+    assert text == json.dumps(data, indent=1, sort_keys=True) + "\n"
+    assert text.startswith('{\n "actions": [\n  {\n')
+
+
+# --- player language, player kinds, byte-order marks ---------------------------------
+
+def test_a_save_naming_an_unknown_player_kind_is_refused(record, tmp_path):
+    data = json.loads(record.to_json())
+    data["players"]["moscow"] = "grandmaster"
+    message = refused(reseal(data), tmp_path, "players", "'grandmaster'", "human")
+    assert "Value error" not in message
+
+
+def test_a_save_with_a_byte_order_mark_loads_like_a_rule_file(record, tmp_path):
+    path = tmp_path / "game.json"
+    path.write_bytes(b"\xef\xbb\xbf" + record.to_json().encode("utf-8"))
+    assert read_record(path).body_digest() == record.body_digest()
+
+
+@pytest.mark.parametrize("damage, words", [
+    (lambda d: d.pop("seed"), ("seed", "missing")),
+    (lambda d: d.update(format=None), ("format", "does not say which version")),
+    (lambda d: d.pop("format"), ("format", "does not say which version")),
+])
+def test_save_messages_speak_the_players_language(record, tmp_path, damage, words):
+    data = json.loads(record.to_json())
+    damage(data)
+    message = refused(reseal(data), tmp_path, *words)
+    for jargon in ("Field required", "record format None", "utf-8-sig", "Value error", "JSON"):
+        assert jargon not in message, message
+
+
+def test_a_broken_json_save_says_line_and_column(tmp_path):
+    message = refused('{\n "format": 1,\n "seed": \n}', tmp_path, "line 4, column 1", "a value is missing")
+    assert "Expecting" not in message

@@ -80,3 +80,22 @@ def test_random_input_on_every_screen_raises_nothing(soak, rules, tmp_path, monk
     assert report.events >= 700
     for screen in ("TitleScene", "NewGameScene", "BoardScene", "HelpScene", "SettingsScene", "LoadScene", "SaveScene", "ErrorScene"):
         assert screen in report.screens, sorted(report.screens)
+
+
+def test_the_soak_runs_once_with_the_three_example_mods(soak, tmp_path, monkeypatch):
+    """Modded rules (a fifth front, new cards, new numbers) through the engine and every screen."""
+    from eurasia_game.loading.loader import load_rules
+
+    for name, value in (("SDL_VIDEODRIVER", "dummy"), ("SDL_AUDIODRIVER", "dummy"), ("PYGAME_HIDE_SUPPORT_PROMPT", "1")):
+        monkeypatch.setenv(name, os.environ.get(name, value))
+    examples = sorted(p for p in (SOAK_PATH.parents[1] / "mods").iterdir() if (p / "mod.yaml").is_file())
+    assert len(examples) >= 3
+    result = load_rules(mods=examples)
+    assert result.ok, "\n".join(map(str, result.problems))
+    modded = result.rules
+    engine = soak.run_engine(modded, actions=1_500, seed=6)
+    assert engine.violations == [] and engine.games >= len(modded.scenarios)
+    pytest.importorskip("eurasia_game.ui.app", reason="the window is not part of this build")
+    report = soak.run_ui(modded, events=500, seed=3, home=tmp_path, mod_folders=examples)
+    assert report.exceptions == [], report.exceptions[0]
+    assert "ModReportScene" in report.screens and "BoardScene" in report.screens, sorted(report.screens)

@@ -224,7 +224,7 @@ def test_shots_command_writes_every_screen(tmp_path):
     out = tmp_path / "shots"
     assert main(["shots", str(out), "--size", "1024x640", "--scenario", "two_camps_risk", "--seed", "3"]) == 0
     files = sorted(p.name for p in out.glob("*.png"))
-    for expected in ("01_title.png", "02_new_game.png", "04_curtain.png", "06_board.png", "10_help.png", "20_ending.png"):
+    for expected in ("01_title.png", "02_new_game.png", "04_curtain.png", "06_board.png", "10_help.png", "17_ending.png", "18_error.png"):
         assert expected in files
     image = pygame.image.load(str(out / "06_board.png"))
     assert image.get_size() == (1024, 640)
@@ -324,7 +324,7 @@ def test_reloading_edited_rules_shows_what_changed_and_plays_on(rules_copy, home
     app = App(base, settings=Settings(animation="off"), raise_errors=True, rules_dir=rules_copy)
     _start(app)
     steps = len(app.game.session.steps)
-    edit_rule_file(rules_copy, "actions.yaml", "cost: 2\n    targets: all\n    effects:\n      - {type: standing, front: target, side: self, delta: 2}", "cost: 3\n    targets: all\n    effects:\n      - {type: standing, front: target, side: self, delta: 2}")
+    edit_rule_file(rules_copy, "actions.yaml", "cost: 2\n    targets: all\n    effects:\n      - {type: standing, front: target, side: self, delta: 1}", "cost: 3\n    targets: all\n    effects:\n      - {type: standing, front: target, side: self, delta: 1}")
     press(app, pygame.K_F5)
     assert app.top.name == "message"
     assert "invest" in app.top.body and "2 -> 3" in app.top.body

@@ -136,6 +136,7 @@ def test_the_loop_ticks_once_a_frame_so_screens_see_real_time(make_app):
             ticks.append(args)
             return self.clock.tick(*args)
 
+    app.clock.tick()  # the time the test took to set up is not the loop's
     app.clock = CountingClock(app.clock)
     timer = threading.Timer(0.6, lambda: pygame.event.post(pygame.event.Event(pygame.QUIT)))
     start = time.perf_counter()
@@ -273,3 +274,46 @@ def test_the_window_opens_no_larger_than_the_display(make_app, monkeypatch):
     assert w <= 1024 and h <= 640 - placement.TITLE_BAR
     assert app.top.name == "title"
     app.draw()  # the title lays out in the smaller window
+
+
+def test_the_endings_charts_start_at_the_start_as_the_debriefs_do(make_app, rules):
+    from eurasia_game.report.debrief import build_debrief
+    from eurasia_game.ui.screens.ending import ending_series
+
+    app = make_app()
+    _ended(app, rules)
+    points, charts = ending_series(app.game)
+    debrief = build_debrief(rules, app.game.session.record())
+    assert points[0] == "Start" and points == list(debrief.points)
+    first_track = rules.tracks[0]
+    assert charts[0][1][0][1][0] == debrief.tracks[0].values[0]
+    assert len(charts) == len(rules.tracks) + len(rules.fronts)
+    assert charts[0][0] == debrief.tracks[0].label == first_track.name
+
+
+def test_the_mod_report_never_ends_on_a_colon_with_nothing_after_it(make_app):
+    from eurasia_game.ui.screens.modreport import rules_summary
+
+    app = make_app()
+    app.load_problems = []
+    lines = rules_summary(app)
+    assert not any("problem(s)" in line for line in lines)
+    heading = next(i for i, line in enumerate(lines) if "checker found" in line)
+    assert not lines[heading].endswith(":")
+
+
+def test_continue_and_load_say_which_game(make_app, rules, home):
+    from eurasia_game.ui.screens.saveload import LoadScene
+
+    app = make_app()
+    _start(app, players={rules.side_ids[0]: "human", rules.side_ids[1]: "random"})
+    app.game.save_named("my-game")
+    scenario = rules.scenario[app.game.session.scenario].name
+    app.apply(sc.ResetTo(__import__("eurasia_game.ui.screens.title", fromlist=["TitleScene"]).TitleScene()))
+    step(app)
+    detail = app.top.ring.get("continue").detail
+    assert scenario in detail and str(app.game.state.year) in detail
+    app.apply(sc.Push(LoadScene()))
+    row = app.top.ring.get("save:my-game")
+    assert scenario in row.detail and rules.side[rules.side_ids[1]].name in row.detail
+

@@ -6,7 +6,9 @@ turned into a margin (see ``margins``), the margin into a probability with a
 spread that grows with the years left, and the probabilities are combined
 in the order the engine checks the endings (sudden deaths every year, then
 the first final ending that holds).  A 'fronts' ending is judged by the
-sides' leads on every front.
+sides' leads on every front; an 'objectives' ending by each side's chance
+of meeting each of its own objectives (``objectives`` in the side's rules):
+the expected margins of the two sides are compared (a tie is a draw).
 
 Because trends and front payouts move the tracks every year, the position
 is also projected a few years ahead under the rules' own ``yearly`` and
@@ -50,6 +52,11 @@ def result_value(outcome, side: str) -> float:
     return RESULT_VALUE.get(outcome.get(side, "draw"), 0.5)
 
 
+def _phi(x: float) -> float:
+    """The standard normal distribution function."""
+    return 0.5 * (1.0 + math.erf(x / math.sqrt(2.0)))
+
+
 def _sigmoid(x: float) -> float:
     if x < -30:
         return 0.0
@@ -73,13 +80,18 @@ class Evaluator:
         for ending_id in sc.endings:
             ending = rules.ending[ending_id]
             margin = compile_margin(rules, ending.condition) if ending.condition is not None else None
-            value = None if ending.outcome == "fronts" else result_value(ending.outcome, side)
+            value = ending.outcome if isinstance(ending.outcome, str) else result_value(ending.outcome, side)
             if ending.check == "sudden":
                 if margin is not None:
-                    self.sudden.append((margin, value if value is not None else 0.5))
+                    self.sudden.append((margin, value if not isinstance(value, str) else 0.5))
             else:
                 self.final.append((margin, value))
         self.front_ids = rules.front_ids
+        # Each side's objectives: (margin function, points), and the points it needs.
+        self.objectives = {
+            sid: ([(compile_margin(rules, o.condition), o.points) for o in rules.side[sid].objectives], rules.side[sid].objectives_needed)
+            for sid in rules.side_ids
+        }
         self.projection = Projection(rules)
         # What each side can spend in a year: its order limit times its actions' mean cost.
         self.spend = {}
@@ -125,14 +137,35 @@ class Evaluator:
         left = 1.0
         for margin, value in self.final:
             p = 1.0 if margin is None else _sigmoid((blend(margin) + 0.5) / spread)
-            if value is None:
+            if value == "fronts":
                 value = self.fronts_value(ahead, spread)
+            elif value == "objectives":
+                value = self.objectives_value(blend, ahead, spread)
             final_total += left * p * value
             left *= 1.0 - p
             if left <= 1e-9:
                 break
         total += remaining * final_total
         return total + self.resources(state, n)
+
+    def objectives_value(self, blend, ahead, spread: float) -> float:
+        """Chance of the larger margin on the sides' own objectives (a tie is a draw)."""
+        mean = {}
+        var = 0.0
+        for sid in (self.side, self.other):
+            items, needed = self.objectives[sid]
+            total = 0.0
+            for margin, points in items:
+                p = _sigmoid((blend(margin) + 0.5) / spread)
+                total += p * points
+                var += p * (1.0 - p) * points * points
+            mean[sid] = total - needed
+        lead = mean[self.side] - mean[self.other]
+        sd = math.sqrt(var + 0.25)
+        win = _phi((lead - 0.5) / sd)
+        lose = _phi((-lead - 0.5) / sd)
+        tie = max(0.0, 1.0 - win - lose)
+        return win + 0.5 * tie
 
     def fronts_value(self, state, spread: float) -> float:
         me, rival = self.side, self.other

@@ -11,7 +11,7 @@ from __future__ import annotations
 import sys
 from pathlib import Path
 
-from eurasia_game.cli.common import add_rules_argument, load_rules_or_report, parse_side_players
+from eurasia_game.cli.common import EXIT_PROBLEMS, add_rules_argument, load_rules_or_report, parse_side_players
 
 NAME = "balance"
 HELP = "play many computer games and write a balance report (Markdown, CSV, PNG)"
@@ -39,7 +39,7 @@ def run(args) -> int:
 
     rules = load_rules_or_report(args)
     if rules is None:
-        return 2
+        return EXIT_PROBLEMS  # broken rules are a problem of the input, as in 'check'
     players = parse_side_players(rules, args.extra, "eurasia-game balance", "LEVEL")
     if isinstance(players, int):
         return players

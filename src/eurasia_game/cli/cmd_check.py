@@ -23,6 +23,7 @@ def add_arguments(parser) -> None:
     add_rules_argument(parser)
     parser.add_argument("--format", choices=("text", "json"), default="text", help="output format (default: text)")
     parser.add_argument("--strict", action="store_true", help="treat warnings as failures (exit code 1)")
+    parser.add_argument("--absolute-paths", action="store_true", help="name files by absolute paths (default: as given, relative to where the command runs)")
     parser.epilog = "Exit codes: 0 no errors (warnings allowed unless --strict); 1 errors (or warnings with --strict); 2 bad command line."
 
 
@@ -50,7 +51,7 @@ def report(result) -> dict:
         "warnings": len(result.problems) - errors,
         "game": None if result.rules is None else {"id": result.rules.game.id, "version": result.rules.game.version, "fingerprint": result.rules.fingerprint},
         "load_order": [
-            {"id": layer.name, "version": layer.manifest.version if layer.manifest else None, "folder": str(layer.folder)}
+            {"id": layer.name, "version": layer.manifest.version if layer.manifest else None, "folder": layer.display}
             for layer in result.layers
         ],
         "problems": problems,
@@ -65,9 +66,12 @@ def run(args) -> int:
     else:
         for problem in result.sorted_problems():
             print(problem)
-        mods = [layer for layer in result.layers if layer.is_mod]
+        mods = [layer for layer in result.layers if layer.manifest is not None]
         if mods:
             print("mods, in load order: " + ", ".join(f"{m.manifest.name} {m.manifest.version}" for m in mods))
+        left_out = [layer for layer in result.layers if layer.unloaded]
+        if left_out:
+            print("mods not loaded (their files were still checked): " + ", ".join(layer.display for layer in left_out))
         if data["ok"]:
             warnings = data["warnings"]
             print(summary(result.rules) + (f" ({warnings} warning(s))" if warnings else ""))

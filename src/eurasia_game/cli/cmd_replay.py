@@ -5,7 +5,7 @@ from __future__ import annotations
 import sys
 from pathlib import Path
 
-from eurasia_game.cli.common import add_rules_argument, load_rules_or_report
+from eurasia_game.cli.common import EXIT_PROBLEMS, add_rules_argument, load_rules_or_report
 
 NAME = "replay"
 HELP = "replay a saved game record and print its transcript"
@@ -24,12 +24,12 @@ def run(args) -> int:
 
     rules = load_rules_or_report(args)
     if rules is None:
-        return 2
+        return EXIT_PROBLEMS  # broken rules are a problem of the input, as in 'check'
     try:
         record = read_record(args.file)
         state, events = replay(rules, record)
     except RecordError as exc:
         print(f"cannot replay: {exc}", file=sys.stderr)
-        return 2
+        return EXIT_PROBLEMS
     sys.stdout.write(transcript(rules, state, [e for e in events if e.secret_for is None]))
     return 0

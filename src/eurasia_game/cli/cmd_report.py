@@ -12,7 +12,7 @@ from __future__ import annotations
 import sys
 from pathlib import Path
 
-from eurasia_game.cli.common import add_rules_argument, load_rules_or_report
+from eurasia_game.cli.common import EXIT_PROBLEMS, add_rules_argument, load_rules_or_report
 
 NAME = "report"
 HELP = "write the debrief of a saved game (or, with --combine, of a class's tables) as HTML, Markdown and CSV"
@@ -51,7 +51,7 @@ def run(args) -> int:
         return 2
     rules = load_rules_or_report(args)
     if rules is None:
-        return 2
+        return EXIT_PROBLEMS  # broken rules are a problem of the input, as in 'check'
     try:
         classes = [read_class(path) for path in args.saves]
         if args.combine:
@@ -60,7 +60,7 @@ def run(args) -> int:
             written = write_report(rules, classes[0], args.out, args.title)
     except (RecordError, ReportError) as exc:
         print(f"cannot make the report: {exc}", file=sys.stderr)
-        return 2
+        return EXIT_PROBLEMS
     for path in written:
         print(f"wrote {path}")
     return 0

@@ -7,7 +7,7 @@ import sys
 import tempfile
 from pathlib import Path
 
-from eurasia_game.cli.common import add_rules_argument, load_rules_or_report
+from eurasia_game.cli.common import EXIT_PROBLEMS, add_rules_argument, load_rules_or_report
 
 NAME = "shots"
 HELP = "render every screen of a seeded demo game to PNG files (for checking layouts)"
@@ -42,7 +42,7 @@ def run(args) -> int:
         return 2
     rules = load_rules_or_report(args)
     if rules is None:
-        return 2
+        return EXIT_PROBLEMS  # broken rules are a problem of the input, as in 'check'
     if args.scenario and args.scenario not in rules.scenario:
         print(f"unknown scenario '{args.scenario}'; the scenarios are: {', '.join(rules.scenario)}", file=sys.stderr)
         return 2

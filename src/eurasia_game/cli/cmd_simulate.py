@@ -9,7 +9,7 @@ from __future__ import annotations
 import sys
 from pathlib import Path
 
-from eurasia_game.cli.common import add_rules_argument, load_rules_or_report, parse_side_players
+from eurasia_game.cli.common import EXIT_PROBLEMS, add_rules_argument, load_rules_or_report, parse_side_players
 
 NAME = "simulate"
 HELP = "play a whole game between computer players and print the transcript"
@@ -32,7 +32,7 @@ def run(args) -> int:
 
     rules = load_rules_or_report(args)
     if rules is None:
-        return 2
+        return EXIT_PROBLEMS  # broken rules are a problem of the input, as in 'check'
     players = parse_side_players(rules, args.extra, "eurasia-game simulate", "POLICY")
     if isinstance(players, int):
         return players

@@ -18,6 +18,7 @@ HELP = "upgrade rule files (a mod folder, a rules folder or one file) to the cur
 def add_arguments(parser) -> None:
     parser.add_argument("path", type=Path, help="a mod folder, a rules folder or a rule file")
     parser.add_argument("--check", action="store_true", help="only report what would change; exit code 1 if anything would")
+    parser.epilog = "Exit codes: 0 done (or, with --check, nothing to change); 1 files that cannot be upgraded (or, with --check, files to upgrade); 2 bad command line."
 
 
 def run(args) -> int:
@@ -27,7 +28,7 @@ def run(args) -> int:
     for problem in report.problems:
         print(f"cannot upgrade {problem}", file=sys.stderr)
     if report.problems:
-        return 2
+        return 1
     changed = [f for f in report.files if f.changed]
     if not changed:
         print(f"{args.path}: already in rule-file format {CURRENT_FORMAT}; nothing to do")
@@ -43,5 +44,5 @@ def run(args) -> int:
         write_upgrade(report)
     except OSError as exc:
         print(f"cannot write the upgraded files: {exc.strerror or exc}", file=sys.stderr)
-        return 2
+        return 1
     return 0

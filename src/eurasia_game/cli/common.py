@@ -13,6 +13,11 @@ from pathlib import Path
 
 from eurasia_game.paths import base_rules_dir
 
+# Exit codes of every command, for scripts and a mod's CI:
+EXIT_OK = 0  # done, no errors
+EXIT_PROBLEMS = 1  # the input (rules, mods, a save, a file) has problems; each was printed with its location
+EXIT_USAGE = 2  # the command line itself is wrong (argparse uses 2 as well)
+
 
 def add_rules_argument(parser) -> None:
     parser.add_argument("--rules", metavar="DIR", type=Path, default=None, help="rules folder to play (default: the base game)")
@@ -30,10 +35,16 @@ def mod_paths(args) -> list[Path]:
 
 
 def load_result(args):
-    """The ``LoadResult`` for the command's ``--rules`` and ``--mod`` arguments."""
+    """The ``LoadResult`` for the command's ``--rules`` and ``--mod`` arguments.
+
+    Problems name files by the paths as given on the command line (so an
+    editor or a CI annotation opens them from where the command ran), or
+    absolute paths with ``--absolute-paths``.
+    """
     from eurasia_game.loading.loader import load_rules
 
-    return load_rules(args.rules or base_rules_dir(), mods=mod_paths(args))
+    style = "absolute" if getattr(args, "absolute_paths", False) else "given"
+    return load_rules(args.rules, mods=mod_paths(args), paths=style)
 
 
 def load_rules_or_report(args, stream=None):

@@ -9,8 +9,9 @@ exactly one side to act, or none when the game is over.
 from __future__ import annotations
 
 from eurasia_game.engine import rng
+from eurasia_game.engine.objectives import by_fronts, by_objectives
 from eurasia_game.engine.state import GameState, Order, StepResult
-from eurasia_game.engine.work import Context, Work, holds, other_side
+from eurasia_game.engine.work import Context, Work, holds
 from eurasia_game.model import effects as E
 from eurasia_game.model.ruleset import RuleSet
 
@@ -339,13 +340,6 @@ def outcome(rules: RuleSet, state: GameState) -> dict[str, str]:
     ending = rules.ending[state.ending]
     if isinstance(ending.outcome, dict):
         return dict(ending.outcome)
-    a, b = rules.side_ids
-    led = {a: 0, b: 0}
-    for front in rules.front_ids:
-        row = state.standing[front]
-        if row[a] != row[b]:
-            led[a if row[a] > row[b] else b] += 1
-    if led[a] == led[b]:
-        return {a: "draw", b: "draw"}
-    winner = a if led[a] > led[b] else b
-    return {winner: "win", other_side(rules, winner): "lose"}
+    if ending.outcome == "objectives":
+        return by_objectives(rules, state)
+    return by_fronts(rules, state)

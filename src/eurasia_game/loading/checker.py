@@ -14,6 +14,7 @@ from typing import Iterator
 
 from pydantic import BaseModel
 
+from eurasia_game.loading import placeholders
 from eurasia_game.loading.problems import Problem, did_you_mean, format_path
 from eurasia_game.model import conditions as C
 from eurasia_game.model import effects as E
@@ -104,14 +105,25 @@ def _refs(model: BaseModel) -> Iterator[tuple[str, str, Ref]]:
 
 
 class Checker:
-    def __init__(self, load_result):
+    def __init__(self, load_result, rules: RuleSet | None = None, broken=None):
+        from eurasia_game.loading.salvage import BrokenParts
+
         self.result = load_result
-        self.rules: RuleSet = load_result.rules
+        self.rules: RuleSet = rules if rules is not None else load_result.rules
+        self.broken = broken if broken is not None else BrokenParts()
         self.problems: list[Problem] = []
 
     def add(self, severity: str, path: tuple, message: str, suggestion: str | None = None) -> None:
+        if self.broken and self._about_broken(message):
+            return  # a consequence of an item in error, which is reported where it is
         file, line, column, inner = self.result.locate(path)
         self.problems.append(Problem(severity, file, line, column, format_path(inner), message, suggestion))
+
+    def _about_broken(self, message: str) -> bool:
+        names = set(self.broken.any_ids)
+        for ids in self.broken.ids.values():
+            names |= ids
+        return any(f"'{name}'" in message for name in names)
 
     # --- ids -------------------------------------------------------------
     def ids(self, kind: str) -> list[str]:
@@ -129,7 +141,8 @@ class Checker:
             seen: dict[str, int] = {}
             for index, item in enumerate(getattr(rules, section)):
                 if item.id in seen:
-                    self.add("error", (section, index, "id"), f"the {kind} id '{item.id}' is used twice (also {section}[{seen[item.id]}])", "give each one its own id")
+                    file, line, _, _ = self.result.locate((section, seen[item.id], "id"))
+                    self.add("error", (section, index, "id"), f"the {kind} id '{item.id}' is used twice (also in {file}:{line})", "give each one its own id")
                 else:
                     seen[item.id] = index
         self._check_refs()
@@ -139,6 +152,7 @@ class Checker:
         self._check_events()
         self._check_scenarios()
         self._check_texts()
+        self._check_overridden_sides()
         self._check_sourced()
         from eurasia_game.loading import loops, reach, story
 
@@ -177,6 +191,7 @@ class Checker:
             for path, model in walk(value, base):
                 for key, ref, meta in _refs(model):
                     self._check_ref(path + tuple(_split_key(key)), ref, meta, context, model)
+                placeholders.check_model(self, path, model, context)
 
     def _check_ref(self, path: tuple, ref: str, meta: Ref, context: _Context, model) -> None:
         if ref in meta.specials:
@@ -188,6 +203,8 @@ class Checker:
         known = self.ids(meta.kind)
         if ref in known:
             return
+        if self.broken.hides(_ID_SECTIONS.get(meta.kind, meta.kind), ref):
+            return  # it names an item that is in error itself, reported where it is
         if meta.kind == "flag":
             if isinstance(model, C.FlagSet):
                 self.add("warning", path, f"the flag '{ref}' is tested but no effect or scenario ever sets it", did_you_mean(ref, known))
@@ -207,6 +224,8 @@ class Checker:
                 self.add("error", ("sides", index, "id"), f"'{side.id}' is a reserved word and cannot be a side id", "choose another id, such as the capital's name")
         if game.default_scenario not in self.rules.scenario:
             self.add("error", ("game", "default_scenario"), f"unknown scenario '{game.default_scenario}'", did_you_mean(game.default_scenario, self.rules.scenario))
+        if self.broken.mentions("sides"):
+            return  # the sides are not all known
         if sorted(game.side_order) != sorted(self.rules.side_ids):
             self.add("error", ("game", "side_order"), "side_order must name every side exactly once", f"use: {', '.join(self.rules.side_ids)}")
         if len(self.rules.sides) != 2:
@@ -275,6 +294,25 @@ class Checker:
                     if value < 0:
                         self.add("error", base + (key, side), f"{key} {value} is below zero", "use 0 or more")
 
+    def _check_overridden_sides(self) -> None:
+        """A side's power or income that a mod set, and that every scenario's set-up replaces."""
+        rules = self.rules
+        if not rules.scenarios:
+            return
+        for index, side in enumerate(rules.sides):
+            for key in ("power", "income"):
+                file = self.result.locate(("sides", index, key))[0]
+                layer = self.result.layer_of(file)
+                if layer is None or not layer.is_mod:
+                    continue  # the base game's own value: its scenarios are written with it in mind
+                given = {sc.id: getattr(sc.setup, key)[side.id] for sc in rules.scenarios if side.id in getattr(sc.setup, key)}
+                if len(given) == len(rules.scenarios):
+                    values = ", ".join(f"{sc_id} {value}" for sc_id, value in given.items())
+                    self.add(
+                        "warning", ("sides", index, key),
+                        f"every scenario sets {side.name}'s {key} in its set-up ({values}), so this value is never used",
+                        f"change it in the scenarios instead: patch: {{scenarios: [{{id: all, set: {{setup.{key}.{side.id}: ...}}}}]}}",
+                    )
     def _check_sourced(self) -> None:
         """Every item a player meets should say where in the article it comes from.
 
@@ -297,6 +335,8 @@ class Checker:
                 )
 
     def _check_phases(self) -> None:
+        if self.broken.mentions("phases"):
+            return
         kinds = [p.kind for p in self.rules.phases]
         for kind in ("plan", "checks"):
             if kinds.count(kind) != 1:
@@ -322,7 +362,7 @@ class Checker:
         rules = self.rules
         for index, scenario in enumerate(rules.scenarios):
             finals = [rules.ending[e] for e in scenario.endings if e in rules.ending and rules.ending[e].check == "final"]
-            if not any(e.condition is None for e in finals):
+            if not any(e.condition is None for e in finals) and not self.broken.mentions("endings"):
                 self.add("error", ("scenarios", index, "endings"), "no final ending without a condition, so the last year could end with no ending", "add a fallback final ending with no 'when'")
             for s_index, item in enumerate(scenario.scheduled):
                 if not scenario.start_year <= item.year <= scenario.end_year:
@@ -332,6 +372,9 @@ class Checker:
                 self.add("warning", ("scenarios", index, "deck_tags"), "no card matches these tags, so no event can be drawn")
 
     def _check_texts(self) -> None:
+        placeholders.check_texts(self)
+        if self.broken.hides("texts"):
+            return  # a texts section in error: which keys it gives is not known
         for key in TEXT_KEYS:
             if key not in self.rules.texts:
                 self.add("error", ("texts",), f"the message '{key}' is missing", f"add '{key}:' to texts ({TEXT_KEYS[key]})")
@@ -348,5 +391,10 @@ def _split_key(key: str) -> list:
     return [key]
 
 
-def check_rules(load_result) -> list[Problem]:
-    return Checker(load_result).run()
+def check_rules(load_result, rules: RuleSet | None = None, broken=None) -> list[Problem]:
+    """Every problem of the merged rules (``rules``, default ``load_result.rules``).
+
+    ``broken`` names what failed validation, so references to it are not
+    reported a second time as unknown.
+    """
+    return Checker(load_result, rules, broken).run()

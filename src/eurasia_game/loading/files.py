@@ -15,7 +15,8 @@ from dataclasses import dataclass, field
 from pathlib import Path, PurePosixPath
 
 from eurasia_game.loading.problems import Problem
-from eurasia_game.loading.yamlsource import Located, YamlProblem, parse_yaml
+from eurasia_game.loading.yamlsource import MAX_FILE_BYTES, Located, YamlProblem, parse_yaml
+from eurasia_game.safefile import UTF8_BOM, FileRefused, read_bounded
 
 MAX_FILES = 500
 
@@ -28,6 +29,8 @@ class SourceFile:
     located: Located
     layer: str = "base"
     path: Path | None = None
+    # section -> index in the file of each item kept, when invalid items were left out (see salvage)
+    index_map: dict[str, list[int]] = field(default_factory=dict)
 
 
 @dataclass
@@ -58,7 +61,7 @@ def _walk(folder: Path, root: Path, display: str, listing: Listing, exclude: set
             sub = here / name
             if sub.is_symlink():
                 if not _inside(sub, root):
-                    listing.problems.append(Problem("error", f"{display}/{sub.relative_to(root).as_posix()}", 1, 1, "", "this folder is a link that leads outside the rules folder", "copy the files into the folder instead of linking to them"))
+                    listing.problems.append(Problem("error", join_display(display, sub.relative_to(root).as_posix()), 1, 1, "", "this folder is a link that leads outside the rules folder", "copy the files into the folder instead of linking to them"))
                 # a link to a folder inside the same tree: its files are read
                 # where they really are, so the link itself is skipped
                 continue
@@ -72,10 +75,11 @@ def _walk(folder: Path, root: Path, display: str, listing: Listing, exclude: set
         if path.resolve() in exclude:
             continue
         if not _inside(path, root):
-            listing.problems.append(Problem("error", f"{display}/{_relative(path, root)}", 1, 1, "", "this file is a link that leads outside the rules folder", "copy the file into the folder instead of linking to it"))
+            listing.problems.append(Problem("error", join_display(display, _relative(path, root)), 1, 1, "", "this file is a link that leads outside the rules folder", "copy the file into the folder instead of linking to it"))
             continue
-        if path.is_file():
-            listing.files.append(path)
+        # pipes, devices and broken links are listed too: reading them says
+        # what they are (bounded, without blocking) instead of skipping them silently
+        listing.files.append(path)
 
 
 def _relative(path: Path, root: Path) -> str:
@@ -118,7 +122,7 @@ def list_rule_files(root: Path, display: str, selection: list[str] | None = None
                 continue  # reported against the manifest by the caller
             if target.is_dir():
                 _walk(target.resolve(), root, display, listing, excluded)
-            elif target.is_file() and target.name.endswith(".yaml"):
+            elif (target.exists() or target.is_symlink()) and target.name.endswith(".yaml"):
                 if target.resolve() not in excluded:
                     listing.files.append(target)
     unique: dict[str, Path] = {}
@@ -128,20 +132,28 @@ def list_rule_files(root: Path, display: str, selection: list[str] | None = None
     return listing
 
 
+def join_display(display: str, relative: str) -> str:
+    """``display/relative``; a folder shown as ``.`` (the one the command runs in) adds nothing."""
+    if display in (".", ""):
+        return relative
+    return f"{display.rstrip('/')}/{relative}"
+
+
 def display_name(path: Path, root: Path, display: str) -> str:
     """``display`` + the file's path relative to its folder, with forward slashes."""
-    return f"{display}/{_relative(path.resolve(), root.resolve())}"
+    return join_display(display, _relative(path.resolve(), root.resolve()))
 
 
 def read_rule_file(path: Path, name: str, problems: list[Problem]) -> Located | None:
     """Parse one file with positions; on failure add a located problem and return None."""
     try:
-        raw = path.read_bytes()
-    except OSError as exc:
-        problems.append(Problem("error", name, 1, 1, "", f"the file cannot be read: {exc.strerror or exc}"))
+        raw = read_bounded(path, MAX_FILE_BYTES, "rule file")
+    except FileRefused as exc:
+        hint = "split it into several files" if "larger" in exc.reason else None
+        problems.append(Problem("error", name, 1, 1, "", exc.reason, hint))
         return None
-    if raw.startswith(b"\xef\xbb\xbf"):
-        raw = raw[3:]
+    if raw.startswith(UTF8_BOM):
+        raw = raw[len(UTF8_BOM):]
     try:
         text = raw.decode("utf-8")
     except UnicodeDecodeError as exc:

@@ -108,12 +108,28 @@ def _mapping_nodes(node, pattern: tuple[str, ...]):
 
 
 def _compose(text: str):
+    """The node tree of a rule file, under the same limits as loading it (size, nesting)."""
+    from eurasia_game.loading.yamlsource import MAX_DEPTH, MAX_FILE_BYTES
+
+    if len(text) > MAX_FILE_BYTES:
+        raise UpgradeError(f"the file is larger than {MAX_FILE_BYTES // 1_000_000} MB, too large for a rule file")
     try:
-        return yaml.compose(text, Loader=yaml.SafeLoader)
+        return yaml.compose(text, Loader=_Loader)
     except yaml.YAMLError as exc:
         mark = getattr(exc, "problem_mark", None)
         where = f" (line {mark.line + 1})" if mark else ""
-        raise UpgradeError(f"the file is not valid YAML{where}; fix it first, then upgrade") from None
+        detail = f": {exc.problem}" if getattr(exc, "problem", None) else ""
+        raise UpgradeError(f"the file is not valid YAML{where}{detail}; fix it first, then upgrade") from None
+    except (RecursionError, MemoryError):
+        raise UpgradeError(f"nesting is deeper than {MAX_DEPTH} levels; fix it first, then upgrade") from None
+
+
+try:  # the C parser, as for loading: fast, and it refuses nesting deeper than 1000 levels itself
+    from yaml import CSafeLoader as _Loader
+except ImportError:  # pragma: no cover - depends on the PyYAML build
+    from yaml import SafeLoader as _Loader
+
+
 
 
 class UpgradeError(ValueError):
@@ -212,10 +228,19 @@ class UpgradeReport:
 
 
 def _read(path: Path, report: UpgradeReport) -> str | None:
+    from eurasia_game.loading.yamlsource import MAX_FILE_BYTES
+    from eurasia_game.safefile import FileRefused, read_bounded
+
     try:
-        return path.read_text(encoding="utf-8")
-    except (OSError, UnicodeDecodeError) as exc:
-        report.problems.append(f"{path}: cannot be read ({getattr(exc, 'strerror', None) or exc})")
+        raw = read_bounded(path, MAX_FILE_BYTES, "rule file")
+    except FileRefused as exc:
+        report.problems.append(f"{path}:1: {exc.reason}")
+        return None
+    try:
+        return raw.decode("utf-8")  # a byte-order mark stays, so the file is written back as it was
+    except UnicodeDecodeError as exc:
+        line = raw[: exc.start].count(b"\n") + 1
+        report.problems.append(f"{path}:{line}: the file is not UTF-8 text; save it as UTF-8")
         return None
 
 
@@ -256,7 +281,10 @@ def plan_upgrade(target: Path | str) -> UpgradeReport:
         _plan(target, text, found, report)
         return report
     if not target.is_dir():
-        report.problems.append(f"{target}: there is no such file or folder")
+        if target.exists():  # a pipe, a device...: say what it is, without reading it
+            _read(target, report)
+        else:
+            report.problems.append(f"{target}: there is no such file or folder")
         return report
     manifest = target / "mod.yaml"
     listing = list_rule_files(target, target.name, exclude=(manifest,))

@@ -24,6 +24,7 @@ from eurasia_game.loading.files import MAX_FILES, SourceFile, display_name, list
 from eurasia_game.loading.formats import format_problem
 from eurasia_game.loading.manifest import ModFolder, read_mod_folder
 from eurasia_game.loading.merge import LayerFiles, ModChanges, merge_layers
+from eurasia_game.loading.salvage import BrokenParts, salvage
 from eurasia_game.loading.order import load_order
 from eurasia_game.loading.problems import Problem
 from eurasia_game.model.mod import MANIFEST_NAME, ModManifest, ModStamp, version_matches
@@ -45,10 +46,11 @@ class LayerInfo:
     folder: Path
     display: str  # how problems name the folder, e.g. "rules" or "mods/fifth_front"
     manifest: ModManifest | None = None
+    unloaded: bool = False  # a mod left out of the load order: its files were only read and validated
 
     @property
     def is_mod(self) -> bool:
-        return self.manifest is not None
+        return self.manifest is not None or self.unloaded
 
 
 @dataclass
@@ -57,6 +59,8 @@ class LoadResult:
     problems: list[Problem] = field(default_factory=list)
     # (section, merged index) -> (source file, index inside that file)
     origins: dict[tuple[str, int], tuple[SourceFile, int]] = field(default_factory=dict)
+    # (section, merged index, field) -> (source, path in it) for fields a patch set or added to
+    field_origins: dict[tuple[str, int, str], tuple[SourceFile, tuple]] = field(default_factory=dict)
     files: list[SourceFile] = field(default_factory=list)
     layers: list[LayerInfo] = field(default_factory=list)
     text_origins: dict[str, SourceFile] = field(default_factory=dict)
@@ -95,13 +99,19 @@ class LoadResult:
 
     def layer_of(self, file: str) -> LayerInfo | None:
         """The layer a problem's file belongs to (by its display name)."""
+        best = None
         for layer in self.layers:
-            if file == layer.display or file.startswith(layer.display + "/"):
-                return layer
-        return None
+            if file == layer.display or file.startswith(layer.display + "/") or layer.display in (".", ""):
+                if best is None or best.display in (".", "") or len(layer.display) > len(best.display):
+                    best = best if layer.display in (".", "") and best is not None else layer
+        return best
 
     def locate(self, path: tuple) -> tuple[str, int, int, tuple]:
         """File, line, column and in-file path for a path in the merged rule set."""
+        if len(path) >= 3 and (path[0], path[1], path[2]) in self.field_origins:
+            source, where = self.field_origins[(path[0], path[1], path[2])]
+            inner = where + tuple(path[3:])
+            return (source.name, *source.located.position(inner), inner)
         if len(path) >= 2 and (path[0], path[1]) in self.origins:
             source, index = self.origins[(path[0], path[1])]
             inner = (path[0], index) + tuple(path[2:])
@@ -127,14 +137,14 @@ def rule_files(folder: Path) -> list[Path]:
     return list_rule_files(Path(folder), Path(folder).name).files
 
 
-def load_rules(folder: Path | str | None = None, check: bool = True, mods: Sequence[Path | str] = ()) -> LoadResult:
+def load_rules(folder: Path | str | None = None, check: bool = True, mods: Sequence[Path | str] = (), paths: str = "short") -> LoadResult:
     """Load and (by default) check the rules in ``folder`` plus the mods in ``mods``.
 
     ``folder`` defaults to the base game.  ``mods`` are mod folders (each with
     a ``mod.yaml``), given in any order: the load order comes from their
     manifests.
     """
-    return load_layers(folder, mods, check=check)
+    return load_layers(folder, mods, check=check, paths=paths)
 
 
 def _closure(order: list[ModFolder]) -> dict[str, frozenset[str]]:
@@ -154,15 +164,51 @@ def _closure(order: list[ModFolder]) -> dict[str, frozenset[str]]:
     return out
 
 
-def load_layers(base: Path | str | None, mod_folders: Sequence[Path | str] = (), check: bool = True) -> LoadResult:
-    """The base folder (unless a total conversion replaces it) plus mods, merged and checked."""
+PathStyle = str  # "short" (parent/name, the library default), "given" (as typed, for the command line) or "absolute"
+
+
+def folder_display(given: Path | str, style: PathStyle = "short", default_base: bool = False) -> str:
+    """How problems name the folder ``given``: the prefix of every file name in messages.
+
+    ``given`` keeps the path as the user typed it (``.`` inside a mod gives
+    plain ``events.yaml``), so an editor or a CI annotation can open the file
+    from where the command ran; ``absolute`` resolves it; ``short`` is the
+    folder's parent and own name (``mods/fifth_front``), for lists in the window.
+    """
+    import os
+
+    path = Path(given)
+    if style == "absolute":
+        try:
+            return str(path.resolve())
+        except (OSError, RuntimeError):
+            return str(path.absolute())
+    if style == "given":
+        if default_base:  # not typed: relative to where the command runs when it is below it
+            try:
+                return Path(os.path.relpath(path.resolve(), Path.cwd())).as_posix() if path.resolve().is_relative_to(Path.cwd().resolve()) else str(path.resolve())
+            except (OSError, ValueError, RuntimeError):
+                return str(path)
+        return Path(os.path.normpath(str(path))).as_posix()
+    return ""  # the short style is worked out by the caller
+
+
+def load_layers(base: Path | str | None, mod_folders: Sequence[Path | str] = (), check: bool = True, paths: PathStyle = "short") -> LoadResult:
+    """The base folder (unless a total conversion replaces it) plus mods, merged and checked.
+
+    Every problem is collected in one run: a mod whose manifest is broken (or
+    that cannot be put in the load order) still has its rule files read and
+    validated, and a file with invalid items still gives its valid items to the
+    merge, so the checks across files run whatever went wrong before them.
+    The rules (``result.rules``) are only given when nothing is in error.
+    """
     from eurasia_game.paths import base_rules_dir
 
     result = LoadResult(rules=None)
     if len(mod_folders) > MAX_MODS:
         result.problems.append(Problem("error", "mods", 1, 1, "", f"more than {MAX_MODS} mods are enabled", "enable fewer mods"))
         return result
-    found = [read_mod_folder(folder) for folder in mod_folders]
+    found = [read_mod_folder(folder, display=folder_display(folder, paths) or None) for folder in mod_folders]
     for mod in found:
         result.problems.extend(mod.problems)
     order, order_problems = load_order([m for m in found if m.manifest is not None and not m.problems])
@@ -173,14 +219,16 @@ def load_layers(base: Path | str | None, mod_folders: Sequence[Path | str] = (),
     specs: list[tuple[LayerInfo, ModFolder | None]] = []
     if conversion is None:
         folder = Path(base) if base is not None else base_rules_dir()
-        specs.append((LayerInfo("base", folder, folder.name or str(folder)), None))
+        display = folder_display(folder, paths, default_base=base is None) or folder.name or str(folder)
+        specs.append((LayerInfo("base", folder, display), None))
     for mod in order:
         specs.append((LayerInfo(mod.id, mod.folder, mod.display, mod.manifest), mod))
 
+    broken = BrokenParts()
     layers: list[LayerFiles] = []
     for info, mod in specs:
         result.layers.append(info)
-        files = _load_layer(info, mod, result)
+        files = _load_layer(info, mod, result, broken)
         if files is None:
             continue
         layers.append(LayerFiles(
@@ -188,11 +236,19 @@ def load_layers(base: Path | str | None, mod_folders: Sequence[Path | str] = (),
             is_mod=mod is not None and not mod.manifest.replaces_base,
             declared=declared.get(info.name, frozenset()),
         ))
-    if result.errors or not layers:
+    # mods left out of the load order: their files are still read and validated
+    ordered = {id(m) for m in order}
+    for mod in sorted(found, key=lambda m: (m.id, str(m.folder))):  # the same whatever order they were given in
+        if id(mod) not in ordered and mod.folder.is_dir():
+            info = LayerInfo(mod.id, mod.folder, mod.display, None, unloaded=True)
+            result.layers.append(info)
+            _check_only_layer(info, mod, result)
+    if not layers:
         return result
-    merged = merge_layers(layers)
+    merged = merge_layers(layers, broken)
     result.problems.extend(merged.problems)
     result.origins = merged.origins
+    result.field_origins = merged.field_origins
     result.text_origins = merged.text_origins
     result.section_sources = merged.section_sources
     result.game_source = merged.game_source
@@ -201,19 +257,30 @@ def load_layers(base: Path | str | None, mod_folders: Sequence[Path | str] = (),
     result.mod_changes = merged.mod_changes
     if merged.game_source is not None:
         result.problems.extend(_compatibility(order, merged.game_source))
-    if merged.rules is None or result.errors:
+    if merged.rules is None:
         return result
-    stamps = tuple(ModStamp(id=m.manifest.id, version=m.manifest.version) for m in order)
+    stamps = tuple(ModStamp(id=m.manifest.id, version=m.manifest.version, name=m.manifest.name) for m in order)
     rules = merged.rules.model_copy(update={"mods": stamps})
-    result.rules = rules.model_copy(update={"fingerprint": fingerprint(rules)})
+    rules = rules.model_copy(update={"fingerprint": fingerprint(rules)})
+    had_errors = bool(result.errors)
     if check:
         from eurasia_game.loading.checker import check_rules
 
-        result.problems.extend(check_rules(result))
+        if had_errors:
+            # rules with parts missing: check what is there, and never let a
+            # check that met something it did not expect hide what was found
+            try:
+                result.problems.extend(check_rules(result, rules, broken))
+            except Exception:  # noqa: BLE001 - the problems already found are reported
+                pass
+        else:
+            result.problems.extend(check_rules(result, rules, broken))
+    if not had_errors:
+        result.rules = rules
     return result
 
 
-def _load_layer(info: LayerInfo, mod: ModFolder | None, result: LoadResult) -> list[tuple[SourceFile, RuleFile]] | None:
+def _load_layer(info: LayerInfo, mod: ModFolder | None, result: LoadResult, broken: "BrokenParts | None" = None) -> list[tuple[SourceFile, RuleFile]] | None:
     """Parse, format-check and validate every file of one layer."""
     folder = info.folder
     if mod is None and not folder.is_dir():
@@ -225,6 +292,7 @@ def _load_layer(info: LayerInfo, mod: ModFolder | None, result: LoadResult) -> l
     if not listing.files:
         if mod is None:
             result.problems.append(Problem("error", str(folder), 1, 1, "", "the rules folder holds no .yaml files", "rule files end in .yaml"))
+            return None
         else:
             result.problems.append(mod.problem("warning", ("rules",) if mod.manifest.rules else (), "the mod has no rule files, so it changes nothing", "add .yaml rule files next to mod.yaml"))
         return []
@@ -236,10 +304,15 @@ def _load_layer(info: LayerInfo, mod: ModFolder | None, result: LoadResult) -> l
         name = display_name(path, folder, info.display)
         located = read_rule_file(path, name, result.problems)
         if located is None:
+            if broken is not None:
+                _scan_unparsed(path, broken)
             continue
         source = SourceFile(name, located, layer=info.name, path=path)
         result.files.append(source)
         parsed.append(source)
+        if all(value in (None, [], {}) for value in located.data.values()):
+            what = "holds only empty sections" if located.data else "is empty (or holds only comments)"
+            result.problems.append(Problem("warning", name, 1, 1, "", f"the file {what}, so it adds nothing to the game", "give it content, or delete it"))
     layer_problem = _layer_format_problem(parsed, mod, str(folder))
     if layer_problem is not None:
         result.problems.append(layer_problem)
@@ -251,14 +324,68 @@ def _load_layer(info: LayerInfo, mod: ModFolder | None, result: LoadResult) -> l
             problem = format_problem(own, source.name, line, column, "format", str(folder))
             if problem is not None:
                 result.problems.append(problem)
+                _skipped(source, broken)
                 continue
         elif layer_problem is not None:
+            _skipped(source, broken)
             continue  # written in the folder's format, which was refused once above
         try:
             validated.append((source, RuleFile.model_validate(source.located.data)))
         except ValidationError as exc:
             result.problems.extend(validation_problems(RuleFile, source, exc))
+            # the file's valid items still join the merge, so checks across files run
+            validated.append((source, salvage(source, broken if broken is not None else BrokenParts())))
     return validated
+
+
+def _skipped(source: SourceFile, broken: "BrokenParts | None") -> None:
+    """A file not validated (its format was refused): what it holds is not missing, only unread."""
+    if broken is None:
+        return
+    for key, value in source.located.data.items():
+        broken.present.add(key)
+        for item in value if isinstance(value, list) else ():
+            if isinstance(item, dict) and isinstance(item.get("id"), str):
+                broken.any_ids.add(item["id"])
+
+
+def _scan_unparsed(path: Path, broken: BrokenParts) -> None:
+    """What a file that could not be parsed probably defines (when it can be read at all)."""
+    from eurasia_game.loading.yamlsource import MAX_FILE_BYTES
+    from eurasia_game.safefile import FileRefused, read_bounded
+
+    try:
+        broken.scan_unparsed(read_bounded(path, MAX_FILE_BYTES).decode("utf-8", "replace"))
+    except FileRefused:
+        broken.sections.add("*unreadable*")
+
+
+def _check_only_layer(info: LayerInfo, mod: ModFolder, result: LoadResult) -> None:
+    """Read and validate the rule files of a mod that cannot be loaded (its manifest is broken, or a dependency is missing)."""
+    raw = mod.source.located.data if mod.source is not None and isinstance(mod.source.located.data, dict) else {}
+    selection = raw.get("rules")
+    if not (isinstance(selection, list) and all(isinstance(e, str) for e in selection)):
+        selection = None
+    listing = list_rule_files(info.folder, info.display, selection, (info.folder / MANIFEST_NAME,))
+    result.problems.extend(listing.problems)
+    for path in listing.files[:MAX_FILES]:
+        name = display_name(path, info.folder, info.display)
+        located = read_rule_file(path, name, result.problems)
+        if located is None:
+            continue
+        source = SourceFile(name, located, layer=info.name, path=path)
+        result.files.append(source)
+        own = located.data.get("format")
+        if type(own) is int:
+            line, column = located.position(("format",))
+            problem = format_problem(own, name, line, column, "format", str(info.folder))
+            if problem is not None:
+                result.problems.append(problem)
+                continue
+        try:
+            RuleFile.model_validate(located.data)
+        except ValidationError as exc:
+            result.problems.extend(validation_problems(RuleFile, source, exc))
 
 
 def _layer_format_problem(parsed: list[SourceFile], mod: ModFolder | None, folder: str) -> Problem | None:

@@ -35,7 +35,9 @@ class ModFolder:
 
     @property
     def manifest_name(self) -> str:
-        return f"{self.display}/{MANIFEST_NAME}"
+        from eurasia_game.loading.files import join_display
+
+        return join_display(self.display, MANIFEST_NAME)
 
     def position(self, path: tuple) -> tuple[int, int]:
         return self.source.located.position(path) if self.source else (1, 1)
@@ -54,20 +56,23 @@ def mod_display(folder: Path) -> str:
     return f"{parent}/{folder.name}" if parent else folder.name
 
 
-def read_mod_folder(folder: Path | str) -> ModFolder:
-    """Read the manifest of the mod in ``folder``; problems are collected, never raised."""
+def read_mod_folder(folder: Path | str, display: str | None = None) -> ModFolder:
+    """Read the manifest of the mod in ``folder``; problems are collected, never raised.
+
+    ``display`` is how problems name the folder (default: ``mod_display``).
+    """
     given = Path(folder)
     try:
         resolved = given.resolve()
     except (OSError, RuntimeError):
         resolved = given
-    mod = ModFolder(folder=resolved, display=mod_display(resolved if resolved.name else given))
+    mod = ModFolder(folder=resolved, display=display if display is not None else mod_display(resolved if resolved.name else given))
     if not resolved.is_dir():
         reason = "does not exist" if not resolved.exists() else "is not a folder"
         mod.problems.append(Problem("error", str(given), 1, 1, "", f"the mod folder {reason}", "give the folder that holds the mod's mod.yaml"))
         return mod
     manifest_path = resolved / MANIFEST_NAME
-    if not manifest_path.is_file():
+    if not manifest_path.exists() and not manifest_path.is_symlink():
         others = sorted(p.name for p in resolved.iterdir() if p.name.lower() in ("mod.yml", "manifest.yaml", "mod.json"))
         hint = f"rename {others[0]} to {MANIFEST_NAME}" if others else f"add a {MANIFEST_NAME} with id, name, version, format and game"
         mod.problems.append(Problem("error", mod.manifest_name, 1, 1, "", f"the mod folder has no {MANIFEST_NAME}", hint))

@@ -12,10 +12,16 @@ out for modders in docs/modding.md:
    layer replaces that item in place (an override: same position, so ordered
    lists such as phases and endings keep their order); other items are
    appended.  ``texts`` entries override by key.
-4. Only the base game or a total conversion may give the ``game`` section.
-5. When two mods add, override or remove the same item, the one loading later
-   wins, and a warning names both, unless the later mod declared the earlier
-   one in ``depends`` or ``load_after`` (then the order is intended).
+4. Then its ``patch:`` sections change single fields of, or add to lists
+   of, what is there so far (``loading.patches``).
+5. Only the base game or a total conversion may give the ``game`` section.
+6. When two mods add, override, patch or remove the same item, the one
+   loading later wins, and a warning names both, unless the later mod
+   declared the earlier one in ``depends`` or ``load_after`` (then the order
+   is intended).
+
+Items that failed validation are left out (their ids are in ``broken``) and
+the rules are still built, so the checks across files can run.
 """
 
 from __future__ import annotations
@@ -23,6 +29,7 @@ from __future__ import annotations
 from dataclasses import dataclass, field
 
 from eurasia_game.loading.files import SourceFile
+from eurasia_game.loading.patches import apply_patches
 from eurasia_game.loading.problems import Problem, did_you_mean, format_path
 from eurasia_game.model.mod import Removals
 from eurasia_game.model.ruleset import LIST_SECTIONS, RuleFile, RuleSet
@@ -45,6 +52,8 @@ class Entry:
     source: SourceFile
     index: int
     layer: int
+    # field -> (source, path in it) for fields a patch set or added to
+    fields: dict[str, tuple[SourceFile, tuple]] = field(default_factory=dict)
 
 
 @dataclass
@@ -69,6 +78,7 @@ class MergeOutput:
     rules: RuleSet | None
     problems: list[Problem] = field(default_factory=list)
     origins: dict[tuple[str, int], tuple[SourceFile, int]] = field(default_factory=dict)
+    field_origins: dict[tuple[str, int, str], tuple[SourceFile, tuple]] = field(default_factory=dict)
     text_origins: dict[str, SourceFile] = field(default_factory=dict)
     section_sources: dict[str, SourceFile] = field(default_factory=dict)
     game_source: SourceFile | None = None
@@ -93,7 +103,13 @@ KIND = {
 }
 
 
-def merge_layers(layers: list[LayerFiles]) -> MergeOutput:
+def merge_layers(layers: list[LayerFiles], broken=None) -> MergeOutput:
+    """Join the layers into one ``RuleSet``; problems are collected, and the rules are
+    built whenever a ``game`` section exists, so the checks across files can run
+    even when some parts are in error (``broken``: what failed validation)."""
+    from eurasia_game.loading.salvage import BrokenParts
+
+    broken = broken if broken is not None else BrokenParts()
     out = MergeOutput(rules=None)
     entries: dict[str, list[Entry]] = {name: [] for name in LIST_SECTIONS}
     texts: dict[str, tuple[str, SourceFile, int]] = {}
@@ -106,7 +122,7 @@ def merge_layers(layers: list[LayerFiles]) -> MergeOutput:
             changes = out.mod_changes.setdefault(layer.name, ModChanges())
             if key[1] == "*":
                 return
-            {"added": changes.added, "overrode": changes.overridden, "removed": changes.removed}[verb].append(key)
+            {"added": changes.added, "overrode": changes.overridden, "patched": changes.overridden, "removed": changes.removed}[verb].append(key)
 
     for number, layer in enumerate(layers):
         if layer.is_mod:
@@ -177,8 +193,11 @@ def merge_layers(layers: list[LayerFiles]) -> MergeOutput:
                 items = getattr(model, section) or ()
                 if items:
                     out.section_sources[section] = source
+                where = source.index_map.get(section)
                 for index, item in enumerate(items):
                     item_id = getattr(item, "id", None)
+                    if where is not None:  # invalid items were left out: keep each item's index in its file
+                        index = where[index]
                     entry = Entry(item_id, item, source, index, number)
                     match = None
                     if item_id is not None:
@@ -190,24 +209,29 @@ def merge_layers(layers: list[LayerFiles]) -> MergeOutput:
                         entries[section].append(entry)
                         if item_id is not None and layer.is_mod:
                             touch(layer, (section, item_id), "added", source, (section, index, "id"))
+        # 4. patches: single fields of what is there so far
+        for source, model in layer.files:
+            if model.patch is not None:
+                apply_patches(layer, number, source, model.patch, entries, out, touch, broken)
 
     _conflicts(layers, touches, out)
     out.changed_by = {key: [t.layer for t in found] for key, found in touches.items()}
     if game is None:
-        first = layers[0].files[0][0] if layers and layers[0].files else None
-        out.problems.append(Problem("error", first.name if first else "rules", 1, 1, "game", "no file has a 'game' section", "add game.yaml with id, name, version, format and sources"))
+        if not broken.mentions("game"):  # a broken game section was reported where it is
+            first = layers[0].files[0][0] if layers and layers[0].files else None
+            out.problems.append(Problem("error", first.name if first else "rules", 1, 1, "game", "no file has a 'game' section", "add game.yaml with id, name, version, format and sources"))
         return out
     for section in ("phases", "sides", "tracks", "fronts", "actions", "events", "endings", "scenarios"):
-        if not entries[section]:
+        if not entries[section] and not broken.mentions(section):
             reason = " (every one was removed)" if any(k[0] == section for k in out.removed) else ""
             out.problems.append(_problem("error", out.game_source, (), f"no file defines any {section}{reason}", f"add a '{section}:' section"))
-    if any(p.severity == "error" for p in out.problems):
-        return out
     lists = {}
     for section, found in entries.items():
         lists[section] = tuple(e.item for e in found)
         for index, entry in enumerate(found):
             out.origins[(section, index)] = (entry.source, entry.index)
+            for key, origin in entry.fields.items():
+                out.field_origins[(section, index, key)] = origin
     out.text_origins = {key: source for key, (_, source, _) in texts.items()}
     out.rules = RuleSet(game=game, texts={k: v for k, (v, _, _) in texts.items()}, **lists)
     return out

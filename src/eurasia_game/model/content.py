@@ -76,6 +76,23 @@ class PhaseDef(RuleModel):
     description: Text
 
 
+class ObjectiveDef(RuleModel):
+    """One of a side's own objectives (its victory conditions).
+
+    The sides want different things, as in the article: each is judged by its
+    own objectives, not by a shared score.  An ending whose outcome is
+    'objectives' compares how far each side got past what it needs.
+    """
+
+    id: Slug
+    name: Text = Field(description="A short name, shown on the board and the ending screen.")
+    text: Text = Field(description="The objective in words, with its threshold.")
+    section: SectionRef
+    teaching_note: Text = Field(description="Why the article makes this the side's aim.")
+    condition: Condition = Field(alias="when", description="Holds when the objective is met.")
+    points: int = Field(default=1, ge=1, le=10, description="What meeting it is worth.")
+
+
 class SideDef(RuleModel):
     """A player side."""
 
@@ -90,6 +107,8 @@ class SideDef(RuleModel):
     income: int = Field(ge=0, le=100, description="Power gained every year (scenarios may override).")
     orders_per_year: int = Field(default=3, ge=1, le=20, description="How many orders the side may plan each year.")
     goal: Text = Field(description="What this side is playing for, in a sentence or two.")
+    objectives: list[ObjectiveDef] = Field(default_factory=list, description="The side's own victory conditions, judged at an 'objectives' ending.")
+    objectives_needed: int = Field(default=0, ge=0, le=100, description="Points of objectives the side needs; its margin is what it scores beyond (or short of) this.")
 
 
 class ZoneDef(RuleModel):
@@ -248,7 +267,7 @@ class EndingDef(RuleModel):
     text: Text
     check: Literal["sudden", "final"] = Field(description="sudden: checked every year; final: checked after the last year, in order.")
     condition: Condition | None = Field(default=None, alias="when", description="Leave out for a fallback final ending.")
-    outcome: dict[str, Outcome] | Literal["fronts"] = Field(description="Each side's result by side id, or 'fronts': the side leading more fronts wins.")
+    outcome: dict[str, Outcome] | Literal["fronts", "objectives"] = Field(description="Each side's result by side id; 'fronts': the side leading more fronts wins; 'objectives': the side with the larger margin on its own objectives wins (equal margins are a draw).")
     questions: list[Text] = Field(default_factory=list, description="Discussion questions for the debrief.")
 
 

@@ -13,7 +13,7 @@ earlier layers (the base game, or mods loaded before) to delete by id.
 from __future__ import annotations
 
 import re
-from typing import Literal
+from typing import Any, Literal
 
 from pydantic import Field, field_validator
 
@@ -174,8 +174,44 @@ class Removals(RuleModel):
     texts: SectionRemoval | None = Field(default=None, description="Message keys to remove (a later layer must then give them again).")
 
 
+PatchValue = Any  # checked when the patched item is validated again, against the item's own model
+
+
+class Patch(RuleModel):
+    """Change single fields of items loaded before (or by this same layer), without copying them.
+
+    ``set`` replaces the fields it names, each whole; ``add`` appends entries
+    to list fields (``endings``, ``opening_cards``, ``deck_tags``, ``tags``...),
+    skipping entries already there.  An ending added to a scenario goes just
+    before the scenario's first final ending without a condition (its
+    fallback), so it can still be reached; ``before`` names another place.
+    The patched item is validated again and checked like any other.
+    """
+
+    id: Slug | list[Slug] = Field(description="The id of the item to patch, a list of ids, or 'all' for every item of the section loaded so far.")
+    set_: dict[str, PatchValue] | None = Field(default=None, alias="set", max_length=100, description="Fields to replace, each whole: 'income: 7'; a dotted key reaches inside a mapping: 'setup.income.beijing: 8'. The id cannot be changed.")
+    add: dict[str, list[PatchValue]] | None = Field(default=None, max_length=100, description="Entries to add to list fields: 'endings: [my_ending]'. Entries already there are skipped.")
+    before: Slug | None = Field(default=None, description="Put the added entries before this one in the list, instead of the default place.")
+
+
+class Patches(RuleModel):
+    """Single-field changes to items of earlier layers (or this one), by section."""
+
+    phases: list[Patch] | None = Field(default=None, max_length=1000)
+    help: list[Patch] | None = Field(default=None, max_length=1000)
+    sides: list[Patch] | None = Field(default=None, max_length=1000)
+    tracks: list[Patch] | None = Field(default=None, max_length=1000)
+    fronts: list[Patch] | None = Field(default=None, max_length=1000)
+    actions: list[Patch] | None = Field(default=None, max_length=1000)
+    events: list[Patch] | None = Field(default=None, max_length=1000)
+    red_lines: list[Patch] | None = Field(default=None, max_length=1000)
+    endings: list[Patch] | None = Field(default=None, max_length=1000)
+    scenarios: list[Patch] | None = Field(default=None, max_length=1000)
+
+
 class ModStamp(RuleModel):
     """A mod as a save records it: its id and version."""
 
     id: str = Field(max_length=64)
     version: str = Field(max_length=32)
+    name: str = Field(default="", max_length=200, description="The mod's name as players see it (not saved).")

@@ -12,7 +12,7 @@ from functools import cached_property
 from pydantic import BaseModel, ConfigDict, Field
 
 from eurasia_game.model.base import RuleModel, Text
-from eurasia_game.model.mod import ModStamp, Removals
+from eurasia_game.model.mod import ModStamp, Patches, Removals
 from eurasia_game.model.story import StoryCheck
 from eurasia_game.model.content import (
     ActionDef,
@@ -36,6 +36,7 @@ class RuleFile(RuleModel):
 
     format: int | None = Field(default=None, description="The rule-file format this file is written in, when it differs from its folder's (game.format, or the mod's manifest).")
     remove: Removals | None = Field(default=None, description="Content of earlier layers (the base game or mods loaded before) to delete, by id.")
+    patch: Patches | None = Field(default=None, description="Single fields of items loaded before (or in this layer) to change, or lists to add to, without copying the items.")
     game: GameInfo | None = None
     phases: list[PhaseDef] | None = None
     texts: dict[str, Text] | None = Field(default=None, description="Player-visible messages of the engine, with $placeholders.")

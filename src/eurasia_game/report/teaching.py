@@ -227,6 +227,7 @@ def table_questions(rules, debrief: Debrief, what_if: list[WhatIfRow] | None = N
         section, _, _ = action_citation(rules, action_id)
         out.append((f"{rules.side[side].name} ordered \u201c{action.name}\u201d {n} times, more than any other order. "
                     "What does that say about its strategy, and does the article expect that side to act so?", section))
+    out += objective_questions(rules, debrief)
     if _dice_ending(rules, debrief):
         out.append(("A tipping-point card and a roll of the dice ended this game. Which decisions had brought the board near that "
                     "future, and would another roll have changed the story or only its date?", debrief.ending.section))
@@ -235,6 +236,32 @@ def table_questions(rules, debrief: Debrief, what_if: list[WhatIfRow] | None = N
         what = "the ending" if row.start is None else row.what
         out.append((f"The article expected otherwise of {what} than your game gave ({row.did[0].lower() + row.did[1:]}). "
                     "What explains the difference: the rules, your decisions or the dice?", row.section))
+    return out
+
+
+def objective_questions(rules, debrief: Debrief) -> list[tuple[str, str]]:
+    """For each side with objectives in the rules: which it met at the end, and a question on the ones it missed."""
+    from eurasia_game.engine.work import holds
+
+    state = debrief.final
+    if state is None or debrief.ending is None:
+        return []
+    out = []
+    for side in rules.sides:
+        objectives = list(getattr(side, "objectives", None) or ())
+        if not objectives:
+            continue
+        met = [o for o in objectives if getattr(o, "condition", None) is not None and holds(rules, state, o.condition)]
+        missed = [o for o in objectives if o not in met]
+        names = lambda items: ", ".join(f"\u201c{getattr(o, 'name', o.id)}\u201d" for o in items)  # noqa: E731
+        text = f"{side.name} met {len(met)} of its {len(objectives)} objectives at the end"
+        text += f" ({names(met)})" if met else ""
+        if missed:
+            text += f" and missed {names(missed)}. Which missed objective was within reach, and what would reaching it have cost the partnership?"
+        else:
+            text += ". Which of them came easiest, and did reaching them cost the other side?"
+        sections = {getattr(o, "section", "") for o in missed or met} - {""}
+        out.append((text, ", ".join(sorted(sections))))
     return out
 
 

@@ -23,6 +23,7 @@ from typing import Literal
 
 from pydantic import BaseModel, ConfigDict, Field, ValidationError
 
+from eurasia_game.safefile import UTF8_BOM, FileRefused, read_bounded
 from eurasia_game.engine.decided import decided_by, rolls
 from eurasia_game.engine.state import FACILITATOR, Action
 from eurasia_game.engine.views import visible
@@ -306,7 +307,9 @@ def class_from_json(text: str) -> ClassRecord:
             branches.append(Branch(info, record))
     except ValidationError as exc:
         first = exc.errors()[0]
-        raise RecordError(f"the class file is damaged: {'.'.join(str(p) for p in first['loc'])}: {first['msg']}") from None
+        from eurasia_game.session.record import _why
+
+        raise RecordError(f"{'.'.join(str(p) for p in first['loc'])}: {_why(first)}; the class file was damaged or edited by hand") from None
     ids = [b.info.id for b in branches]
     if len(set(ids)) != len(ids) or branches[0].info.parent is not None:
         raise RecordError("the class file is damaged: its lines of play are not a tree starting at the original game")
@@ -320,15 +323,18 @@ def read_class(path: Path | str) -> ClassRecord:
     """Read a class file or a single game save from disk; RecordError says what is wrong."""
     path = Path(path)
     try:
-        if path.stat().st_size > MAX_CLASS_BYTES:
-            raise RecordError(f"{path.name} is too large to be a game save")
-        text = path.read_bytes().decode("utf-8")
-    except FileNotFoundError:
-        raise RecordError(f"there is no save at {path}") from None
-    except UnicodeDecodeError:
-        raise RecordError(f"{path.name} is not a game save (it is not UTF-8 text)") from None
-    except OSError as exc:
-        raise RecordError(f"{path.name} cannot be read: {exc.strerror or exc}") from None
+        raw = read_bounded(path, MAX_CLASS_BYTES, "save")
+    except FileRefused as exc:
+        if "does not exist" in exc.reason:
+            raise RecordError(f"there is no save at {path}") from None
+        raise RecordError(f"{path.name}: {exc.reason}" + (", too large to be a game save" if "larger" in exc.reason else "")) from None
+    if raw.startswith(UTF8_BOM):
+        raw = raw[len(UTF8_BOM):]
+    try:
+        text = raw.decode("utf-8")
+    except UnicodeDecodeError as exc:
+        line = raw[: exc.start].count(b"\n") + 1
+        raise RecordError(f"{path.name}: line {line}: this is not a game save: it is not text (a save is a text file written by the game)") from None
     try:
         return class_from_json(text)
     except RecordError as exc:

@@ -12,11 +12,12 @@ import hashlib
 import json
 from typing import Annotated, Callable, Literal
 
-from pydantic import BaseModel, ConfigDict, Field, StringConstraints, ValidationError
+from pydantic import BaseModel, ConfigDict, Field, StringConstraints, ValidationError, field_validator
 
 from eurasia_game.engine.state import Action
 
 RECORD_FORMAT = 1
+HUMAN = "human"  # a side played by a person; every other player is a policy name
 MAX_RECORD_BYTES = 20_000_000
 
 # Upgrades of older record formats: MIGRATIONS[n] turns the JSON data of a
@@ -80,6 +81,17 @@ class GameRecord(BaseModel):
     scenario: Word
     seed: int = Field(ge=0, lt=2**63)
     players: dict[Word, Word] = Field(default_factory=dict, max_length=16, description="Who played each side: 'human' or a policy name.")
+
+    @field_validator("players")
+    @classmethod
+    def _known_players(cls, players: dict[str, str]) -> dict[str, str]:
+        from eurasia_game.session.policies import policy_names
+
+        known = [HUMAN, *policy_names()]
+        for side, kind in players.items():
+            if kind not in known:
+                raise ValueError(f"the player of {side!r} is {_short(kind)}, which this game does not know; players are {', '.join(known)}")
+        return players
     actions: list[ActionRecord] = Field(default_factory=list, max_length=100_000)
     mods: list[ModEntry] | None = Field(default=None, max_length=100, description="The mods played with, in load order; left out when there were none.")
     armed_from: int | None = Field(
@@ -118,7 +130,6 @@ def _no_duplicates(pairs: list) -> dict:
     return out
 
 
-_READS = f"record formats 1 to {RECORD_FORMAT}" if RECORD_FORMAT > 1 else "record format 1"
 
 
 def _short(value: object, limit: int = 40) -> str:
@@ -135,32 +146,42 @@ def record_from_json(text: str | bytes) -> GameRecord:
     """
     if len(text) > MAX_RECORD_BYTES:
         raise RecordError("the save is too large to be a game record")
+    if isinstance(text, bytes):
+        text = text.removeprefix(b"\xef\xbb\xbf")
+    else:
+        text = text.removeprefix("\ufeff")  # a byte-order mark, as some editors write: accepted like in rule files
+    if not text.strip():
+        raise RecordError("line 1: the save is empty; it was cut short or never written")
     try:
         data = json.loads(text, object_pairs_hook=_no_duplicates)
-    except (json.JSONDecodeError, UnicodeDecodeError) as exc:
-        raise RecordError(f"the save is not valid JSON ({exc.msg if hasattr(exc, 'msg') else exc}); it may be truncated or damaged") from None
+    except json.JSONDecodeError as exc:
+        raise RecordError(f"line {exc.lineno}, column {exc.colno}: the save is not a readable game record here ({_JSON_WORDS.get(exc.msg.split(':')[0], 'the text is broken')}); it may be cut short or damaged") from None
+    except UnicodeDecodeError:
+        raise RecordError("the save is not a game record: it is not text") from None
     except RecursionError:
-        raise RecordError("the save is nested too deeply to be a game record") from None
+        raise RecordError("line 1: the save is nested too deeply to be a game record") from None
     except RecordError:
         raise
     except ValueError:  # e.g. a number with thousands of digits
         raise RecordError("the save holds a number far too large for a game record; it was damaged or edited by hand") from None
     if not isinstance(data, dict):
-        raise RecordError("the save is not a game record (expected a JSON object)")
+        raise RecordError("line 1: the file is not a game record (a game save starts with '{')")
     version = data.get("format")
     if type(version) is not int or not (1 <= version <= RECORD_FORMAT):
         if type(version) is int and version > RECORD_FORMAT:
-            raise RecordError(f"the save has record format {_short(version)}, made by a newer version of the game; this version reads {_READS}")
-        raise RecordError(f"the save has an unknown record format {_short(version)}; this version of the game reads {_READS}")
+            raise RecordError(f"format: the save was made by a newer version of the game (save format {_short(version)}, while this one reads save format {RECORD_FORMAT}); update the game to load it")
+        if version is None:
+            raise RecordError(f"format: the file does not say which version of the game wrote it, so it is not a game save or it was damaged (this game reads save format {RECORD_FORMAT})")
+        raise RecordError(f"format: {_short(version)} is not a save format this game knows (it reads save format {RECORD_FORMAT}); the file is not a game save or it was damaged")
     checksum = data.pop("checksum", None)
     if not isinstance(checksum, str):
-        raise RecordError("the save has no checksum, so damage or hand edits cannot be ruled out")
+        raise RecordError("checksum: the save has no checksum, so damage or hand edits cannot be ruled out")
     try:
         intact = checksum == digest(data)
     except (RecursionError, ValueError):
         intact = False
     if not intact:
-        raise RecordError("the save's checksum does not match its content: it was damaged or edited by hand")
+        raise RecordError("checksum: the save's checksum does not match its content: it was damaged or edited by hand")
     while version < RECORD_FORMAT:  # the checksum covers the record as written, in its own format
         data = MIGRATIONS[version](data)
         version += 1
@@ -175,8 +196,46 @@ def _validate(data: dict) -> GameRecord:
     except ValidationError as exc:
         first = exc.errors()[0]
         where = _short(".".join(str(p) for p in first["loc"]), 60).strip("'\"")
-        why = "holds characters that a save may not contain" if first["type"] == "string_pattern_mismatch" else first["msg"]
-        raise RecordError(f"the save is damaged: {where}: {why}") from None
+        raise RecordError(f"{where}: {_why(first)}; the save was damaged or edited by hand") from None
+
+
+# json's messages, in the words a player reads
+_JSON_WORDS = {
+    "Expecting value": "a value is missing",
+    "Expecting property name enclosed in double quotes": "a name is not in double quotes",
+    "Expecting ',' delimiter": "a comma is missing",
+    "Expecting ':' delimiter": "a colon is missing",
+    "Unterminated string starting at": "a text is not closed",
+    "Extra data": "there is more after the end of the record",
+    "Invalid control character at": "a text holds a control character",
+    "Invalid \\escape": "a text holds a broken escape",
+}
+
+
+def _why(error: dict) -> str:
+    """One pydantic error of a save, in plain words."""
+    kind = error["type"]
+    if kind == "missing":
+        return "this entry is missing"
+    if kind == "extra_forbidden":
+        return "a game save has no such entry"
+    if kind == "string_pattern_mismatch":
+        return "holds characters that a save may not contain"
+    if kind in ("string_too_long", "too_long"):
+        return "is far too long"
+    if kind.startswith("int") or kind in ("greater_than_equal", "less_than"):
+        return "is not a whole number the game can use"
+    if kind.startswith("string"):
+        return "should be a text"
+    if kind in ("dict_type", "model_type"):
+        return "should be a group of named entries"
+    if kind == "list_type":
+        return "should be a list"
+    if kind == "value_error":
+        return str(error.get("msg", "")).removeprefix("Value error, ")
+    if kind == "literal_error":
+        return f"{_short(error.get('input'))} is not one of the allowed words ({error.get('ctx', {}).get('expected', '')})"
+    return "has a value a game save cannot hold"
 
 
 def mod_mismatch(rules, record: GameRecord) -> str | None:

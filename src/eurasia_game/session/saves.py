@@ -8,10 +8,10 @@ the old save or the new one, never half of each.
 from __future__ import annotations
 
 import os
-import stat
 import tempfile
 from pathlib import Path
 
+from eurasia_game.safefile import UTF8_BOM, FileRefused, read_bounded
 from eurasia_game.session.record import MAX_RECORD_BYTES, GameRecord, RecordError, record_from_json
 
 
@@ -71,26 +71,18 @@ def read_record(path: Path | str) -> GameRecord:
     """Read a save; raises ``RecordError`` with a message for the player."""
     path = Path(path)
     try:
-        # Opened without blocking and checked on the open file: a folder, a
-        # pipe or a device named as a save could otherwise hang or never end.
-        fd = os.open(path, os.O_RDONLY | getattr(os, "O_NONBLOCK", 0) | getattr(os, "O_BINARY", 0))
-        with os.fdopen(fd, "rb") as handle:
-            info = os.fstat(handle.fileno())
-            if not stat.S_ISREG(info.st_mode):
-                raise RecordError(f"{path.name} is not a file")
-            if info.st_size > MAX_RECORD_BYTES:
-                raise RecordError(f"{path.name} is too large to be a game save")
-            raw = handle.read(MAX_RECORD_BYTES + 1)
-        if len(raw) > MAX_RECORD_BYTES:
-            raise RecordError(f"{path.name} is too large to be a game save")
-    except FileNotFoundError:
-        raise RecordError(f"there is no save at {path}") from None
-    except OSError as exc:
-        raise RecordError(f"{path.name} cannot be read: {exc.strerror or exc}") from None
+        raw = read_bounded(path, MAX_RECORD_BYTES, "save")
+    except FileRefused as exc:
+        if "does not exist" in exc.reason:
+            raise RecordError(f"there is no save at {path}") from None
+        raise RecordError(f"{path.name}: {exc.reason}" + (", too large to be a game save" if "larger" in exc.reason else "")) from None
+    if raw.startswith(UTF8_BOM):  # written by an editor that marks UTF-8: read like the rule files
+        raw = raw[len(UTF8_BOM):]
     try:
         text = raw.decode("utf-8")
-    except UnicodeDecodeError:
-        raise RecordError(f"{path.name} is not a game save (it is not UTF-8 text)") from None
+    except UnicodeDecodeError as exc:
+        line = raw[: exc.start].count(b"\n") + 1
+        raise RecordError(f"{path.name}: line {line}: this is not a game save: it is not text (a save is a text file written by the game)") from None
     try:
         return record_from_json(text)
     except RecordError as exc:

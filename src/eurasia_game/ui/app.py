@@ -16,6 +16,7 @@ public names stay importable from here.
 from __future__ import annotations
 
 import gc
+import logging
 import os
 import time
 
@@ -34,6 +35,8 @@ from eurasia_game.ui.startup import load_rules_for_window, run_app, setup_loggin
 from eurasia_game.ui.text import Text  # noqa: E402
 
 __all__ = ["App", "Context", "MIN_SIZE", "load_rules_for_window", "run_app", "setup_logging"]
+
+log = logging.getLogger("eurasia_game.ui")
 
 MIN_SIZE = (1024, 640)
 FPS = 60
@@ -73,6 +76,7 @@ class App(GameCommands, CrashHandling):
         self.exit_code = 0
         self.frame_ms: list[float] = []
         self._crashed = False
+        self._shown: str | None = None
         self._autosave_failing = False
         pygame.display.init()
         pygame.font.init()
@@ -233,6 +237,7 @@ class App(GameCommands, CrashHandling):
             self.ctx.pointer_active = True
         if event.type == pygame.KEYDOWN:
             self.ctx.pointer_active = False
+            self.ctx.last_key = self.ctx.time
             if event.key == pygame.K_F1 and getattr(self.top, "name", "") != "help":
                 from eurasia_game.ui.screens.help import HelpScene
 
@@ -252,7 +257,8 @@ class App(GameCommands, CrashHandling):
             self.apply(self.top.handle(event, self.ctx))
 
     def busy(self) -> bool:
-        return any(scene.busy(self.ctx) for scene in self.stack[-1:])
+        top = self.stack[-1:]
+        return any(scene.busy(self.ctx) or scene.focus_tip_pending(self.ctx) for scene in top)
 
     def step(self, events=None, dt: float | None = None) -> bool:
         """Handle ``events`` (default: whatever is queued), update, draw if needed."""
@@ -272,6 +278,9 @@ class App(GameCommands, CrashHandling):
             self.apply(self.seminar.update(dt))
             if self.dirty or self.busy():
                 self.draw()
+            if self.stack and self.top.name != self._shown:
+                self._shown = self.top.name
+                log.info("screen: %s", self._shown)  # what the player sees, for reading a log (and the window tests)
         except Exception as exc:  # noqa: BLE001 - the player never sees a traceback
             if self.raise_errors:
                 raise

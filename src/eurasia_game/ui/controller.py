@@ -64,6 +64,10 @@ class GameController:
 
         klass = read_class(path)  # a game save, or a seminar's class file with its what-if lines
         record = next(b.record for b in klass.branches if b.info.id == klass.current)
+        if len(klass.branches) == 1:
+            from eurasia_game.session.autosave import with_journal
+
+            record = with_journal(path, record)  # an autosave goes on in its journal
         problem = mismatch(rules, record)
         if problem:
             raise RecordError(problem)
@@ -174,7 +178,9 @@ class GameController:
         if not self.can_undo(side):
             return None
         self.thinker.cancel()
-        return self.session.undo()
+        action = self.session.undo()
+        log.info("undo %s", action.to_dict())
+        return action
 
     def replace_session(self, session: GameSession) -> None:
         """Go on with the same game rebuilt under reloaded rules."""
@@ -188,7 +194,7 @@ class GameController:
 
     def autosave(self) -> None:
         """Autosave after every action; a failure is shown, never fatal."""
-        self.autosave_error = self.autosaver.save(self.session.record())
+        self.autosave_error = self.autosaver.save_game(self.session)
         if self.autosave_error:
             log.warning("%s", self.autosave_error)
 

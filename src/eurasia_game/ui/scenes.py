@@ -20,7 +20,9 @@ from typing import Any
 
 import pygame
 
-from eurasia_game.ui.widgets import FocusRing, draw_tooltip
+from eurasia_game.ui.widgets import FocusRing, control_group, draw_tooltip
+
+FOCUS_TIP_DELAY = 0.9  # seconds the keyboard focus rests on a widget before its help box opens
 
 
 # --- commands ---------------------------------------------------------------
@@ -140,17 +142,42 @@ class Scene:
                 return text
         return None
 
+    def focus_tip(self, ctx):
+        """The focused widget whose help box is due or waiting, and whether it is due.
+
+        A help box for the keyboard focus opens only once the focus has rested
+        on one widget for ``FOCUS_TIP_DELAY`` seconds after the last key, and
+        only when a key put it there (never for the focus a screen starts with,
+        never while the mouse is in use).
+        """
+        if ctx.pointer_active is not False:
+            return None, False
+        widget = self.ring.focused()
+        if widget is None or not widget.help_text():
+            return None, False
+        key = widget.id
+        if key != getattr(self, "_tip_key", None):
+            self._tip_key, self._tip_since = key, ctx.time
+        since = max(self._tip_since, ctx.last_key)
+        return widget, ctx.time - since >= FOCUS_TIP_DELAY
+
+    def focus_tip_pending(self, ctx) -> bool:
+        """Whether a focus help box is waiting for its delay (the loop keeps frames coming)."""
+        widget, _ = self.focus_tip(ctx)
+        return widget is not None and getattr(self, "_tip_shown", None) != (widget.id, max(self._tip_since, ctx.last_key))
+
     def draw_help(self, surface, ctx) -> None:
-        """Draw the tooltip for the hovered thing, or for the keyboard focus."""
-        text = None
-        anchor = None
+        """Draw the tooltip for the hovered thing, or (after a delay) for the keyboard focus,
+        beside the group of controls in use rather than over it."""
         if ctx.pointer_active and ctx.mouse is not None:
             text = self.help_text_at(ctx.mouse)
-            anchor = pygame.Rect(ctx.mouse, (1, 1)).inflate(ctx.px(24), ctx.px(24))
-        if text is None and ctx.pointer_active is False:
-            widget = self.ring.focused()
-            if widget is not None:
-                text = widget.help_text()
-                anchor = widget.rect
-        if text:
-            draw_tooltip(surface, ctx, text, anchor)
+            if text:
+                anchor = pygame.Rect(ctx.mouse, (1, 1)).inflate(ctx.px(24), ctx.px(24))
+                draw_tooltip(surface, ctx, text, anchor)
+            return
+        widget, due = self.focus_tip(ctx)
+        if widget is None or not due:
+            return
+        self._tip_shown = (widget.id, max(self._tip_since, ctx.last_key))
+        avoid = control_group(self.ring.widgets, widget, ctx.px(14))
+        self.focus_tip_rect = draw_tooltip(surface, ctx, widget.help_text(), widget.rect, avoid)

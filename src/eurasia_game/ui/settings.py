@@ -55,11 +55,16 @@ class Settings:
         return {"off": 0.0, "slow": 1.2, "normal": 0.6, "fast": 0.25}[self.animation]
 
 
+MAX_SETTINGS_BYTES = 100_000
+
+
 def load_settings() -> Settings:
+    from eurasia_game.safefile import read_text_bounded
+
     path = paths.settings_file()
-    try:
-        data = json.loads(path.read_text(encoding="utf-8"))
-    except (OSError, ValueError):
+    try:  # bounded: a settings "file" that is a pipe or a huge file must not stop the game starting
+        data = json.loads(read_text_bounded(path, MAX_SETTINGS_BYTES, "settings file"))
+    except (OSError, ValueError, RecursionError):
         return Settings()
     if not isinstance(data, dict):
         return Settings()

@@ -61,7 +61,7 @@ def render_shots(rules, outdir: Path, size: tuple[int, int], seed: int = 7, scen
         steps += 1
         top = app.top
         if top.name == "ending":
-            shot("20_ending")
+            shot("17_ending")
             break
         if top.name == "reveal":
             if "reveal" not in seen:
@@ -117,6 +117,6 @@ def render_shots(rules, outdir: Path, size: tuple[int, int], seed: int = 7, scen
     from eurasia_game.ui import paths
 
     app.apply(sc.Push(ErrorScene(paths.log_file(), game.autosave_path)))
-    shot("21_error")
+    shot("18_error")
     pygame.display.quit()
     return written

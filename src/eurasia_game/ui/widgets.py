@@ -259,8 +259,25 @@ class FocusRing:
             w.draw(surface, ctx, w.id == self.focus_id, hovered)
 
 
-def draw_tooltip(surface, ctx, text: str, anchor: pygame.Rect) -> None:
-    """A wrapped help box beside ``anchor``, kept inside the window."""
+def control_group(widgets: list[Button], widget: Button, gap: int) -> pygame.Rect:
+    """The rect around ``widget`` and every widget within ``gap`` of it, and of those, and so on:
+    the group of controls the keyboard is working in (a column of options, the action grid)."""
+    group = [widget]
+    area = widget.rect.inflate(2 * gap, 2 * gap)
+    rest = [w for w in widgets if w is not widget and w.rect.width > 0]
+    grown = True
+    while grown:
+        grown = False
+        for w in list(rest):
+            if any(w.rect.colliderect(g.rect.inflate(2 * gap, 2 * gap)) for g in group):
+                group.append(w)
+                rest.remove(w)
+                grown = True
+    area = group[0].rect.unionall([g.rect for g in group[1:]]) if len(group) > 1 else pygame.Rect(widget.rect)
+    return area
+
+
+def _tooltip_box(surface, ctx, text: str):
     size = ctx.fs("font_small")
     width = min(ctx.px(380), surface.get_width() - ctx.px(20))
     pad = ctx.px(8)
@@ -270,14 +287,59 @@ def draw_tooltip(surface, ctx, text: str, anchor: pygame.Rect) -> None:
     lh = ctx.text.line_height(size)
     w = min(width, max(ctx.text.width(line, size) for line in lines) + 2 * pad)
     h = len(lines) * lh + 2 * pad
-    box = pygame.Rect(0, 0, w, h)
-    box.topleft = (anchor.left, anchor.bottom + ctx.px(4))
-    if box.bottom > surface.get_height() - 4:
-        box.bottom = anchor.top - ctx.px(4)
-    box.clamp_ip(surface.get_rect())
+    return pygame.Rect(0, 0, w, h), lines, size, lh, pad
+
+
+def tooltip_rect(surface, ctx, text: str, anchor: pygame.Rect, avoid: pygame.Rect | None = None) -> pygame.Rect | None:
+    """Where the help box for ``anchor`` goes; with ``avoid``, a place clear of that
+    rect (beside it, else below or above), or None when there is no such place."""
+    box = _tooltip_box(surface, ctx, text)[0]
+    screen = surface.get_rect()
+    if avoid is None:
+        box.topleft = (anchor.left, anchor.bottom + ctx.px(4))
+        if box.bottom > screen.height - 4:
+            box.bottom = anchor.top - ctx.px(4)
+        return box.clamp(screen)
+    gap = ctx.px(8)
+    tries = []
+    right = box.copy()
+    right.topleft = (avoid.right + gap, anchor.top)
+    tries.append(right)
+    left = box.copy()
+    left.topright = (avoid.left - gap, anchor.top)
+    tries.append(left)
+    below = box.copy()
+    below.topleft = (anchor.left, avoid.bottom + gap)
+    tries.append(below)
+    above = box.copy()
+    above.bottomleft = (anchor.left, avoid.top - gap)
+    tries.append(above)
+    for place in tries:
+        if place.left < 0 or place.right > screen.right:
+            if place in (below, above):
+                place.clamp_ip(pygame.Rect(0, place.top, screen.width, place.height))
+            else:
+                continue
+        if place.top < 0 or place.bottom > screen.bottom:
+            if place in (right, left):
+                place.clamp_ip(pygame.Rect(place.left, 0, place.width, screen.height))
+            else:
+                continue
+        if screen.contains(place) and not place.colliderect(avoid):
+            return place
+    return None
+
+
+def draw_tooltip(surface, ctx, text: str, anchor: pygame.Rect, avoid: pygame.Rect | None = None) -> pygame.Rect | None:
+    """A wrapped help box beside ``anchor``, kept inside the window (and clear of ``avoid``)."""
+    box = tooltip_rect(surface, ctx, text, anchor, avoid)
+    if box is None:
+        return None
+    _, lines, size, lh, pad = _tooltip_box(surface, ctx, text)
     pygame.draw.rect(surface, ctx.colour("tooltip"), box, border_radius=ctx.px(4))
     pygame.draw.rect(surface, ctx.colour("panel_edge"), box, width=1, border_radius=ctx.px(4))
     y = box.top + pad
     for line in lines:
         ctx.text.draw(surface, line, (box.left + pad, y), size, ctx.colour("tooltip_text"))
         y += lh
+    return box

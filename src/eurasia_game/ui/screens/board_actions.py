@@ -40,7 +40,8 @@ def layout_actions(board, ctx, right: pygame.Rect, acting: str | None, view, den
     board.details_rect = None
     if acting is None:
         board.actions = []
-        return [], inner.top + 2 * lh + ctx.px(8), False
+        # room for the message and, below it, the computer's "is thinking" wheel
+        return [], inner.top + 3 * lh + ctx.px(24), False
     header_lines = 3 + max(len(view.own_plan), 1)
     y0 = inner.top + header_lines * lh + ctx.px(8)
     board.plan_rect = pygame.Rect(inner.left, inner.top, inner.width, y0 - inner.top)

@@ -14,6 +14,7 @@ from __future__ import annotations
 import pygame
 
 from eurasia_game.ui.drawing import gauge, gauge_height, marker, panel
+from eurasia_game.ui.screens.objectives_view import draw_board_cell, has_objectives
 from eurasia_game.ui.strings import S
 
 
@@ -36,7 +37,8 @@ def board_regions(ctx, share: float) -> dict[str, pygame.Rect]:
     right = pygame.Rect(left.right + m, body.top, body.width - left_w - m, body.height)
     # left: map, the selected front's stakes, the gauges
     gh = gauge_height(ctx)
-    n_tracks = len(rules.tracks)
+    # the gauges, and a cell for the sides' objectives when the rules give any
+    n_tracks = len(rules.tracks) + (1 if has_objectives(rules) else 0)
     cols = 2 if left.width < ctx.px(900) else 3
     rows = (n_tracks + cols - 1) // cols
     gauges_h = rows * (gh + ctx.px(6)) + ctx.px(16)
@@ -114,7 +116,7 @@ def draw_phases(board, surface, ctx, view) -> None:
 
 
 def draw_gauges(board, surface, ctx, view) -> None:
-    """A gauge per shared track, with its zones' and its own hover help."""
+    """A gauge per shared track, with its zones' and its own hover help, then the objectives."""
     rules = ctx.rules
     inner = panel(surface, ctx, board.regions["gauges"])
     gh = gauge_height(ctx)
@@ -124,19 +126,60 @@ def draw_gauges(board, surface, ctx, view) -> None:
         rect = pygame.Rect(inner.left + (i % cols) * (gw + ctx.px(16)), inner.top + (i // cols) * (gh + ctx.px(6)), gw, gh)
         board.hotspots += gauge(surface, ctx, rect, track, view.tracks[track.id])
         board.hotspots.append((rect, f"{track.name}: {track.description}"))
+    if has_objectives(rules):
+        i = len(rules.tracks)
+        rect = pygame.Rect(inner.left + (i % cols) * (gw + ctx.px(16)), inner.top + (i // cols) * (gh + ctx.px(6)), gw, gh)
+        draw_board_cell(board, surface, ctx, view, rect)
 
 
-def log_lines(ctx, viewer: str | None, width: int) -> list[tuple[str, bool]]:
+class LogLines:
+    """The log wrapped to a width, kept between frames: only new events are wrapped.
+
+    A redraw used to wrap every event of the game again; now the lines of
+    each step of the game are kept, new steps add theirs, and an undo (the
+    last steps gone) drops theirs.  A change of viewer, width, text size or
+    game starts afresh.
+    """
+
+    def __init__(self) -> None:
+        self.key = None
+        self.steps: list = []  # the session's steps wrapped so far (compared by identity)
+        self.counts: list[int] = []  # lines each of them added
+        self.lines: list[tuple[str, bool]] = []
+
+    def get(self, ctx, viewer: str | None, width: int) -> list[tuple[str, bool]]:
+        from eurasia_game.engine.views import visible
+
+        session = ctx.game.session
+        size = ctx.fs("font_small")
+        key = (id(session), viewer, width, size, id(ctx.rules))
+        steps = session.steps
+        if key != self.key:
+            self.key, self.steps, self.counts, self.lines = key, [], [], []
+        keep = 0
+        while keep < len(self.steps) and keep < len(steps) and self.steps[keep] is steps[keep]:
+            keep += 1
+        if keep < len(self.steps):  # steps taken back (undo, rewind)
+            del self.lines[len(self.lines) - sum(self.counts[keep:]) :]
+            del self.steps[keep:], self.counts[keep:]
+        for step in steps[len(self.steps) :]:
+            before = len(self.lines)
+            for event in step.result.events:
+                if not visible(event, viewer):
+                    continue
+                if event.kind == "year":
+                    self.lines.append((S("log_year", year=event.year), True))
+                    continue
+                for line in ctx.text.wrap(event.text, size, width - ctx.px(10)):
+                    self.lines.append((line, False))
+            self.steps.append(step)
+            self.counts.append(len(self.lines) - before)
+        return self.lines
+
+
+def log_lines(ctx, viewer: str | None, width: int, cache: LogLines | None = None) -> list[tuple[str, bool]]:
     """The log wrapped to ``width``: (line, is a year heading), as ``viewer`` may see it."""
-    size = ctx.fs("font_small")
-    out: list[tuple[str, bool]] = []
-    for event in ctx.game.session.events(viewer):
-        if event.kind == "year":
-            out.append((S("log_year", year=event.year), True))
-            continue
-        for line in ctx.text.wrap(event.text, size, width - ctx.px(10)):
-            out.append((line, False))
-    return out
+    return (cache or LogLines()).get(ctx, viewer, width)
 
 
 def draw_log(board, surface, ctx) -> None:
@@ -147,7 +190,10 @@ def draw_log(board, surface, ctx) -> None:
     inner = panel(surface, ctx, r, S("log"))
     size = ctx.fs("font_small")
     lh = ctx.text.line_height(size, True)
-    lines = log_lines(ctx, board.viewer, inner.width)
+    cache = getattr(board, "log_cache", None)
+    if cache is None:
+        cache = board.log_cache = LogLines()
+    lines = cache.get(ctx, board.viewer, inner.width)
     fit = max(1, inner.height // lh)
     board.log_scroll = min(board.log_scroll, max(0, len(lines) - fit))
     end = len(lines) - board.log_scroll

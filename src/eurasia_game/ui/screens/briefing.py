@@ -110,6 +110,14 @@ class BriefingScene(sc.Scene):
             if bold and index + 1 < len(shown):  # a heading stays with its first line
                 nxt = shown[index + 1]
                 need += nxt[4] + ctx.text.line_height(nxt[1], nxt[3])
+            elif before:  # a paragraph stays in one column when it can
+                rest = 0
+                for later in shown[index + 1 :]:
+                    if later[3] or later[4]:
+                        break
+                    rest += ctx.text.line_height(later[1], later[3])
+                if lh + rest <= height:
+                    need += rest
             if y and y + before + need > height:
                 column, y = column + 1, 0
                 if column >= columns:

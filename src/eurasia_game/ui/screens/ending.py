@@ -27,6 +27,20 @@ def why_text(rules, state) -> str:
     return S("ending_why", kind=kind, condition=describe_condition(rules, ending.condition), year=state.year)
 
 
+def ending_series(game) -> tuple[list, list]:
+    """(point labels from "Start", [(title, [(side or None, values)], low, high)]) for the charts."""
+    from eurasia_game.report.debrief import debrief_of
+
+    session = game.session
+    first = session.steps[0].result
+    events = [e for step in session.steps for e in step.result.events]
+    debrief = debrief_of(game.rules, session.record(), first.state, first.events, session.state, events)
+    charts = [(s.label, [(None, list(s.values))], s.low, s.high) for s in debrief.tracks]
+    for name, series in debrief.fronts.values():
+        charts.append((name, [(s.key.split("/", 1)[1], list(s.values)) for s in series], series[0].low, series[0].high))
+    return list(debrief.points), charts
+
+
 def reroll_button(ctx) -> Button:
     """Roll the deciding die again from the same position, as a what-if line of the class."""
     from eurasia_game.session.branches import deciding_roll
@@ -136,13 +150,11 @@ class EndingScene(sc.Scene):
     def _draw_charts(self, surface, ctx, state) -> None:
         rules = ctx.rules
         inner = panel(surface, ctx, self.right, S("chart_title"))
-        snaps = list(state.snapshots)
-        years = [s.year for s in snaps]
-        charts = []
-        for track in rules.tracks:
-            charts.append((track.name, [(None, [s.tracks[track.id] for s in snaps])], track.min, track.max))
-        for front in rules.fronts:
-            charts.append((front.name, [(side, [s.standing[front.id][side] for s in snaps]) for side in rules.side_ids], front.min, front.max))
+        # the debrief's own series, so the charts start at the start as the debrief's do
+        key = (id(ctx.game.session), len(ctx.game.session.steps))
+        if getattr(self, "_series_key", None) != key:
+            self._series_key, self._series = key, ending_series(ctx.game)
+        years, charts = self._series
         n = len(charts)
         cols = 3 if inner.width > ctx.px(480) else 2
         rows = (n + cols - 1) // cols

@@ -1,4 +1,4 @@
-"""The help overlay (F1): the rules summary, the turn's phase table and every shortcut."""
+"""The help overlay (F1): the rules summary, each side's objectives, the turn's phase table and every shortcut."""
 
 from __future__ import annotations
 
@@ -8,6 +8,7 @@ from eurasia_game.ui import keys
 from eurasia_game.ui import scenes as sc
 from eurasia_game.ui.drawing import panel
 from eurasia_game.ui.screens.help_article import article_lines
+from eurasia_game.ui.screens.objectives_view import has_objectives
 from eurasia_game.ui.strings import S
 from eurasia_game.ui.widgets import Button
 
@@ -60,6 +61,14 @@ class HelpScene(sc.Scene):
         for block in rules.help:
             para(block.title, head, accent, True)
             para(block.text)
+            out.append(("", body, text, False))
+        if has_objectives(rules):
+            para(S("objectives_heading"), head, accent, True)
+            for side in rules.sides:
+                if side.objectives:
+                    para(S("objectives_needs", side=side.name, needed=side.objectives_needed, count=len(side.objectives)), body, text, True)
+                    for o in side.objectives:
+                        para(f"· {o.name}: {o.text}", body, dim)
             out.append(("", body, text, False))
         for kind, line in article_lines(rules):
             style = {"head": (head, accent, True), "sub": (body, accent, True), "item": (body, text, True), "note": (ctx.fs("font_small"), dim, False)}

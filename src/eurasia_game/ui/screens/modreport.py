@@ -75,11 +75,16 @@ def rules_summary(app) -> list[str]:
     lines = [S("report_rules", name=rules.game.name, version=rules.game.version, fingerprint=rules.fingerprint)]
     mods = list(getattr(rules, "mods", ()) or ())
     if mods:
-        lines.append(S("report_mods", mods=", ".join(f"{m.name} {m.version}" for m in mods)))
+        lines.append(S("report_mods", mods=", ".join(f"{getattr(m, 'name', '') or m.id} {m.version}" for m in mods)))
     else:
         lines.append(S("report_no_mods"))
     problems = list(app.load_problems)
-    lines.append(S("report_problems", count=len(problems)))
+    if not problems:
+        lines.append(S("report_no_problems"))
+    elif len(problems) == 1:
+        lines.append(S("report_one_problem"))
+    else:
+        lines.append(S("report_problems", count=len(problems)))
     lines += [str(p) for p in problems]
     try:
         from eurasia_game.mods import discover_mods

@@ -11,6 +11,7 @@ from eurasia_game.ui import scenes as sc
 from eurasia_game.ui.controller import HUMAN
 from eurasia_game.ui.drawing import panel, side_marker
 from eurasia_game.ui.layout import stack
+from eurasia_game.ui.screens.objectives_view import has_objectives, list_text
 from eurasia_game.ui.screens.saveload import theme_for
 from eurasia_game.ui.strings import S
 from eurasia_game.ui.widgets import Button
@@ -255,7 +256,15 @@ class NewGameScene(sc.Scene):
         _ = left
         panel(surface, ctx, self.right_rect)
         s = rules.scenario[self.scenario]
-        ctx.text.draw_wrapped(surface, s.description, self.desc_rect, ctx.fs("font"), ctx.colour("text"))
+        y = self.desc_rect.top + ctx.text.draw_wrapped(surface, s.description, self.desc_rect, ctx.fs("font"), ctx.colour("text")) + ctx.px(10)
+        if has_objectives(rules) and y < self.desc_rect.bottom:
+            # what each side plays for: its own objectives
+            box = pygame.Rect(self.desc_rect.left, y, self.desc_rect.width, self.desc_rect.bottom - y)
+            y += ctx.text.draw_wrapped(surface, S("objectives_heading"), box, ctx.fs("font_small"), ctx.colour("accent"), bold=True) + ctx.px(2)
+            for side in rules.sides:
+                if side.objectives and y < self.desc_rect.bottom:
+                    box = pygame.Rect(self.desc_rect.left, y, self.desc_rect.width, self.desc_rect.bottom - y)
+                    y += ctx.text.draw_wrapped(surface, list_text(rules, side.id), box, ctx.fs("font_small"), ctx.colour("text_dim")) + ctx.px(4)
         ctx.text.draw(surface, S("seed"), self.seed_label_pos, ctx.fs("font"), ctx.colour("text"), bold=True)
         self.manager.draw_ui(surface)
         self.ring.draw(surface, ctx)

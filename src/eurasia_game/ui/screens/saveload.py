@@ -39,6 +39,48 @@ def theme_for(ctx) -> dict:
     return copy.deepcopy(theme)
 
 
+_SUMMARIES: dict = {}
+
+
+def save_summary(rules, path: Path) -> str:
+    """What a save holds, in a line: scenario, who plays each side, the year and how far.
+
+    Read once per file version (the list is laid out again on every page turn).
+    """
+    from eurasia_game.session.autosave import with_journal
+    from eurasia_game.session.branches import read_class
+    from eurasia_game.session.record import RecordError, mismatch
+    from eurasia_game.session.session import GameSession
+    from eurasia_game.ui.screens.newgame import player_label
+
+    try:
+        info = path.stat()
+    except OSError:
+        return S("save_unreadable")
+    key = (str(path), info.st_mtime_ns, info.st_size, id(rules))
+    if key in _SUMMARIES:
+        return _SUMMARIES[key]
+    try:
+        klass = read_class(path)
+        record = next(b.record for b in klass.branches if b.info.id == klass.current)
+        if len(klass.branches) == 1:
+            record = with_journal(path, record)
+        problem = mismatch(rules, record)
+        if problem:
+            text = S("save_other_rules")
+        else:
+            state = GameSession.from_record(rules, record).state
+            sides = ", ".join(f"{rules.side[s].name}: {player_label(record.players.get(s, 'human'))}" for s in rules.side_ids)
+            where = S("save_over") if state.over else S("save_year", year=state.year)
+            text = S("save_summary", scenario=rules.scenario[record.scenario].name, sides=sides, where=where)
+    except (RecordError, KeyError, StopIteration, ValueError):
+        text = S("save_unreadable")
+    if len(_SUMMARIES) > 500:
+        _SUMMARIES.clear()
+    _SUMMARIES[key] = text
+    return text
+
+
 class LoadScene(sc.Scene):
     name = "load"
     opaque = True
@@ -54,7 +96,7 @@ class LoadScene(sc.Scene):
         pad = ctx.px(16)
         inner = self.rect.inflate(-2 * pad, -2 * pad)
         top = inner.top + ctx.text.line_height(ctx.fs("font_big"), True) + ctx.px(12)
-        row = Button("x", "x", detail="x").height_for(ctx, inner.width) + ctx.px(6)
+        row = Button("x", "x", detail="x\nx").height_for(ctx, inner.width) + ctx.px(6)  # a summary may take two lines
         nav_h = ctx.px(40)
         per_page = max(1, (inner.bottom - top - nav_h - ctx.px(8)) // row)
         pages = max(1, (len(saves) + per_page - 1) // per_page)
@@ -64,7 +106,8 @@ class LoadScene(sc.Scene):
         for i, path in enumerate(shown):
             when = time.strftime("%Y-%m-%d %H:%M", time.localtime(path.stat().st_mtime))
             label = S("autosave_label") if path.name == "autosave.json" else path.stem
-            widgets.append(Button(f"save:{path.stem}", label, detail=when, on=lambda p=path: sc.LoadGame(p), tooltip=S("load_this", path=str(path))))
+            detail = f"{save_summary(ctx.rules, path)} · {when}"
+            widgets.append(Button(f"save:{path.stem}", label, detail=detail, on=lambda p=path: sc.LoadGame(p), tooltip=S("load_this", path=str(path))))
         stack(ctx, widgets, inner.left, top, inner.width, ctx.px(6))
         nav = []
         if pages > 1:

@@ -24,13 +24,13 @@ class TitleScene(sc.Scene):
     def layout(self, ctx) -> None:
         from eurasia_game.ui.screens.help import HelpScene
         from eurasia_game.ui.screens.newgame import NewGameScene
-        from eurasia_game.ui.screens.saveload import LoadScene
+        from eurasia_game.ui.screens.saveload import LoadScene, save_summary
         from eurasia_game.ui.screens.settings_screen import SettingsScene
 
         latest = paths.latest_autosave()
         widgets = [
             Button("new_game", S("new_game"), on=lambda: sc.Push(NewGameScene()), shortcut="n", tooltip=S("new_game_help"), style="primary"),
-            Button("continue", S("continue"), on=lambda: sc.LoadGame(latest), shortcut="c", tooltip=S("continue_help"), enabled=latest is not None, reason=S("no_autosave")),
+            Button("continue", S("continue"), on=lambda: sc.LoadGame(latest), shortcut="c", tooltip=S("continue_help"), enabled=latest is not None, reason=S("no_autosave"), detail=save_summary(ctx.rules, latest) if latest else None),
             Button("load", S("load"), on=lambda: sc.Push(LoadScene()), shortcut="l", tooltip=S("load_help")),
             Button("how_to_play", S("how_to_play"), on=lambda: sc.Push(HelpScene()), shortcut="h", tooltip=S("how_to_play_help")),
             Button("settings", S("settings"), on=lambda: sc.Push(SettingsScene()), shortcut="s", tooltip=S("settings_help")),

@@ -292,8 +292,22 @@ class Seminar:
             self.window_failed = str(exc)
             log.info("no projector window (%s); using the in-window projector view", exc)
             return False
+        self._keep_keyboard()
+        log.info("projector window opened")
         self.app.dirty = True
         return True
+
+    def _keep_keyboard(self) -> None:
+        """The projector is for watching: the keyboard stays with the players' window."""
+        import warnings
+
+        try:
+            with warnings.catch_warnings():  # pygame-ce marks both as deprecated, with no other way to do this yet
+                warnings.simplefilter("ignore", DeprecationWarning)
+                main = pygame.Window.from_display_module()
+                main.focus(input_only=True)  # the keyboard only: the projector stays in front
+        except (pygame.error, AttributeError, TypeError) as exc:  # pragma: no cover - an old pygame-ce
+            log.info("could not give the keyboard back to the players' window (%s)", exc)
 
     def close_window(self) -> None:
         if self.window is not None:
@@ -302,6 +316,8 @@ class Seminar:
             except pygame.error:
                 pass
             self.window = None
+            self._keep_keyboard()  # the keyboard must not be left with no window at all
+            log.info("projector window closed")
             self.app.dirty = True
 
     def window_event(self, event) -> bool:
@@ -315,6 +331,9 @@ class Seminar:
                 return True
             # The players' window closed while the projector is open: the whole game closes.
             pygame.event.post(pygame.event.Event(pygame.QUIT))
+            return True
+        if window is self.window and event.type == pygame.WINDOWFOCUSGAINED:
+            self._keep_keyboard()  # shown, the projector took the keyboard: it goes back to the players
             return True
         if window is self.window and event.type in (pygame.WINDOWSIZECHANGED, pygame.WINDOWRESIZED, pygame.WINDOWEXPOSED, pygame.WINDOWSHOWN):
             self.app.dirty = True

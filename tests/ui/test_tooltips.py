@@ -1,0 +1,86 @@
+"""Help boxes for the keyboard focus: only after a pause, never over the controls in use."""
+
+from __future__ import annotations
+
+import pygame
+import pytest
+
+from eurasia_game.ui import scenes as sc
+from eurasia_game.ui.scenes import FOCUS_TIP_DELAY
+
+
+def _key(app, key, dt=0.0):
+    app.step([pygame.event.Event(pygame.KEYDOWN, key=key, mod=0, unicode="", scancode=0)], dt=dt)
+
+
+def _wait(app, seconds):
+    app.step([], dt=seconds)
+    app.draw()
+
+
+def _shown(app, widget):
+    return any(line and line in widget.help_text().split("\n")[0] for line in app.text.drawn[-40:]) and getattr(app.top, "focus_tip_rect", None) is not None
+
+
+@pytest.mark.parametrize("size", [(1024, 640), (1280, 800)])
+def test_a_focus_help_box_waits_and_keeps_clear_of_the_settings_column(make_app, size):
+    app = make_app(size=size)
+    from eurasia_game.ui.screens.settings_screen import SettingsScene
+
+    app.apply(sc.Push(SettingsScene()))
+    app.step([], dt=0.0)
+    _key(app, pygame.K_DOWN)
+    widget = app.top.ring.focused()
+    assert widget is not None and widget.tooltip
+    app.top.focus_tip_rect = None
+    app.draw()
+    assert app.top.focus_tip_rect is None  # not at once
+    assert app.busy()  # the loop keeps frames coming for it
+    _wait(app, FOCUS_TIP_DELAY + 0.1)
+    box = app.top.focus_tip_rect
+    assert box is not None, "the help box never opened"
+    assert not app.busy()
+    for other in app.top.ring.widgets:
+        assert not box.colliderect(other.rect), (other.id, box, other.rect)
+
+
+def test_no_focus_help_box_over_a_dilemmas_options(make_app, rules):
+    from eurasia_game.ui.screens.reveal import DilemmaScene
+
+    app = make_app()
+    card = next(e for e in rules.events if e.dilemma is not None)
+    app.apply(sc.StartGame(rules.game.default_scenario, 1, {s: "human" for s in rules.side_ids}, False))
+    app.apply(sc.Push(DilemmaScene(card.id, rules.side_ids[0])))
+    app.step([], dt=0.0)
+    _key(app, pygame.K_DOWN)
+    _wait(app, FOCUS_TIP_DELAY + 0.1)
+    box = app.top.focus_tip_rect
+    assert box is not None, "the focused option's help box never opened"
+    for other in app.top.ring.widgets:
+        assert not box.colliderect(other.rect), other.id
+
+
+def test_the_focus_a_screen_opens_with_shows_no_help_box(make_app):
+    from eurasia_game.ui.screens.help import HelpScene
+
+    app = make_app()
+    app.step([pygame.event.Event(pygame.MOUSEMOTION, pos=(5, 5), rel=(0, 0), buttons=(0, 0, 0))], dt=0.0)
+    app.apply(sc.Push(HelpScene()))
+    app.ctx.pointer_active = None
+    _wait(app, 3.0)
+    assert getattr(app.top, "focus_tip_rect", None) is None
+    assert not app.busy()
+
+
+def test_a_key_press_restarts_the_wait(make_app):
+    from eurasia_game.ui.screens.settings_screen import SettingsScene
+
+    app = make_app()
+    app.apply(sc.Push(SettingsScene()))
+    _key(app, pygame.K_DOWN)
+    _key(app, pygame.K_DOWN, dt=FOCUS_TIP_DELAY * 0.6)
+    app.top.focus_tip_rect = None
+    _wait(app, FOCUS_TIP_DELAY * 0.6)
+    assert app.top.focus_tip_rect is None
+    _wait(app, FOCUS_TIP_DELAY * 0.6)
+    assert app.top.focus_tip_rect is not None
