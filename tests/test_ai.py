@@ -188,7 +188,7 @@ fronts:
     assert "space" in modded.front_ids
     pair = dict(zip(modded.side_ids, ("normal", "normal")))
     targeted = set()
-    for seed in range(3):
+    for seed in range(8):
         _, actions = play(modded, None, seed, pair)
         targeted |= {a.target for a in actions if a.kind == "plan" and a.side == "moscow"}
     assert "space" in targeted

@@ -49,3 +49,13 @@ def type_text(app, text: str) -> None:
 
 def names(app) -> list[str]:
     return [s.name for s in app.stack]
+
+
+def advance(app) -> None:
+    """Move a game on by one screen: a dilemma answered with its first option
+    (it ignores Space for its first moments, so a key meant for the card before
+    cannot choose), anything else closed with Space."""
+    if app.top.name == "dilemma":
+        press(app, pygame.K_1)
+    else:
+        press(app, pygame.K_SPACE)

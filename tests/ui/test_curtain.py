@@ -11,7 +11,7 @@ from __future__ import annotations
 import pygame
 
 from eurasia_game.engine.state import Action
-from tests.ui.driver import click, names, press, step
+from tests.ui.driver import advance, click, names, press, step
 
 
 def _to_moscow_planning(app) -> None:
@@ -22,7 +22,7 @@ def _to_moscow_planning(app) -> None:
     for _ in range(20):
         if app.top.name == "board" and app.top.viewer == "moscow":
             return
-        press(app, pygame.K_SPACE)
+        advance(app)
     raise AssertionError(f"never reached Moscow's planning: {names(app)}")
 
 
@@ -53,7 +53,7 @@ def test_curtain_and_other_side_show_nothing_of_moscows_orders(make_app, rules):
         click(app, "commit")
         assert app.top.name == "curtain" and app.top.side == "beijing"
         curtain_pixels, curtain_text = _frame(app)
-        press(app, pygame.K_SPACE)
+        advance(app)
         assert app.top.name == "board" and app.top.viewer == "beijing"
         beijing_pixels, beijing_text = _frame(app)
         for text in secret + [rules.action[a].name for a, _ in orders if a != "cooperate"]:
@@ -91,5 +91,5 @@ def test_no_curtain_in_open_play(make_app, rules):
         if app.top.name == "board":
             app.apply(__import__("eurasia_game.ui.scenes", fromlist=["Act"]).Act(Action("commit", app.game.state.to_act)))
         else:
-            press(app, pygame.K_SPACE)
+            advance(app)
     assert app.top.name == "board" and app.top.viewer == "beijing"

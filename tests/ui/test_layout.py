@@ -9,7 +9,7 @@ import pygame
 import pytest
 
 from eurasia_game.ui import scenes as sc
-from tests.ui.driver import press, step
+from tests.ui.driver import advance, press, step
 
 SIZES = [(1024, 640), (1280, 800), (2560, 1440)]
 
@@ -51,7 +51,7 @@ def _screens(app):
             yield name
         if name == "board":
             break
-        press(app, pygame.K_SPACE)
+        advance(app)
     from eurasia_game.ui.screens.briefing import BriefingScene
 
     for scene in (MenuScene(), SaveScene("x"), ModReportScene(), BriefingScene(app.rules.side_ids[0])):
@@ -74,7 +74,7 @@ def _play_on(app, seen):
         if name == "ending":
             return
         if name in ("reveal", "curtain"):
-            press(app, pygame.K_SPACE)
+            advance(app)
             continue
         side = app.game.state.to_act
         action = policies[side].choose(app.rules, app.game.session.view(side), app.game.session.legal(side))
@@ -100,7 +100,7 @@ def test_resizing_relayouts(make_app):
     for _ in range(10):
         if app.top.name == "board":
             break
-        press(app, pygame.K_SPACE)
+        advance(app)
     assert app.top.name == "board"
     pygame.event.post(pygame.event.Event(pygame.VIDEORESIZE, size=(1600, 1000), w=1600, h=1000))
     step(app)

@@ -6,7 +6,7 @@ import pygame
 
 from eurasia_game.ui import scenes as sc
 from eurasia_game.ui.screens.board_panels import LogLines
-from tests.ui.driver import click, names, press
+from tests.ui.driver import advance, click, names, press
 
 
 def _board(make_app):
@@ -15,7 +15,7 @@ def _board(make_app):
     for _ in range(20):
         if app.top.name == "board" and app.top._acting_side(app.ctx) is not None:
             return app
-        press(app, pygame.K_SPACE)
+        advance(app)
     raise AssertionError(names(app))
 
 
@@ -34,7 +34,7 @@ def test_a_redraw_wraps_no_log_line_again_and_an_undo_drops_its_lines(make_app):
         for _ in range(10):
             if app.top.name == "board" and app.top._acting_side(app.ctx) is not None:
                 break
-            press(app, pygame.K_SPACE)
+            advance(app)
         board = app.top
         assert side is not None
     cache = board.log_cache
