@@ -38,19 +38,8 @@ class Briefing:
 
 
 def side_objectives(rules, side) -> tuple[str, ...]:
-    """The objectives a side plays for, in words (the rules' ``objectives`` if any)."""
-    found = getattr(side, "objectives", None) or ()
-    out = []
-    for item in found:
-        if isinstance(item, str):
-            out.append(item)
-        else:
-            name, text = getattr(item, "name", None), getattr(item, "text", None)
-            words = f"{name}: {text}" if name and text else str(text or name or "")
-            section = getattr(item, "section", None)
-            if words:
-                out.append(f"{words} ({section})" if section else words)
-    return tuple(out)
+    """The objectives a side plays for, in words, each with its article section."""
+    return tuple(f"{o.name}: {o.text} ({o.section})" if o.section else f"{o.name}: {o.text}" for o in side.objectives)
 
 
 def _red_line_owner(rules, line) -> str | None:

@@ -15,6 +15,7 @@ from collections import Counter
 
 from eurasia_game.report.charts import aligned, values_by_year
 from eurasia_game.report.debrief import Debrief
+from eurasia_game.report.teaching import dice_ending
 
 
 def _ending(debrief: Debrief) -> str:
@@ -123,15 +124,12 @@ def class_questions(rules, tables) -> list[str]:
             if action in rules.action:
                 out.append(f"Across the class, {rules.side[side].name}'s most frequent order was \u201c{rules.action[action].name}\u201d ({n} times). "
                            "Why did it appeal, and what does the article say it costs?")
-    dice = [t.name for t in tables if _dice_decided(rules, t.debrief)]
+    dice = [t.name for t in tables if dice_ending(rules, t.debrief)]
     if dice:
         out.append(f"At {_names(dice)}, a tipping point and a roll of the dice ended the game. Would the class judge those tables' play differently had the roll gone the other way?")
     return out
 
 
-def _dice_decided(rules, debrief: Debrief) -> bool:
-    if debrief.ending is None:
-        return False
     cause = getattr(debrief, "decided_cause", None)
     if cause is not None:  # the debrief says what decided the game
         return cause == "roll"

@@ -21,6 +21,7 @@ from collections import Counter
 from dataclasses import dataclass, field
 from html import escape
 
+from eurasia_game.engine.objectives import standing
 from eurasia_game.report.debrief import Debrief, build_debrief
 from eurasia_game.session.record import RecordError
 
@@ -87,10 +88,7 @@ def action_citation(rules, action_id: str | None) -> tuple[str, str, str]:
     action = rules.action.get(action_id) if action_id else None
     if action is None:
         return "", "", ""
-    section = getattr(action, "section", None) or ""
-    basis = getattr(action, "basis", None) or ""
-    note = getattr(action, "note", None) or getattr(action, "teaching_note", None) or ""
-    return str(section), str(basis), str(note)
+    return action.section or "", action.basis or "", action.note or ""
 
 
 # --- what if -------------------------------------------------------------------
@@ -146,7 +144,7 @@ def _trend(delta: int) -> str:
 def expected_rows(rules, debrief: Debrief) -> list[ExpectedRow]:
     by_key = {s.key: s for s in debrief.tracks}
     rows = []
-    for item in getattr(rules, "expectations", ()):
+    for item in rules.expectations:
         if item.track is not None:
             series = by_key.get(item.track)
             track = rules.track.get(item.track)
@@ -174,10 +172,17 @@ def expected_rows(rules, debrief: Debrief) -> list[ExpectedRow]:
 
 
 # --- questions for this table --------------------------------------------------
-def _dice_ending(rules, debrief: Debrief) -> bool:
-    """Whether a tipping-point card (a roll of the dice) ended the game."""
+def dice_ending(rules, debrief: Debrief) -> bool:
+    """Whether a roll of the dice ended the game (the class report asks it of every table)."""
     if debrief.ending is None:
         return False
+    if debrief.decided_cause is not None:  # the debrief says what decided the game
+        return debrief.decided_cause == "roll"
+    for item in debrief.timeline.get(debrief.ending.year, []):
+        card = rules.event.get(item.card) if item.card else None
+        if item.kind == "card" and card is not None and "tipping" in card.tags:
+            return True
+    return False
     cause = getattr(debrief, "decided_cause", None)
     if cause is not None:  # the debrief says what decided the game
         return cause == "roll"
@@ -228,7 +233,7 @@ def table_questions(rules, debrief: Debrief, what_if: list[WhatIfRow] | None = N
         out.append((f"{rules.side[side].name} ordered \u201c{action.name}\u201d {n} times, more than any other order. "
                     "What does that say about its strategy, and does the article expect that side to act so?", section))
     out += objective_questions(rules, debrief)
-    if _dice_ending(rules, debrief):
+    if dice_ending(rules, debrief):
         out.append(("A tipping-point card and a roll of the dice ended this game. Which decisions had brought the board near that "
                     "future, and would another roll have changed the story or only its date?", debrief.ending.section))
     expected = [r for r in expected_rows(rules, debrief) if r.matches is False]
@@ -241,26 +246,25 @@ def table_questions(rules, debrief: Debrief, what_if: list[WhatIfRow] | None = N
 
 def objective_questions(rules, debrief: Debrief) -> list[tuple[str, str]]:
     """For each side with objectives in the rules: which it met at the end, and a question on the ones it missed."""
-    from eurasia_game.engine.work import holds
-
     state = debrief.final
     if state is None or debrief.ending is None:
         return []
     out = []
     for side in rules.sides:
-        objectives = list(getattr(side, "objectives", None) or ())
+        objectives = list(side.objectives)
         if not objectives:
             continue
-        met = [o for o in objectives if getattr(o, "condition", None) is not None and holds(rules, state, o.condition)]
-        missed = [o for o in objectives if o not in met]
-        names = lambda items: ", ".join(f"\u201c{getattr(o, 'name', o.id)}\u201d" for o in items)  # noqa: E731
+        reached = dict(standing(rules, state, side.id).met)
+        met = [o for o in objectives if reached[o.id]]
+        missed = [o for o in objectives if not reached[o.id]]
+        names = lambda items: ", ".join(f"\u201c{o.name}\u201d" for o in items)  # noqa: E731
         text = f"{side.name} met {len(met)} of its {len(objectives)} objectives at the end"
         text += f" ({names(met)})" if met else ""
         if missed:
             text += f" and missed {names(missed)}. Which missed objective was within reach, and what would reaching it have cost the partnership?"
         else:
             text += ". Which of them came easiest, and did reaching them cost the other side?"
-        sections = {getattr(o, "section", "") for o in missed or met} - {""}
+        sections = {o.section for o in missed or met} - {"", None}
         out.append((text, ", ".join(sorted(sections))))
     return out
 
