@@ -130,16 +130,6 @@ def class_questions(rules, tables) -> list[str]:
     return out
 
 
-    cause = getattr(debrief, "decided_cause", None)
-    if cause is not None:  # the debrief says what decided the game
-        return cause == "roll"
-    for item in debrief.timeline.get(debrief.ending.year, []):
-        card = rules.event.get(item.card) if item.card else None
-        if item.kind == "card" and card is not None and "tipping" in card.tags:
-            return True
-    return False
-
-
 def aligned_rows(tables, index: int) -> tuple[tuple[str, ...], list[list]]:
     """Year-aligned rows of one track for every table: (column labels, rows of table name then values)."""
     debriefs = [t.debrief for t in tables]

@@ -183,14 +183,6 @@ def dice_ending(rules, debrief: Debrief) -> bool:
         if item.kind == "card" and card is not None and "tipping" in card.tags:
             return True
     return False
-    cause = getattr(debrief, "decided_cause", None)
-    if cause is not None:  # the debrief says what decided the game
-        return cause == "roll"
-    for item in debrief.timeline.get(debrief.ending.year, []):
-        card = rules.event.get(item.card) if item.card else None
-        if item.kind == "card" and card is not None and "tipping" in card.tags:
-            return True
-    return False
 
 
 def table_questions(rules, debrief: Debrief, what_if: list[WhatIfRow] | None = None) -> list[tuple[str, str]]:
