@@ -7,7 +7,7 @@ import json
 import pygame
 
 from eurasia_game.ui import scenes as sc
-from tests.ui.driver import click, names, press, step, type_text
+from tests.ui.driver import advance, click, names, press, step, type_text
 
 
 def _start(app, players=None, scenario="after_fourth_term", seed=11, curtain=False):
@@ -250,7 +250,7 @@ def test_an_installed_mod_can_be_enabled_for_a_new_game(make_app, home):
     for _ in range(20):
         if app.top.name == "board":
             break
-        press(app, pygame.K_SPACE)
+        advance(app)
     assert app.top.name == "board"
     fronts = [w for w in app.top.ring.widgets if w.id.startswith("front:")]
     assert len(fronts) == base_fronts + 1
