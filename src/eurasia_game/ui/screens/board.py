@@ -23,6 +23,7 @@ from eurasia_game.ui.mapdraw import MapRenderer
 from eurasia_game.ui.screens.board_actions import draw_details, draw_plan, draw_thinking, layout_actions
 from eurasia_game.ui.screens.board_map import FrontNode, draw_map, draw_stakes, front_nodes
 from eurasia_game.ui.screens.board_panels import board_regions, draw_gauges, draw_log, draw_phases, draw_top
+from eurasia_game.ui.screens.board_preview import draw_gauge_marks, draw_preview_panel, plan_preview
 from eurasia_game.ui.strings import S
 from eurasia_game.ui.widgets import Button
 
@@ -52,6 +53,7 @@ class BoardScene(sc.Scene):
         self._base_key = None
         self._base_drawn: list[str] = []
         self.details_rect = None
+        self.preview = None  # the plan preview while a person plans (engine.preview)
 
     # --- what comes next ----------------------------------------------------
     def resume(self, ctx):
@@ -203,7 +205,8 @@ class BoardScene(sc.Scene):
         view = game.session.view(self.viewer)
         # fronts on the map
         _, frame = self.map.surface(ctx, map_rect)
-        widgets += front_nodes(ctx, view, map_rect, frame, self.front, self._select)
+        self.preview = plan_preview(ctx, self._acting_side(ctx))
+        widgets += front_nodes(ctx, view, map_rect, frame, self.front, self._select, self.preview)
         # top bar buttons
         menu = Button("menu", S("menu"), on=self._menu, shortcut="escape", tooltip=S("menu_help"), style="quiet")
         help_b = Button("help", S("help"), on=self._help, shortcut="f1", tooltip=S("help_help"), style="quiet")
@@ -313,8 +316,14 @@ class BoardScene(sc.Scene):
         draw_top(self, surface, ctx, view)
         draw_phases(self, surface, ctx, view)
         draw_map(self, surface, ctx)
-        draw_stakes(self, surface, ctx)
+        preview = getattr(self, "preview", None)
+        if preview is not None:
+            draw_preview_panel(self, surface, ctx, preview)
+        else:
+            draw_stakes(self, surface, ctx)
         draw_gauges(self, surface, ctx, view)
+        if preview is not None:
+            draw_gauge_marks(self, surface, ctx, preview)
         draw_plan(self, surface, ctx, view, self._acting_side(ctx))
         draw_log(self, surface, ctx)
         self.ring.draw(surface, ctx)
