@@ -199,6 +199,7 @@ class OrdersRevealScene(sc.Scene):
             for n, i in enumerate(mine):
                 step = steps[i]
                 box = pygame.Rect(col.left, y, col.width, row_h)
+                self.hotspots.append((box, step.text))  # before its markers: a marker's own help wins
                 current = i == index and not self.finished
                 done = i < shown
                 bg = ctx.colour("button_hover") if current else ctx.colour("bg")
@@ -222,7 +223,6 @@ class OrdersRevealScene(sc.Scene):
                         x = self._chip(surface, ctx, x, cy, change, step.text, box.right - ctx.px(6))
                 else:
                     ctx.text.draw(surface, S("reveal_waiting"), (box.left + ctx.px(8), cy), small, ctx.colour("text_dim"), anchor="midleft")
-                self.hotspots.append((box, step.text))
                 y += row_h + ctx.px(4)
         surface.set_clip(clip)
 
@@ -288,6 +288,7 @@ class OrdersRevealScene(sc.Scene):
             while ctx.text.width(name, small, True) > name_w - ctx.px(4) and len(name) > 4:
                 name = name[:-2].rstrip() + "\u2026" if not name.endswith("\u2026") else name[:-3].rstrip() + "\u2026"
             cy = y + row_h // 2
+            self.hotspots.append((row, f"{track.name}: {track.description}"))
             ctx.text.draw(surface, name, (area.left, cy), small, ctx.colour("text"), bold=True, anchor="midleft")
             was = start.get(track.id, 0)
             now = round(value)
@@ -301,7 +302,6 @@ class OrdersRevealScene(sc.Scene):
             x = bar.right + ctx.px(12) + num_w
             for i, change in mine:
                 x = self._chip(surface, ctx, x, cy, change, self.reveal.steps[i].text, area.right)
-            self.hotspots.append((pygame.Rect(area.left, y, name_w + bar.width, row_h), f"{track.name}: {track.description}"))
             y += row_h
 
     def _draw_fronts(self, surface, ctx, steps, shown: int) -> None:
