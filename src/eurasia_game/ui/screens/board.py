@@ -247,12 +247,9 @@ class BoardScene(sc.Scene):
         return sc.Push(HelpScene())
 
     def _red_lines(self):
-        from eurasia_game.ui.screens.dialog import MessageScene
+        from eurasia_game.ui.screens.redlines import RedLinesScene
 
-        rules = self._ctx.rules
-        crossed = set(self._ctx.game.state.crossed)
-        body = "\n".join(f"{r.name}{' ' + S('crossed') if r.id in crossed else ''}: {r.text}" for r in rules.red_lines) or S("no_red_lines")
-        return sc.Push(MessageScene(S("red_lines"), body))
+        return sc.Push(RedLinesScene(self.preview))
 
     def handle(self, event, ctx):
         if event.type == pygame.KEYDOWN:
