@@ -54,8 +54,10 @@ def _to_board(game, timeout: float = 15) -> None:
         if text.endswith("screen: board"):
             return
         mark = game.mark()
-        if text.endswith("screen: reveal") or text.endswith("screen: briefing"):
+        if text.endswith(("screen: reveal", "screen: briefing")):
             game.key("space", pause=0.05)
+        elif text.endswith("screen: orders_reveal"):
+            game.key("Escape", pause=0.05)  # the reveal of the orders closes at once
         elif text.endswith("screen: dilemma"):
             time.sleep(0.5)
             game.key("1", pause=0.05)
