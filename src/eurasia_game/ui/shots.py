@@ -69,6 +69,12 @@ def render_shots(rules, outdir: Path, size: tuple[int, int], seed: int = 7, scen
                 shot("05_card")
             app.apply(sc.Pop())
             continue
+        if top.name == "orders_reveal":
+            if "orders_reveal" not in seen:
+                seen.add("orders_reveal")
+                _reveal_shots(app, top, shot)
+            app.apply(sc.Pop())
+            continue
         if top.name == "curtain":
             if "curtain" not in seen:
                 seen.add("curtain")
@@ -141,3 +147,20 @@ def _plan_preview_shot(app, rules, game, side: str, shot) -> None:
     for _ in range(planned):
         if game.can_undo(side):
             app.apply(sc.Undo())
+
+
+def _reveal_shots(app, scene, shot) -> None:
+    """The reveal of the orders part-way (an order lit up, values moving), then resolved
+    with the cause of a change under the pointer."""
+    from eurasia_game.ui.reveal_sequence import Timeline
+
+    steps = len(scene.reveal.steps) if scene.reveal else 0
+    scene.timeline = Timeline(steps, 1.0)
+    scene.timeline.advance(min(steps, 2) + 0.3)
+    scene.layout(app.ctx)
+    shot("19_reveal_orders")
+    scene.timeline.skip()
+    scene.layout(app.ctx)
+    app.draw()
+    chip = next((rect for rect, text in scene.hotspots if "\n" in text), None)
+    shot("20_reveal_resolved", chip.center if chip else None)

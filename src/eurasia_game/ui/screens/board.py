@@ -40,6 +40,7 @@ class BoardScene(sc.Scene):
         self.front: str | None = None
         self.seen_events = 0
         self.pending_cards: list[str] = []
+        self.pending_reveal = False  # both sides' orders were just carried out: show the reveal first
         self.timer: float | None = None
         self.log_scroll = 0
         self.map = MapRenderer()
@@ -67,6 +68,8 @@ class BoardScene(sc.Scene):
         if len(events) < self.seen_events:  # an undo took events back
             self.seen_events = len(events)
         for event in events[self.seen_events :]:
+            if event.kind == "reveal":
+                self.pending_reveal = True  # shown before the next year's cards
             if event.kind == "card" and event.card:
                 self.pending_cards.append((event.card, []))
             elif event.kind == "chance" and self.pending_cards and self.pending_cards[-1][0] == event.card:
@@ -85,6 +88,13 @@ class BoardScene(sc.Scene):
         state = game.state
         side = state.to_act
         humans = game.humans
+        if self.pending_reveal:
+            from eurasia_game.ui.screens.orders_reveal import OrdersRevealScene
+
+            self.pending_reveal = False
+            if game.hotseat and game.curtain:
+                self.viewer = None
+            return sc.Push(OrdersRevealScene(auto_close=ctx.settings.move_delay * 4 if not humans else None))
         if self.pending_cards:
             if game.hotseat and game.curtain:
                 self.viewer = None
