@@ -10,6 +10,8 @@ a demo play on its own, in a window that fits a 1024x640 display.
 
 from __future__ import annotations
 
+import os
+import re
 import time
 
 import pytest
@@ -52,8 +54,10 @@ def _to_board(game, timeout: float = 15) -> None:
         if text.endswith("screen: board"):
             return
         mark = game.mark()
-        if text.endswith("screen: reveal") or text.endswith("screen: briefing"):
+        if text.endswith(("screen: reveal", "screen: briefing")):
             game.key("space", pause=0.05)
+        elif text.endswith("screen: orders_reveal"):
+            game.key("Escape", pause=0.05)  # the reveal of the orders closes at once
         elif text.endswith("screen: dilemma"):
             time.sleep(0.5)
             game.key("1", pause=0.05)
@@ -170,6 +174,18 @@ def test_a_new_player_against_the_normal_computer(real_window, rules, tmp_path):
     game.wait_log(r"screen: menu", 5, mark)
     game.key("q")
     assert game.process.wait(10) == 0
+    # the computer thought in a process of its own, which ended with the game
+    worker = re.search(r"computer worker process (\d+) ready", game.log_text())
+    assert worker is not None, "the computer's moves were not worked out in a process of its own"
+    assert not _running(int(worker.group(1)))
+
+
+def _running(pid: int) -> bool:
+    try:
+        os.kill(pid, 0)
+    except ProcessLookupError:
+        return False
+    return True
 
 
 def test_a_demo_plays_on_its_own_in_a_window_that_fits_a_small_display(real_window, rules):

@@ -72,7 +72,7 @@ def test_whole_hotseat_game_from_title_to_ending(make_app, rules):
         if top.name == "ending":
             break
         side = app.game.state.to_act
-        if top.name == "reveal":
+        if top.name in ("reveal", "orders_reveal"):
             click(app, "continue") if len(seen) % 2 else press(app, pygame.K_SPACE)
         elif top.name == "curtain":
             assert top.side == side
@@ -93,7 +93,7 @@ def test_whole_hotseat_game_from_title_to_ending(make_app, rules):
         else:
             raise AssertionError(f"unexpected screen {top.name}")
     assert app.top.name == "ending", names(app)
-    assert {"curtain", "board", "reveal"} <= seen
+    assert {"curtain", "board", "reveal", "orders_reveal"} <= seen
     assert turns[MOUSE] >= 3 and turns[KEYS] >= 3  # several years were played
 
     # the ending shown is the one the engine reaches from the same record

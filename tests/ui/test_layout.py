@@ -68,12 +68,12 @@ def _play_on(app, seen):
     policies = {s: make_policy("random", 5, s) for s in app.rules.side_ids}
     for _ in range(3000):
         name = app.top.name
-        if name in ("dilemma", "ending") and name not in seen:
+        if name in ("dilemma", "ending", "orders_reveal") and name not in seen:
             seen.add(name)
             yield name
         if name == "ending":
             return
-        if name in ("reveal", "curtain"):
+        if name in ("reveal", "orders_reveal", "curtain"):
             advance(app)
             continue
         side = app.game.state.to_act
@@ -91,7 +91,7 @@ def test_screens_fit(make_app, size):
         step(app, 1)
         _check(app, f"{name} at {size}")
         names.append(name)
-    assert {"title", "new_game", "board", "curtain", "reveal", "menu", "briefing", "ending"} <= set(names)
+    assert {"title", "new_game", "board", "curtain", "reveal", "orders_reveal", "menu", "briefing", "ending"} <= set(names)
 
 
 def test_resizing_relayouts(make_app):

@@ -56,7 +56,7 @@ def _play_on(app, seen):
         if name == "ending":
             return
         side = app.game.state.to_act
-        if name in ("reveal", "curtain") or side is None:
+        if name in ("reveal", "orders_reveal", "curtain") or side is None:
             press(app, pygame.K_SPACE)
             continue
         action = policies[side].choose(app.rules, app.game.session.view(side), app.game.session.legal(side))

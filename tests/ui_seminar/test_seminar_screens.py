@@ -57,7 +57,7 @@ def to_board(app) -> None:
         state = app.game.state
         if top == "board" and state.dilemma is None and app.game.is_human(state.to_act):
             return
-        if top in ("reveal", "curtain"):
+        if top in ("reveal", "orders_reveal", "curtain"):
             press(app, pygame.K_SPACE)
         elif top == "dilemma":
             click(app, next(w.id for w in app.top.ring.widgets if w.enabled))

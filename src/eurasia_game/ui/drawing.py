@@ -86,7 +86,7 @@ def gauge(surface, ctx, rect, track, value: int) -> list[tuple[pygame.Rect, str]
     name_size = ctx.fs("font") if ctx.text.width(track.name, ctx.fs("font"), True) <= room else ctx.fs("font_small")
     ctx.text.draw(surface, track.name, (rect.left, rect.top + name_h - ctx.text.line_height(name_size, True)), name_size, ctx.colour("text"), bold=True)
     ctx.text.draw(surface, value_text, (rect.right, rect.top), ctx.fs("font"), ctx.colour("accent"), bold=True, anchor="topright")
-    bar = pygame.Rect(rect.left, rect.top + name_h + ctx.px(2), rect.width, max(ctx.px(14), rect.height - name_h - lh - ctx.px(6)))
+    bar = gauge_bar(ctx, rect)
     span = track.max - track.min + 1
     cell = bar.width / span
     spots = []
@@ -122,6 +122,13 @@ def gauge(surface, ctx, rect, track, value: int) -> list[tuple[pygame.Rect, str]
     ctx.text.draw(surface, track.low_label, (bar.left, ly), small, ctx.colour("text_dim"))
     ctx.text.draw(surface, track.high_label, (bar.right, ly), small, ctx.colour("text_dim"), anchor="topright")
     return spots
+
+
+def gauge_bar(ctx, rect) -> pygame.Rect:
+    """Where a gauge drawn in ``rect`` puts its bar (under the name, over the end labels)."""
+    name_h = ctx.text.line_height(ctx.fs("font"), True)
+    lh = ctx.text.line_height(ctx.fs("font_small"))
+    return pygame.Rect(rect.left, rect.top + name_h + ctx.px(2), rect.width, max(ctx.px(14), rect.height - name_h - lh - ctx.px(6)))
 
 
 def gauge_height(ctx) -> int:

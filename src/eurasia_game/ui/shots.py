@@ -69,6 +69,12 @@ def render_shots(rules, outdir: Path, size: tuple[int, int], seed: int = 7, scen
                 shot("05_card")
             app.apply(sc.Pop())
             continue
+        if top.name == "orders_reveal":
+            if "orders_reveal" not in seen:
+                seen.add("orders_reveal")
+                _reveal_shots(app, top, shot)
+            app.apply(sc.Pop())
+            continue
         if top.name == "curtain":
             if "curtain" not in seen:
                 seen.add("curtain")
@@ -103,9 +109,8 @@ def render_shots(rules, outdir: Path, size: tuple[int, int], seed: int = 7, scen
                 app.apply(top._red_lines())
                 shot("15_red_lines")
                 app.apply(sc.Pop())
-            elif "planned" not in seen and game.state.plans.get(side):
-                seen.add("planned")
-                shot("16_board_planned")
+                if game.is_human(side) and side == top.viewer:
+                    _plan_preview_shot(app, rules, game, side, shot)
         legal = game.session.legal(side)
         if not legal:
             break
@@ -120,3 +125,42 @@ def render_shots(rules, outdir: Path, size: tuple[int, int], seed: int = 7, scen
     shot("18_error")
     pygame.display.quit()
     return written
+
+
+def _plan_preview_shot(app, rules, game, side: str, shot) -> None:
+    """The board with a plan under way: an order on a front and, where the side
+    has one, a gamble decided by a roll, so the preview shows both kinds; then
+    the orders are taken back and the demo game goes on as before."""
+    from eurasia_game.model import effects as E
+    from eurasia_game.ui import scenes as sc
+
+    def rolls(action) -> bool:
+        return any(isinstance(e, E.Chance) for e in rules.action[action.action].effects)
+
+    planned = 0
+    for want in (lambda a: a.target is not None and not rolls(a), rolls):
+        legal = [a for a in game.session.legal(side) if a.kind == "plan" and want(a)]
+        if legal:
+            app.apply(sc.Act(legal[0]))
+            planned += 1
+    shot("16_plan_preview")
+    for _ in range(planned):
+        if game.can_undo(side):
+            app.apply(sc.Undo())
+
+
+def _reveal_shots(app, scene, shot) -> None:
+    """The reveal of the orders part-way (an order lit up, values moving), then resolved
+    with the cause of a change under the pointer."""
+    from eurasia_game.ui.reveal_sequence import Timeline
+
+    steps = len(scene.reveal.steps) if scene.reveal else 0
+    scene.timeline = Timeline(steps, 1.0)
+    scene.timeline.advance(min(steps, 2) + 0.3)
+    scene.layout(app.ctx)
+    shot("19_reveal_orders")
+    scene.timeline.skip()
+    scene.layout(app.ctx)
+    app.draw()
+    chip = next((rect for rect, text in scene.hotspots if "\n" in text), None)
+    shot("20_reveal_resolved", chip.center if chip else None)

@@ -23,6 +23,7 @@ from eurasia_game.ui.mapdraw import MapRenderer
 from eurasia_game.ui.screens.board_actions import draw_details, draw_plan, draw_thinking, layout_actions
 from eurasia_game.ui.screens.board_map import FrontNode, draw_map, draw_stakes, front_nodes
 from eurasia_game.ui.screens.board_panels import board_regions, draw_gauges, draw_log, draw_phases, draw_top
+from eurasia_game.ui.screens.board_preview import draw_gauge_marks, draw_preview_panel, plan_preview
 from eurasia_game.ui.strings import S
 from eurasia_game.ui.widgets import Button
 
@@ -39,6 +40,7 @@ class BoardScene(sc.Scene):
         self.front: str | None = None
         self.seen_events = 0
         self.pending_cards: list[str] = []
+        self.pending_reveal = False  # both sides' orders were just carried out: show the reveal first
         self.timer: float | None = None
         self.log_scroll = 0
         self.map = MapRenderer()
@@ -51,6 +53,7 @@ class BoardScene(sc.Scene):
         self._base_key = None
         self._base_drawn: list[str] = []
         self.details_rect = None
+        self.preview = None  # the plan preview while a person plans (engine.preview)
 
     # --- what comes next ----------------------------------------------------
     def resume(self, ctx):
@@ -65,6 +68,8 @@ class BoardScene(sc.Scene):
         if len(events) < self.seen_events:  # an undo took events back
             self.seen_events = len(events)
         for event in events[self.seen_events :]:
+            if event.kind == "reveal":
+                self.pending_reveal = True  # shown before the next year's cards
             if event.kind == "card" and event.card:
                 self.pending_cards.append((event.card, []))
             elif event.kind == "chance" and self.pending_cards and self.pending_cards[-1][0] == event.card:
@@ -83,6 +88,13 @@ class BoardScene(sc.Scene):
         state = game.state
         side = state.to_act
         humans = game.humans
+        if self.pending_reveal:
+            from eurasia_game.ui.screens.orders_reveal import OrdersRevealScene
+
+            self.pending_reveal = False
+            if game.hotseat and game.curtain:
+                self.viewer = None
+            return sc.Push(OrdersRevealScene(auto_close=ctx.settings.move_delay * 4 if not humans else None))
         if self.pending_cards:
             if game.hotseat and game.curtain:
                 self.viewer = None
@@ -193,7 +205,8 @@ class BoardScene(sc.Scene):
         view = game.session.view(self.viewer)
         # fronts on the map
         _, frame = self.map.surface(ctx, map_rect)
-        widgets += front_nodes(ctx, view, map_rect, frame, self.front, self._select)
+        self.preview = plan_preview(ctx, self._acting_side(ctx))
+        widgets += front_nodes(ctx, view, map_rect, frame, self.front, self._select, self.preview)
         # top bar buttons
         menu = Button("menu", S("menu"), on=self._menu, shortcut="escape", tooltip=S("menu_help"), style="quiet")
         help_b = Button("help", S("help"), on=self._help, shortcut="f1", tooltip=S("help_help"), style="quiet")
@@ -234,12 +247,9 @@ class BoardScene(sc.Scene):
         return sc.Push(HelpScene())
 
     def _red_lines(self):
-        from eurasia_game.ui.screens.dialog import MessageScene
+        from eurasia_game.ui.screens.redlines import RedLinesScene
 
-        rules = self._ctx.rules
-        crossed = set(self._ctx.game.state.crossed)
-        body = "\n".join(f"{r.name}{' ' + S('crossed') if r.id in crossed else ''}: {r.text}" for r in rules.red_lines) or S("no_red_lines")
-        return sc.Push(MessageScene(S("red_lines"), body))
+        return sc.Push(RedLinesScene(self.preview))
 
     def handle(self, event, ctx):
         if event.type == pygame.KEYDOWN:
@@ -303,8 +313,14 @@ class BoardScene(sc.Scene):
         draw_top(self, surface, ctx, view)
         draw_phases(self, surface, ctx, view)
         draw_map(self, surface, ctx)
-        draw_stakes(self, surface, ctx)
+        preview = getattr(self, "preview", None)
+        if preview is not None:
+            draw_preview_panel(self, surface, ctx, preview)
+        else:
+            draw_stakes(self, surface, ctx)
         draw_gauges(self, surface, ctx, view)
+        if preview is not None:
+            draw_gauge_marks(self, surface, ctx, preview)
         draw_plan(self, surface, ctx, view, self._acting_side(ctx))
         draw_log(self, surface, ctx)
         self.ring.draw(surface, ctx)

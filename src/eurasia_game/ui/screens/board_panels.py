@@ -42,7 +42,7 @@ def board_regions(ctx, share: float) -> dict[str, pygame.Rect]:
     cols = 2 if left.width < ctx.px(900) else 3
     rows = (n_tracks + cols - 1) // cols
     gauges_h = rows * (gh + ctx.px(6)) + ctx.px(16)
-    stakes_h = ctx.text.line_height(ctx.fs("font_small")) * 3 + ctx.px(16)
+    stakes_h = ctx.text.line_height(ctx.fs("font_small")) * 4 + ctx.px(16)  # room for the plan preview
     map_h = max(ctx.px(160), left.height - gauges_h - stakes_h - 2 * m)
     map_rect = pygame.Rect(left.left, left.top, left.width, map_h)
     stakes = pygame.Rect(left.left, map_rect.bottom + m, left.width, stakes_h)
@@ -122,8 +122,10 @@ def draw_gauges(board, surface, ctx, view) -> None:
     gh = gauge_height(ctx)
     cols = 2 if board.regions["gauges"].width < ctx.px(900) else 3
     gw = (inner.width - ctx.px(16) * (cols - 1)) // cols
+    board.gauge_rects = {}
     for i, track in enumerate(rules.tracks):
         rect = pygame.Rect(inner.left + (i % cols) * (gw + ctx.px(16)), inner.top + (i // cols) * (gh + ctx.px(6)), gw, gh)
+        board.gauge_rects[track.id] = rect
         board.hotspots += gauge(surface, ctx, rect, track, view.tracks[track.id])
         board.hotspots.append((rect, f"{track.name}: {track.description}"))
     if has_objectives(rules):

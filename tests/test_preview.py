@@ -1,0 +1,143 @@
+"""The plan preview: what a side's planned orders are expected to do, read from the rules.
+
+The preview follows every roll's branches instead of rolling, so the real
+resolution must always land inside what it showed; it never reads the
+rival's plan and never changes the game.
+"""
+
+from __future__ import annotations
+
+import random
+from dataclasses import replace
+
+from eurasia_game.engine import Action
+from eurasia_game.engine.preview import preview, rival_reach
+from eurasia_game.engine.state import Order
+from eurasia_game.session.session import GameSession
+
+
+def _to_planning(rules, seed: int, side: str = "moscow") -> GameSession:
+    """A new game moved on to ``side``'s first chance to plan (dilemmas take their first option)."""
+    session = GameSession.new(rules, seed=seed)
+    for _ in range(200):
+        state = session.state
+        if state.to_act == side and state.dilemma is None and any(a.kind == "plan" for a in session.legal(side)):
+            return session
+        legal = session.legal(state.to_act)
+        choose = [a for a in legal if a.kind == "choose"]
+        session.act(choose[0] if choose else next(a for a in legal if a.kind == "commit"))
+    raise AssertionError("never reached planning")
+
+
+def _plan(session, side: str, rnd: random.Random, n: int) -> None:
+    for _ in range(n):
+        orders = [a for a in session.legal(side) if a.kind == "plan"]
+        if not orders:
+            return
+        session.act(rnd.choice(orders))
+
+
+def _year_end(session, side: str):
+    """Commit ``side``'s plan, let the rival plan nothing, return the snapshot of the year resolved."""
+    year = session.state.year
+    session.act(Action("commit", side))
+    while session.state.year == year and not session.state.over:
+        state = session.state
+        legal = session.legal(state.to_act)
+        choose = [a for a in legal if a.kind == "choose"]
+        session.act(choose[0] if choose else next(a for a in legal if a.kind == "commit"))
+    return next(s for s in session.state.snapshots if s.year == year)
+
+
+def test_no_orders_preview_moves_nothing_but_the_yearly_payouts(rules):
+    session = _to_planning(rules, 11)
+    p = preview(rules, session.state, "moscow")
+    assert p.orders == 0 and p.branches == 1
+    for _, _, c in p.changes():
+        assert c.certain  # the payouts need no roll
+
+
+def test_the_real_resolution_lands_inside_the_preview(rules):
+    """Random plans over several games: every track and standing after the
+    real year is within the previewed range, and equal to it where certain."""
+    checked = rolled = 0
+    for seed in range(8):
+        rnd = random.Random(seed)
+        session = _to_planning(rules, seed)
+        _plan(session, "moscow", rnd, 3)
+        before = session.state
+        p = preview(rules, before, "moscow")
+        assert session.state is before  # nothing taken or added
+        snap = _year_end(session, "moscow")
+        if len(session.state.crossed) > len(before.crossed):
+            assert p.red_lines  # the preview saw the line coming; the climb-down's choice is the player's
+            continue
+        for t, c in p.tracks.items():
+            assert c.low <= snap.tracks[t] <= c.high, (seed, t, c, snap.tracks[t])
+            if c.certain:
+                assert snap.tracks[t] == c.low
+            rolled += not c.certain
+        for f, row in p.standing.items():
+            for s, c in row.items():
+                assert c.low <= snap.standing[f][s] <= c.high, (seed, f, s, c)
+        checked += 1
+    assert checked >= 6
+
+
+def test_a_gamble_is_a_range_with_odds_and_a_sure_order_is_certain(rules):
+    session = _to_planning(rules, 5)
+    state = session.state
+    plan = (Order("moscow", "cooperate", "energy"), Order("moscow", "brinkmanship", "central_asia"))
+    state = replace(state, plans={**state.plans, "moscow": plan}, power={**state.power, "moscow": 10})
+    p = preview(rules, state, "moscow")
+    assert p.branches >= 2
+    us = p.tracks["us_pressure"]
+    assert not us.certain and us.high == min(rules.track["us_pressure"].max, us.now + 1)
+    assert abs(us.expected - (us.now + 0.5 * (us.high - us.now))) < 1e-9
+    ca = p.standing["central_asia"]["moscow"]
+    assert not ca.certain and ca.high > ca.low
+    assert p.standing["energy"]["beijing"].low >= state.standing["energy"]["beijing"] + 1 - 1  # cooperate: certain +1 (payouts may trim at 8)
+    # a backfired gamble crosses "No reckless gambles" half the time
+    odds = {line.line: line.chance for line in p.red_lines}
+    assert abs(odds.get("stability_first", 0) - 0.5) < 1e-9
+
+
+def test_a_show_of_force_in_the_arctic_crosses_a_red_line_for_certain(rules):
+    session = _to_planning(rules, 5)
+    state = session.state
+    state = replace(state, plans={**state.plans, "moscow": (Order("moscow", "brinkmanship", "arctic"),)}, power={**state.power, "moscow": 10})
+    odds = {line.line: line.chance for line in preview(rules, state, "moscow").red_lines}
+    assert odds.get("arctic_stability") == 1.0
+    assert "stability_first" not in odds  # the first line clears the gamble's mark
+
+
+def test_the_rivals_plan_is_never_read(rules):
+    session = _to_planning(rules, 5)
+    state = session.state
+    mine = (Order("moscow", "invest", "energy"),)
+    a = replace(state, plans={"moscow": mine, "beijing": ()})
+    b = replace(state, plans={"moscow": mine, "beijing": (Order("beijing", "compete", "energy"), Order("beijing", "belt_and_road", "central_asia"))})
+    assert preview(rules, a, "moscow") == preview(rules, b, "moscow")
+
+
+def test_what_the_rival_can_move(rules):
+    session = _to_planning(rules, 5)
+    state = session.state
+    reach = rival_reach(rules, replace(state, power={**state.power, "beijing": 10}), "beijing")
+    assert "energy/moscow" in reach  # Beijing can compete in Energy
+    assert "partnership" in reach
+    poor = rival_reach(rules, replace(state, power={**state.power, "beijing": 0}), "beijing")
+    assert not poor  # nothing affordable
+    done = rival_reach(rules, replace(state, committed=("beijing",), plans={"moscow": (), "beijing": ()}), "beijing")
+    assert not done  # committed an empty plan: it will move nothing
+
+
+def test_objectives_after_the_plan(rules):
+    session = _to_planning(rules, 5)
+    state = replace(session.state, tracks={**session.state.tracks, "autonomy": 3}, power={**session.state.power, "moscow": 10})
+    state = replace(state, plans={**state.plans, "moscow": (Order("moscow", "modernise"),)})
+    p = preview(rules, state, "moscow")
+    o = p.objectives["moscow"]
+    assert o.low == o.high >= o.score_now  # room for manoeuvre 3 -> 4 meets an objective
+    assert p.objectives["beijing"].high <= p.objectives["beijing"].score_now  # ... that Beijing's "Moscow bound" loses
+    assert 0.0 <= o.chance_met <= 1.0

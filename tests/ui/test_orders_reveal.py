@@ -1,0 +1,92 @@
+"""The reveal of the orders in the window: shown after both sides commit, paced by the
+animation setting, skipped with one key, its markers explained on hover, the game untouched."""
+
+from __future__ import annotations
+
+import pygame
+
+from eurasia_game.session.policies import make_policy
+from eurasia_game.ui import scenes as sc
+from tests.ui.driver import names, press, step
+
+
+def _to_reveal(app, players=None, seed: int = 7):
+    rules = app.rules
+    app.apply(sc.StartGame("full_decade", seed, players or {s: "human" for s in rules.side_ids}, False))
+    policies = {s: make_policy("easy", seed, s) for s in rules.side_ids}
+    for _ in range(200):
+        top = app.top
+        if top.name == "orders_reveal":
+            return top
+        if top.name in ("reveal", "curtain", "briefing"):
+            app.apply(sc.Pop())
+            continue
+        side = app.game.state.to_act
+        app.apply(sc.Act(policies[side].choose(rules, app.game.session.view(side), app.game.session.legal(side))))
+        if top.name == "dilemma":
+            app.apply(sc.Pop())
+    raise AssertionError(names(app))
+
+
+def test_the_reveal_comes_after_both_commit_and_space_skips_then_closes(make_app):
+    app = make_app(animation="slow")
+    scene = _to_reveal(app)
+    record = app.game.session.record()
+    assert names(app)[:2] == ["board", "orders_reveal"]
+    assert not scene.finished and scene.busy(app.ctx), "slow animation: the steps play one by one"
+    step(app, 3)
+    assert not scene.finished
+    press(app, pygame.K_SPACE)
+    assert app.top is scene and scene.finished, "the first Space skips to the end"
+    app.draw()
+    drawn = " ".join(app.text.drawn)
+    assert "Moscow's orders" in drawn and "Beijing's orders" in drawn
+    press(app, pygame.K_SPACE)
+    assert app.top is not scene, "the second Space closes it"
+    assert app.game.session.record() == record, "the reveal changed nothing in the game"
+
+
+def test_esc_closes_the_reveal_at_once(make_app):
+    app = make_app(animation="slow")
+    scene = _to_reveal(app)
+    assert not scene.finished
+    press(app, pygame.K_ESCAPE)
+    assert app.top is not scene and "orders_reveal" not in names(app)
+
+
+def test_animation_off_shows_the_result_at_once_with_causes_on_hover(make_app):
+    app = make_app(animation="off")
+    scene = _to_reveal(app)
+    assert scene.finished
+    app.draw()
+    causes = [(rect, text) for rect, text in scene.hotspots if "Cause:" in text]
+    assert causes, "every change has a marker with its cause"
+    rect, text = causes[0]
+    assert scene.help_text_at(rect.center) == text
+    order_texts = [s.text for s in scene.reveal.steps if s.kind == "order"]
+    assert any(t in text for t in [s.text for s in scene.reveal.steps]), text
+    assert order_texts
+
+
+def test_the_animation_moves_on_with_the_clock(make_app):
+    app = make_app(animation="normal")
+    scene = _to_reveal(app)
+    first = scene.timeline.index
+    app.step(dt=1.0)
+    app.step(dt=1.0)
+    assert scene.timeline.index > first
+
+
+
+
+def test_a_computer_only_game_does_not_wait_on_the_reveal(make_app, rules):
+    app = make_app(animation="fast")
+    app.apply(sc.StartGame("full_decade", 7, {s: "easy" for s in rules.side_ids}, False))
+    seen = False
+    for _ in range(600):
+        app.step(dt=0.2)
+        app.game.thinker.wait(60)
+        seen = seen or app.top.name == "orders_reveal"
+        if app.game.state.year > 2019 and seen and app.top.name != "orders_reveal":
+            break
+    assert seen and app.top.name != "orders_reveal", names(app)
