@@ -2,6 +2,7 @@
 
 from __future__ import annotations
 
+import os
 import threading
 import time
 
@@ -9,16 +10,17 @@ import pygame
 
 from eurasia_game.session.policies import make_policy
 from eurasia_game.session.session import GameSession
+from eurasia_game.session import workproc
 from eurasia_game.session.thinker import Thinker
 from eurasia_game.ui import scenes as sc
 from tests.ui.driver import names, press
 
 
-def _play(rules, players: dict, moves: int, through_worker: bool, seed: int = 5) -> list:
+def _play(rules, players: dict, moves: int, through_worker: bool, seed: int = 5, thinker: Thinker | None = None) -> list:
     """The first ``moves`` computer actions of a game, chosen in this thread or by a worker."""
     session = GameSession.new(rules, "after_fourth_term", seed, players)
     policies = {s: make_policy(n, seed, s) for s, n in players.items()}
-    thinker = Thinker()
+    thinker = thinker or Thinker()
     taken = []
     while len(taken) < moves and not session.state.over:
         side = session.state.to_act
@@ -37,9 +39,54 @@ def _play(rules, players: dict, moves: int, through_worker: bool, seed: int = 5)
 
 def test_a_worker_finds_the_same_moves_as_the_loop_would(rules):
     players = {s: "normal" for s in rules.side_ids}
-    assert _play(rules, players, 40, True) == _play(rules, players, 40, False)
+    thinker = Thinker()
+    assert _play(rules, players, 40, True, thinker=thinker) == _play(rules, players, 40, False)
+    # the moves came from the computer's own process, not from a thread of this one
+    assert thinker.worker.broken is None and thinker.worker.alive and thinker.worker.pid != os.getpid()
     hard = {s: "hard" for s in rules.side_ids}
     assert _play(rules, hard, 3, True, seed=9) == _play(rules, hard, 3, False, seed=9)
+
+
+def test_moves_worked_out_in_a_thread_are_the_same_too(rules):
+    players = {s: "normal" for s in rules.side_ids}
+    thinker = Thinker(process=False)
+    assert thinker.worker is None
+    assert _play(rules, players, 20, True, thinker=thinker) == _play(rules, players, 20, False)
+
+
+class _LocalPolicy:
+    """A policy the computer's process cannot be sent (it holds a function made here)."""
+
+    name = "local"
+
+    def __init__(self, seed, side):
+        self.inner = make_policy("normal", seed, side)
+        self.unsendable = lambda: None
+
+    def choose(self, rules, game_view, legal):
+        return self.inner.choose(rules, game_view, legal)
+
+
+def test_a_policy_that_cannot_be_sent_is_worked_out_in_a_thread(rules):
+    session = GameSession.new(rules, "after_fourth_term", 5, {})
+    side = session.state.to_act
+    thinker = Thinker()
+    thinker.start("p", side, _LocalPolicy(5, side), rules, session.view(side), session.legal(side))
+    assert thinker.wait(60)
+    action, policy = thinker.poll("p")
+    assert isinstance(policy, _LocalPolicy)
+    assert action == make_policy("normal", 5, side).choose(rules, session.view(side), session.legal(side))
+
+
+def test_without_a_process_the_computer_still_moves_in_a_thread(rules, monkeypatch):
+    monkeypatch.setattr(workproc.sys, "executable", "/nonexistent/python")
+    worker = workproc.MoveWorker()
+    monkeypatch.setattr(workproc, "_WORKER", worker)
+    players = {s: "normal" for s in rules.side_ids}
+    thinker = Thinker()
+    assert thinker.worker is worker
+    assert _play(rules, players, 6, True, thinker=thinker) == _play(rules, players, 6, False)
+    assert worker.broken and "could not start" in worker.broken and not worker.alive
 
 
 def test_a_cancelled_move_stops_its_worker_and_leaves_the_policy_as_it_was(rules):
@@ -50,18 +97,39 @@ def test_a_cancelled_move_stops_its_worker_and_leaves_the_policy_as_it_was(rules
     policy = make_policy("hard", 4, side)
     before = policy.rng.getstate()
     thinker = Thinker()
+    thinker.worker.warm(rules)  # a process ready for the move, so the move is surely in it when cancelled
     job = thinker.start("position", side, policy, rules, session.view(side), session.legal(side))
-    time.sleep(0.05)
-    assert thinker.thinking
+    deadline = time.perf_counter() + 5
+    while thinker.worker._serving is not job and time.perf_counter() < deadline:
+        time.sleep(0.01)
+    assert thinker.thinking and job.where == "process"
+    pid = thinker.worker.pid
     started = time.perf_counter()
     thinker.cancel()
     job.thread.join(2.0)
     assert not job.thread.is_alive()
     assert time.perf_counter() - started < 0.5  # stopped, not run to its end
+    assert job.cancelled and job.action is None
+    assert not _running(pid)  # the process that worked on it is gone
     assert thinker.poll("position") is None and not thinker.thinking
     assert policy.rng.getstate() == before  # the original never moved
-    again = make_policy("hard", 4, side)
-    assert policy.choose(rules, session.view(side), session.legal(side)) == again.choose(rules, session.view(side), session.legal(side))
+    # the next move starts another process and is the move the game would have had
+    job = thinker.start("again", side, policy, rules, session.view(side), session.legal(side))
+    expected = make_policy("hard", 4, side).choose(rules, session.view(side), session.legal(side))
+    assert thinker.wait(60)
+    assert thinker.poll("again")[0] == expected and thinker.worker.pid != pid
+
+
+def _running(pid: int) -> bool:
+    try:
+        os.waitpid(pid, os.WNOHANG)
+    except ChildProcessError:
+        pass
+    try:
+        os.kill(pid, 0)
+    except ProcessLookupError:
+        return False
+    return True
 
 
 def _against_hard(make_app, rules, animation="normal"):

@@ -30,6 +30,13 @@ class PlanningPolicy:
         self._key = None
         self._pending: list = []
 
+    def __getstate__(self) -> dict:
+        """The policy without its planner: a cache rebuilt from the rules on first use
+        (so a policy can be copied, or sent to the computer's own process, without them)."""
+        state = self.__dict__.copy()
+        state["_planner"], state["_key"] = None, None
+        return state
+
     def planner(self, rules, scenario: str) -> Planner:
         if self._planner is None or self._planner.rules is not rules or self._key != scenario:
             self._planner = Planner(rules, scenario, self.side, self.style)

@@ -71,6 +71,11 @@ class HardPolicy(PlanningPolicy):
         self.settings = settings or HardSettings()
         self._planners: dict = {}
 
+    def __getstate__(self) -> dict:
+        state = super().__getstate__()
+        state["_planners"] = {}  # caches, rebuilt from the rules
+        return state
+
     def planner_for(self, rules, scenario: str, side: str, style: Style) -> Planner:
         key = (id(rules), scenario, side, style)
         planner = self._planners.get(key)

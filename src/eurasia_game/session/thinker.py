@@ -1,19 +1,24 @@
 """Computer moves worked out beside the window, never in its way.
 
-A hard computer move takes up to a second of search; done in the window's
-loop, that is a second without frames or input.  A ``Thinker`` runs the
-policy's ``choose`` in a worker thread instead, while the window goes on
-drawing and answering input, and hands the move over once it is ready.
+A hard computer move takes a second or more of search; done in the window's
+loop, that is a second without frames or input.  A ``Thinker`` hands the
+policy's ``choose`` to the computer's own process (``workproc``) while the
+window goes on drawing and answering input, and hands the move over once it
+is ready.  A thread of the window's process waits for the answer; the search
+itself never competes with the loop for the interpreter.  Where no process
+can be started (or a policy cannot be sent to one), the thread works the
+move out itself, as before: the same move, only less smooth frames.
 
 The move is the one the policy would have chosen in the loop itself.  The
 worker works on a copy of the policy (a policy has a generator and the
-year's plan as state), made in the worker so the window never waits for it;
-when the move is taken, the copy, now advanced exactly as the original
-would have been, takes the original's place.  A cancelled move (the player
-quit, undid, loaded another game) leaves the original policy untouched, so
-the next move is the one the game would have had without the cancelled
-one.  Cancelling stops the worker at once: it gets an exception at its next
-step, and its copy is thrown away.
+year's plan as state: the process gets it sent, a thread makes a deep copy
+in the worker so the window never waits for it); when the move is taken,
+the copy, now advanced exactly as the original would have been, takes the
+original's place.  A cancelled move (the player quit, undid, loaded another
+game) leaves the original policy untouched, so the next move is the one the
+game would have had without the cancelled one.  Cancelling stops the worker
+at once: the process is killed (the next move starts another), a thread gets
+an exception at its next step; the copy is thrown away.
 
 Nothing here touches the window or pygame: the controller asks for a move
 (``start``), looks whether it is ready (``poll``) and cancels it.
@@ -28,6 +33,8 @@ import sys
 import threading
 from dataclasses import dataclass, field
 from typing import Any
+
+from eurasia_game.session import workproc
 
 log = logging.getLogger("eurasia_game.session")
 
@@ -53,15 +60,29 @@ class Job:
     policy: Any = None
     error: BaseException | None = None
     cancelled: bool = False
+    # Where the move is being worked out: "process", "thread" (its own search), or None (not yet)
+    where: str | None = None
+    lock: threading.Lock = field(default_factory=threading.Lock)
 
 
 class Thinker:
-    """Works out one computer move at a time in a worker thread."""
+    """Works out one computer move at a time in the computer's process (or a worker thread).
 
-    def __init__(self) -> None:
+    ``process=False`` keeps every move in a thread of this process.
+    """
+
+    def __init__(self, process: bool = True) -> None:
         self.job: Job | None = None
         self._lock = threading.Lock()
         self._interval: float | None = None
+        self.worker = workproc.shared() if process else None
+
+    def prepare(self, rules) -> None:
+        """Get the computer's process ready for ``rules`` in the background (a game with a computer begins)."""
+        worker = self.worker
+        if worker is None or worker.broken is not None:
+            return
+        threading.Thread(target=worker.warm, args=(rules,), name="computer-warm", daemon=True).start()
 
     # --- asking and taking --------------------------------------------------
     def start(self, key, side: str, policy, rules, game_view, legal: list) -> Job:
@@ -76,7 +97,6 @@ class Thinker:
         job = Job(key, side)
         job.thread = threading.Thread(target=self._work, args=(job, policy, rules, game_view, legal), name=f"computer-{side}", daemon=True)
         self.job = job
-        self._share_interpreter(True)
         job.thread.start()
         return job
 
@@ -109,12 +129,16 @@ class Thinker:
         job, self.job = self.job, None
         if job is None:
             return
-        job.cancelled = True
+        with job.lock:
+            job.cancelled = True
+            if job.done.is_set():
+                return
+            if job.where == "process" and self.worker is not None:
+                self.worker.abort(job)
+            elif job.where == "thread" and job.thread is not None and job.thread.is_alive():
+                _raise_in(job.thread, Cancelled)
         self._share_interpreter(False)
-        thread = job.thread
-        if thread is not None and thread.is_alive() and not job.done.is_set():
-            _raise_in(thread, Cancelled)
-            log.info("computer move for %s cancelled", job.side)
+        log.info("computer move for %s cancelled", job.side)
 
     def close(self, timeout: float = 2.0) -> None:
         """Cancel and wait (briefly) for the worker to stop, as the game closes."""
@@ -126,15 +150,37 @@ class Thinker:
     # --- the worker ---------------------------------------------------------
     def _work(self, job: Job, policy, rules, game_view, legal) -> None:
         try:
-            mine = copy.deepcopy(policy, {id(rules): rules})
-            action = mine.choose(rules, game_view, legal)
-            job.action, job.policy = action, mine
-        except Cancelled:
+            if self.worker is not None:
+                with job.lock:
+                    job.where = "process"
+                try:
+                    job.action, job.policy = self.worker.move(job, policy, rules, game_view, legal)
+                    return
+                except workproc.Unavailable as exc:
+                    log.info("computer move for %s worked out in a thread: %s", job.side, exc)
+            self._in_thread(job, policy, rules, game_view, legal)
+        except (Cancelled, workproc.Stopped):
             job.cancelled = True
         except BaseException as exc:  # noqa: BLE001 - handed to the window's thread
             job.error = exc
         finally:
             job.done.set()
+
+    def _in_thread(self, job: Job, policy, rules, game_view, legal) -> None:
+        """The search in this worker thread, taking turns with the window for the interpreter."""
+        with job.lock:
+            if job.cancelled:
+                raise Cancelled
+            job.where = "thread"
+        self._share_interpreter(True)
+        try:
+            mine = copy.deepcopy(policy, {id(rules): rules})
+            action = mine.choose(rules, game_view, legal)
+            job.action, job.policy = action, mine
+        finally:
+            with job.lock:
+                job.where = None  # past the search: a cancel must not raise into what follows
+            self._share_interpreter(False)
 
     def _share_interpreter(self, thinking: bool) -> None:
         with self._lock:

@@ -18,6 +18,7 @@ os.environ.setdefault("PYGAME_HIDE_SUPPORT_PROMPT", "1")
 
 import pygame  # noqa: E402
 
+from eurasia_game.session import workproc  # noqa: E402
 from eurasia_game.ui import paths  # noqa: E402
 from eurasia_game.ui import scenes as sc  # noqa: E402
 from eurasia_game.ui.strings import S  # noqa: E402
@@ -100,5 +101,6 @@ def run_app(args) -> int:
         print(S("start_failed", log=str(paths.log_file())), file=sys.stderr)
         code = 1
     finally:
+        workproc.shutdown()  # the computer's process, if a game started one
         pygame.quit()
     return code
