@@ -226,6 +226,10 @@ def test_shots_command_writes_every_screen(tmp_path):
     files = sorted(p.name for p in out.glob("*.png"))
     for expected in ("01_title.png", "02_new_game.png", "04_curtain.png", "06_board.png", "10_help.png", "17_ending.png", "18_error.png"):
         assert expected in files
+    for expected in ("19_reveal_orders.png", "20_reveal_resolved.png", "21_tutorial_dilemma.png", "22_tutorial_fronts.png", "23_tutorial_reveal.png", "24_tutorial_what_next.png"):
+        assert expected in files  # the reveal and the guided first game, named for what they show
+    numbers = [name.split("_")[0] for name in files if not name.startswith("04_")]
+    assert len(numbers) == len(set(numbers)), f"two shots share a number: {files}"
     image = pygame.image.load(str(out / "06_board.png"))
     assert image.get_size() == (1024, 640)
     assert main(["shots", str(out), "--size", "big"]) == 2

@@ -138,11 +138,23 @@ def _wake_type() -> int:
 WAKE = _wake_type()
 
 
+def remember(settings, **flags) -> None:
+    """Set the guide's flags in the window's settings and in the settings file, leaving the
+    file's other settings as they are (a window opened with other settings, such as the
+    screenshots', must not overwrite the player's)."""
+    from eurasia_game.ui.settings import load_settings, save_settings
+
+    stored = load_settings()
+    for key, value in flags.items():
+        setattr(settings, key, value)
+        setattr(stored, key, value)
+    save_settings(stored)
+
+
 def start_tutorial(app, tutorial_id: str) -> None:
     """Start the tutorial's game and hang its run on it."""
     from eurasia_game.ui.controller import HUMAN
     from eurasia_game.ui.screens.dialog import MessageScene
-    from eurasia_game.ui.settings import save_settings
     from eurasia_game.ui.strings import S
 
     rules = app.rules
@@ -156,18 +168,12 @@ def start_tutorial(app, tutorial_id: str) -> None:
         return
     app.game.briefed.update(rules.side_ids)  # the guide tells what each side wants
     app.game.tutorial = TutorialRun(tutorial, app.game.state.year)
-    app.settings.tutorial_offered = True
-    save_settings(app.settings)
+    remember(app.settings, tutorial_offered=True)
     log.info("tutorial started: %s", tutorial_id)
 
 
 def tutorial_done(app, finished: bool) -> None:
     """The guide is over: remember it (a finished one is not offered again on the title)."""
-    from eurasia_game.ui.settings import save_settings
-
-    app.settings.tutorial_offered = True
-    if finished:
-        app.settings.tutorial_done = True
-    save_settings(app.settings)
+    remember(app.settings, tutorial_offered=True, **({"tutorial_done": True} if finished else {}))
     if app.game is not None and getattr(app.game, "tutorial", None) is not None:
         app.game.tutorial = None

@@ -34,10 +34,9 @@ class TitleScene(sc.Scene):
         if self.offer is None:
             self.offer = tutorial is not None and not ctx.settings.tutorial_offered
             if self.offer:  # offered once, on the first launch; the button stays
-                from eurasia_game.ui.settings import save_settings
+                from eurasia_game.ui.tutorial import remember
 
-                ctx.settings.tutorial_offered = True
-                save_settings(ctx.settings)
+                remember(ctx.settings, tutorial_offered=True)
         widgets = [
             Button("new_game", S("new_game"), on=lambda: sc.Push(NewGameScene()), shortcut="n", tooltip=S("new_game_help"), style="primary"),
         ]
