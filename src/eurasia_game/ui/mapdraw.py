@@ -1,18 +1,32 @@
-"""The board's map: an original, stylised Eurasia drawn from assets/ui/map.json.
+"""The board's map: the region's real coastlines and borders, and each front drawn on it.
 
-The coastlines are a few hundred hand-placed points projected onto a frame;
-the rendered map is cached per size, so a frame only blits it.  Fronts sit
-where the rules' ``map_position`` puts them (fractions of the frame).
+The geography is Natural Earth's (public domain), simplified once by
+``scripts/build_map.py`` into ``assets/ui/map.json``; nothing is fetched at
+run time.  The asset's frame (a plate carree of fixed bounds) is fitted into
+the map's area, and the map goes on past the frame to the area's edges, so
+a wide or tall window shows more of the region rather than empty bands.
+Fronts sit where the rules' ``map_position`` puts them (fractions of the
+frame); a front the asset knows by id is drawn as its region or route:
+Central Asia's states, the Northern Sea Route, the Energy front's pipelines,
+the UN as an inset.  Each side's capital (the rules' ``capital``) is marked
+with the side's marker, and its country tinted with the side's colour.
+
+The picture is drawn at twice the size and scaled down smoothly, so edges
+are crisp at any window size, and cached per size: a frame only blits it.
 """
 
 from __future__ import annotations
 
 import json
+import math
 from functools import lru_cache
 
 import pygame
 
 from eurasia_game.paths import assets_dir
+
+SUPERSAMPLE = 2
+SUPERSAMPLE_MAX_PIXELS = 2_600_000  # the board's map at 2560x1440 is about 1.3 million
 
 
 @lru_cache(maxsize=1)
@@ -30,23 +44,75 @@ def frame_rect(area: pygame.Rect) -> pygame.Rect:
     return rect
 
 
-def _project(frame: pygame.Rect, points):
+def projector(frame: pygame.Rect):
+    """lon, lat -> x, y for ``frame`` (works past the frame's edges too)."""
     f = map_data()["frame"]
     (lon0, lon1), (lat0, lat1) = f["lon"], f["lat"]
-    return [(frame.left + (lon - lon0) / (lon1 - lon0) * frame.width, frame.top + (lat - lat0) / (lat1 - lat0) * frame.height) for lon, lat in points]
+    sx, sy = frame.width / (lon1 - lon0), frame.height / (lat1 - lat0)
+    left, top = frame.left, frame.top
+    return lambda lon, lat: (left + (lon - lon0) * sx, top + (lat - lat0) * sy)
+
+
+def _project(frame: pygame.Rect, points):
+    p = projector(frame)
+    return [p(lon, lat) for lon, lat in points]
 
 
 def position(frame: pygame.Rect, fraction) -> tuple[int, int]:
     return int(frame.left + fraction[0] * frame.width), int(frame.top + fraction[1] * frame.height)
 
 
+def insets(ctx, area: pygame.Rect) -> dict[str, pygame.Rect]:
+    """Fronts drawn as an inset (the UN), by id: the inset's box, in the map's
+    bottom-right corner, over the sea; their markers go inside it."""
+    fronts = map_data().get("fronts", {})
+    out = {}
+    right = area.right - ctx.px(8)
+    for front_id, shape in fronts.items():
+        if shape.get("kind") != "inset" or front_id not in ctx.rules.front:
+            continue
+        caption = ctx.text.width(shape.get("place", ""), ctx.fs("font_small")) + ctx.px(16)
+        box = pygame.Rect(0, 0, max(ctx.px(INSET_W), caption), ctx.px(INSET_H))
+        box.bottomright = (right, area.bottom - ctx.px(8))
+        out[front_id] = box
+        right = box.left - ctx.px(8)
+    return out
+
+
+INSET_W, INSET_H = 176, 150
+
+
+def _blend(a, b, share: float):
+    return tuple(int(x * (1 - share) + y * share) for x, y in zip(a, b))
+
+
+def _dashed(surface, colour, points, width: int, dash: float, gap: float) -> None:
+    """A polyline in dashes of ``dash`` pixels with ``gap`` between them."""
+    on, left = True, dash
+    for (x1, y1), (x2, y2) in zip(points, points[1:]):
+        length = math.hypot(x2 - x1, y2 - y1)
+        pos = 0.0
+        while pos < length:
+            step = min(left, length - pos)
+            if on:
+                a = (x1 + (x2 - x1) * pos / length, y1 + (y2 - y1) * pos / length)
+                b = (x1 + (x2 - x1) * (pos + step) / length, y1 + (y2 - y1) * (pos + step) / length)
+                pygame.draw.line(surface, colour, a, b, width)
+            pos += step
+            left -= step
+            if left <= 0:
+                on = not on
+                left = dash if on else gap
+
+
 class MapRenderer:
-    def __init__(self) -> None:
+    def __init__(self, fronts: bool = True) -> None:
         self._cache: dict = {}
+        self.fronts = fronts  # False: the geography and capitals alone (the title's backdrop)
 
     def surface(self, ctx, area: pygame.Rect) -> tuple[pygame.Surface, pygame.Rect]:
         """The map drawn for ``area`` (cached) and the frame rect inside it."""
-        key = (area.size, ctx.settings.colour_safe, round(ctx.scale, 3))
+        key = (area.size, ctx.settings.colour_safe, round(ctx.scale, 3), id(ctx.rules))
         hit = self._cache.get(key)
         if hit is None:
             hit = self._render(ctx, pygame.Rect((0, 0), area.size))
@@ -55,28 +121,118 @@ class MapRenderer:
         return surf, frame.move(area.topleft)
 
     def _render(self, ctx, area: pygame.Rect):
-        surf = pygame.Surface(area.size)
-        surf.fill(ctx.colour("sea"))
+        k = SUPERSAMPLE if area.width * area.height <= SUPERSAMPLE_MAX_PIXELS else 1  # a whole-window backdrop is shaded anyway
+        self._area = area
+        big_area = pygame.Rect(0, 0, area.width * k, area.height * k)
+        big = pygame.Surface(big_area.size)
         frame = frame_rect(area)
-        data = map_data()
-        # a faint graticule on the sea
-        f = data["frame"]
-        for lon in range(20, f["lon"][1], 20):
-            pts = _project(frame, [(lon, f["lat"][0]), (lon, f["lat"][1])])
-            pygame.draw.line(surf, ctx.colour("sea_line"), pts[0], pts[1], 1)
-        for lat in range(30, 80, 10):
-            pts = _project(frame, [(f["lon"][0], lat), (f["lon"][1], lat)])
-            pygame.draw.line(surf, ctx.colour("sea_line"), pts[0], pts[1], 1)
-        pygame.draw.polygon(surf, ctx.colour("ice"), _project(frame, data["ice"]))
-        edge = max(1, ctx.px(1.5))
-        for poly in data["land"]:
-            pts = _project(frame, poly)
-            pygame.draw.polygon(surf, ctx.colour("land"), pts)
-            pygame.draw.polygon(surf, ctx.colour("land_edge"), pts, edge)
-        for poly in data["water"]:
-            pts = _project(frame, poly)
-            pygame.draw.polygon(surf, ctx.colour("sea"), pts)
-            pygame.draw.polygon(surf, ctx.colour("land_edge"), pts, edge)
-        for line in data["rivers"]:
-            pygame.draw.lines(surf, ctx.colour("river"), False, _project(frame, line), max(1, ctx.px(1.5)))
+        self._geography(ctx, big, frame_rect(big_area), k)
+        surf = pygame.transform.smoothscale(big, area.size)
+        self._labels(ctx, surf, frame)
         return surf, frame
+
+    # --- the picture, drawn at k times the size ---------------------------
+    def _geography(self, ctx, surf, frame: pygame.Rect, k: int) -> None:
+        data = map_data()
+        rules = ctx.rules
+        p = projector(frame)
+        px = lambda n: max(1, int(round(ctx.px(n) * k)))  # noqa: E731
+        surf.fill(ctx.colour("sea"))
+        w, h = surf.get_size()
+        # the graticule, every 10 degrees, as far as the area goes
+        for lon in range(-180, 361, 10):
+            x = p(lon, 0)[0]
+            if 0 <= x <= w:
+                pygame.draw.line(surf, ctx.colour("sea_line"), (x, 0), (x, h), max(1, k // 2))
+        for lat in range(-80, 90, 10):
+            y = p(0, lat)[1]
+            if 0 <= y <= h:
+                pygame.draw.line(surf, ctx.colour("sea_line"), (0, y), (w, y), max(1, k // 2))
+        # polar ice north of 82 degrees
+        ice_y = p(0, 82)[1]
+        if ice_y > 0:
+            pygame.draw.rect(surf, _blend(ctx.colour("sea"), ctx.colour("ice"), 0.45), pygame.Rect(0, 0, w, int(ice_y)))
+        # the countries, each side's home tinted with its colour, Central Asia's states marked
+        tint = {}
+        for side in rules.sides:
+            for cap in data["capitals"]:
+                if cap["name"] == side.capital:
+                    tint[cap["country"]] = _blend(ctx.colour("land"), ctx.side_colour(side.id), 0.28)
+        region = set()
+        fronts = data.get("fronts", {})
+        for front_id, shape in (fronts.items() if self.fronts else ()):  # a front that is a group of states (Central Asia)
+            if front_id in rules.front and shape.get("kind") == "countries":
+                region |= set(shape["countries"])
+        for country in data["countries"]:
+            colour = tint.get(country["name"]) or (_blend(ctx.colour("land"), ctx.colour("accent"), 0.22) if country["name"] in region else ctx.colour("land"))
+            for ring in country["rings"]:
+                pygame.draw.polygon(surf, colour, [p(x, y) for x, y in ring])
+        for line in data["borders"]:
+            pygame.draw.lines(surf, ctx.colour("border"), False, [p(x, y) for x, y in line], px(1))
+        for line in data["coasts"]:
+            pygame.draw.lines(surf, ctx.colour("land_edge"), False, [p(x, y) for x, y in line], px(1.2))
+        for country in data["countries"]:
+            if country["name"] in region:
+                for ring in country["rings"]:
+                    pygame.draw.lines(surf, ctx.colour("accent"), True, [p(x, y) for x, y in ring], px(1.6))
+        if not self.fronts:
+            return
+        # the fronts' routes
+        for front_id, shape in fronts.items():
+            if front_id not in rules.front:
+                continue
+            if shape["kind"] == "route":
+                pts = [p(x, y) for x, y in shape["points"]]
+                _dashed(surf, ctx.colour("sea_route"), pts, px(2.2), px(9), px(6))
+            elif shape["kind"] == "pipelines":
+                for pipe in shape["lines"]:
+                    pts = [p(x, y) for x, y in pipe["points"]]
+                    if pipe.get("planned"):
+                        _dashed(surf, ctx.colour("pipeline"), pts, px(2), px(6), px(5))
+                    else:
+                        pygame.draw.lines(surf, ctx.colour("shade"), False, pts, px(4))
+                        pygame.draw.lines(surf, ctx.colour("pipeline"), False, pts, px(2.4))
+                    for end in (pts[0], pts[-1]):
+                        pygame.draw.circle(surf, ctx.colour("pipeline"), end, px(3))
+        for box in insets(ctx, self._area).values():
+            self._inset(ctx, surf, pygame.Rect(box.left * k, box.top * k, box.width * k, box.height * k), px)
+
+    def _inset(self, ctx, surf, box, px) -> None:
+        """The UN as an inset: a framed box with a globe, away from the region itself."""
+        pygame.draw.rect(surf, _blend(ctx.colour("sea"), ctx.colour("panel"), 0.6), box, border_radius=px(6))
+        pygame.draw.rect(surf, ctx.colour("land_edge"), box, px(1.5), border_radius=px(6))
+        # a globe seen from the pole, as on the UN's emblem
+        r = px(22)
+        g = (box.centerx, box.bottom - px(50))
+        colour = _blend(ctx.colour("sea"), ctx.colour("ice"), 0.5)
+        pygame.draw.circle(surf, colour, g, r, px(1.4))
+        for i in (1, 2):
+            pygame.draw.circle(surf, colour, g, r * i // 3, px(1))
+        for a in range(0, 360, 45):
+            pygame.draw.line(surf, colour, g, (g[0] + r * math.cos(math.radians(a)), g[1] + r * math.sin(math.radians(a))), px(1))
+
+    # --- labels, drawn at the final size so the text is sharp ---------------
+    def _labels(self, ctx, surf, frame: pygame.Rect) -> None:
+        from eurasia_game.ui.drawing import marker
+
+        data = map_data()
+        rules = ctx.rules
+        p = projector(frame)
+        small = ctx.fs("font_small")
+        fronts = data.get("fronts", {}) if self.fronts else {}
+        for front_id, shape in fronts.items():
+            if front_id not in rules.front:
+                continue
+            if shape["kind"] == "route":
+                lon, lat = shape["points"][-5]
+                ctx.text.draw(surf, shape["name"], p(lon, lat + 2.4), small, ctx.colour("sea_route"), anchor="midbottom")
+        for front_id, box in (insets(ctx, self._area) if self.fronts else {}).items():
+            ctx.text.draw(surf, fronts[front_id]["place"], (box.centerx, box.bottom - ctx.px(5)), small, ctx.colour("text_dim"), anchor="midbottom")
+        for side in rules.sides:
+            for cap in data["capitals"]:
+                if cap["name"] != side.capital:
+                    continue
+                x, y = p(*cap["lonlat"])
+                centre = (int(x), int(y))
+                marker(surf, rules, side.id, centre, ctx.px(6), ctx.side_colour(side.id), outline=ctx.colour("text"))
+                ctx.text.draw(surf, cap["name"], (centre[0] - ctx.px(9), centre[1]), small, ctx.colour("text"), bold=True, anchor="midright")

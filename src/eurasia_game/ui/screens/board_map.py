@@ -12,7 +12,7 @@ from __future__ import annotations
 import pygame
 
 from eurasia_game.ui.drawing import marker, panel
-from eurasia_game.ui.mapdraw import position
+from eurasia_game.ui.mapdraw import insets, position
 from eurasia_game.ui.screens.board_preview import draw_front_marks
 from eurasia_game.ui.strings import S
 from eurasia_game.ui.widgets import Button
@@ -96,17 +96,35 @@ def front_nodes(ctx, view, map_rect: pygame.Rect, frame: pygame.Rect, selected: 
     node_w = ctx.px(124)
     node_h = ctx.text.line_height(ctx.fs("font_small"), True) + len(rules.side_ids) * ctx.px(17) + ctx.px(8)
     nodes = []
+    all_nodes = []
+    boxed = insets(ctx, map_rect)  # a front drawn as an inset (the UN) sits in its box
     for i, front in enumerate(rules.fronts):
         node = FrontNode(f"front:{front.id}", front.name, on=select(front.id), selected=front.id == selected, shortcut=str(i + 1) if i < 9 else None, tooltip=front_help(front))
         node.front = front
+        all_nodes.append(node)
         node.standing = view.standing.get(front.id, {})
         node.preview = preview.standing.get(front.id) if preview is not None else None
         rect = pygame.Rect(0, 0, node_w, node_h)
+        node.rect = rect
+        if front.id in boxed:
+            rect.midtop = (boxed[front.id].centerx, boxed[front.id].top + ctx.px(8))
+            continue  # fixed in its inset
         rect.center = position(frame, front.map_position)
         rect.clamp_ip(map_rect.inflate(-ctx.px(4), -ctx.px(4)))
-        node.rect = rect
         nodes.append(node)
     _spread(nodes, map_rect.inflate(-ctx.px(4), -ctx.px(4)), ctx.px(4))
+    gap = ctx.px(4)
+    for node in nodes:  # keep clear of the insets, by the shorter way out
+        for box in boxed.values():
+            if node.rect.colliderect(box.inflate(gap, gap)):
+                up = node.rect.bottom - (box.top - gap)
+                left = node.rect.right - (box.left - gap)
+                if up <= left:
+                    node.rect.bottom = box.top - gap
+                else:
+                    node.rect.right = box.left - gap
+    nodes += [n for n in all_nodes if n.front.id in boxed]
+    nodes.sort(key=lambda n: rules.front_ids.index(n.front.id))
     return nodes
 
 
