@@ -119,6 +119,8 @@ def test_keyboard_focus_moves_and_activates(make_app):
     ring = app.top.ring
     assert ring.focus_id == "new_game"
     press(app, pygame.K_TAB)
+    assert ring.focus_id == "tutorial"  # the guided first game comes next to New game
+    press(app, pygame.K_TAB)
     press(app, pygame.K_TAB)
     assert ring.focus_id == "load"
     press(app, pygame.K_TAB, mod=pygame.KMOD_SHIFT)
