@@ -119,6 +119,8 @@ def test_keyboard_focus_moves_and_activates(make_app):
     ring = app.top.ring
     assert ring.focus_id == "new_game"
     press(app, pygame.K_TAB)
+    assert ring.focus_id == "tutorial"  # the guided first game comes next to New game
+    press(app, pygame.K_TAB)
     press(app, pygame.K_TAB)
     assert ring.focus_id == "load"
     press(app, pygame.K_TAB, mod=pygame.KMOD_SHIFT)
@@ -233,6 +235,8 @@ def test_shots_command_writes_every_screen(tmp_path):
     assert len({f[:2] for f in files}) == len(files)
     for expected in ("01_title.png", "02_new_game.png", "05_curtain.png", "06_briefing_moscow.png", "08_board.png", "11_help.png", "21_ending.png", "22_error.png"):
         assert expected in files
+    for expected in ("19_reveal_orders.png", "20_reveal_resolved.png", "23_tutorial_dilemma.png", "24_tutorial_fronts.png", "25_tutorial_reveal.png", "26_tutorial_what_next.png"):
+        assert expected in files  # the reveal and the guided first game, named for what they show
     image = pygame.image.load(str(out / "08_board.png"))
     assert image.get_size() == (1024, 640)
     assert main(["shots", str(out), "--size", "big"]) == 2

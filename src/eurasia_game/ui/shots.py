@@ -18,7 +18,8 @@ def screen_names(rules) -> list[str]:
     A file is numbered by its place here ("07_dilemma.png"), so each number
     is used once and a screen keeps its number even when a demo game never
     shows it (a game without a dilemma has no 07).  The first side is briefed
-    before the board, the others once the first has planned.
+    before the board, the others once the first has planned; the guided
+    first game (where the rules have one) comes last.
     """
     sides = list(rules.side_ids)
     return [
@@ -26,6 +27,7 @@ def screen_names(rules) -> list[str]:
         "dilemma", "board", "board_hover_front", "board_hover_track", "help", "menu", "save", "load",
         "mod_report", "red_lines", "plan_preview", *[f"briefing_{s}" for s in sides[1:]],
         "reveal_orders", "reveal_resolved", "ending", "error",
+        *(["tutorial_dilemma", "tutorial_fronts", "tutorial_reveal", "tutorial_what_next"] if rules.tutorials else []),
     ]
 
 
@@ -142,6 +144,10 @@ def render_shots(rules, outdir: Path, size: tuple[int, int], seed: int = 7, scen
 
     app.apply(sc.Push(ErrorScene(paths.log_file(), game.autosave_path)))
     shot("error")
+    if rules.tutorials:
+        _tutorial_shots(app, rules, shot)
+    if app.game is not None:
+        app.game.close()  # the computer's worker stops with the shots
     pygame.display.quit()
     return written
 
@@ -183,3 +189,44 @@ def _reveal_shots(app, scene, shot) -> None:
     app.draw()
     chip = next((rect for rect, text in scene.hotspots if "\n" in text), None)
     shot("reveal_resolved", chip.center if chip else None)
+
+
+def _tutorial_shots(app, rules, shot) -> None:
+    """The guided first game: callouts on the dilemma, the board and the reveal, then "what next".
+    Played as the player would, the callouts closed and the orders given as commands."""
+    from eurasia_game.engine.state import Action
+    from eurasia_game.ui import scenes as sc
+    from eurasia_game.ui.screens.title import TitleScene
+
+    wanted = {"dilemma": "tutorial_dilemma", "fronts": "tutorial_fronts", "causes": "tutorial_reveal"}
+    tutorial = rules.tutorials[0]
+    app.apply(sc.ResetTo(TitleScene()))
+    app.apply(sc.Call("tutorial", (tutorial.id,)))
+    game = app.game
+    for _ in range(400):
+        if game is None or game.tutorial is None and app.top.name != "what_next":
+            return
+        app.ctx.time += 1.0  # past the pause between callouts
+        app.apply(game.tutorial.update(app) if game.tutorial is not None else None)
+        top = app.top
+        if top.name == "what_next":
+            shot("tutorial_what_next")
+            return
+        if top.name == "tutorial":
+            if top.step.id in wanted:
+                shot(wanted[top.step.id])
+            app.apply(top._close(app.ctx))
+            continue
+        side = game.state.to_act
+        if top.name in ("reveal", "orders_reveal"):
+            app.apply(sc.Pop())
+        elif top.name == "dilemma":
+            option = rules.event[game.state.dilemma].dilemma.options[0].id
+            app.apply([sc.Act(Action("choose", side, option=option)), sc.Pop()])
+        elif top.name == "board" and side is not None and game.is_human(side):
+            orders = [a for a in game.session.legal(side) if a.kind == "plan"]
+            app.apply(sc.Act(orders[0] if orders and not game.state.plans.get(side) else Action("commit", side)))
+        elif top.name == "board" and side is not None:
+            action = game.computer_action()
+            if action is not None:
+                app.apply(sc.Act(action))
