@@ -28,6 +28,8 @@ class Settings:
     animation: str = "normal"
     curtain: bool = True
     briefings: bool = True  # each side's briefing before its first year
+    tutorial_offered: bool = False  # the guided first game was offered (the title says so on the first launch)
+    tutorial_done: bool = False  # the guided first game was played to its end
 
     def validated(self) -> "Settings":
         ok = Settings()
@@ -47,6 +49,9 @@ class Settings:
             ok.curtain = self.curtain
         if isinstance(self.briefings, bool):
             ok.briefings = self.briefings
+        for key in ("tutorial_offered", "tutorial_done"):
+            if isinstance(getattr(self, key), bool):
+                setattr(ok, key, getattr(self, key))
         return ok
 
     @property
