@@ -15,7 +15,7 @@ import pytest
 
 from eurasia_game.engine import Action, IllegalAction, Order, apply_action, legal_actions, new_game, outcome, start_game, view, why_illegal
 from eurasia_game.engine.flow import interleaved_orders
-from eurasia_game.engine.moves import candidate_actions
+from eurasia_game.engine.moves import candidate_actions, planned_text, targets_of, times_text
 from eurasia_game.engine.views import visible
 
 
@@ -259,7 +259,8 @@ def test_every_illegal_move_says_why_with_the_rules_text(rules):
     move = Action("plan", a, action=aimed.id, target=rules.front_ids[0])
     once = apply_action(rules, rich, move).state
     if aimed.per_year == 1:
-        assert why_illegal(rules, once, move) == text("illegal_per_year", action=aimed.name, limit=1)
+        where = text("on_front", front=rules.fronts[0].name) if len(targets_of(rules, aimed)) > 1 else ""
+        assert why_illegal(rules, once, move) == text("illegal_per_year", action=aimed.name, limit=1, times=text("times_once"), where=where)
     limit = rules.side[a].orders_per_year
     full = rich
     for front in rules.front_ids[:limit]:
@@ -437,3 +438,37 @@ def test_a_loop_of_triggers_cannot_hang_the_game(rules_copy):
     state = start_game(looped, scenario.id, 1).state
     assert 0 < state.fired.count("echo_a") <= MAX_FIRINGS
     assert state.to_act in looped.side_ids or state.over, "the game goes on after the chain is cut"
+
+
+def test_order_messages_read_as_sentences(rules):
+    """No '1 time(s)', no unfilled $word, no front named twice ('Lend to Russian energy Energy')."""
+    state = planning_state(rules)
+    after_first = apply_action(rules, state, Action("commit", first(rules))).state
+    seen = []
+    for act, side in [(a, s) for s in (first(rules), second(rules)) for a in rules.actions if s in a.sides]:
+        rich = with_power(state if side == first(rules) else after_first, **{side: 100})
+        for target in targets_of(rules, act):
+            move = Action("plan", side, action=act.id, target=target)
+            result = apply_action(rules, rich, move)
+            planned = next(e.text for e in result.events if e.kind == "planned")
+            again = why_illegal(rules, result.state, move) if act.per_year == 1 else None
+            for line in (planned, again):
+                if line is None:
+                    continue
+                seen.append(line)
+                assert "$" not in line and "(s)" not in line and "  " not in line, line
+                front = rules.front[target].name if target else None
+                if front and front.lower() in act.name.lower():
+                    assert front not in line.replace(act.name, ""), line  # the action's name says where already
+            assert planned.endswith(".") and act.name in planned
+            if again is not None:
+                assert "once a year" in again, again
+    assert seen
+    side = first(rules)
+    invest = next(a for a in rules.actions if side in a.sides and len(targets_of(rules, a)) > 1)
+    front = rules.fronts[-1]
+    assert rules.front[front.id].name in planned_text(rules, side, invest.id, front.id)
+    assert (times_text(rules, 1), times_text(rules, 2), times_text(rules, 3)) == ("once", "twice", "3 times")
+    lend = rules.action.get("lend")
+    if lend is not None and len(targets_of(rules, lend)) == 1:
+        assert planned_text(rules, lend.sides[0], "lend", targets_of(rules, lend)[0]) == f"{rules.side[lend.sides[0]].name} planned: {lend.name}."

@@ -10,6 +10,7 @@ from __future__ import annotations
 
 import pygame
 
+from eurasia_game.engine.moves import planned_text
 from eurasia_game.engine.state import Action
 from tests.ui.driver import advance, click, names, press, step
 
@@ -31,7 +32,7 @@ def _plan(app, orders) -> list[str]:
     for action_id, front in orders:
         click(app, f"front:{front}")
         click(app, f"act:{action_id}:{front}")
-        texts.append(app.rules.text("planned", side="Moscow", action=app.rules.action[action_id].name, front=app.rules.front[front].name))
+        texts.append(planned_text(app.rules, "moscow", action_id, front))
     assert [o.action for o in app.game.state.plans["moscow"]] == [a for a, _ in orders]
     return texts
 

@@ -99,7 +99,7 @@ def _order_problem(rules: RuleSet, state: GameState, side: str, act, target, ava
         return text("illegal_orders", limit=limit)
     same = sum(1 for o in plan if o.action == act.id and o.target == target)
     if same >= act.per_year:
-        return text("illegal_per_year", action=act.name, limit=act.per_year)
+        return text("illegal_per_year", action=act.name, limit=act.per_year, times=times_text(rules, act.per_year), where=where_text(rules, act, target))
     if act.requires is not None and not holds(rules, state, act.requires, Context(side=side, target=target)):
         return text("illegal_requires", reason=act.requires_text or "")
     if available is None:
@@ -107,6 +107,33 @@ def _order_problem(rules: RuleSet, state: GameState, side: str, act, target, ava
     if available < act.cost:
         return text("illegal_cost", cost=act.cost, power=available)
     return None
+
+
+def times_text(rules: RuleSet, count: int) -> str:
+    """'once', 'twice', '3 times': how often, in the rules' own words."""
+    if count == 1:
+        return rules.text("times_once")
+    if count == 2:
+        return rules.text("times_twice")
+    return rules.text("times_many", count=count)
+
+
+def where_text(rules: RuleSet, act, target: str | None) -> str:
+    """Where an order is aimed (' on the Arctic front'), or '' when the action can aim at one front only.
+
+    An action with a single front names it already ('Lend to Russian energy'),
+    and an action with none has nowhere to name.
+    """
+    if target is None or target not in rules.front or len(targets_of(rules, act)) < 2:
+        return ""
+    return rules.text("on_front", front=rules.front[target].name)
+
+
+def planned_text(rules: RuleSet, side: str, action_id: str, target: str | None) -> str:
+    """The log line of a planned order ('Moscow planned: Invest on the Arctic front.')."""
+    act = rules.action[action_id]
+    front = rules.front[target].name if target in rules.front else ""
+    return rules.text("planned", side=rules.side[side].name, action=act.name, front=front, where=where_text(rules, act, target))
 
 
 def candidate_actions(rules: RuleSet, state: GameState, side: str) -> list[Action]:
@@ -174,13 +201,11 @@ def apply_action(rules: RuleSet, state: GameState, action: Action) -> StepResult
         plans = dict(state.plans)
         plans[action.side] = plans[action.side] + (order,)
         new = replace(state, plans=plans, steps=state.steps + 1)
-        act = rules.action[action.action]
-        front = rules.front[action.target].name if action.target else ""
         from eurasia_game.engine.state import LogEvent
 
         event = LogEvent(
             kind="planned",
-            text=rules.text("planned", side=rules.side[action.side].name, action=act.name, front=front),
+            text=planned_text(rules, action.side, action.action, action.target),
             year=state.year,
             side=action.side,
             secret_for=action.side,

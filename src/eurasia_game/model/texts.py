@@ -2,7 +2,9 @@
 
 Rule files must define each of these, so that all player-visible words live in
 rule files (and can be translated or reworded by a mod).  Placeholders are
-``$name`` fields filled in by the engine.
+``$name`` fields filled in by the engine.  Some messages are pieces the engine
+puts into others (``times_*`` fill ``$times``, ``on_front`` fills ``$where``),
+so that "only once a year on the Arctic front" reads naturally in any wording.
 """
 
 TEXT_KEYS: dict[str, str] = {
@@ -12,7 +14,7 @@ TEXT_KEYS: dict[str, str] = {
     "no_card": "No event could be drawn this year.",
     "income_gained": "A side received its yearly power. $side $amount",
     "orders_revealed": "Both sides' orders were revealed. $year",
-    "planned": "A side planned an order (shown only to that side). $side $action $front",
+    "planned": "A side planned an order (shown only to that side). $side $action $where $front",
     "committed": "A side finished planning. $side",
     "chose": "A side chose a dilemma option. $side $option",
     "red_line_crossed": "A red line was crossed. $name",
@@ -24,7 +26,11 @@ TEXT_KEYS: dict[str, str] = {
     "illegal_unknown_action": "Why: no such action. $action",
     "illegal_cost": "Why: not enough power. $cost $power",
     "illegal_orders": "Why: no orders left this year. $limit",
-    "illegal_per_year": "Why: the action was already ordered as often as allowed. $action $limit",
+    "illegal_per_year": "Why: the action was already ordered as often as allowed. $action $times $where $limit",
+    "times_once": "How often, said of one time ('once'): fills $times.",
+    "times_twice": "How often, said of two times ('twice'): fills $times.",
+    "times_many": "How often, said of more times ('3 times'): fills $times. $count",
+    "on_front": "Where an order is aimed, when its action could aim at several fronts (' on the Arctic front', with its leading space): fills $where. $front",
     "illegal_target": "Why: the target is not allowed. $action $front",
     "illegal_needs_target": "Why: the action needs a front. $action",
     "illegal_requires": "Why: a requirement fails. $reason",
