@@ -41,6 +41,7 @@ _ID_SECTIONS = {
     "rubric criterion": "rubric",
     "expectation": "expectations",
     "story check": "story",
+    "tutorial": "tutorials",
 }
 
 
@@ -154,9 +155,10 @@ class Checker:
         self._check_texts()
         self._check_overridden_sides()
         self._check_sourced()
-        from eurasia_game.loading import loops, reach, story
+        from eurasia_game.loading import loops, reach, story, tutorial
 
         story.report(self)
+        tutorial.report(self)
 
         reach.report(self, walk)
         loops.report(self, walk)

@@ -100,6 +100,7 @@ KIND = {
     "yearly": "yearly rule", "actions": "action", "events": "event", "red_lines": "red line",
     "endings": "ending", "scenarios": "scenario", "story": "story check", "texts": "message",
     "handouts": "handout", "briefings": "briefing", "readings": "reading", "rubric": "rubric criterion", "expectations": "expectation",
+    "tutorials": "tutorial",
 }
 
 

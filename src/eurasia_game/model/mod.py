@@ -170,6 +170,7 @@ class Removals(RuleModel):
     readings: SectionRemoval | None = None
     rubric: SectionRemoval | None = None
     expectations: SectionRemoval | None = None
+    tutorials: SectionRemoval | None = None
     story: SectionRemoval | None = Field(default=None, description="Story checks to remove, by id.")
     texts: SectionRemoval | None = Field(default=None, description="Message keys to remove (a later layer must then give them again).")
 

@@ -29,6 +29,7 @@ from eurasia_game.model.content import (
     TrackDef,
 )
 from eurasia_game.model.teaching import BriefingDef, ExpectationDef, HandoutDef, ReadingDef, RubricDef
+from eurasia_game.model.tutorial import TutorialDef
 
 
 class RuleFile(RuleModel):
@@ -56,11 +57,12 @@ class RuleFile(RuleModel):
     readings: list[ReadingDef] | None = Field(default=None, description="The reading guide to the article, one entry per section (teaching only).")
     rubric: list[RubricDef] | None = Field(default=None, description="The post-game memo's rubric (teaching only).")
     expectations: list[ExpectationDef] | None = Field(default=None, description="What the article expects of the tracks and the ending (teaching only).")
+    tutorials: list[TutorialDef] | None = Field(default=None, description="Guided games: a game to play and the callouts that teach it, step by step (teaching only).")
 
 
 LIST_SECTIONS = (
     "phases", "help", "sides", "tracks", "fronts", "yearly", "actions", "events", "red_lines", "endings", "scenarios", "story",
-    "handouts", "briefings", "readings", "rubric", "expectations",
+    "handouts", "briefings", "readings", "rubric", "expectations", "tutorials",
 )
 
 
@@ -88,6 +90,7 @@ class RuleSet(BaseModel):
     readings: tuple[ReadingDef, ...] = ()
     rubric: tuple[RubricDef, ...] = ()
     expectations: tuple[ExpectationDef, ...] = ()
+    tutorials: tuple[TutorialDef, ...] = ()
     fingerprint: str = ""
     mods: tuple[ModStamp, ...] = ()  # the mods merged in, in load order (not part of the fingerprint)
 
@@ -134,6 +137,10 @@ class RuleSet(BaseModel):
     @cached_property
     def briefing(self) -> dict[str, BriefingDef]:
         return {b.id: b for b in self.briefings}
+
+    @cached_property
+    def tutorial(self) -> dict[str, TutorialDef]:
+        return {t.id: t for t in self.tutorials}
 
     @cached_property
     def scenario(self) -> dict[str, ScenarioDef]:

@@ -20,7 +20,7 @@ from pydantic import Field, model_validator
 from eurasia_game.model.base import EndingRef, FixedSideRef, RuleModel, SectionRef, Slug, Text, TrackRef
 
 # The sections of a rule set that hold teaching content only.
-TEACHING_SECTIONS = ("handouts", "briefings", "readings", "rubric", "expectations")
+TEACHING_SECTIONS = ("handouts", "briefings", "readings", "rubric", "expectations", "tutorials")
 
 
 class CitationDef(RuleModel):

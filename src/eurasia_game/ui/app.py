@@ -198,6 +198,17 @@ class App(GameCommands, CrashHandling):
         """Seminar controls (rewind, timer, projector, saving the class) run by the conductor."""
         self.apply(getattr(self.seminar, name)(*args))
 
+    def call_tutorial(self, tutorial_id: str) -> None:
+        """Start a guided game (``ui.tutorial``)."""
+        from eurasia_game.ui.tutorial import start_tutorial
+
+        start_tutorial(self, tutorial_id)
+
+    def call_tutorial_done(self, finished: bool) -> None:
+        from eurasia_game.ui.tutorial import tutorial_done
+
+        tutorial_done(self, finished)
+
     def call_relayout(self) -> None:
         self.top.layout(self.ctx)
 
@@ -283,6 +294,8 @@ class App(GameCommands, CrashHandling):
             if command is not None:
                 self.apply(command)
             self.apply(self.seminar.update(dt))
+            if getattr(self.game, "tutorial", None) is not None:  # a guided game shows its next step
+                self.apply(self.game.tutorial.update(self))
             if self.dirty or self.busy():
                 self.draw()
             if self.stack and self.top.name != self._shown:

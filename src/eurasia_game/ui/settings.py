@@ -32,6 +32,8 @@ class Settings:
     volume: float = 0.7  # sound effects (and music, quieter), 0 to 1
     mute: bool = False
     music: bool = False  # the music loop under the game
+    tutorial_offered: bool = False  # the guided first game was offered (the title says so on the first launch)
+    tutorial_done: bool = False  # the guided first game was played to its end
 
     def validated(self) -> "Settings":
         ok = Settings()
@@ -57,6 +59,9 @@ class Settings:
             ok.mute = self.mute
         if isinstance(self.music, bool):
             ok.music = self.music
+        for key in ("tutorial_offered", "tutorial_done"):
+            if isinstance(getattr(self, key), bool):
+                setattr(ok, key, getattr(self, key))
         return ok
 
     @property

@@ -20,6 +20,8 @@ class TitleScene(sc.Scene):
         super().__init__()
         self.map = MapRenderer(fronts=False)  # the geography alone behind the title
         self.text_rect = pygame.Rect(0, 0, 0, 0)
+        self.offer: bool | None = None  # the guided first game offered on this screen (the first launch)
+        self.offer_rect = pygame.Rect(0, 0, 0, 0)
 
     def layout(self, ctx) -> None:
         from eurasia_game.ui.screens.help import HelpScene
@@ -28,8 +30,19 @@ class TitleScene(sc.Scene):
         from eurasia_game.ui.screens.settings_screen import SettingsScene
 
         latest = paths.latest_autosave()
+        tutorial = ctx.rules.tutorials[0] if ctx.rules.tutorials else None
+        if self.offer is None:
+            self.offer = tutorial is not None and not ctx.settings.tutorial_offered
+            if self.offer:  # offered once, on the first launch; the button stays
+                from eurasia_game.ui.tutorial import remember
+
+                remember(ctx.settings, tutorial_offered=True)
         widgets = [
             Button("new_game", S("new_game"), on=lambda: sc.Push(NewGameScene()), shortcut="n", tooltip=S("new_game_help"), style="primary"),
+        ]
+        if tutorial is not None:
+            widgets.append(Button("tutorial", tutorial.name, on=lambda: sc.Call("tutorial", (tutorial.id,)), shortcut="g", tooltip=tutorial.description, style="primary" if self.offer else "normal", detail=S("tutorial_done_mark") if ctx.settings.tutorial_done else None))
+        widgets += [
             Button("continue", S("continue"), on=lambda: sc.LoadGame(latest), shortcut="c", tooltip=S("continue_help"), enabled=latest is not None, reason=S("no_autosave"), detail=save_summary(ctx.rules, latest) if latest else None),
             Button("load", S("load"), on=lambda: sc.Push(LoadScene()), shortcut="l", tooltip=S("load_help")),
             Button("how_to_play", S("how_to_play"), on=lambda: sc.Push(HelpScene()), shortcut="h", tooltip=S("how_to_play_help")),
@@ -42,6 +55,14 @@ class TitleScene(sc.Scene):
         title_h = ctx.text.line_height(ctx.fs("font_title"), True)
         top = ctx.px(48) + title_h + ctx.px(24)
         self.text_rect = pygame.Rect(left + col + ctx.px(48), top, w - (left + col + ctx.px(96)), h - top - ctx.px(40))
+        if self.offer and tutorial is not None:
+            r = self.text_rect
+            pad = ctx.px(14)
+            body = S("tutorial_offer", name=tutorial.name, description=tutorial.description)
+            oh = ctx.text.line_height(ctx.fs("font"), True) + ctx.text.wrapped_height(body, ctx.fs("font"), r.width - 2 * pad) + 2 * pad + ctx.px(4)
+            self.offer_rect = pygame.Rect(r.left, r.bottom - oh, r.width, oh)
+            self.text_rect = pygame.Rect(r.left, r.top, r.width, r.height - oh - ctx.px(12))
+            self.offer_text = body
         stack(ctx, widgets, left, top, col, ctx.px(10))
         self.ring.set(widgets)
         if self.ring.focus_id is None:
@@ -64,5 +85,13 @@ class TitleScene(sc.Scene):
         y += ctx.px(16)
         for side in rules.sides:
             y += ctx.text.draw_wrapped(surface, f"{side.name}: {side.goal}", pygame.Rect(r.left, y, r.width, r.bottom - y), ctx.fs("font"), ctx.colour("text_dim")) + ctx.px(8)
+        if self.offer and self.offer_rect.width > 0:
+            box = self.offer_rect
+            pad = ctx.px(14)
+            pygame.draw.rect(surface, ctx.colour("card"), box, border_radius=ctx.px(10))
+            pygame.draw.rect(surface, ctx.colour("accent"), box, width=ctx.px(3), border_radius=ctx.px(10))
+            ctx.text.draw(surface, S("tutorial_offer_title"), (box.left + pad, box.top + pad), ctx.fs("font"), ctx.colour("card_text"), bold=True)
+            lh = ctx.text.line_height(ctx.fs("font"), True) + ctx.px(4)
+            ctx.text.draw_wrapped(surface, self.offer_text, pygame.Rect(box.left + pad, box.top + pad + lh, box.width - 2 * pad, box.height - 2 * pad - lh), ctx.fs("font"), ctx.colour("card_text"))
         ctx.text.draw(surface, S("version", version=rules.game.version), (area.right - ctx.px(12), area.bottom - ctx.px(8)), ctx.fs("font_small"), ctx.colour("text_dim"), anchor="bottomright")
         self.ring.draw(surface, ctx)

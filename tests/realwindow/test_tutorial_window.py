@@ -1,0 +1,93 @@
+"""The guided first game in a real X window, played with keys only on the real clock.
+
+A new player's first launch: the title offers the guide; G starts it; every
+callout is answered with the key it asks for (Space to go on, the dilemma's
+number, an order's letter, E to end planning), cards and the reveal with
+Space, until the "what next" screen, all well inside five minutes.  What the
+game did is read from its log.
+"""
+
+from __future__ import annotations
+
+import re
+import time
+
+import pytest
+
+from eurasia_game.engine.state import Action
+from eurasia_game.loading.loader import load_rules
+from eurasia_game.session.session import GameSession
+from eurasia_game.ui import keys
+
+
+@pytest.fixture(scope="module")
+def rules():
+    return load_rules().rules
+
+
+def _order_letter(rules, tutorial) -> str:
+    """The letter of an order the tutorial's side can give in its first planning, once its dilemma is answered."""
+    session = GameSession.new(rules, tutorial.scenario, tutorial.seed, {})
+    while session.state.dilemma is not None:
+        side = session.state.to_act
+        session.act(Action("choose", side, option=rules.event[session.state.dilemma].dilemma.options[0].id))
+    order = next(a for a in session.legal(tutorial.side) if a.kind == "plan" and a.target is None)
+    return keys.action_letters(rules)[order.action]
+
+
+def _last(pattern: str, text: str) -> str | None:
+    found = re.findall(pattern, text)
+    return found[-1] if found else None
+
+
+def test_the_guide_plays_to_its_end_with_keys_only_in_under_five_minutes(real_window, rules):
+    tutorial = rules.tutorials[0]
+    letter = _order_letter(rules, tutorial)
+    wanted = {"dilemma": "1", "orders": letter, "commit": "e"}
+    game = real_window((1280, 800))  # a fresh home: the first launch
+    started = time.monotonic()
+    mark = game.mark()
+    game.key("g")
+    game.wait_log(r"tutorial started: " + tutorial.id, 10, mark)
+    shown: list[str] = []
+    idle_since = time.monotonic()
+    while time.monotonic() - started < 240:
+        text = game.log_text()
+        screen = _last(r"screen: (\w+)", text)
+        if screen == "what_next":
+            break
+        before = game.mark()
+        if screen == "tutorial":
+            step = _last(r"tutorial step: (\w+)", text)
+            shown.append(step)
+            game.key(wanted.get(step, "space"), pause=0.05)
+        elif screen in ("reveal", "orders_reveal"):
+            game.key("space", pause=0.05)
+        elif screen == "board" and time.monotonic() - idle_since > 6:
+            game.key("e", pause=0.05)  # a board with nothing asked of the player: end planning
+        else:
+            time.sleep(0.2)
+            continue
+        idle_since = time.monotonic()
+        try:
+            game.wait_log(r"screen: |tutorial step: ", 8, before)
+        except AssertionError:
+            pass  # the reveal skipped to its end on the screen it was on
+        time.sleep(0.5)  # the guide's pause before its next callout
+    took = time.monotonic() - started
+    game.wait_log(r"screen: what_next", 5, mark)
+    assert took < 300, f"the guide took {took:.0f} s"
+    assert re.search(r"tutorial finished", game.log_text())
+    steps = [s.id for s in tutorial.steps]
+    assert [s for s in steps if s in shown] == [s for s in shown if s in steps]
+    assert {"welcome", "dilemma", "fronts", "orders", "commit", "causes", "ending"} <= set(shown), shown
+    assert re.search(rf"action \{{'kind': 'plan', 'side': '{tutorial.side}'", game.log_text())
+    # the settings file remembers the guide was played to its end
+    import json
+
+    settings = json.loads((game.home / "config" / "settings.json").read_text(encoding="utf-8"))
+    assert settings["tutorial_done"] is True and settings["tutorial_offered"] is True
+    # play on: the game goes on without the guide
+    mark = game.mark()
+    game.key("p")
+    game.wait_log(r"screen: (reveal|board|dilemma)", 5, mark)
