@@ -7,6 +7,7 @@ import threading
 import time
 
 import pygame
+import pytest
 
 from eurasia_game.session.policies import make_policy
 from eurasia_game.session.session import GameSession
@@ -76,6 +77,28 @@ def test_a_policy_that_cannot_be_sent_is_worked_out_in_a_thread(rules):
     action, policy = thinker.poll("p")
     assert isinstance(policy, _LocalPolicy)
     assert action == make_policy("normal", 5, side).choose(rules, session.view(side), session.legal(side))
+
+
+class _FailingPolicy:
+    """A policy whose search breaks (sent to the computer's process like any other)."""
+
+    name = "failing"
+
+    def choose(self, rules, game_view, legal):
+        raise ValueError("the search broke")
+
+
+def test_an_error_in_the_computers_process_is_raised_in_the_window(rules):
+    session = GameSession.new(rules, "after_fourth_term", 5, {})
+    side = session.state.to_act
+    thinker = Thinker()
+    thinker.start("p", side, _FailingPolicy(), rules, session.view(side), session.legal(side))
+    assert thinker.wait(60)
+    assert thinker.job.where == "process"  # it was worked out there, not in a thread
+    with pytest.raises(ValueError, match="the search broke") as raised:
+        thinker.poll("p")
+    assert "the computer's process" in "\n".join(raised.value.__notes__) and "choose" in "\n".join(raised.value.__notes__)  # where it broke, there
+    assert thinker.worker.alive  # and the process goes on for the next move
 
 
 def test_without_a_process_the_computer_still_moves_in_a_thread(rules, monkeypatch):
