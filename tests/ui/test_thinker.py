@@ -17,10 +17,24 @@ from eurasia_game.ui import scenes as sc
 from tests.ui.driver import names, press
 
 
-def _play(rules, players: dict, moves: int, through_worker: bool, seed: int = 5, thinker: Thinker | None = None) -> list:
+class _Searching:
+    """A quick level dressed as a searching one, so that its moves go to the computer's process."""
+
+    searches = True
+
+    def __init__(self, inner):
+        self.inner = inner
+
+    def choose(self, rules, game_view, legal):
+        return self.inner.choose(rules, game_view, legal)
+
+
+def _play(rules, players: dict, moves: int, through_worker: bool, seed: int = 5, thinker: Thinker | None = None, searching: bool = False) -> list:
     """The first ``moves`` computer actions of a game, chosen in this thread or by a worker."""
     session = GameSession.new(rules, "after_fourth_term", seed, players)
     policies = {s: make_policy(n, seed, s) for s, n in players.items()}
+    if searching:
+        policies = {s: _Searching(p) for s, p in policies.items()}
     thinker = thinker or Thinker()
     taken = []
     while len(taken) < moves and not session.state.over:
@@ -41,11 +55,22 @@ def _play(rules, players: dict, moves: int, through_worker: bool, seed: int = 5,
 def test_a_worker_finds_the_same_moves_as_the_loop_would(rules):
     players = {s: "normal" for s in rules.side_ids}
     thinker = Thinker()
-    assert _play(rules, players, 40, True, thinker=thinker) == _play(rules, players, 40, False)
+    assert _play(rules, players, 40, True, thinker=thinker, searching=True) == _play(rules, players, 40, False)
     # the moves came from the computer's own process, not from a thread of this one
     assert thinker.worker.broken is None and thinker.worker.alive and thinker.worker.pid != os.getpid()
     hard = {s: "hard" for s in rules.side_ids}
-    assert _play(rules, hard, 3, True, seed=9) == _play(rules, hard, 3, False, seed=9)
+    assert _play(rules, hard, 3, True, seed=9, thinker=thinker) == _play(rules, hard, 3, False, seed=9)
+    assert thinker.worker.alive
+
+
+def test_a_quick_level_thinks_in_a_thread_and_starts_no_process(rules, monkeypatch):
+    worker = workproc.MoveWorker()
+    monkeypatch.setattr(workproc, "_WORKER", worker)
+    players = {s: "normal" for s in rules.side_ids}
+    thinker = Thinker()
+    thinker.prepare(rules, [make_policy("normal", 5, s) for s in rules.side_ids])
+    assert _play(rules, players, 10, True, thinker=thinker) == _play(rules, players, 10, False)
+    assert worker.starts == 0 and not worker.alive
 
 
 def test_moves_worked_out_in_a_thread_are_the_same_too(rules):
@@ -59,6 +84,7 @@ class _LocalPolicy:
     """A policy the computer's process cannot be sent (it holds a function made here)."""
 
     name = "local"
+    searches = True
 
     def __init__(self, seed, side):
         self.inner = make_policy("normal", seed, side)
@@ -83,6 +109,7 @@ class _FailingPolicy:
     """A policy whose search breaks (sent to the computer's process like any other)."""
 
     name = "failing"
+    searches = True
 
     def choose(self, rules, game_view, legal):
         raise ValueError("the search broke")
@@ -108,7 +135,7 @@ def test_without_a_process_the_computer_still_moves_in_a_thread(rules, monkeypat
     players = {s: "normal" for s in rules.side_ids}
     thinker = Thinker()
     assert thinker.worker is worker
-    assert _play(rules, players, 6, True, thinker=thinker) == _play(rules, players, 6, False)
+    assert _play(rules, players, 6, True, thinker=thinker, searching=True) == _play(rules, players, 6, False)
     assert worker.broken and "could not start" in worker.broken and not worker.alive
 
 
