@@ -89,7 +89,10 @@ def main() -> None:
             os.nice(NICE)  # where both want the processor, the window gets it first
         except OSError:
             pass
-    serve(sys.stdin.buffer, replies)
+    try:
+        serve(sys.stdin.buffer, replies)
+    except (EOFError, OSError, KeyboardInterrupt):
+        pass  # the window's process went away: so does this one, quietly
 
 
 def serve(requests, replies) -> None:

@@ -12,6 +12,25 @@ import os
 from pathlib import Path
 
 
+def screen_names(rules) -> list[str]:
+    """Every screenshot's name, in the order the demo game usually shows them.
+
+    A file is numbered by its place here ("07_dilemma.png"), so each number
+    is used once and a screen keeps its number even when a demo game never
+    shows it (a game without a dilemma has no 07).  The first side is briefed
+    before the board, the others once the first has planned; the guided
+    first game (where the rules have one) comes last.
+    """
+    sides = list(rules.side_ids)
+    return [
+        "title", "new_game", "settings", "card", "curtain", *[f"briefing_{s}" for s in sides[:1]],
+        "dilemma", "board", "board_hover_front", "board_hover_track", "help", "menu", "save", "load",
+        "mod_report", "red_lines", "plan_preview", *[f"briefing_{s}" for s in sides[1:]],
+        "reveal_orders", "reveal_resolved", "ending", "error",
+        *(["tutorial_dilemma", "tutorial_fronts", "tutorial_reveal", "tutorial_what_next"] if rules.tutorials else []),
+    ]
+
+
 def render_shots(rules, outdir: Path, size: tuple[int, int], seed: int = 7, scenario: str | None = None, colour_safe: bool = False) -> list[Path]:
     os.environ.setdefault("SDL_VIDEODRIVER", "dummy")
     os.environ.setdefault("SDL_AUDIODRIVER", "dummy")
@@ -29,11 +48,13 @@ def render_shots(rules, outdir: Path, size: tuple[int, int], seed: int = 7, scen
     app.surface = pygame.display.set_mode(size)  # exactly this size, even below the window's minimum
     app.resize()
 
+    numbers = {name: i + 1 for i, name in enumerate(screen_names(rules))}
+
     def shot(name: str, mouse=None) -> None:
         app.ctx.mouse = mouse
         app.ctx.pointer_active = True if mouse else None
         app.draw()
-        path = outdir / f"{name}.png"
+        path = outdir / f"{numbers[name]:02d}_{name}.png"
         pygame.image.save(app.surface, str(path))
         written.append(path)
 
@@ -49,9 +70,9 @@ def render_shots(rules, outdir: Path, size: tuple[int, int], seed: int = 7, scen
     from eurasia_game.ui.screens.saveload import LoadScene, SaveScene
     from eurasia_game.ui.screens.settings_screen import SettingsScene
 
-    shot("01_title")
-    with_scene("02_new_game", NewGameScene())
-    with_scene("03_settings", SettingsScene())
+    shot("title")
+    with_scene("new_game", NewGameScene())
+    with_scene("settings", SettingsScene())
     scenario = scenario or rules.game.default_scenario
     app.apply(sc.StartGame(scenario, seed, {s: "human" for s in rules.side_ids}, True))
     players = {s: make_policy("random", seed, s) for s in rules.side_ids}
@@ -61,12 +82,12 @@ def render_shots(rules, outdir: Path, size: tuple[int, int], seed: int = 7, scen
         steps += 1
         top = app.top
         if top.name == "ending":
-            shot("17_ending")
+            shot("ending")
             break
         if top.name == "reveal":
             if "reveal" not in seen:
                 seen.add("reveal")
-                shot("05_card")
+                shot("card")
             app.apply(sc.Pop())
             continue
         if top.name == "orders_reveal":
@@ -78,13 +99,13 @@ def render_shots(rules, outdir: Path, size: tuple[int, int], seed: int = 7, scen
         if top.name == "curtain":
             if "curtain" not in seen:
                 seen.add("curtain")
-                shot("04_curtain")
+                shot("curtain")
             app.apply(top.on_ready())
             continue
         if top.name == "briefing":
             if f"briefing-{top.side}" not in seen:
                 seen.add(f"briefing-{top.side}")
-                shot(f"04_briefing_{top.side}")
+                shot(f"briefing_{top.side}")
             app.apply(top.on_done())
             continue
         game = app.game
@@ -92,22 +113,22 @@ def render_shots(rules, outdir: Path, size: tuple[int, int], seed: int = 7, scen
         if top.name == "dilemma":
             if "dilemma" not in seen:
                 seen.add("dilemma")
-                shot("07_dilemma")
+                shot("dilemma")
         elif top.name == "board" and side is not None:
             if "board" not in seen and game.state.to_act == game.state.to_act and not game.state.plans.get(side):
                 seen.add("board")
-                shot("06_board")
+                shot("board")
                 node = top.ring.get(f"front:{rules.front_ids[0]}")
-                shot("08_board_hover_front", node.rect.center if node else None)
+                shot("board_hover_front", node.rect.center if node else None)
                 gauges = top.regions["gauges"]
-                shot("09_board_hover_track", (gauges.left + gauges.width // 4, gauges.top + gauges.height // 5))
-                with_scene("10_help", HelpScene())
-                with_scene("11_menu", MenuScene())
-                with_scene("12_save", SaveScene("my-game"))
-                with_scene("13_load", LoadScene())
-                with_scene("14_mod_report", ModReportScene())
+                shot("board_hover_track", (gauges.left + gauges.width // 4, gauges.top + gauges.height // 5))
+                with_scene("help", HelpScene())
+                with_scene("menu", MenuScene())
+                with_scene("save", SaveScene("my-game"))
+                with_scene("load", LoadScene())
+                with_scene("mod_report", ModReportScene())
                 app.apply(top._red_lines())
-                shot("15_red_lines")
+                shot("red_lines")
                 app.apply(sc.Pop())
                 if game.is_human(side) and side == top.viewer:
                     _plan_preview_shot(app, rules, game, side, shot)
@@ -122,7 +143,7 @@ def render_shots(rules, outdir: Path, size: tuple[int, int], seed: int = 7, scen
     from eurasia_game.ui import paths
 
     app.apply(sc.Push(ErrorScene(paths.log_file(), game.autosave_path)))
-    shot("18_error")
+    shot("error")
     if rules.tutorials:
         _tutorial_shots(app, rules, shot)
     if app.game is not None:
@@ -147,7 +168,7 @@ def _plan_preview_shot(app, rules, game, side: str, shot) -> None:
         if legal:
             app.apply(sc.Act(legal[0]))
             planned += 1
-    shot("16_plan_preview")
+    shot("plan_preview")
     for _ in range(planned):
         if game.can_undo(side):
             app.apply(sc.Undo())
@@ -162,12 +183,12 @@ def _reveal_shots(app, scene, shot) -> None:
     scene.timeline = Timeline(steps, 1.0)
     scene.timeline.advance(min(steps, 2) + 0.3)
     scene.layout(app.ctx)
-    shot("19_reveal_orders")
+    shot("reveal_orders")
     scene.timeline.skip()
     scene.layout(app.ctx)
     app.draw()
     chip = next((rect for rect, text in scene.hotspots if "\n" in text), None)
-    shot("20_reveal_resolved", chip.center if chip else None)
+    shot("reveal_resolved", chip.center if chip else None)
 
 
 def _tutorial_shots(app, rules, shot) -> None:
@@ -177,7 +198,7 @@ def _tutorial_shots(app, rules, shot) -> None:
     from eurasia_game.ui import scenes as sc
     from eurasia_game.ui.screens.title import TitleScene
 
-    wanted = {"dilemma": "21_tutorial_dilemma", "fronts": "22_tutorial_fronts", "causes": "23_tutorial_reveal"}
+    wanted = {"dilemma": "tutorial_dilemma", "fronts": "tutorial_fronts", "causes": "tutorial_reveal"}
     tutorial = rules.tutorials[0]
     app.apply(sc.ResetTo(TitleScene()))
     app.apply(sc.Call("tutorial", (tutorial.id,)))
@@ -189,7 +210,7 @@ def _tutorial_shots(app, rules, shot) -> None:
         app.apply(game.tutorial.update(app) if game.tutorial is not None else None)
         top = app.top
         if top.name == "what_next":
-            shot("24_tutorial_what_next")
+            shot("tutorial_what_next")
             return
         if top.name == "tutorial":
             if top.step.id in wanted:

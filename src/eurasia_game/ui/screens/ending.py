@@ -41,6 +41,24 @@ def ending_series(game) -> tuple[list, list]:
     return list(debrief.points), charts
 
 
+def rolls_text(ctx, lines: list[str], width: int, height: int, most: int = 3) -> str | None:
+    """The other rolls that mattered (latest first), as many whole as fit in ``width`` x ``height``.
+
+    Up to ``most`` rolls are listed, the rest counted ("and 4 more in the
+    debrief"); where not even one fits, the count alone; where not even that
+    fits, nothing.  The list is never cut off part-way.
+    """
+    size = ctx.fs("font_small")
+    for shown in range(min(most, len(lines)), 0, -1):
+        text = S("ending_rolls", rolls="\n".join(lines[:shown]))
+        if len(lines) > shown:
+            text += S("ending_rolls_more", count=len(lines) - shown)
+        if ctx.text.wrapped_height(text, size, width) <= height:
+            return text
+    text = S("ending_rolls_count", count=len(lines))
+    return text if ctx.text.wrapped_height(text, size, width) <= height else None
+
+
 def reroll_button(ctx) -> Button:
     """Roll the deciding die again from the same position, as a what-if line of the class."""
     from eurasia_game.session.branches import deciding_roll
@@ -137,13 +155,11 @@ class EndingScene(sc.Scene):
             marker(surface, rules, side.id, (inner.left + ctx.px(10), y + lh // 2), ctx.px(9), ctx.side_colour(side.id))
             ctx.text.draw(surface, S("result_" + results.get(side.id, "draw"), side=side.name), (inner.left + ctx.px(28), y), ctx.fs("font_big"), ctx.colour("text"), bold=True)
             y += lh
-        if mattered and y + ctx.px(8) < inner.bottom:
-            # The other rolls that could have ended the game or moved a track, latest first
-            # (under the results, so a long list is cut short rather than the results).
-            shown = [roll_line(rules, r) for r in reversed(mattered[-3:])]
-            more = S("ending_rolls_more", count=len(mattered) - 3) if len(mattered) > 3 else ""
-            text = S("ending_rolls", rolls="\n".join(shown)) + more
-            ctx.text.draw_wrapped(surface, text, pygame.Rect(inner.left, y + ctx.px(8), inner.width, inner.bottom - y - ctx.px(8)), ctx.fs("font_small"), ctx.colour("text_dim"))
+        room = pygame.Rect(inner.left, y + ctx.px(8), inner.width, inner.bottom - y - ctx.px(8))
+        text = rolls_text(ctx, [roll_line(rules, r) for r in reversed(mattered)], room.width, room.height) if mattered else None
+        if text:
+            # under the results, and only as much of the list as fits there
+            ctx.text.draw_wrapped(surface, text, room, ctx.fs("font_small"), ctx.colour("text_dim"))
         self._draw_charts(surface, ctx, state)
         self.ring.draw(surface, ctx)
 
