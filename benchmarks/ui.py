@@ -61,7 +61,10 @@ def board_app():
     for _ in range(20):
         if app.top.name == "board":
             break
-        app.step([pygame.event.Event(pygame.KEYDOWN, key=pygame.K_SPACE, mod=0, unicode=" ")])
+        if app.top.name == "dilemma":  # answered with its first option (a dilemma ignores Space at first)
+            app.step([pygame.event.Event(pygame.KEYDOWN, key=pygame.K_1, mod=0, unicode="1")])
+        else:
+            app.step([pygame.event.Event(pygame.KEYDOWN, key=pygame.K_SPACE, mod=0, unicode=" ")])
     assert app.top.name == "board", [s.name for s in app.stack]
     return app
 
@@ -107,9 +110,9 @@ def startup_ms() -> float:
     return statistics.median(samples)
 
 
-def computer_turn_frames(rules, decisions: int = 3, steps: list | None = None) -> list[float]:
+def computer_turn_frames(rules, decisions: int = 3, step_ms: list | None = None) -> list[float]:
     """Milliseconds between frames of the real loop while the hard computer thinks
-    (and, into ``steps``, the milliseconds each of those frames' ``step`` took)."""
+    (and, into ``step_ms``, the milliseconds each of those frames' ``step`` took)."""
     import pygame
 
     from eurasia_game.engine.state import Action
@@ -145,8 +148,8 @@ def computer_turn_frames(rules, decisions: int = 3, steps: list | None = None) -
                 now = time.perf_counter()
                 if app.game.thinking:
                     gaps.append((now - last) * 1000)
-                    if steps is not None:
-                        steps.append((now - began) * 1000)
+                    if step_ms is not None:
+                        step_ms.append((now - began) * 1000)
                 last = now
             decisions -= 1
         app.step([], 0.0)
@@ -242,7 +245,7 @@ def main() -> int:
 
         rules = load_rules().rules
         steps: list[float] = []
-        gaps = sorted(computer_turn_frames(rules, steps=steps))
+        gaps = sorted(computer_turn_frames(rules, step_ms=steps))
         steps.sort()
         print(f"computer_turn_frames: {len(gaps)}")
         print(f"computer_turn_frames_p99_ms: {gaps[max(0, int(len(gaps) * 0.99) - 1)]:.1f}")
