@@ -143,7 +143,7 @@ def test_a_new_player_against_the_normal_computer(real_window, rules, tmp_path):
     _to_board(game)
     mark = game.mark()
     game.key("F2")
-    game.wait_log(r"screen: message", 5, mark)
+    game.wait_log(r"screen: red_lines", 5, mark)
     game.key("Escape")
     game.wait_log(r"screen: board", 5, mark)
 
