@@ -148,6 +148,29 @@ def rules(base_load):
     return base_load.rules
 
 
+@pytest.fixture(scope="session", autouse=True)
+def _long_lived_objects_frozen(base_load):
+    """Keep the objects every test shares out of the cyclic collector's scans.
+
+    The window runs a full collection whenever a screen closes (ui/app.py:
+    ``_release``). In a test process the modules, the rules and the test
+    libraries make that collection hundreds of times dearer than in the
+    game's own; frozen after one collection, they are no longer scanned.
+    """
+    import gc
+    import importlib
+
+    for name in ("eurasia_game.ui.app", "eurasia_game.ui.screens.board", "hypothesis"):
+        try:  # loaded now so that their module objects are frozen too
+            importlib.import_module(name)
+        except ImportError:
+            pass
+    gc.collect()
+    gc.freeze()
+    yield
+    gc.unfreeze()
+
+
 @pytest.fixture
 def rules_copy(tmp_path, base_rules_path) -> Path:
     """A private copy of the base rules folder that a test may edit."""

@@ -72,9 +72,12 @@ def start(app, rules, players=COMPUTERS, seed=3):
 
 
 def run_until(app, done, frames=600):
+    """Step the window until ``done()``; a frame waits (a little) for a computer still thinking in its process."""
     for _ in range(frames):
         if done():
             return True
+        if app.game is not None and app.game.thinker.thinking:
+            app.game.thinker.wait(1.0)
         app.step([], dt=1.0)
     return done()
 

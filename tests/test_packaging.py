@@ -23,6 +23,9 @@ from pathlib import Path
 
 import pytest
 
+# The wheel is built once, in one worker, for every test of this file.
+pytestmark = pytest.mark.xdist_group("packaging")
+
 REPO = Path(__file__).resolve().parents[1]
 NETWORK_WORDS = ("Could not find a version", "No matching distribution", "Failed to establish", "Temporary failure", "NewConnectionError")
 

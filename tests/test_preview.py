@@ -128,8 +128,8 @@ def test_what_the_rival_can_move(rules):
     assert "partnership" in reach
     poor = rival_reach(rules, replace(state, power={**state.power, "beijing": 0}), "beijing")
     assert not poor  # nothing affordable
-    done = rival_reach(rules, replace(state, committed=("beijing",), plans={"moscow": (), "beijing": ()}), "beijing")
-    assert not done  # committed an empty plan: it will move nothing
+    secret = replace(state, power={**state.power, "beijing": 10}, committed=("beijing",))
+    assert rival_reach(rules, replace(secret, plans={"moscow": (), "beijing": ()}), "beijing") == rival_reach(rules, replace(secret, plans={"moscow": (), "beijing": (Order("beijing", "compete", "energy"),)}), "beijing")  # its plan, even an empty one, stays its secret
 
 
 def test_objectives_after_the_plan(rules):

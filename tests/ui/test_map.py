@@ -104,3 +104,13 @@ def test_the_un_sits_in_its_inset(make_app):
         for other in board.ring.widgets:
             if other.id.startswith("front:") and other is not node:
                 assert not other.rect.colliderect(box), other.id
+
+
+def test_the_maps_hover_help_names_what_it_draws(make_app):
+    app = make_app(size=(1280, 800))
+    app.apply(sc.StartGame("after_fourth_term", 3, {"moscow": "human", "beijing": "human"}, True))
+    board = next(s for s in app.stack if s.name == "board")
+    app.draw()
+    help_text = next(text for rect, text in board.hotspots if rect == board.regions["map"])
+    assert "Northern Sea Route" in help_text and "Power of Siberia" in help_text and "Kazakhstan" in help_text
+    assert "Moscow" in help_text and "Beijing" in help_text

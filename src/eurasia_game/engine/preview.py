@@ -172,10 +172,12 @@ def footprint(rules, effects, side: str, target: str | None, into: set) -> set:
 
 
 def rival_reach(rules, state: GameState, rival: str) -> set:
-    """What the rival's orders this year could move: every order it may give and afford."""
+    """What the rival's orders this year could move: every order it may give and afford.
+
+    Read from public facts only (the rules and the rival's power): whether
+    the rival has planned, or planned nothing, is its secret.
+    """
     reach: set = set()
-    if rival in state.committed and not state.plans.get(rival):
-        return reach  # it has finished planning and planned nothing (public: committed, no order)
     for action in rules.actions:
         if rival not in action.sides or action.cost > state.power.get(rival, 0):
             continue

@@ -90,6 +90,10 @@ class App(GameCommands, CrashHandling):
         from eurasia_game.ui.seminar.conductor import Seminar
 
         self.seminar = Seminar(self)  # facilitator panel (F9), projector (F10), turn timer
+        from eurasia_game.ui.sound import Sound
+
+        self.sound = Sound(self.settings)  # effects and music; silent without an audio device
+        self.sound.apply(self.settings)
         if first_scene is None:
             from eurasia_game.ui.screens.title import TitleScene
 
@@ -132,6 +136,7 @@ class App(GameCommands, CrashHandling):
         c = command
         if isinstance(c, sc.Push):
             self.stack.append(c.scene)
+            self.sound.on_scene(c.scene.name)
             c.scene.layout(self.ctx)
             self.apply(c.scene.resume(self.ctx))
         elif isinstance(c, sc.Pop):
@@ -185,6 +190,7 @@ class App(GameCommands, CrashHandling):
             self.surface = self._set_mode()
         if self.game is not None:
             self.game.curtain = self.settings.curtain
+        self.sound.apply(self.settings)
         for scene in self.stack:
             scene.layout(self.ctx)
 
@@ -218,6 +224,7 @@ class App(GameCommands, CrashHandling):
             self.game.autosave()
             self.game.close()
         save_settings(self.settings)
+        self.sound.close()
         self.running = False
 
     # --- the loop -----------------------------------------------------------

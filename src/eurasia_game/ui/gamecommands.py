@@ -22,12 +22,15 @@ class GameCommands:
 
         if self.game is None:
             return
+        before = self.game.state
         try:
-            self.game.act(action)
+            result = self.game.act(action)
         except IllegalAction as exc:
             self.ctx.notice = str(exc)
             return
         self.ctx.notice = None
+        if result is not None:
+            self.sound.on_step(self.rules, before, result.state, action, result.events)
         if not self._report_autosave():
             self.apply(self.top.resume(self.ctx))
 

@@ -82,6 +82,32 @@ def insets(ctx, area: pygame.Rect) -> dict[str, pygame.Rect]:
 INSET_W, INSET_H = 176, 150
 
 
+def legend(ctx) -> list[str]:
+    """What the map draws for each front and side, one line each (the map's hover help)."""
+    from eurasia_game.ui.strings import S
+
+    rules = ctx.rules
+    data = map_data()
+    lines = []
+    for front_id, shape in data.get("fronts", {}).items():
+        if front_id not in rules.front:
+            continue
+        front = rules.front[front_id].name
+        kind = shape.get("kind")
+        if kind == "countries":
+            lines.append(S("map_legend_countries", front=front, countries=", ".join(shape["countries"])))
+        elif kind == "route":
+            lines.append(S("map_legend_route", route=shape["name"], front=front))
+        elif kind == "pipelines":
+            lines.append(S("map_legend_pipelines", front=front, names=", ".join(p["name"] for p in shape["lines"])))
+        elif kind == "inset":
+            lines.append(S("map_legend_inset", front=front, place=shape.get("place", "")))
+    capitals = [c["name"] for c in data["capitals"] if any(side.capital == c["name"] for side in rules.sides)]
+    if capitals:
+        lines.append(S("map_legend_capitals", capitals=", ".join(capitals)))
+    return lines
+
+
 def _blend(a, b, share: float):
     return tuple(int(x * (1 - share) + y * share) for x, y in zip(a, b))
 

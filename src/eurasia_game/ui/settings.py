@@ -15,6 +15,7 @@ WINDOW_SIZES = ((1024, 640), (1280, 800), (1600, 1000), (1920, 1080), (2560, 144
 UI_SCALES = (0.8, 0.9, 1.0, 1.15, 1.3, 1.5)
 TEXT_SIZES = (0.85, 1.0, 1.15, 1.3)
 ANIMATION_SPEEDS = ("off", "slow", "normal", "fast")
+VOLUMES = (0.25, 0.5, 0.7, 1.0)
 
 
 @dataclass
@@ -28,6 +29,9 @@ class Settings:
     animation: str = "normal"
     curtain: bool = True
     briefings: bool = True  # each side's briefing before its first year
+    volume: float = 0.7  # sound effects (and music, quieter), 0 to 1
+    mute: bool = False
+    music: bool = False  # the music loop under the game
     tutorial_offered: bool = False  # the guided first game was offered (the title says so on the first launch)
     tutorial_done: bool = False  # the guided first game was played to its end
 
@@ -49,6 +53,12 @@ class Settings:
             ok.curtain = self.curtain
         if isinstance(self.briefings, bool):
             ok.briefings = self.briefings
+        if isinstance(self.volume, (int, float)) and not isinstance(self.volume, bool) and 0 <= self.volume <= 1:
+            ok.volume = float(self.volume)
+        if isinstance(self.mute, bool):
+            ok.mute = self.mute
+        if isinstance(self.music, bool):
+            ok.music = self.music
         for key in ("tutorial_offered", "tutorial_done"):
             if isinstance(getattr(self, key), bool):
                 setattr(ok, key, getattr(self, key))

@@ -12,7 +12,7 @@ from __future__ import annotations
 import pygame
 
 from eurasia_game.ui.drawing import marker, panel
-from eurasia_game.ui.mapdraw import insets, position
+from eurasia_game.ui.mapdraw import insets, legend, position
 from eurasia_game.ui.screens.board_preview import draw_front_marks
 from eurasia_game.ui.strings import S
 from eurasia_game.ui.widgets import Button
@@ -143,7 +143,7 @@ def draw_map(board, surface, ctx) -> None:
     surf, _ = board.map.surface(ctx, r)
     surface.blit(surf, r)
     pygame.draw.rect(surface, ctx.colour("panel_edge"), r, 1)
-    board.hotspots.append((r, S("map_help")))
+    board.hotspots.append((r, "\n".join([S("map_help"), *legend(ctx)])))
 
 
 def draw_stakes(board, surface, ctx) -> None:

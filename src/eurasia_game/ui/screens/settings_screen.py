@@ -1,4 +1,4 @@
-"""Settings: window size and fullscreen, UI scale, text size, palette, animation speed.
+"""Settings: window size and fullscreen, UI scale, text size, palette, animation speed, sound.
 
 Every change applies at once and is written to the user's settings file.
 """
@@ -12,7 +12,7 @@ import pygame
 from eurasia_game.ui import scenes as sc
 from eurasia_game.ui.drawing import panel
 from eurasia_game.ui.layout import centred, stack
-from eurasia_game.ui.settings import ANIMATION_SPEEDS, TEXT_SIZES, UI_SCALES, WINDOW_SIZES, cycle
+from eurasia_game.ui.settings import ANIMATION_SPEEDS, TEXT_SIZES, UI_SCALES, VOLUMES, WINDOW_SIZES, cycle
 from eurasia_game.ui.strings import S
 from eurasia_game.ui.widgets import Button
 
@@ -43,6 +43,9 @@ class SettingsScene(sc.Scene):
             Button("text_size", S("setting_text_size", value=f"{int(round(s.text_size * 100))}%"), on=self._change(ctx, text_size=cycle(TEXT_SIZES, s.text_size)), tooltip=S("setting_text_size_help"), shortcut="t"),
             Button("colour_safe", S("setting_palette", value=S("palette_safe") if s.colour_safe else S("palette_standard")), on=self._change(ctx, colour_safe=not s.colour_safe), tooltip=S("setting_palette_help"), shortcut="p", selected=s.colour_safe),
             Button("animation", S("setting_animation", value=S(f"speed_{s.animation}")), on=self._change(ctx, animation=cycle(ANIMATION_SPEEDS, s.animation)), tooltip=S("setting_animation_help"), shortcut="a"),
+            Button("sound", S("setting_sound", value=_on_off(not s.mute)), on=self._change(ctx, mute=not s.mute), tooltip=S("setting_sound_help"), shortcut="s", selected=not s.mute),
+            Button("volume", S("setting_volume", value=f"{int(round(s.volume * 100))}%"), on=self._change(ctx, volume=cycle(VOLUMES, s.volume)), tooltip=S("setting_volume_help"), shortcut="v", enabled=not s.mute, reason=S("setting_volume_muted")),
+            Button("music", S("setting_music", value=_on_off(s.music)), on=self._change(ctx, music=not s.music), tooltip=S("setting_music_help"), shortcut="m", selected=s.music, enabled=not s.mute, reason=S("setting_volume_muted")),
             Button("curtain_default", S("setting_curtain", value=_on_off(s.curtain)), on=self._change(ctx, curtain=not s.curtain), tooltip=S("curtain_help"), shortcut="k", selected=s.curtain),
             Button("back", S("back"), on=lambda: sc.Pop(), shortcut="escape", style="primary"),
         ]
