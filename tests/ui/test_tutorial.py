@@ -35,6 +35,8 @@ def _play(app, keys_for=None, limit: int = 200) -> list[str]:
             press(app, keys_for.get(top.step.id, pygame.K_SPACE))
         elif top.name in ("reveal", "orders_reveal"):
             press(app, pygame.K_SPACE)
+        elif top.name == "dilemma":
+            press(app, pygame.K_1)  # a second dilemma in the year (the guide spoke of the first)
     raise AssertionError(f"the guide never ended: {names(app)} after {shown}")
 
 
@@ -104,7 +106,8 @@ def test_a_key_meant_for_the_screen_goes_through_the_callout(make_app):
 def _screens(app):
     """The game screens a tutorial step can stand on, as the guide's game shows them."""
     found = {}
-    app.apply(sc.StartGame("full_decade", 2026, {"moscow": "human", "beijing": "easy"}, False))
+    tutorial = app.rules.tutorials[0]
+    app.apply(sc.StartGame(tutorial.scenario, tutorial.seed, {"moscow": "human", "beijing": "easy"}, False))
     for _ in range(200):
         _frames(app, 1)
         top = app.top
