@@ -175,8 +175,8 @@ fronts:
     start: {moscow: 2, beijing: 2}
     map_position: [0.9, 0.1]
     resolution:
-      - text: Whoever stands at 6 or more in Space gains 3 power.
-        when: {type: standing, front: target, side: moscow, min: 6}
+      - text: Whoever stands at 4 or more in Space gains 3 power.
+        when: {type: standing, front: target, side: moscow, min: 4}
         effects:
           - {type: power, side: moscow, delta: 3}
 """,

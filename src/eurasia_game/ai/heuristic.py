@@ -89,7 +89,11 @@ class NormalPolicy(PlanningPolicy):
     """Plays the year that judges best, with a little variety among near-equal orders."""
 
     name = "normal"
-    style = Style(weights=Weights(), slack=0.02, chance_draws=2, beam=6)
+    # The slack (0.035, was 0.02) lets orders within a few hundredths of the
+    # best share the choice: with less, normal Moscow reached out to
+    # Washington in 26-28% of its orders, always against the same feared
+    # rise of US pressure, and left its other orders unused.
+    style = Style(weights=Weights(), slack=0.035, chance_draws=2, beam=6)
 
 
 class EasyPolicy(PlanningPolicy):
