@@ -94,3 +94,58 @@ def test_a_flag_tested_but_never_set_is_a_warning_with_the_near_flag(rules_copy)
     problem = only(load_rules(rules_copy), "the flag 'embraced_closr' is tested but no effect or scenario ever sets it")
     assert (problem.severity, problem.path) == ("warning", "events[0].when.flag")
     assert problem.suggestion == "did you mean 'embraced_closer'?"
+
+
+SETUP = "      standing: {arctic: {beijing: 2}}\n      power: {moscow: 3, beijing: 7}"
+
+
+def test_a_scenario_set_up_with_wrong_tracks_fronts_and_power(rules_copy, rules):
+    index = next(i for i, s in enumerate(rules.scenarios) if s.id == "after_fourth_term")
+    track = rules.track["partnership"]
+    front = rules.front["arctic"]
+    edit_rule_file(
+        rules_copy,
+        "scenarios.yaml",
+        "tracks: {partnership: 7, us_pressure: 5,",
+        f"tracks: {{partnershp: 5, partnership: {track.max + 3}, us_pressure: 5,",
+    )
+    edit_rule_file(
+        rules_copy,
+        "scenarios.yaml",
+        SETUP,
+        f"      standing: {{arctik: {{beijing: 2}}, arctic: {{beijing: {front.max + 1}, pekin: 1}}}}\n      power: {{moscow: -2, beijing: 7}}",
+    )
+    result = load_rules(rules_copy)
+    base = f"scenarios[{index}].setup"
+    unknown_track = only(result, "unknown track 'partnershp'")
+    assert (unknown_track.severity, unknown_track.path, unknown_track.suggestion) == ("error", f"{base}.tracks.partnershp", "did you mean 'partnership'?")
+    bounds = only(result, f"{track.max + 3} is outside the track's bounds {track.min}..{track.max}")
+    assert (bounds.severity, bounds.path) == ("error", f"{base}.tracks.partnership")
+    unknown_front = only(result, "unknown front 'arctik'")
+    assert (unknown_front.severity, unknown_front.path, unknown_front.suggestion) == ("error", f"{base}.standing.arctik", "did you mean 'arctic'?")
+    standing = only(result, f"standing {front.max + 1} is outside the front's bounds {front.min}..{front.max}")
+    assert (standing.severity, standing.path) == ("error", f"{base}.standing.arctic.beijing")
+    side = only(result, "unknown side 'pekin'")
+    assert (side.severity, side.path) == ("error", f"{base}.standing.arctic.pekin")
+    assert not [p for p in result.problems if p.message.startswith("missing a value") and "standing" in p.path], "a scenario may set one side's standing alone"
+    power = only(result, "power -2 is below zero")
+    assert (power.severity, power.path, power.suggestion) == ("error", f"{base}.power.moscow", "use 0 or more")
+
+
+def test_an_ending_outcome_must_name_every_side(rules_copy, rules):
+    side, other = rules.side_ids
+    edit_rule_file(rules_copy, "endings.yaml", f"outcome: {{{side}: lose, {other}: lose}}", f"outcome: {{{side}: lose}}")
+    problem = only(load_rules(rules_copy), f"missing a value for {other}")
+    assert (problem.severity, problem.path, problem.suggestion) == ("error", "endings[0].outcome", "give a value for every side")
+
+
+def test_track_zones_upside_down_or_outside_the_track(rules_copy, rules):
+    index = next(i for i, t in enumerate(rules.tracks) if t.id == "partnership")
+    track = rules.tracks[index]
+    edit_rule_file(rules_copy, "tracks.yaml", "- {min: 0, max: 2, label: Rupture looms, danger: true}", "- {min: 2, max: 1, label: Rupture looms, danger: true}")
+    edit_rule_file(rules_copy, "tracks.yaml", "- {min: 8, max: 10, label: Near-alliance", f"- {{min: 8, max: {track.max + 2}, label: Near-alliance")
+    result = load_rules(rules_copy)
+    upside = only(result, "the zone's min (2) is above its max (1)")
+    assert (upside.severity, upside.path) == ("error", f"tracks[{index}].zones[0]")
+    outside = only(result, f"the zone 8..{track.max + 2} reaches outside the track's bounds {track.min}..{track.max}")
+    assert (outside.severity, outside.path) == ("warning", f"tracks[{index}].zones[2]")

@@ -39,6 +39,12 @@ def test_the_distance_follows_the_state(rules):
     assert marked.steps == 0 and "set now" in marked.distance
     vote = {r.id: r for r in rows(rules, state)}["no_redrawn_borders"]
     assert "Hold the vote" in vote.distance
+    steady = replace(state, tracks={**state.tracks, "regime": 9})
+    assert "drawn only when Regime stability is 6 or less" in {r.id: r for r in rows(rules, steady)}["no_redrawn_borders"].distance
+    shaky = replace(state, tracks={**state.tracks, "regime": 4})
+    assert "can be drawn now" in {r.id: r for r in rows(rules, shaky)}["no_redrawn_borders"].distance
+    gone = replace(shaky, deck=tuple(c for c in shaky.deck if c != "referendum_push"))
+    assert "already played" in {r.id: r for r in rows(rules, gone)}["no_redrawn_borders"].distance
 
 
 def test_crossings_are_counted_and_a_once_line_is_spent(rules):

@@ -1,7 +1,7 @@
 """The guided first game in a real X window, played with keys only on the real clock.
 
 A new player's first launch: the title offers the guide; G starts it; every
-callout is answered with the key it asks for (Space to go on, the dilemma's
+callout is answered with the key it asks for (Right or Space to go on, the dilemma's
 number, an order's letter, E to end planning), cards and the reveal with
 Space, until the "what next" screen, all well inside five minutes.  What the
 game did is read from its log.
@@ -50,30 +50,35 @@ def test_the_guide_plays_to_its_end_with_keys_only_in_under_five_minutes(real_wi
     game.key("g")
     game.wait_log(r"tutorial started: " + tutorial.id, 10, mark)
     shown: list[str] = []
-    idle_since = time.monotonic()
+    handled = 0  # the callouts answered so far
+    last_text, still_since = "", time.monotonic()
     while time.monotonic() - started < 240:
         text = game.log_text()
+        if text != last_text:
+            last_text, still_since = text, time.monotonic()
         screen = _last(r"screen: (\w+)", text)
         if screen == "what_next":
             break
-        before = game.mark()
-        if screen == "tutorial":
-            step = _last(r"tutorial step: (\w+)", text)
-            shown.append(step)
-            game.key(wanted.get(step, "space"), pause=0.05)
-        elif screen in ("reveal", "orders_reveal"):
-            game.key("space", pause=0.05)
-        elif screen == "board" and time.monotonic() - idle_since > 6:
+        steps_logged = re.findall(r"tutorial step: (\w+)", text)
+        if screen == "tutorial" and len(steps_logged) > handled:
+            handled = len(steps_logged)
+            shown.append(steps_logged[-1])
+            # Right goes on like Space, but does nothing on the board if the machine is slow enough
+            # for the key to repeat (Space there would give the focused order)
+            game.key(wanted.get(steps_logged[-1], "Right"), pause=0.05)
+        elif time.monotonic() - still_since < 1.5:
+            time.sleep(0.1)  # a callout may be on its way: the guide pauses between them
+        elif screen == "dilemma":
+            game.key("1", pause=0.05)  # a second dilemma in the year (the guide spoke of the first)
+            still_since = time.monotonic()
+        elif screen == "reveal":
+            game.key("space", pause=0.05)  # a card (the reveal of the orders plays to its end by itself)
+            still_since = time.monotonic()
+        elif screen == "board" and time.monotonic() - still_since > 6:
             game.key("e", pause=0.05)  # a board with nothing asked of the player: end planning
+            still_since = time.monotonic()
         else:
-            time.sleep(0.2)
-            continue
-        idle_since = time.monotonic()
-        try:
-            game.wait_log(r"screen: |tutorial step: ", 8, before)
-        except AssertionError:
-            pass  # the reveal skipped to its end on the screen it was on
-        time.sleep(0.5)  # the guide's pause before its next callout
+            time.sleep(0.1)
     took = time.monotonic() - started
     game.wait_log(r"screen: what_next", 5, mark)
     assert took < 300, f"the guide took {took:.0f} s"

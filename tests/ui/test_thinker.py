@@ -7,6 +7,7 @@ import threading
 import time
 
 import pygame
+import pytest
 
 from eurasia_game.session.policies import make_policy
 from eurasia_game.session.session import GameSession
@@ -16,10 +17,24 @@ from eurasia_game.ui import scenes as sc
 from tests.ui.driver import names, press
 
 
-def _play(rules, players: dict, moves: int, through_worker: bool, seed: int = 5, thinker: Thinker | None = None) -> list:
+class _Searching:
+    """A quick level dressed as a searching one, so that its moves go to the computer's process."""
+
+    searches = True
+
+    def __init__(self, inner):
+        self.inner = inner
+
+    def choose(self, rules, game_view, legal):
+        return self.inner.choose(rules, game_view, legal)
+
+
+def _play(rules, players: dict, moves: int, through_worker: bool, seed: int = 5, thinker: Thinker | None = None, searching: bool = False) -> list:
     """The first ``moves`` computer actions of a game, chosen in this thread or by a worker."""
     session = GameSession.new(rules, "after_fourth_term", seed, players)
     policies = {s: make_policy(n, seed, s) for s, n in players.items()}
+    if searching:
+        policies = {s: _Searching(p) for s, p in policies.items()}
     thinker = thinker or Thinker()
     taken = []
     while len(taken) < moves and not session.state.over:
@@ -40,11 +55,22 @@ def _play(rules, players: dict, moves: int, through_worker: bool, seed: int = 5,
 def test_a_worker_finds_the_same_moves_as_the_loop_would(rules):
     players = {s: "normal" for s in rules.side_ids}
     thinker = Thinker()
-    assert _play(rules, players, 40, True, thinker=thinker) == _play(rules, players, 40, False)
+    assert _play(rules, players, 40, True, thinker=thinker, searching=True) == _play(rules, players, 40, False)
     # the moves came from the computer's own process, not from a thread of this one
     assert thinker.worker.broken is None and thinker.worker.alive and thinker.worker.pid != os.getpid()
     hard = {s: "hard" for s in rules.side_ids}
-    assert _play(rules, hard, 3, True, seed=9) == _play(rules, hard, 3, False, seed=9)
+    assert _play(rules, hard, 3, True, seed=9, thinker=thinker) == _play(rules, hard, 3, False, seed=9)
+    assert thinker.worker.alive
+
+
+def test_a_quick_level_thinks_in_a_thread_and_starts_no_process(rules, monkeypatch):
+    worker = workproc.MoveWorker()
+    monkeypatch.setattr(workproc, "_WORKER", worker)
+    players = {s: "normal" for s in rules.side_ids}
+    thinker = Thinker()
+    thinker.prepare(rules, [make_policy("normal", 5, s) for s in rules.side_ids])
+    assert _play(rules, players, 10, True, thinker=thinker) == _play(rules, players, 10, False)
+    assert worker.starts == 0 and not worker.alive
 
 
 def test_moves_worked_out_in_a_thread_are_the_same_too(rules):
@@ -58,6 +84,7 @@ class _LocalPolicy:
     """A policy the computer's process cannot be sent (it holds a function made here)."""
 
     name = "local"
+    searches = True
 
     def __init__(self, seed, side):
         self.inner = make_policy("normal", seed, side)
@@ -78,6 +105,29 @@ def test_a_policy_that_cannot_be_sent_is_worked_out_in_a_thread(rules):
     assert action == make_policy("normal", 5, side).choose(rules, session.view(side), session.legal(side))
 
 
+class _FailingPolicy:
+    """A policy whose search breaks (sent to the computer's process like any other)."""
+
+    name = "failing"
+    searches = True
+
+    def choose(self, rules, game_view, legal):
+        raise ValueError("the search broke")
+
+
+def test_an_error_in_the_computers_process_is_raised_in_the_window(rules):
+    session = GameSession.new(rules, "after_fourth_term", 5, {})
+    side = session.state.to_act
+    thinker = Thinker()
+    thinker.start("p", side, _FailingPolicy(), rules, session.view(side), session.legal(side))
+    assert thinker.wait(60)
+    assert thinker.job.where == "process"  # it was worked out there, not in a thread
+    with pytest.raises(ValueError, match="the search broke") as raised:
+        thinker.poll("p")
+    assert "the computer's process" in "\n".join(raised.value.__notes__) and "choose" in "\n".join(raised.value.__notes__)  # where it broke, there
+    assert thinker.worker.alive  # and the process goes on for the next move
+
+
 def test_without_a_process_the_computer_still_moves_in_a_thread(rules, monkeypatch):
     monkeypatch.setattr(workproc.sys, "executable", "/nonexistent/python")
     worker = workproc.MoveWorker()
@@ -85,7 +135,7 @@ def test_without_a_process_the_computer_still_moves_in_a_thread(rules, monkeypat
     players = {s: "normal" for s in rules.side_ids}
     thinker = Thinker()
     assert thinker.worker is worker
-    assert _play(rules, players, 6, True, thinker=thinker) == _play(rules, players, 6, False)
+    assert _play(rules, players, 6, True, thinker=thinker, searching=True) == _play(rules, players, 6, False)
     assert worker.broken and "could not start" in worker.broken and not worker.alive
 
 
@@ -157,11 +207,15 @@ def test_the_window_keeps_drawing_while_the_computer_thinks(make_app, rules):
     app, human, computer = _against_hard(make_app, rules)
     _end_planning(app, human)
     assert app.game.state.to_act == computer
+    before = len(app.game.session.steps)
     frames, shown = [], []
 
+    def moved() -> bool:
+        return len(app.game.session.steps) > before  # its first move: the year's whole search
+
     def watch():
-        deadline = time.perf_counter() + 20
-        while time.perf_counter() < deadline and app.game.state.to_act == computer:
+        deadline = time.perf_counter() + 90  # a busy machine makes the search slow; the frames must keep coming all the same
+        while time.perf_counter() < deadline and not moved():
             time.sleep(0.02)
         pygame.event.post(pygame.event.Event(pygame.QUIT))
 
@@ -179,7 +233,7 @@ def test_the_window_keeps_drawing_while_the_computer_thinks(make_app, rules):
     watcher.start()
     app.run()
     watcher.join()
-    assert app.game.state.to_act != computer or app.game.state.over, "the computer never moved"
+    assert moved(), "the computer never moved"
     assert len(shown) >= 5 and all(shown)  # frames kept coming with the indicator on them
     gaps = [b - a for a, b in zip(frames, frames[1:])]
     assert max(gaps) < 0.25, max(gaps)  # never a long stall while it thinks

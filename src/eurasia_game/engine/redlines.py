@@ -47,7 +47,18 @@ def _distance(value: int, cond) -> int:
     return 0
 
 
-def _setters(rules, flag: str) -> list[str]:
+def _card_now(rules, state, card) -> str:
+    """Whether ``card`` can come up now, in words (for a mark a card's choice sets)."""
+    if state is None:
+        return ""
+    if card.id not in state.deck and not card.repeatable:
+        return ", a card already played"
+    if card.condition is not None and not holds(rules, state, card.condition):
+        return f", a card drawn only when {describe_condition(rules, card.condition)}"
+    return ", a card that can be drawn now" if card.id in state.deck else ""
+
+
+def _setters(rules, flag: str, state=None) -> list[str]:
     """Who sets ``flag``: '<order> (on a roll, 50%)', "'<card>' (option '<label>')"."""
     found: list[str] = []
 
@@ -64,10 +75,11 @@ def _setters(rules, flag: str) -> list[str]:
     for a in rules.actions:
         walk(a.effects, 1.0, f"the order '{a.name}'")
     for card in rules.events:
-        walk(card.effects, 1.0, f"the card '{card.title}'")
+        now = _card_now(rules, state, card)
+        walk(card.effects, 1.0, f"the card '{card.title}'{now}")
         if card.dilemma:
             for o in card.dilemma.options:
-                walk(o.effects, 1.0, f"the choice '{o.label}' on '{card.title}'")
+                walk(o.effects, 1.0, f"the choice '{o.label}' on '{card.title}'{now}")
     return list(dict.fromkeys(found))
 
 
@@ -101,7 +113,7 @@ def how_far(rules, state, cond, ctx: Context = Context()) -> tuple[int | None, s
     if t is C.FlagSet:
         if cond.flag in state.flags:
             return 0, "the mark is set now: it is crossed at this year's resolution"
-        setters = _setters(rules, cond.flag)
+        setters = _setters(rules, cond.flag, state)
         return None, "not now; it comes from " + (" or ".join(setters) if setters else "no rule of this game")
     if t is C.Ordered:
         side = resolve_side(rules, cond.side, ctx)

@@ -4,7 +4,8 @@ A hard computer move takes a second or more of search; done in the window's
 loop, that is a second without frames or input.  A ``Thinker`` hands the
 policy's ``choose`` to the computer's own process (``workproc``) while the
 window goes on drawing and answering input, and hands the move over once it
-is ready.  A thread of the window's process waits for the answer; the search
+is ready.  Only a policy that says it ``searches`` goes there: the quicker
+levels' moves take milliseconds, and are worked out in a thread.  A thread of the window's process waits for the answer; the search
 itself never competes with the loop for the interpreter.  Where no process
 can be started (or a policy cannot be sent to one), the thread works the
 move out itself, as before: the same move, only less smooth frames.
@@ -77,10 +78,11 @@ class Thinker:
         self._interval: float | None = None
         self.worker = workproc.shared() if process else None
 
-    def prepare(self, rules) -> None:
-        """Get the computer's process ready for ``rules`` in the background (a game with a computer begins)."""
+    def prepare(self, rules, policies=()) -> None:
+        """Get the computer's process ready for ``rules`` in the background, if one of ``policies``
+        will use it (a game with a searching computer begins)."""
         worker = self.worker
-        if worker is None or worker.broken is not None:
+        if worker is None or worker.broken is not None or not any(_searches(p) for p in policies):
             return
         threading.Thread(target=worker.warm, args=(rules,), name="computer-warm", daemon=True).start()
 
@@ -150,7 +152,7 @@ class Thinker:
     # --- the worker ---------------------------------------------------------
     def _work(self, job: Job, policy, rules, game_view, legal) -> None:
         try:
-            if self.worker is not None:
+            if self.worker is not None and _searches(policy):
                 with job.lock:
                     job.where = "process"
                 try:
@@ -190,6 +192,11 @@ class Thinker:
             elif not thinking and self._interval is not None:
                 sys.setswitchinterval(self._interval)
                 self._interval = None
+
+
+def _searches(policy) -> bool:
+    """Whether ``policy``'s moves are long searches, worth the computer's own process."""
+    return bool(getattr(policy, "searches", False))
 
 
 def _raise_in(thread: threading.Thread, exc_type: type[BaseException]) -> None:

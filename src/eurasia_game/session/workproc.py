@@ -33,6 +33,7 @@ import subprocess
 import sys
 import threading
 import time
+import traceback
 
 log = logging.getLogger("eurasia_game.session")
 
@@ -138,6 +139,7 @@ def _answer(message, rules_by_token: dict):
         try:
             return ("ok", policy.choose(rules_by_token[token], game_view, legal), policy)
         except Exception as exc:  # noqa: BLE001 - handed to the window's process
+            exc.add_note("raised in the computer's process:\n" + traceback.format_exc())
             return ("error", exc)
     return ("unreadable", f"unknown request {kind!r}")
 
@@ -333,12 +335,17 @@ def _kill(process) -> bool:
 
 
 def _child_env() -> dict:
-    """The worker's environment: this one, with this package's folder first on its path."""
+    """The worker's environment: this one, with this package's folder on its path
+    where the interpreter would not find it by itself (a checkout run from source)."""
+    import site
+
     import eurasia_game
 
     env = dict(os.environ)
     root = os.path.dirname(os.path.dirname(os.path.abspath(eurasia_game.__file__)))
-    env["PYTHONPATH"] = os.pathsep.join([root, *[p for p in env.get("PYTHONPATH", "").split(os.pathsep) if p]])
+    installed = {os.path.abspath(p) for p in [*site.getsitepackages(), site.getusersitepackages()]}
+    if root not in installed:
+        env["PYTHONPATH"] = os.pathsep.join([root, *[p for p in env.get("PYTHONPATH", "").split(os.pathsep) if p]])
     return env
 
 

@@ -47,7 +47,7 @@ class GameController:
         self.thinker = Thinker()  # computer moves, worked out beside the window
         self._ready = None  # (position, move, the policy after it, side) of a move worked out, not yet played
         if self.policies:
-            self.thinker.prepare(rules)  # the computer's process starts while the players read their briefings
+            self.thinker.prepare(rules, self.policies.values())  # a searching computer's process starts while the players read their briefings
 
     @classmethod
     def new(cls, rules, scenario: str, seed: int, players: dict, curtain: bool = True, armed_from: int | None = None) -> "GameController":

@@ -33,6 +33,8 @@ BOARD = (
 OTHER = (
     ("space", "key_curtain", "key_curtain_where"),
     ("1", "key_options", "key_dilemma_where"),
+    ("space", "key_reveal", "key_reveal_where"),
+    ("g", "key_tutorial", "key_title_where"),
 )
 
 # letters the board's actions may take (E is End planning, M the mod report,

@@ -157,7 +157,7 @@ def start_tutorial(app, tutorial_id: str) -> None:
     from eurasia_game.ui.screens.dialog import MessageScene
     from eurasia_game.ui.strings import S
 
-    rules = app.rules
+    rules = app.base_rules  # a new game starts from the rules without a previous game's mods
     tutorial = rules.tutorial.get(tutorial_id) if rules is not None else None
     if tutorial is None or tutorial.scenario not in rules.scenario:
         app.apply(sc.Push(MessageScene(S("tutorial"), S("tutorial_missing"))))

@@ -81,12 +81,8 @@ def anchor_rect(scene, anchor: str, ctx) -> pygame.Rect | None:
     return None
 
 
-def _place(box: pygame.Rect, target: pygame.Rect | None, screen: pygame.Rect, gap: int) -> pygame.Rect:
-    """The callout beside its target (right, left, below, above: the first that fits), else the middle."""
-    box = box.copy()
-    if target is None:
-        box.center = screen.center
-        return box
+def _beside(box: pygame.Rect, target: pygame.Rect, screen: pygame.Rect, gap: int) -> pygame.Rect | None:
+    """The callout beside its target (right, left, below, above: the first that fits), or None."""
     for side in ("right", "left", "below", "above"):
         b = box.copy()
         if side == "right":
@@ -100,7 +96,11 @@ def _place(box: pygame.Rect, target: pygame.Rect | None, screen: pygame.Rect, ga
         b = b.clamp(screen)
         if not b.colliderect(target):
             return b
-    # the target fills most of the screen: the corner that hides the least of it
+    return None
+
+
+def _corner(box: pygame.Rect, target: pygame.Rect, screen: pygame.Rect, gap: int) -> pygame.Rect:
+    """The target fills most of the screen: the corner that hides the least of it."""
     corners = []
     for corner in ("topleft", "topright", "bottomleft", "bottomright"):
         b = box.copy()
@@ -140,23 +140,57 @@ class CalloutScene(sc.Scene):
         below = self._below(ctx)
         self.target = anchor_rect(below, self.step.anchor, ctx) if below is not None else None
         w, h = ctx.size
-        width = min(ctx.px(440), w - ctx.px(40))
         pad = ctx.px(16)
-        inner = width - 2 * pad
+        screen = pygame.Rect(0, 0, w, h).inflate(-ctx.px(16), -ctx.px(16))
+        target = self.target.inflate(ctx.px(8), ctx.px(8)) if self.target else None
+        # the widest box that fits beside the control (a large card leaves narrow bands)
+        for want in (440, 380, 330, 280):
+            box = self._sized(ctx, min(ctx.px(want), w - ctx.px(40)), pad)
+            if target is None:
+                box.center = screen.center
+                break
+            placed = _beside(box, target, screen, ctx.px(18))
+            if placed is not None:
+                box = placed
+                break
+        else:
+            box = _corner(self._sized(ctx, min(ctx.px(440), w - ctx.px(40)), pad), target, screen, ctx.px(18))
+        self.box = box
+        inner = box.width - 2 * pad
         nxt = Button("next", S("tutorial_next"), on=lambda: self._close(ctx), style="primary", shortcut="return", tooltip=S("tutorial_next_help"))
         leave = Button("leave", S("tutorial_leave"), on=lambda: self._close(ctx, leave=True), shortcut="escape", tooltip=S("tutorial_leave_help"), style="quiet")
         half = (inner - ctx.px(8)) // 2
-        bh = max(nxt.height_for(ctx, half), leave.height_for(ctx, half))
-        self.head_h = ctx.text.line_height(ctx.fs("font_small")) + ctx.text.wrapped_height(self.step.title, ctx.fs("font_big"), inner, True) + ctx.px(6)
-        self.text_h = ctx.text.wrapped_height(self.step.text, ctx.fs("font"), inner)
-        height = pad + self.head_h + self.text_h + ctx.px(12) + bh + pad
-        box = pygame.Rect(0, 0, width, min(height, h - ctx.px(20)))
-        screen = pygame.Rect(0, 0, w, h).inflate(-ctx.px(16), -ctx.px(16))
-        self.box = _place(box, self.target.inflate(ctx.px(8), ctx.px(8)) if self.target else None, screen, ctx.px(18))
-        nxt.rect = pygame.Rect(self.box.right - pad - half, self.box.bottom - pad - bh, half, bh)
-        leave.rect = pygame.Rect(self.box.left + pad, self.box.bottom - pad - bh, half, bh)
+        bh = self._button_h(ctx, inner)
+        if self._stacked(ctx, inner):  # a narrow box: one button under the other
+            one = (bh - ctx.px(6)) // 2
+            nxt.rect = pygame.Rect(self.box.left + pad, self.box.bottom - pad - bh, inner, one)
+            leave.rect = pygame.Rect(self.box.left + pad, self.box.bottom - pad - one, inner, one)
+        else:
+            nxt.rect = pygame.Rect(self.box.right - pad - half, self.box.bottom - pad - bh, half, bh)
+            leave.rect = pygame.Rect(self.box.left + pad, self.box.bottom - pad - bh, half, bh)
         self.ring.set([nxt, leave])
         self.ring.focus("next")
+
+    def _buttons(self, ctx):
+        return Button("next", S("tutorial_next"), style="primary", shortcut="return"), Button("leave", S("tutorial_leave"), shortcut="escape")
+
+    def _stacked(self, ctx, inner: int) -> bool:
+        return (inner - ctx.px(8)) // 2 < ctx.px(175)
+
+    def _button_h(self, ctx, inner: int) -> int:
+        """The height the buttons take: side by side, or one under the other when narrow."""
+        if self._stacked(ctx, inner):
+            return 2 * max(b.height_for(ctx, inner) for b in self._buttons(ctx)) + ctx.px(6)
+        half = (inner - ctx.px(8)) // 2
+        return max(b.height_for(ctx, half) for b in self._buttons(ctx))
+
+    def _sized(self, ctx, width: int, pad: int) -> pygame.Rect:
+        """A box of ``width`` as tall as the step's words and buttons need."""
+        inner = width - 2 * pad
+        head = ctx.text.line_height(ctx.fs("font_small")) + ctx.text.wrapped_height(self.step.title, ctx.fs("font_big"), inner, True) + ctx.px(6)
+        body = ctx.text.wrapped_height(self.step.text, ctx.fs("font"), inner)
+        height = pad + head + body + ctx.px(12) + self._button_h(ctx, inner) + pad
+        return pygame.Rect(0, 0, width, min(height, ctx.size[1] - ctx.px(20)))
 
     def focus_tip(self, ctx):
         return None, False  # the callout is help already: no help box over it for its buttons
@@ -199,7 +233,10 @@ class CalloutScene(sc.Scene):
         y = inner.top
         small = ctx.fs("font_small")
         ctx.text.draw(surface, S("tutorial_step", n=self.number + 1, total=self.total), (inner.left, y), small, ctx.colour("card_dim"), bold=True)
-        ctx.text.draw(surface, S("tutorial_keys", next=key_label("space"), leave=key_label("escape")), (inner.right, y), small, ctx.colour("card_dim"), anchor="topright")
+        counter = S("tutorial_step", n=self.number + 1, total=self.total)
+        keys_text = S("tutorial_keys", next=key_label("space"), leave=key_label("escape"))
+        if ctx.text.width(counter, small, True) + ctx.text.width(keys_text, small) + ctx.px(16) <= inner.width:
+            ctx.text.draw(surface, keys_text, (inner.right, y), small, ctx.colour("card_dim"), anchor="topright")
         y += ctx.text.line_height(small)
         y += ctx.text.draw_wrapped(surface, self.step.title, pygame.Rect(inner.left, y, inner.width, inner.bottom - y), ctx.fs("font_big"), ctx.colour("card_text"), bold=True) + ctx.px(6)
         ctx.text.draw_wrapped(surface, self.step.text, pygame.Rect(inner.left, y, inner.width, inner.bottom - y), ctx.fs("font"), ctx.colour("card_text"))
