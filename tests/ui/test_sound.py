@@ -105,3 +105,11 @@ def test_volume_mute_and_music_in_settings(make_app):
     bad = Settings(volume=3, mute="yes", music=1).validated()
     assert bad.volume == 0.7 and bad.mute is False and bad.music is False
     pygame.event.clear()
+
+
+def test_a_new_game_opens_the_mixer_before_play_and_a_muted_one_does_not(make_app):
+    for mute in (False, True):
+        app = make_app(size=(1024, 640), mute=mute)
+        assert not app.sound.ready, "the title alone opens no mixer"
+        app.apply(sc.StartGame("after_fourth_term", 3, {s: "human" for s in app.rules.side_ids}, False))
+        assert app.sound.ready is (not mute)

@@ -55,6 +55,7 @@ class GameCommands:
         from eurasia_game.ui.screens.dialog import MessageScene
 
         self.settings.curtain = c.curtain
+        self.sound.prepare()  # the mixer opens between screens, not in a frame of the game
         rules = self.base_rules
         self.mod_folders = list(self.cli_mods)
         if c.mods:

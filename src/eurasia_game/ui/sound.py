@@ -59,6 +59,16 @@ class Sound:
         self.ready = True
         return True
 
+    def prepare(self) -> None:
+        """Open the mixer and load the effects now, if sound is on.
+
+        Opening takes tens of milliseconds; done at the first cue, it would
+        stall a frame in the middle of play (the computer's turn, a reveal).
+        A game's start is a moment when nobody sees a frame skip.
+        """
+        if self.enabled:
+            self._open()
+
     def _fail(self, exc) -> None:
         self.broken = True
         self.ready = False
