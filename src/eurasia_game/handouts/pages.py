@@ -44,7 +44,7 @@ td.num, th.num { text-align: right; font-variant-numeric: tabular-nums; white-sp
 .citation { font-size: 10.5pt; border: 1px solid var(--rule); padding: 2mm 3mm; background: #fff; }
 .write { border-bottom: 1px solid var(--rule); height: 7mm; }
 footer { margin-top: 3mm; padding-top: 1mm; border-top: 1px solid var(--rule); font-size: 7.5pt; color: var(--muted); }
-body.sheet { font-size: 6.9pt; line-height: 1.16; }
+body.sheet { font-size: 6.9pt; line-height: 1.12; }
 body.sheet .cols { column-count: 2; column-gap: 5mm; }
 body.sheet .cols h2:first-child { margin-top: 0; }
 body.sheet ol { padding-left: 4mm; }
