@@ -317,7 +317,8 @@ def test_a_person_against_the_computer_sees_only_their_side(make_app, rules):
             if app.game.state.to_act == person:
                 press(app, pygame.K_e)
             else:
-                step(app, 1)  # the computer moves on its own
+                app.game.thinker.wait(1.0)  # the computer moves on its own, beside the window
+                step(app, 1)
         elif top.name == "dilemma":
             press(app, pygame.K_1)
         else:

@@ -402,6 +402,8 @@ def test_the_ending_screen_offers_the_debrief(make_app, rules):
     for _ in range(400):
         if app.game.state.over:
             break
+        if app.game.thinker.thinking:  # the computers think beside the window: a frame waits for their move
+            app.game.thinker.wait(1.0)
         step(app)
         if app.top.name in ("reveal", "orders_reveal"):
             press(app, pygame.K_SPACE)
