@@ -59,6 +59,8 @@ def test_the_last_ending_event_is_the_one_read():
     assert D.rolls(events)[0].ended
     assert D._ending_index(events) == 2
     assert D._ending_index([chance()]) is None
+    assert D._ending_index([ending("rupture", "check"), chance()]) == 0
+    assert D._ending_index([ending("rupture", "check"), chance(), chance()]) == 0
     assert D._how(LogEvent("ending", "x", 2024, data=("rupture",))) == "check"
 
 
@@ -149,6 +151,11 @@ def test_a_sudden_ending_names_the_last_push_on_its_track(rules):
     silent = decide(LogEvent("upkeep", "Silent words.", 2026, moved=((track, -1),)))
     assert silent.cause == "tracks"
     assert silent.text == rules.text("decided_tracks", what=f"{reached}; the last push: the year's trends (2026)")
+
+    # the push just before the ending, and a roll read back at its own place in the log
+    late_roll = chance(year=2027, moved=((track, -1),))
+    last = D.decided_by(rules, over("rupture"), [LogEvent("order", "x", 2026), late_roll, ending("rupture", "check", year=2027)])
+    assert (last.cause, last.index, last.roll) == ("roll", 1, D.roll_of(late_roll, 1))
 
     nothing = D.decided_by(rules, over("rupture"), [LogEvent("order", "x", 2027), ending("rupture", "check", year=2027)])
     assert (nothing.cause, nothing.index) == ("tracks", None)
