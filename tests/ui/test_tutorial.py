@@ -68,6 +68,17 @@ def test_the_guide_plays_with_keys_to_what_next_and_is_remembered(make_app, rule
     assert settings.tutorial_done and settings.tutorial_offered
     app.draw()
     assert "What next?" in " ".join(app.text.drawn)
+    # the recap tells the guided year alone: from the set-up to the year's own snapshot,
+    # not counting what the next year's first card has already moved
+    scenario = rules.scenario[app.game.session.scenario]
+    first = next(s for s in app.game.state.snapshots if s.year == scenario.start_year)
+    recap = app.top._recap(app.ctx)
+    for track in rules.tracks:
+        was = scenario.setup.tracks.get(track.id, track.start)
+        if first.tracks[track.id] != was:
+            assert f"{track.name} {was} to {first.tracks[track.id]}" in recap, recap
+        else:
+            assert f"{track.name} {was} to" not in recap, recap
     # play on: the guide's game goes on as an ordinary one
     press(app, pygame.K_p)
     assert "what_next" not in names(app) and "orders_reveal" not in names(app)

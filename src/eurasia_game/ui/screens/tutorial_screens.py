@@ -295,11 +295,13 @@ class WhatNextScene(sc.Scene):
         game = ctx.game
         if game is None:
             return ""
-        setup = ctx.rules.scenario[game.session.scenario].setup  # where the year began, before its first card
-        now = game.state
+        scenario = ctx.rules.scenario[game.session.scenario]
+        setup = scenario.setup  # where the year began, before its first card
+        # where it ended: the year's own snapshot (by now the next year's first card may have moved a track)
+        end = next((snap.tracks for snap in game.state.snapshots if snap.year == scenario.start_year), game.state.tracks)
         moved = []
         for track in ctx.rules.tracks:
-            a, b = setup.tracks.get(track.id, track.start), now.tracks.get(track.id)
+            a, b = setup.tracks.get(track.id, track.start), end.get(track.id)
             if a is not None and b is not None and a != b:
                 moved.append(S("what_next_moved", track=track.name, was=a, now=b))
         return S("what_next_recap", moves="; ".join(moved)) if moved else S("what_next_still")
