@@ -29,7 +29,8 @@ IMPORT_BY_NAME = {
 PICKLE_BETWEEN_OWN_PROCESSES = {
     "session/workproc.py": "a computer move and its answer between the window's process and the computer's own"
     " process it started, over that process's private pipes; both ends are this module, and nothing read from"
-    " a file (rules, saves, mods) is ever unpickled",
+    " a file (rules, saves, mods) is ever unpickled; its unpickler rebuilds only the game's own classes, a"
+    " random generator and exceptions (tests/test_workproc_wire.py)",
 }
 
 

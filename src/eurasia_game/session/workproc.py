@@ -25,6 +25,7 @@ used here; the process never imports pygame.
 from __future__ import annotations
 
 import atexit
+import io
 import logging
 import os
 import pickle
@@ -54,7 +55,8 @@ class Stopped(Exception):
 
 # --- the wire -------------------------------------------------------------------
 # Each message is a pickled tuple after its length.  Both ends are this module:
-# nothing from rule files is ever unpickled or executed here.
+# nothing from rule files is ever unpickled or executed here, and the reading
+# end rebuilds only the classes of the allowlist below (``_WireUnpickler``).
 _HEADER = struct.Struct("<Q")
 
 
@@ -66,7 +68,29 @@ def send(stream, message) -> None:
 
 def receive(stream):
     header = _read(stream, _HEADER.size)
-    return pickle.loads(_read(stream, _HEADER.unpack(header)[0]))
+    return _WireUnpickler(io.BytesIO(_read(stream, _HEADER.unpack(header)[0]))).load()
+
+
+class _WireUnpickler(pickle.Unpickler):
+    """Rebuilds only what the wire carries: the game's own classes, a generator, exceptions.
+
+    The two ends are the game's own processes, but a pickle may name any
+    callable; refusing every other global means even a corrupted or forged
+    message can build data and never call code (``os.system``, ``eval``...).
+    """
+
+    def find_class(self, module: str, name: str):
+        found = super().find_class(module, name) if module.split(".")[0] in _WIRE_MODULES else None
+        if isinstance(found, type) and (
+            module.startswith("eurasia_game.")
+            or (module == "random" and name == "Random")
+            or (module == "builtins" and issubclass(found, BaseException))
+        ):
+            return found
+        raise pickle.UnpicklingError(f"the computer's process does not send {module}.{name}")
+
+
+_WIRE_MODULES = ("eurasia_game", "random", "builtins")
 
 
 def _read(stream, size: int) -> bytes:
