@@ -14,6 +14,7 @@ from __future__ import annotations
 
 import yaml
 
+from eurasia_game.loading.checker import walk
 from eurasia_game.loading.loader import load_rules
 from eurasia_game.model.texts import TEXT_KEYS
 
@@ -49,7 +50,7 @@ actions:
   - id: zz_untargeted
     name: Untargeted
     description: An order that names a front it is not aimed at.
-    section: Introduction
+    section: Introductio
     basis: extrapolation
     note: A note.
     sides: [{side}, {side}x]
@@ -180,6 +181,8 @@ def test_every_check_of_the_whole_rule_set_on_one_broken_file(rules_copy, rules)
         ("warning", f, 2, "actions[0]", "the action 'zz_aimless' does not say where in the article it comes from (missing: section, basis, note)", SOURCING_FIX),
         # a ref inside a list of refs, and 'target' in an order aimed at no front ('self' is fine there)
         ("error", f, 29, "actions[2].sides[1]", f"unknown side '{side}x'", f"did you mean '{side}'?"),
+        # a ref in an optional field (section: SectionRef | None)
+        ("error", f, 26, "actions[2].section", "unknown article section 'Introductio'", "did you mean 'Introduction'?"),
         ("error", f, 31, "actions[2].effects[0].front", "'target' has no meaning here because nothing is aimed at a front", f"name a front: {fronts}"),
         # an id used twice names the first place
         ("error", f, 33, "actions[3].id", f"the action id 'zz_reasoned' is used twice (also in {f}:11)", "give each one its own id"),
@@ -261,3 +264,38 @@ phases:
     assert without_income
     rest = [p for p in problems(result) if not p[4].startswith(f"unknown event '{opening}'")]
     same_problems(rest, expected)
+
+
+def test_walk_gives_every_model_inside_lists_and_mappings_with_its_path(rules):
+    """``walk`` locates every problem: a model in a mapping gets the key in its path, as one in a list gets its index."""
+    side, front = rules.sides[0], rules.fronts[0]
+    found = list(walk({"a": [side], "b": {"c": front}, "d": 3}, ("root",)))
+    assert [(path, model) for path, model in found if model in (side, front)] == [(("root", "a", 0), side), (("root", "b", "c"), front)]
+    assert all(path[:3] in (("root", "a", 0), ("root", "b", "c")) for path, _ in found), "models inside them follow their path"
+
+
+def test_a_card_in_error_is_reported_once_where_it_is_not_where_it_is_named(rules_copy, rules):
+    track = rules.track_ids[0]
+    add_file(rules_copy, "zz_bad.yaml", f"""\
+events:
+  - id: zz_bad
+    title: Bad
+    text: A card with a mistake.
+    section: Introduction
+    basis: extrapolation
+    teaching_note: A note.
+    effects: [{{type: track, track: {track}, delta: many}}]
+  - id: zz_caller
+    title: Caller
+    text: A card that fires the broken one, and one that does not exist.
+    section: Introduction
+    basis: extrapolation
+    teaching_note: A note.
+    effects: [{{type: trigger, card: zz_bad}}, {{type: trigger, card: zz_bda}}]
+""")
+    f = "rules/zz_bad.yaml"
+    same_problems(problems(load_rules(rules_copy)), [
+        ("error", f, 8, "events[0].effects[0].delta", "expected a whole number, got the text 'many'", None),
+        # the caller keeps its place in the file (index 1) although the card before it was left out
+        ("error", f, 15, "events[1].effects[1].card", "unknown event 'zz_bda'", None),
+    ])
