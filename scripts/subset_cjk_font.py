@@ -29,8 +29,8 @@ from eurasia_game import lang  # noqa: E402
 NOTO = Path("/usr/share/fonts/opentype/noto")
 SC_INDEX_NAME = "Noto Sans CJK SC"
 OUT = ROOT / "assets" / "fonts"
-# Always in: printable ASCII, Latin-1, general punctuation, CJK symbols and punctuation, full-width forms.
-BASE_RANGES = [(0x20, 0x7E), (0xA0, 0xFF), (0x2010, 0x2027), (0x2030, 0x205E), (0x2190, 0x2199), (0x3000, 0x303F), (0xFF01, 0xFF5E)]
+# Always in: ASCII, Latin-1 and Latin Extended-A, punctuation, arrows, maths, shapes and symbols, CJK punctuation, full-width forms.
+BASE_RANGES = [(0x20, 0x7E), (0xA0, 0x17F), (0x2010, 0x2027), (0x2030, 0x205E), (0x20AC, 0x20AC), (0x2100, 0x214F), (0x2190, 0x21FF), (0x2200, 0x22FF), (0x2460, 0x24FF), (0x2500, 0x26FF), (0x3000, 0x303F), (0xFF01, 0xFF5E)]
 
 
 def used_characters() -> set[str]:

@@ -19,7 +19,7 @@ from eurasia_game import lang
 from eurasia_game.paths import assets_dir
 
 
-def _font_path(bold: bool, cjk: bool = False) -> str | None:
+def font_path(bold: bool, cjk: bool = False) -> str | None:
     """Noto Sans (Latin, Cyrillic), or the bundled Chinese subset for Chinese text."""
     if cjk:
         cjk = assets_dir() / "fonts" / ("NotoSansSC-Bold-subset.otf" if bold else "NotoSansSC-Regular-subset.otf")
@@ -84,7 +84,7 @@ class Text:
         key = (size, bold, cjk)
         font = self._fonts.get(key)
         if font is None:
-            path = _font_path(bold, cjk)
+            path = font_path(bold, cjk)
             font = pygame.font.Font(path, size) if path else pygame.font.SysFont("freesansbold", size, bold=bold)
             self._fonts[key] = font
         return font
