@@ -3,6 +3,7 @@
 Run from the repository root with the project's Python:
 
     .venv/bin/python benchmarks/engine.py [--seconds S]
+    .venv/bin/python benchmarks/engine.py --against REV [--seconds S] [--rounds N]
 
 Figures (one core, no parallelism; import and load times are wall-clock,
 game rates use this process's CPU time so that other work on the machine
@@ -21,6 +22,10 @@ does not skew them):
 * ``actions_per_second``, ``mean_actions_per_game``, ``mean_years_per_game``.
 
 Targets: at least 200 random games a second and under 200 ms to load.
+
+``--against REV`` measures this checkout and a git revision side by side in
+the same run (see ``benchmarks/sidebyside.py``) and prints how many times
+faster this checkout is, so a speed claim holds on a busy machine.
 """
 
 from __future__ import annotations
@@ -38,7 +43,13 @@ def main(argv: list[str] | None = None) -> int:
     parser = argparse.ArgumentParser(description=__doc__.splitlines()[0])
     parser.add_argument("--seconds", type=float, default=3.0, help="time spent on each games/s figure (default 3)")
     parser.add_argument("--profile", action="store_true", help="print a cProfile of random games instead")
+    parser.add_argument("--against", metavar="REV", help="compare with a git revision's engine, side by side")
+    parser.add_argument("--rounds", type=int, default=10, help="with --against: alternations of the two engines (default 10)")
     args = parser.parse_args(argv)
+    if args.against:
+        from sidebyside import compare
+
+        return compare(ROOT, args.against, args.seconds, args.rounds)
 
     started = time.perf_counter()
     from eurasia_game.engine import apply_action, legal_actions, new_game
@@ -133,4 +144,5 @@ def main(argv: list[str] | None = None) -> int:
 
 if __name__ == "__main__":
     sys.path.insert(0, str(ROOT / "src"))  # also works from a checkout without an install
+    sys.path.insert(0, str(ROOT / "benchmarks"))
     raise SystemExit(main())

@@ -75,6 +75,10 @@ def run_app(args) -> int:
     from eurasia_game.ui.app import App
 
     setup_logging()
+    from eurasia_game.ui.language import startup_language
+    from eurasia_game.ui.settings import load_settings
+
+    startup_language(args, load_settings())
     rules, result, mods = load_rules_for_window(args)
     if rules is None:
         problems = "\n".join(str(p) for p in result.problems)
@@ -93,6 +97,9 @@ def run_app(args) -> int:
         print(S("start_failed", log=str(paths.log_file())), file=sys.stderr)
         pygame.quit()
         return 1
+    quit_after = getattr(args, "quit_after", None)
+    if quit_after:  # a start-up check (the bundle's smoke test): close as if the player had
+        pygame.time.set_timer(pygame.QUIT, max(1, int(quit_after * 1000)), 1)
     try:
         app.offer_resume()
         code = app.run()
