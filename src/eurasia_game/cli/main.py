@@ -15,6 +15,7 @@ import sys
 
 import eurasia_game
 from eurasia_game import cli as cli_package
+from eurasia_game.lang.catalogue import S
 
 
 def _command_modules():
@@ -52,7 +53,7 @@ def main(argv: list[str] | None = None) -> int:
         return 0
     module = modules[args.command]
     if extra and not getattr(module, "ACCEPTS_EXTRA", False):
-        parser.error(f"unrecognised arguments: {' '.join(extra)}")
+        parser.error(S("cli_unrecognised", arguments=" ".join(extra)))
     args.extra = extra
     try:
         return int(module.run(args) or 0)
