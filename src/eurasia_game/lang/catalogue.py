@@ -88,11 +88,10 @@ def coverage(code: str) -> tuple[int, int]:
     if code == lang.SOURCE:
         return len(source), len(source)
     table = translations(code)
-    done = sum(1 for key, text in source.items() if table.pgettext(key, text) != text or _same_on_purpose(table, key, text))
-    return done, len(source)
+    return sum(1 for key, text in source.items() if is_translated(table, key, text)), len(source)
 
 
-def _same_on_purpose(table: gettext.NullTranslations, key: str, text: str) -> bool:
-    """A translation identical to the English (a name, 'OK') still counts as translated."""
+def is_translated(table: gettext.NullTranslations, key: str, text: str) -> bool:
+    """Whether the catalogue has words for ``key`` as it reads in English today (even words equal to the English, like 'OK')."""
     catalog = getattr(table, "_catalog", None)
     return bool(catalog) and f"{key}\x04{text}" in catalog

@@ -235,3 +235,46 @@ def translate(rules, translation: Translation):
     data.update(sections)
     # built anew, not copied: a copy would keep the cached lookups (rules.event...) of the English
     return type(rules).model_construct(**data)
+
+
+@dataclass
+class LanguageStatus:
+    """How far one language covers the rules' texts, and what is wrong in its files."""
+
+    code: str
+    translated: int
+    total: int
+    missing: list[str]
+    problems: list[Problem]
+
+
+def language_status(result, code: str) -> LanguageStatus:
+    """The status of ``code`` for a load result (its rules' English texts, every layer's files)."""
+    english = text_keys(result.rules) if result.rules is not None else {}
+    folders = [(layer.folder, layer.display) for layer in result.layers if not layer.unloaded]
+    translation = read_translation(code, folders)
+    missing = missing_keys(translation, english)
+    return LanguageStatus(code, len(english) - len(missing), len(english), missing, check_translation(translation, english))
+
+
+def check_languages(result, languages: list[str]) -> list[Problem]:
+    """Every problem of every language's files, plus a warning per language that leaves texts in English."""
+    problems: list[Problem] = []
+    for code in languages:
+        status = language_status(result, code)
+        problems.extend(status.problems)
+        if status.missing and status.translated:
+            first = status.missing[0]
+            shown = ", ".join(status.missing[:3]) + (", ..." if len(status.missing) > 3 else "")
+            where = f"{result.layers[0].display}/{LANG_FOLDER}/{code}" if result.layers else f"{LANG_FOLDER}/{code}"
+            problems.append(Problem(
+                "warning", where, 1, 1, first,
+                f"language '{code}' has no words for {len(status.missing)} of {status.total} texts (missing keys: {shown}); they show in English",
+                f"run 'eurasia-game languages --missing {code}' for the whole list and add them to a file in {where}",
+            ))
+    return problems
+
+
+def shipped_languages(result) -> list[str]:
+    """The language codes any loaded layer ships files for."""
+    return languages_in([(layer.folder, layer.display) for layer in result.layers if not layer.unloaded])
