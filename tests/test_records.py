@@ -284,3 +284,9 @@ def test_a_damaged_save_names_its_field_in_plain_words(change, words):
 
 def test_the_small_record_of_these_tests_is_sound():
     assert record_from_json(_sealed(lambda d: None)).scenario == "full_decade"
+
+
+def test_broken_json_that_has_no_plain_words_of_its_own_is_called_broken_text():
+    with pytest.raises(RecordError) as info:
+        record_from_json('{"format": 1, "seed": "\\u12"}')
+    assert str(info.value) == "line 1, column 25: the save is not a readable game record here (the text is broken); it may be cut short or damaged"
