@@ -51,10 +51,12 @@ def gui_manager(ctx):
 
     from eurasia_game.ui.text import font_path
 
-    manager = pygame_gui.UIManager(ctx.size, theme_for(ctx))
-    regular, bold = font_path(False, True), font_path(True, True)
-    if regular and bold and regular.endswith(".otf"):
-        manager.add_font_paths(CJK_FONT_NAME, regular, bold)
+    if lang.current() not in lang.CJK:
+        return pygame_gui.UIManager(ctx.size, theme_for(ctx))
+    # the font must be known before the theme that names it is loaded
+    manager = pygame_gui.UIManager(ctx.size)
+    manager.add_font_paths(CJK_FONT_NAME, font_path(False, True), font_path(True, True))
+    manager.get_theme().load_theme(theme_for(ctx))
     return manager
 
 
