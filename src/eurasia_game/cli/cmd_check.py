@@ -58,19 +58,24 @@ def report(result) -> dict:
     }
 
 
-def _with_languages(result):
-    """The load result with the problems of every language the rules ship (``loading.translations``)."""
+def _with_languages(result) -> list:
+    """Add the problems of every language the rules ship to ``result``; return each language's status."""
     if result.rules is None:
-        return result
+        return []
     from eurasia_game.loading.translations import check_languages, shipped_languages
 
-    result.problems.extend(check_languages(result, shipped_languages(result)))
-    return result
+    problems, statuses = check_languages(result, shipped_languages(result))
+    result.problems.extend(problems)
+    return statuses
 
 
 def run(args) -> int:
-    result = _with_languages(load_result(args))
+    from eurasia_game.loading.translations import missing_line
+
+    result = load_result(args)
+    languages = _with_languages(result)
     data = report(result)
+    data["languages"] = {s.code: {"translated": s.translated, "total": s.total, "missing": s.missing} for s in languages}
     if args.format == "json":
         print(json.dumps(data, indent=1))
     else:
@@ -79,6 +84,9 @@ def run(args) -> int:
         mods = [layer for layer in result.layers if layer.manifest is not None]
         if mods:
             print("mods, in load order: " + ", ".join(f"{m.manifest.name} {m.manifest.version}" for m in mods))
+        for status in languages:
+            if status.missing:
+                print(missing_line(status))
         left_out = [layer for layer in result.layers if layer.unloaded]
         if left_out:
             print("mods not loaded (their files were still checked): " + ", ".join(layer.display for layer in left_out))

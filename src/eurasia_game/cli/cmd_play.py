@@ -12,6 +12,7 @@ HELP = "open the game in a window (the default when no command is given)"
 
 def add_arguments(parser) -> None:
     add_rules_argument(parser)
+    parser.add_argument("--quit-after", metavar="SECONDS", type=float, default=None, help="close the window after SECONDS (to check that the game starts on this computer)")
 
 
 def run(args) -> int:
