@@ -25,6 +25,7 @@ from __future__ import annotations
 
 import difflib
 import re
+import types
 import typing
 from dataclasses import dataclass, field
 from pathlib import Path
@@ -48,7 +49,7 @@ def _prose_kind(annotation, metadata=()) -> str | None:
     args = typing.get_args(annotation)
     if origin is typing.Annotated:
         return "text" if any(isinstance(m, Prose) for m in args[1:]) else None
-    if origin in (typing.Union, getattr(__import__("types"), "UnionType", None)):
+    if origin in (typing.Union, types.UnionType):
         for arg in args:
             kind = _prose_kind(arg)
             if kind:
