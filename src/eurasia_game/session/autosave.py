@@ -36,7 +36,7 @@ from dataclasses import dataclass
 from pathlib import Path
 
 from eurasia_game.safefile import read_text_bounded
-from eurasia_game.session.folders import autosave_dir
+from eurasia_game.session.folders import autosave_dir, autosave_files  # noqa: F401  (autosave_files is part of this module's API)
 from eurasia_game.session.record import GameRecord, RecordError
 from eurasia_game.session.saves import SaveError, atomic_write_text, read_record, write_record
 
@@ -44,7 +44,6 @@ KEEP = 5
 FULL_EVERY = 50  # actions journaled after a full autosave before the next full one
 _MAX_JOURNAL_BYTES = 20_000_000
 MARKER = "game-in-progress.json"
-_NAME = re.compile(r"^autosave-(\d{1,12})\.json$")
 _STALE_TEMP = re.compile(r"^\.(autosave-\d{1,12}\.json|" + re.escape(MARKER) + r")\..*\.tmp$")
 _MAX_MARKER_BYTES = 10_000
 
@@ -60,22 +59,6 @@ class Resumable:
 
 def autosave_name(number: int) -> str:
     return f"autosave-{number:06d}.json"
-
-
-def autosave_files(folder: Path | str | None = None) -> list[tuple[int, Path]]:
-    """The autosaves in ``folder`` as (number, path), newest first; empty if unreadable."""
-    folder = Path(folder) if folder is not None else autosave_dir()
-    found = []
-    try:
-        names = os.listdir(folder)
-    except OSError:
-        return []
-    for name in names:
-        match = _NAME.match(name)
-        if match:
-            found.append((int(match.group(1)), folder / name))
-    found.sort(key=lambda item: item[0], reverse=True)
-    return found
 
 
 class Autosaver:

@@ -12,49 +12,8 @@ import tempfile
 from pathlib import Path
 
 from eurasia_game.safefile import UTF8_BOM, FileRefused, read_bounded
+from eurasia_game.session.atomic import SaveError, atomic_write_text  # noqa: F401  (part of this module's API)
 from eurasia_game.session.record import MAX_RECORD_BYTES, GameRecord, RecordError, record_from_json
-
-
-class SaveError(OSError):
-    """A save could not be written; the message says why in plain words."""
-
-
-def atomic_write_text(path: Path | str, text: str) -> None:
-    path = Path(path)
-    try:
-        path.parent.mkdir(parents=True, exist_ok=True)
-        fd, tmp = tempfile.mkstemp(prefix=f".{path.name}.", suffix=".tmp", dir=path.parent)
-    except OSError as exc:
-        raise SaveError(f"cannot write in {path.parent}: {exc.strerror or exc}") from None
-    try:
-        with os.fdopen(fd, "w", encoding="utf-8") as handle:
-            handle.write(text)
-            handle.flush()
-            os.fsync(handle.fileno())
-        os.replace(tmp, path)
-    except BaseException as exc:  # the temporary file never outlives a failed write
-        try:
-            os.unlink(tmp)
-        except OSError:
-            pass
-        if isinstance(exc, (OSError, ValueError)):
-            raise SaveError(f"cannot save to {path}: {getattr(exc, 'strerror', None) or exc}") from None
-        raise
-    _sync_folder(path.parent)
-
-
-def _sync_folder(folder: Path) -> None:
-    """Flush the folder entry of a replaced file too, where the system allows it."""
-    try:
-        fd = os.open(folder, os.O_RDONLY)
-    except OSError:
-        return
-    try:
-        os.fsync(fd)
-    except OSError:
-        pass
-    finally:
-        os.close(fd)
 
 
 def write_record(path: Path | str, record: GameRecord) -> None:
