@@ -149,3 +149,12 @@ def test_the_report_speaks_the_language_chosen(rules, shouting):
     assert ">TURNING POINTS</h2>" in files["report.html"]
     assert "## TURNING POINTS" in files["report.md"]
     assert files["turns.csv"].startswith("table,line,point,year,")  # the CSV's columns stay data
+
+
+def test_the_handouts_speak_the_language_chosen(rules, shouting):
+    from eurasia_game.handouts.export import handout_files
+
+    files = handout_files(rules)
+    briefing = files[f"briefing-{rules.side_ids[0]}.html"]
+    assert '<html lang="de">' in briefing and "<h2>YOUR ROLE</h2>" in briefing
+    assert 'content: "LEARNING OBJECTIVES"' in files["rules.html"]  # the stylesheet's own heading too
