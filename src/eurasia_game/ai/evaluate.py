@@ -57,6 +57,9 @@ def _phi(x: float) -> float:
     return 0.5 * (1.0 + math.erf(x / math.sqrt(2.0)))
 
 
+_exp = math.exp
+
+
 def _sigmoid(x: float) -> float:
     if x < -30:
         return 0.0
@@ -138,8 +141,8 @@ class Evaluator:
             blended = [keep * m(state) + lam * m(ahead) for m in self._margins]
         else:
             blended = [m(state) for m in self._margins]
-        # The chance that each condition comes true.
-        chance = [_sigmoid((b + 0.5) / spread) for b in blended]
+        # The chance that each condition comes true (``_sigmoid``, written out).
+        chance = [0.0 if x < -30 else 1.0 if x > 30 else 1.0 / (1.0 + _exp(-x)) for x in [(b + 0.5) / spread for b in blended]]
 
         # Sudden deaths: reaching the condition at any check still to come.
         remaining = 1.0
