@@ -210,11 +210,11 @@ def table_questions(rules, debrief: Debrief, what_if: list[WhatIfRow] | None = N
     for point in sorted(points, key=lambda t: t.year):
         cause = next((c.text for c in point.causes), None)
         words = {"year": point.year, "label": point.label, "before": point.before, "after": point.after}
-        out.append((S("rep_q_turning_cause", **words, cause=cause.rstrip(".")) if cause else S("rep_q_turning", **words), ""))
+        out.append((S("rep_q_turning_cause", **words, cause=cause.rstrip(".。")) if cause else S("rep_q_turning", **words), ""))
     for items in debrief.timeline.values():
         for item in items:
             if item.kind == "red_line":
-                out.append((S("rep_q_red_line", year=item.year, text=item.text.rstrip(".")),
+                out.append((S("rep_q_red_line", year=item.year, text=item.text.rstrip(".。")),
                             "Risks and uncertainties" if "Risks and uncertainties" in rules.game.sources else ""))
     counts = Counter((i.side, i.detail) for items in debrief.timeline.values() for i in items if i.kind == "order" and i.detail)
     for side in rules.side_ids:
