@@ -117,7 +117,7 @@ def rules_sheet(rules, scenario_id: str | None = None) -> RulesSheet:
         start = setup.tracks.get(t.id, t.start) if setup else t.start
         danger = "; ".join(S("hand_danger_zone", low=z.min, high=z.max, label=z.label) for z in t.zones if z.danger)
         tracks.append((t.name, t.min, t.max, start, t.low_label, t.high_label, danger))
-    fronts = tuple((f.name, " ".join(s if s.endswith(".") else s + "." for s in f.stakes)) for f in rules.fronts)
+    fronts = tuple((f.name, " ".join(s if s.endswith((".", "。")) else s + "." for s in f.stakes)) for f in rules.fronts)
     everyone = set(rules.side_ids)
     actions = []
     for a in rules.actions:

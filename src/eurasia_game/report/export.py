@@ -76,7 +76,7 @@ def write_debrief(rules, debrief: Debrief, out_dir: Path | str, lines: list[tupl
     if lines is None:
         from eurasia_game.session.branches import BranchInfo, TRUNK
 
-        lines = [(BranchInfo(id=TRUNK, name=S("rep_line_original_name")), debrief)]
+        lines = [(BranchInfo(id=TRUNK, name=S("ses_line_original")), debrief)]
     return _write(out_dir, report_files(rules, lines, debrief.title))
 
 

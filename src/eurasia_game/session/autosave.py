@@ -35,6 +35,7 @@ import re
 from dataclasses import dataclass
 from pathlib import Path
 
+from eurasia_game.lang.catalogue import S
 from eurasia_game.safefile import read_text_bounded
 from eurasia_game.session.folders import autosave_dir, autosave_files  # noqa: F401  (autosave_files is part of this module's API)
 from eurasia_game.session.record import GameRecord, RecordError
@@ -92,7 +93,7 @@ class Autosaver:
         try:
             atomic_write_text(self.folder / MARKER, text)
         except SaveError as exc:
-            self.last_error = f"Autosave is off: {exc}"
+            self.last_error = S("ses_autosave_off", reason=exc)
             return self.last_error
         return None
 
@@ -110,14 +111,14 @@ class Autosaver:
         try:
             write_record(path, record)
             if read_record(path).body_digest() != digest:
-                raise RecordError("it read back differently from what was written")
+                raise RecordError(S("ses_autosave_differs"))
         except (SaveError, RecordError) as exc:
             _unlink(path)
-            self.last_error = f"Autosave failed ({exc}); the game goes on and earlier autosaves are kept."
+            self.last_error = S("ses_autosave_failed", reason=exc)
             return self.last_error
         except OSError as exc:  # pragma: no cover - write_record turns these into SaveError
             _unlink(path)
-            self.last_error = f"Autosave failed ({exc.strerror or exc}); the game goes on and earlier autosaves are kept."
+            self.last_error = S("ses_autosave_failed", reason=exc.strerror or exc)
             return self.last_error
         self.last_path = path
         self._last_digest = digest
