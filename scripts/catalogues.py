@@ -41,17 +41,21 @@ def po_path(code: str) -> Path:
     return locale_dir() / code / "LC_MESSAGES" / f"{DOMAIN}.po"
 
 
+def translations():
+    """(path, catalogue) of every language's .po file there is (English has none)."""
+    for code in lang.NAMES:
+        path = po_path(code)
+        if code != lang.SOURCE and path.exists():
+            with path.open("rb") as handle:
+                yield path, read_po(handle, locale=code)
+
+
 def update() -> None:
     pot = template()
     locale_dir().mkdir(parents=True, exist_ok=True)
     with (locale_dir() / f"{DOMAIN}.pot").open("wb") as handle:
         write_po(handle, pot, omit_header=False, width=0, no_location=False, sort_output=False)
-    for code in lang.NAMES:
-        path = po_path(code)
-        if code == lang.SOURCE or not path.exists():
-            continue
-        with path.open("rb") as handle:
-            catalog = read_po(handle, locale=code)
+    for path, catalog in translations():
         catalog.update(pot, no_fuzzy_matching=False)
         catalog.obsolete.clear()
         with path.open("wb") as handle:
@@ -60,12 +64,7 @@ def update() -> None:
 
 
 def compile_all() -> None:
-    for code in lang.NAMES:
-        path = po_path(code)
-        if code == lang.SOURCE or not path.exists():
-            continue
-        with path.open("rb") as handle:
-            catalog = read_po(handle, locale=code)
+    for path, catalog in translations():
         with path.with_suffix(".mo").open("wb") as handle:
             write_mo(handle, catalog, use_fuzzy=False)
         print(f"compiled {path.with_suffix('.mo').relative_to(ROOT)}")
