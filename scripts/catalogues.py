@@ -15,6 +15,7 @@ key is gone.  Uses Babel (pip install -e ".[translate]"); the game reads the
 from __future__ import annotations
 
 import sys
+from datetime import datetime, timezone
 from pathlib import Path
 
 ROOT = Path(__file__).resolve().parents[1]
@@ -29,7 +30,8 @@ from eurasia_game.lang.catalogue import DOMAIN, catalogue_files, english, locale
 
 
 def template() -> Catalog:
-    catalog = Catalog(project="Eurasia Game", domain=DOMAIN)
+    # a fixed date: the files change only when their words do
+    catalog = Catalog(project="Eurasia Game", domain=DOMAIN, creation_date=datetime(2026, 1, 1, tzinfo=timezone.utc))
     for file in catalogue_files():
         where = file.relative_to(ROOT).as_posix()
         for key, text in english(file).items():
