@@ -8,7 +8,7 @@ play; ``*Def`` (in ``model``) is what the rules say.
 
 from __future__ import annotations
 
-from dataclasses import dataclass, field
+from dataclasses import FrozenInstanceError, dataclass, field, fields
 from typing import Literal
 
 ActionKind = Literal["plan", "commit", "choose", "inject", "note", "pause", "time_up", "arm", "reroll"]
@@ -70,22 +70,82 @@ class Action:
 _ACTION_FIELDS = ("action", "target", "option", "card", "mode", "text", "seconds", "year", "seed", "skip")
 
 
-@dataclass(frozen=True, slots=True)
 class LogEvent:
     """Something that happened, told in the past tense.
 
     ``secret_for`` names the only side allowed to see it (a planned order);
     None means everyone may see it.
+
+    An event is data first: the engine records what happened (``kind``,
+    ``data``, ``moved``...) and how to word it, and ``text`` writes the words
+    the first time something reads them (a log panel, a transcript), so
+    games played without being shown (replays, computer players' look-ahead,
+    the balance lab) never write them.  ``text`` may be given as a string or
+    as a call without arguments that returns one (a ``functools.partial``
+    of a module-level function over plain values, so the result is the same
+    whenever it is asked for).  Events are immutable, compare and hash by
+    their words, and pickle with their words written out.
     """
 
-    kind: str
-    text: str
-    year: int
-    side: str | None = None
-    card: str | None = None
-    secret_for: str | None = None
-    data: tuple = ()
-    moved: tuple = ()  # what changed right after this event: (track id | "front/side", delta) pairs
+    __slots__ = ("kind", "_text", "year", "side", "card", "secret_for", "data", "moved")
+    __match_args__ = ("kind", "text", "year", "side", "card", "secret_for", "data", "moved")
+
+    def __init__(
+        self,
+        kind: str,
+        text,
+        year: int,
+        side: str | None = None,
+        card: str | None = None,
+        secret_for: str | None = None,
+        data: tuple = (),
+        moved: tuple = (),  # what changed right after this event: (track id | "front/side", delta) pairs
+    ):
+        setter = object.__setattr__
+        setter(self, "kind", kind)
+        setter(self, "_text", text)
+        setter(self, "year", year)
+        setter(self, "side", side)
+        setter(self, "card", card)
+        setter(self, "secret_for", secret_for)
+        setter(self, "data", data)
+        setter(self, "moved", moved)
+
+    @property
+    def text(self) -> str:
+        text = self._text
+        if text.__class__ is not str:
+            text = text()
+            object.__setattr__(self, "_text", text)
+        return text
+
+    def __setattr__(self, name, value):
+        raise FrozenInstanceError(f"cannot assign to field '{name}'")
+
+    def __delattr__(self, name):
+        raise FrozenInstanceError(f"cannot delete field '{name}'")
+
+    def _fields(self) -> tuple:
+        return (self.kind, self.text, self.year, self.side, self.card, self.secret_for, self.data, self.moved)
+
+    def __eq__(self, other):
+        if other.__class__ is not self.__class__:
+            return NotImplemented
+        return self._fields() == other._fields()
+
+    def __hash__(self):
+        return hash(self._fields())
+
+    def __repr__(self) -> str:
+        names = ("kind", "text", "year", "side", "card", "secret_for", "data", "moved")
+        return "LogEvent(" + ", ".join(f"{n}={v!r}" for n, v in zip(names, self._fields())) + ")"
+
+    def __reduce__(self):
+        return (LogEvent, self._fields())
+
+    def with_moved(self, moved: tuple) -> "LogEvent":
+        """The same event with ``moved`` pairs added (the words stay unwritten if they were)."""
+        return LogEvent(self.kind, self._text, self.year, self.side, self.card, self.secret_for, self.data, self.moved + moved)
 
 
 @dataclass(frozen=True, slots=True)
@@ -125,10 +185,26 @@ class GameState:
     injects: tuple = ()  # (card id, mode) the facilitator set to fire at the next events phase
     armed_from: int = 0  # sudden endings and tipping points can end the game from this year on
     luck: tuple = ()  # a what-if roll waiting: (rolls to pass over, seed the next roll comes from)
+    # What the engine worked out about this state and may reuse (the orders
+    # whose requirements hold, see ``engine.legal``).  Not part of the game:
+    # never compared, printed or pickled, and ``dataclasses.replace`` starts
+    # the copy without it.
+    memo: dict | None = field(default=None, init=False, compare=False, repr=False)
 
     @property
     def over(self) -> bool:
         return self.ending is not None
+
+    def __getstate__(self):
+        return [getattr(self, name) for name in _STATE_FIELDS]
+
+    def __setstate__(self, values) -> None:
+        for name, value in zip(_STATE_FIELDS, values):
+            object.__setattr__(self, name, value)
+        object.__setattr__(self, "memo", None)
+
+
+_STATE_FIELDS = tuple(f.name for f in fields(GameState) if f.name != "memo")
 
 
 @dataclass(frozen=True, slots=True)
