@@ -27,7 +27,12 @@ from typing import NoReturn
 
 import pytest
 
-import eurasia_game
+# The tests read English output unless a test chooses a language itself; the
+# system's locale (a developer's German desktop) must not change that.  Set
+# before any game module is imported, and inherited by the commands tests run.
+os.environ["EURASIA_GAME_LANG"] = "en"
+
+import eurasia_game  # noqa: E402
 from eurasia_game.loading.loader import load_rules
 from eurasia_game.paths import base_rules_dir
 

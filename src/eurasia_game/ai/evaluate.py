@@ -119,11 +119,19 @@ class Evaluator:
         spread = w.spread_base + w.spread_per_year * math.sqrt(max(n, 1))
         lam = w.project_weight if years else 0.0
 
-        def blend(margin) -> float:
-            # Projected and present margins are mixed: the projection shows where
-            # the trends lead, the present keeps every step of progress visible
-            # (a projection clamped at a track's end would hide it).
-            return margin(state) if not lam else (1 - lam) * margin(state) + lam * margin(ahead)
+        if lam:
+            keep = 1 - lam
+
+            def blend(margin) -> float:
+                # Projected and present margins are mixed: the projection shows where
+                # the trends lead, the present keeps every step of progress visible
+                # (a projection clamped at a track's end would hide it).
+                return keep * margin(state) + lam * margin(ahead)
+
+        else:
+
+            def blend(margin) -> float:
+                return margin(state)
 
         # Sudden deaths: reaching the condition at any check still to come.
         remaining = 1.0
@@ -133,14 +141,18 @@ class Evaluator:
             total += p * value
             remaining -= p
         # Final endings: the first whose condition holds after the last year.
+        # The 'fronts' and 'objectives' results do not depend on which ending
+        # names them: each is worked out once per position.
         final_total = 0.0
         left = 1.0
+        shared: dict = {}
         for margin, value in self.final:
             p = 1.0 if margin is None else _sigmoid((blend(margin) + 0.5) / spread)
-            if value == "fronts":
-                value = self.fronts_value(ahead, spread)
-            elif value == "objectives":
-                value = self.objectives_value(blend, ahead, spread)
+            if value == "fronts" or value == "objectives":
+                known = shared.get(value)
+                if known is None:
+                    known = shared[value] = self.fronts_value(ahead, spread) if value == "fronts" else self.objectives_value(blend, ahead, spread)
+                value = known
             final_total += left * p * value
             left *= 1.0 - p
             if left <= 1e-9:

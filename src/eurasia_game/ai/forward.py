@@ -62,9 +62,34 @@ class StratifiedWork(QuietWork):
 
 def quiet(rules, state) -> QuietWork:
     """A quiet working copy of a state (or of another working state)."""
+    if isinstance(state, QuietWork):
+        return copy_work(state)
     if isinstance(state, Work):
         state = state.freeze()
     return QuietWork(rules, state)
+
+
+def copy_work(w: QuietWork) -> QuietWork:
+    """A quiet copy of a quiet working state, made directly (no frozen state in between).
+
+    Every container is copied (a front's row of standings too), so changing
+    the copy never touches ``w``; a quiet state has no log to carry over.
+    """
+    new = object.__new__(QuietWork)
+    fields = dict(w.__dict__)
+    for name, value in fields.items():
+        kind = type(value)
+        if kind is dict:
+            fields[name] = {k: (dict(v) if type(v) is dict else v) for k, v in value.items()}
+        elif kind is list:
+            fields[name] = list(value)
+        elif kind is set:
+            fields[name] = set(value)
+    fields.pop("quantile", None)  # a copy draws at random again
+    fields["events"] = []
+    fields["revealed"] = False
+    new.__dict__.update(fields)
+    return new
 
 
 def public_deck(rules, game_view) -> tuple:

@@ -28,10 +28,46 @@ _INF = float("inf")
 def _range(get, cond) -> Margin:
     lo, hi = cond.min, cond.max
     if lo is not None and hi is not None:
-        return lambda s: min(get(s) - lo, hi - get(s))
+
+        def both(s):
+            value = get(s)
+            below, above = value - lo, hi - value
+            return above if above < below else below  # min(below, above)
+
+        return both
     if lo is not None:
         return lambda s: get(s) - lo
     return lambda s: hi - get(s)
+
+
+def _min_of(parts: list) -> Margin:
+    """The smallest of the parts' margins (the first smallest, like ``min``)."""
+    if len(parts) == 1:
+        return parts[0]
+    if len(parts) == 2:
+        a, b = parts
+
+        def two(s):
+            x, y = a(s), b(s)
+            return y if y < x else x
+
+        return two
+    return lambda s: min([p(s) for p in parts])
+
+
+def _max_of(parts: list) -> Margin:
+    """The largest of the parts' margins (the first largest, like ``max``)."""
+    if len(parts) == 1:
+        return parts[0]
+    if len(parts) == 2:
+        a, b = parts
+
+        def two(s):
+            x, y = a(s), b(s)
+            return y if y > x else x
+
+        return two
+    return lambda s: max([p(s) for p in parts])
 
 
 def compile_margin(rules, cond, side: str | None = None, target: str | None = None) -> Margin:
@@ -73,11 +109,9 @@ def compile_margin(rules, cond, side: str | None = None, target: str | None = No
         by = cond.by
         return lambda s: s.standing[front][sid] - s.standing[front][oid] - by
     if t is C.AllOf:
-        parts = [compile_margin(rules, c, side, target) for c in cond.of]
-        return lambda s: min(p(s) for p in parts)
+        return _min_of([compile_margin(rules, c, side, target) for c in cond.of])
     if t is C.AnyOf:
-        parts = [compile_margin(rules, c, side, target) for c in cond.of]
-        return lambda s: max(p(s) for p in parts)
+        return _max_of([compile_margin(rules, c, side, target) for c in cond.of])
     if t is C.NotOf:
         inner = compile_margin(rules, cond.of, side, target)
         return lambda s: -inner(s) - 1

@@ -11,12 +11,12 @@ that games vary and weaker levels play looser.
 from __future__ import annotations
 
 import random
-from dataclasses import dataclass
+from dataclasses import dataclass, fields
 
 from eurasia_game.ai.evaluate import Evaluator, Weights
 from eurasia_game.ai.forward import QuietWork, StratifiedWork, resolve_year
-from eurasia_game.engine.moves import targets_of, why_illegal
-from eurasia_game.engine.state import Action, Order
+from eurasia_game.engine.moves import _no_text, targets_of, why_illegal
+from eurasia_game.engine.state import Action, GameState, Order
 from eurasia_game.engine.work import Context, Work, other_side
 from eurasia_game.model import effects as E
 
@@ -30,6 +30,59 @@ class Style:
     chance_draws: int = 2  # draws used to judge an order with a chance effect
     stop_early: float = 0.0  # chance of finishing planning before the best plan is complete
     beam: int | None = None  # after the first order, only this many of the best-ranked orders are judged again
+
+
+class Memo:
+    """Judgements of plans, by position; only the last few positions are kept.
+
+    A position is told by its content, less what a plan's judgement replaces
+    (the sides' plans, who has committed, who is to act), so the positions a
+    search builds by changing only the plans share one table.
+    """
+
+    KEEP = 4
+
+    def __init__(self):
+        self._last = None  # (state, its key): most calls ask about the same state object
+        self._tables: dict = {}
+
+    def table(self, state) -> dict | None:
+        last = self._last
+        if last is not None and last[0] is state:
+            key = last[1]
+        else:
+            if not isinstance(state, GameState):
+                return None
+            key = position_key(state)
+            if key is None:
+                return None
+            self._last = (state, key)
+        table = self._tables.get(key)
+        if table is None:
+            if len(self._tables) >= self.KEEP:
+                self._tables.pop(next(iter(self._tables)))
+            table = self._tables[key] = {}
+        return table
+
+
+_NOT_POSITION = frozenset({"plans", "committed", "to_act"})
+
+
+def position_key(state) -> tuple | None:
+    """A hashable copy of a frozen state's content, less its plans, commitments and turn
+    (None when some part of it cannot be told by value)."""
+    key = tuple(_hashable(getattr(state, f.name)) for f in fields(state) if f.name not in _NOT_POSITION)
+    try:
+        hash(key)
+    except TypeError:
+        return None
+    return key
+
+
+def _hashable(value):
+    if type(value) is dict:
+        return tuple((k, _hashable(v)) for k, v in value.items())
+    return value
 
 
 def _has_chance(effects) -> bool:
@@ -53,13 +106,34 @@ class Planner:
         self.moves = [Action("plan", side, action=a.id, target=t) for a in rules.actions if side in a.sides for t in targets_of(rules, a)]
         self.chancy = {a.id for a in rules.actions if _has_chance(a.effects)}
         self.limit = rules.side[side].orders_per_year
+        # A plan's judgement depends on the generator's seed only through chance
+        # effects in the projected years (the year itself is judged on fixed
+        # quantiles): without any, the seed is left out of the memo's keys.
+        projected = style.weights.project_years > 0 and (
+            any(_has_chance(r.effects) for r in rules.yearly) or any(_has_chance(r.effects) for f in rules.fronts for r in f.resolution)
+        )
+        self._seeded = projected
+        self._memo = Memo()
 
     # --- judging -----------------------------------------------------------------
     def judge_plan(self, state, plan: tuple, rival_plan: tuple, seed: int) -> float:
         """Value of the year played with ``plan`` against ``rival_plan``.
 
-        Chance effects are judged on draws at evenly spaced quantiles.
+        Chance effects are judged on draws at evenly spaced quantiles.  The
+        same plan judged again in the same position (the hard level asks for
+        many plans of one position, and its guesses at the rival's plans share
+        their first orders) is answered from a memo: the value is the same.
         """
+        table = self._memo.table(state)
+        if table is None:
+            return self._judge(state, plan, rival_plan, seed)
+        key = (plan, rival_plan, seed if self._seeded else None)
+        value = table.get(key)
+        if value is None:
+            value = table[key] = self._judge(state, plan, rival_plan, seed)
+        return value
+
+    def _judge(self, state, plan: tuple, rival_plan: tuple, seed: int) -> float:
         draws = self.style.chance_draws if any(o.action in self.chancy for o in plan + rival_plan) else 1
         total = 0.0
         for i in range(draws):
@@ -76,7 +150,8 @@ class Planner:
         w.plans = dict(w.plans)
         w.plans[self.side] = plan
         w.to_act = self.side
-        return [m for m in self.moves if why_illegal(self.rules, w, m) is None]
+        # Only legality matters here: the engine is spared writing out the reasons.
+        return [m for m in self.moves if why_illegal(self.rules, w, m, _no_text) is None]
 
     # --- planning ------------------------------------------------------------------
     def plan(self, state, rng: random.Random, rival_plan: tuple = ()) -> tuple:

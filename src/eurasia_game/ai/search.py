@@ -36,7 +36,7 @@ from eurasia_game.ai.forward import QuietWork, choose_option, determinise, quiet
 from eurasia_game.ai.heuristic import PlanningPolicy
 from eurasia_game.ai.planner import Planner, Style
 from eurasia_game.engine import rng as engine_rng
-from eurasia_game.engine.moves import why_illegal
+from eurasia_game.engine.moves import _no_text, why_illegal
 from eurasia_game.engine.state import Action, Order
 from eurasia_game.engine.work import Context, other_side
 
@@ -248,7 +248,7 @@ def quick_answer(rules, w, side: str, evaluator) -> None:
     best, best_value = None, None
     for option in card.dilemma.options:
         action = Action("choose", side, option=option.id)
-        if why_illegal(rules, frozen, action) is not None:
+        if why_illegal(rules, frozen, action, _no_text) is not None:
             continue
         trial = quiet(rules, frozen)
         trial.dilemma = None
@@ -268,7 +268,7 @@ def legal_part(rules, w, side: str, plan: tuple) -> tuple:
     keep: list = []
     for order in plan:
         w.plans[side] = tuple(keep)
-        if why_illegal(rules, w, Action("plan", side, action=order.action, target=order.target)) is None:
+        if why_illegal(rules, w, Action("plan", side, action=order.action, target=order.target), _no_text) is None:
             keep.append(order)
     w.to_act, w.plans = saved
     return tuple(keep)

@@ -58,8 +58,18 @@ def report(result) -> dict:
     }
 
 
+def _with_languages(result):
+    """The load result with the problems of every language the rules ship (``loading.translations``)."""
+    if result.rules is None:
+        return result
+    from eurasia_game.loading.translations import check_languages, shipped_languages
+
+    result.problems.extend(check_languages(result, shipped_languages(result)))
+    return result
+
+
 def run(args) -> int:
-    result = load_result(args)
+    result = _with_languages(load_result(args))
     data = report(result)
     if args.format == "json":
         print(json.dumps(data, indent=1))

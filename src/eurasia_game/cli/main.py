@@ -15,6 +15,7 @@ import sys
 
 import eurasia_game
 from eurasia_game import cli as cli_package
+from eurasia_game import lang
 
 
 def _command_modules():
@@ -23,16 +24,28 @@ def _command_modules():
             yield importlib.import_module(f"eurasia_game.cli.{info.name}")
 
 
+def _add_language_argument(parser) -> None:
+    # On the main parser and on every command, so both 'eurasia-game --lang ru simulate'
+    # and 'eurasia-game simulate --lang ru' work; SUPPRESS keeps a command's
+    # default from hiding a --lang given before it.
+    parser.add_argument(
+        "--lang", metavar="CODE", choices=sorted(lang.NAMES), default=argparse.SUPPRESS,
+        help=f"language of everything the command shows: {', '.join(lang.NAMES)} (default: the system's language, else English)",
+    )
+
+
 def build_parser() -> tuple[argparse.ArgumentParser, dict]:
     parser = argparse.ArgumentParser(
         prog="eurasia-game",
         description="Eurasia Game: Moscow and Beijing, 2019-2030. With no command, the game opens in a window.",
     )
     parser.add_argument("--version", action="version", version=f"eurasia-game {eurasia_game.__version__}")
+    _add_language_argument(parser)
     sub = parser.add_subparsers(dest="command", metavar="COMMAND")
     modules = {}
     for module in _command_modules():
         command = sub.add_parser(module.NAME, help=module.HELP, description=module.HELP)
+        _add_language_argument(command)
         module.add_arguments(command)
         modules[module.NAME] = module
     return parser, modules
@@ -51,6 +64,7 @@ def main(argv: list[str] | None = None) -> int:
         parser.print_help()
         return 0
     module = modules[args.command]
+    lang.use(getattr(args, "lang", None))
     if extra and not getattr(module, "ACCEPTS_EXTRA", False):
         parser.error(f"unrecognised arguments: {' '.join(extra)}")
     args.extra = extra

@@ -19,6 +19,8 @@ from eurasia_game.loading.yamlsource import MAX_FILE_BYTES, Located, YamlProblem
 from eurasia_game.safefile import UTF8_BOM, FileRefused, read_bounded
 
 MAX_FILES = 500
+# A rules folder's translations live in lang/<code>/ (see loading.translations).
+LANG_FOLDER = "lang"
 
 
 @dataclass
@@ -58,6 +60,8 @@ def _walk(folder: Path, root: Path, display: str, listing: Listing, exclude: set
         for name in sorted(dirs):
             if name.startswith("."):
                 continue
+            if here == root and name == LANG_FOLDER:
+                continue  # translations, read by loading.translations, not rule files
             sub = here / name
             if sub.is_symlink():
                 if not _inside(sub, root):

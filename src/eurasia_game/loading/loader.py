@@ -11,6 +11,7 @@ whole.  Loading never raises for bad content: it returns problems.
 
 from __future__ import annotations
 
+import dataclasses
 import hashlib
 import json
 from dataclasses import dataclass, field
@@ -276,8 +277,29 @@ def load_layers(base: Path | str | None, mod_folders: Sequence[Path | str] = (),
         else:
             result.problems.extend(check_rules(result, rules, broken))
     if not had_errors:
-        result.rules = rules
+        result.rules = _in_language(rules, result)
     return result
+
+
+def _in_language(rules: RuleSet, result: LoadResult) -> RuleSet:
+    """The rules with their texts in the language chosen (``lang.current``), from every layer's ``lang/`` folder.
+
+    A language file's problems are warnings here (the English shows where a
+    text is refused); ``check`` reports them in full for every language.
+    """
+    from eurasia_game import lang
+
+    code = lang.current()
+    if code == lang.SOURCE:
+        return rules
+    from eurasia_game.loading.translations import check_translation, read_translation, text_keys, translate
+
+    translation = read_translation(code, [(layer.folder, layer.display) for layer in result.layers if not layer.unloaded])
+    if not translation.texts and not translation.problems:
+        return rules
+    for problem in check_translation(translation, text_keys(rules)):
+        result.problems.append(problem if problem.severity != "error" else dataclasses.replace(problem, severity="warning"))
+    return translate(rules, translation)
 
 
 def _load_layer(info: LayerInfo, mod: ModFolder | None, result: LoadResult, broken: "BrokenParts | None" = None) -> list[tuple[SourceFile, RuleFile]] | None:

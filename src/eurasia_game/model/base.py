@@ -37,7 +37,18 @@ Slug = Annotated[
     StringConstraints(pattern=r"^[a-z][a-z0-9_]*$", max_length=64),
     Field(description="A lowercase identifier: letters, digits and underscores."),
 ]
-Text = Annotated[str, StringConstraints(min_length=1, max_length=4000)]
+
+
+@dataclass(frozen=True)
+class Prose:
+    """Marks a text field as words a player reads, which a language file may translate."""
+
+
+# Words shown to players: a translation replaces them by the item's id and field.
+Text = Annotated[str, StringConstraints(min_length=1, max_length=4000), Prose()]
+# Words quoted as they are in every language: the article's section headings
+# (cards cite them by heading) and the source's citation.
+Verbatim = Annotated[str, StringConstraints(min_length=1, max_length=4000)]
 
 # Words that stand for a side or a front relative to who acts.
 SIDE_SPECIALS = ("self", "other")

@@ -22,6 +22,7 @@ from eurasia_game.model.base import (
     SectionRef,
     Slug,
     Text,
+    Verbatim,
     TrackRef,
 )
 from eurasia_game.model.conditions import Condition
@@ -341,8 +342,8 @@ class GameInfo(RuleModel):
     version: str = Field(pattern=r"^\d+\.\d+(\.\d+)?$")
     format: int = Field(ge=1, description="Version of the rule-file format.")
     description: Text
-    source: Text = Field(description="The work the game is built on.")
-    sources: list[Text] = Field(min_length=1, description="The section headings of the source that cards may cite.")
+    source: Verbatim = Field(description="The work the game is built on.")
+    sources: list[Verbatim] = Field(min_length=1, description="The section headings of the source that cards may cite.")
     default_scenario: Slug
     side_order: list[FixedSideRef] = Field(min_length=2, description="Order in which sides plan and their orders interleave.")
 

@@ -17,7 +17,7 @@ from typing import Literal
 
 from pydantic import Field, model_validator
 
-from eurasia_game.model.base import EndingRef, FixedSideRef, RuleModel, SectionRef, Slug, Text, TrackRef
+from eurasia_game.model.base import EndingRef, FixedSideRef, RuleModel, SectionRef, Slug, Text, TrackRef, Verbatim
 
 # The sections of a rule set that hold teaching content only.
 TEACHING_SECTIONS = ("handouts", "briefings", "readings", "rubric", "expectations", "tutorials")
@@ -26,11 +26,11 @@ TEACHING_SECTIONS = ("handouts", "briefings", "readings", "rubric", "expectation
 class CitationDef(RuleModel):
     """The source article as a reading list cites it.  Leave out what is not known; invent nothing."""
 
-    title: Text
-    author: Text | None = Field(default=None, description="Leave out when the source names no author.")
-    publisher: Text | None = None
-    date: Text | None = Field(default=None, description="As precise as is known, e.g. 'about 2019'.")
-    url: Text | None = None
+    title: Verbatim
+    author: Verbatim | None = Field(default=None, description="Leave out when the source names no author.")
+    publisher: Verbatim | None = None
+    date: Verbatim | None = Field(default=None, description="As precise as is known, e.g. 'about 2019'.")
+    url: Verbatim | None = None
     note: Text | None = Field(default=None, description="What the citation cannot say, e.g. that the copy names no author.")
 
 

@@ -188,6 +188,11 @@ class App(GameCommands, CrashHandling):
             self.ctx.notice = problem
         if (old.width, old.height, old.fullscreen) != (self.settings.width, self.settings.height, self.settings.fullscreen):
             self.surface = self._set_mode()
+        if old.language != self.settings.language:
+            from eurasia_game.ui.language import switch_language
+
+            self.ctx.notice = switch_language(self, self.settings.language) or self.ctx.notice
+            pygame.display.set_caption(self.rules.game.name if self.rules else "Eurasia Game")
         if self.game is not None:
             self.game.curtain = self.settings.curtain
         self.sound.apply(self.settings)

@@ -9,6 +9,7 @@ from __future__ import annotations
 import json
 from dataclasses import asdict, dataclass, fields
 
+from eurasia_game import lang
 from eurasia_game.ui import paths
 
 WINDOW_SIZES = ((1024, 640), (1280, 800), (1600, 1000), (1920, 1080), (2560, 1440))
@@ -34,6 +35,7 @@ class Settings:
     music: bool = False  # the music loop under the game
     tutorial_offered: bool = False  # the guided first game was offered (the title says so on the first launch)
     tutorial_done: bool = False  # the guided first game was played to its end
+    language: str = ""  # a code of lang.NAMES; empty: the system's language (or --lang)
 
     def validated(self) -> "Settings":
         ok = Settings()
@@ -59,6 +61,8 @@ class Settings:
             ok.mute = self.mute
         if isinstance(self.music, bool):
             ok.music = self.music
+        if self.language == "" or (isinstance(self.language, str) and lang.supported(self.language)):
+            ok.language = self.language
         for key in ("tutorial_offered", "tutorial_done"):
             if isinstance(getattr(self, key), bool):
                 setattr(ok, key, getattr(self, key))

@@ -75,6 +75,10 @@ def run_app(args) -> int:
     from eurasia_game.ui.app import App
 
     setup_logging()
+    from eurasia_game.ui.language import startup_language
+    from eurasia_game.ui.settings import load_settings
+
+    startup_language(args, load_settings())
     rules, result, mods = load_rules_for_window(args)
     if rules is None:
         problems = "\n".join(str(p) for p in result.problems)

@@ -4,6 +4,8 @@ Content words (side, front, track, card names and texts) come from the
 rules; this catalogue holds only the interface's own words, with $name
 placeholders filled by ``string.Template`` (so a string can reach only the
 values it is given).  A missing key shows as the key itself, never a crash.
+The English here is the source; ``lang.catalogue`` gives the words in the
+language chosen.
 """
 
 from __future__ import annotations
@@ -12,6 +14,7 @@ import json
 from functools import lru_cache
 from string import Template
 
+from eurasia_game.lang.catalogue import words
 from eurasia_game.paths import assets_dir
 
 
@@ -29,7 +32,8 @@ def basis_text(basis: str | None) -> str:
 
 def S(key: str, /, **values: object) -> str:
     """The interface string ``key`` with its $placeholders filled."""
-    text = catalogue().get(key, key)
+    source = catalogue().get(key)
+    text = key if source is None else words(key, source)
     if values:
         text = Template(text).safe_substitute({k: str(v) for k, v in values.items()})
     return text

@@ -8,20 +8,57 @@ suite reads that to prove a screen shows nothing of a side's secrets.
 
 from __future__ import annotations
 
+import re
 from collections import OrderedDict
 from importlib import resources
 from pathlib import Path
 
 import pygame
 
+from eurasia_game import lang
+from eurasia_game.paths import assets_dir
 
-def _font_path(bold: bool) -> str | None:
+
+def font_path(bold: bool, cjk: bool = False) -> str | None:
+    """Noto Sans (Latin, Cyrillic), or the bundled Chinese subset for Chinese text."""
+    if cjk:
+        cjk = assets_dir() / "fonts" / ("NotoSansSC-Bold-subset.otf" if bold else "NotoSansSC-Regular-subset.otf")
+        if cjk.is_file():
+            return str(cjk)
     name = "NotoSans-Bold.ttf" if bold else "NotoSans-Regular.ttf"
     try:
         path = Path(str(resources.files("pygame_gui") / "data" / name))
     except (ModuleNotFoundError, TypeError):  # pragma: no cover
         return None
     return str(path) if path.is_file() else None
+
+
+# Chinese (and Japanese) text breaks between any two characters, except
+# before closing punctuation, which stays with the character it follows.
+_CJK = re.compile(r"[\u2e80-\u9fff\uf900-\ufaff\uff00-\uffef\u3000-\u303f]")
+_NO_BREAK_BEFORE = set("，。、：；！？）》」』】〕…,.;:!?)")
+
+
+def _breakable(para: str) -> list[tuple[str, str]]:
+    """(separator, piece) pairs a line may break between: words by spaces, CJK by character."""
+    pieces: list[tuple[str, str]] = []
+    for index, word in enumerate(para.split(" ")):
+        sep = " " if index else ""
+        if not _CJK.search(word):
+            pieces.append((sep, word))
+            continue
+        run = ""
+        for char in word:
+            if _CJK.match(char) and char not in _NO_BREAK_BEFORE:
+                if run:
+                    pieces.append((sep, run))
+                    sep = ""
+                run = char
+            else:
+                run += char
+        if run:
+            pieces.append((sep, run))
+    return pieces
 
 
 class Text:
@@ -40,15 +77,25 @@ class Text:
         self._byte_limit = 24_000_000
         self.drawn: list[str] = []
 
-    def font(self, size: int, bold: bool = False) -> pygame.font.Font:
+    def font(self, size: int, bold: bool = False, text: str = "") -> pygame.font.Font:
+        """The font for ``text``: the Chinese one when the game speaks Chinese or the text has Chinese in it."""
         size = max(8, int(round(size)))
-        key = (size, bold)
+        cjk = lang.current() in lang.CJK or (bool(text) and _CJK.search(text) is not None)
+        key = (size, bold, cjk)
         font = self._fonts.get(key)
         if font is None:
-            path = _font_path(bold)
+            path = font_path(bold, cjk)
             font = pygame.font.Font(path, size) if path else pygame.font.SysFont("freesansbold", size, bold=bold)
             self._fonts[key] = font
         return font
+
+    def reset_fonts(self) -> None:
+        """Forget fonts and rendered text: the language (and so the font) changed."""
+        self._fonts.clear()
+        self._surfaces.clear()
+        self._wraps.clear()
+        self._widths.clear()
+        self._bytes = 0
 
     def line_height(self, size: int, bold: bool = False) -> int:
         return self.font(size, bold).get_linesize()
@@ -57,7 +104,7 @@ class Text:
         key = (text, int(round(size)), bold)
         w = self._widths.get(key)
         if w is None:
-            w = self.font(size, bold).size(text)[0]
+            w = self.font(size, bold, text).size(text)[0]
             if len(self._widths) > 4 * self._limit:
                 self._widths.clear()
             self._widths[key] = w
@@ -67,7 +114,7 @@ class Text:
         key = (text, int(round(size)), bold, tuple(colour))
         surf = self._surfaces.get(key)
         if surf is None:
-            surf = self.font(size, bold).render(text, True, colour)
+            surf = self.font(size, bold, text).render(text, True, colour)
             self._surfaces[key] = surf
             self._bytes += surf.get_pitch() * surf.get_height()
             while len(self._surfaces) > 1 and (len(self._surfaces) > self._limit or self._bytes > self._byte_limit):
@@ -83,13 +130,12 @@ class Text:
         lines = self._wraps.get(key)
         if lines is not None:
             return lines
-        font = self.font(size, bold)
+        font = self.font(size, bold, text)
         lines = []
         for para in text.split("\n"):
-            words = para.split(" ")
             line = ""
-            for word in words:
-                trial = word if not line else line + " " + word
+            for sep, word in _breakable(para):
+                trial = word if not line else line + sep + word
                 if font.size(trial)[0] <= width or not line:
                     line = trial
                 else:

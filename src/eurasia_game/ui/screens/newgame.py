@@ -12,7 +12,7 @@ from eurasia_game.ui.controller import HUMAN
 from eurasia_game.ui.drawing import panel, side_marker
 from eurasia_game.ui.layout import stack
 from eurasia_game.ui.screens.objectives_view import has_objectives, list_text
-from eurasia_game.ui.screens.saveload import theme_for
+from eurasia_game.ui.screens.saveload import gui_manager
 from eurasia_game.ui.strings import S
 from eurasia_game.ui.widgets import Button
 
@@ -174,7 +174,7 @@ class NewGameScene(sc.Scene):
         entry_rect = pygame.Rect(inner.left, y, entry_w, entry_h)
         if self.manager is None or self.manager.window_resolution != ctx.size or self._theme_scale != ctx.text_scale:
             self._theme_scale = ctx.text_scale
-            self.manager = pygame_gui.UIManager(ctx.size, theme_for(ctx))
+            self.manager = gui_manager(ctx)
             self.entry = pygame_gui.elements.UITextEntryLine(entry_rect, manager=self.manager, object_id="#seed")
             self.entry.set_allowed_characters("numbers")
             self.entry.set_text_length_limit(19)

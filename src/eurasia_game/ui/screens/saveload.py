@@ -13,6 +13,7 @@ import pygame
 import pygame_gui
 
 from eurasia_game.paths import assets_dir
+from eurasia_game import lang
 from eurasia_game.ui import scenes as sc
 from eurasia_game.ui.controller import list_saves
 from eurasia_game.ui.drawing import panel
@@ -32,11 +33,29 @@ def theme_for(ctx) -> dict:
 
     theme = json.loads(Path(theme_path()).read_text(encoding="utf-8"))
     factor = ctx.text_scale
+    chinese = lang.current() in lang.CJK
     for block in theme.values():
         font = block.get("font") if isinstance(block, dict) else None
         if font and "size" in font:
             font["size"] = str(max(9, int(round(int(font["size"]) * factor))))
+        if font and chinese:
+            font["name"] = CJK_FONT_NAME
     return copy.deepcopy(theme)
+
+
+CJK_FONT_NAME = "noto_sans_sc"
+
+
+def gui_manager(ctx):
+    """A pygame_gui manager for the text boxes, themed like the window, with the Chinese font known to it."""
+
+    from eurasia_game.ui.text import font_path
+
+    manager = pygame_gui.UIManager(ctx.size, theme_for(ctx))
+    regular, bold = font_path(False, True), font_path(True, True)
+    if regular and bold and regular.endswith(".otf"):
+        manager.add_font_paths(CJK_FONT_NAME, regular, bold)
+    return manager
 
 
 _SUMMARIES: dict = {}
@@ -158,7 +177,7 @@ class SaveScene(sc.Scene):
 
     def layout(self, ctx) -> None:
         text = self.entry.get_text() if self.entry is not None else self.default
-        self.manager = pygame_gui.UIManager(ctx.size, theme_for(ctx))
+        self.manager = gui_manager(ctx)
         self.rect = centred(ctx, ctx.px(560), ctx.px(250))
         pad = ctx.px(20)
         inner = self.rect.inflate(-2 * pad, -2 * pad)

@@ -1,4 +1,4 @@
-"""Settings: window size and fullscreen, UI scale, text size, palette, animation speed, sound.
+"""Settings: window size and fullscreen, UI scale, text size, palette, animation speed, sound, language.
 
 Every change applies at once and is written to the user's settings file.
 """
@@ -9,6 +9,7 @@ from dataclasses import replace
 
 import pygame
 
+from eurasia_game import lang
 from eurasia_game.ui import scenes as sc
 from eurasia_game.ui.drawing import panel
 from eurasia_game.ui.layout import centred, stack
@@ -46,6 +47,7 @@ class SettingsScene(sc.Scene):
             Button("sound", S("setting_sound", value=_on_off(not s.mute)), on=self._change(ctx, mute=not s.mute), tooltip=S("setting_sound_help"), shortcut="s", selected=not s.mute),
             Button("volume", S("setting_volume", value=f"{int(round(s.volume * 100))}%"), on=self._change(ctx, volume=cycle(VOLUMES, s.volume)), tooltip=S("setting_volume_help"), shortcut="v", enabled=not s.mute, reason=S("setting_volume_muted")),
             Button("music", S("setting_music", value=_on_off(s.music)), on=self._change(ctx, music=not s.music), tooltip=S("setting_music_help"), shortcut="m", selected=s.music, enabled=not s.mute, reason=S("setting_volume_muted")),
+            Button("language", S("setting_language", value=lang.NAMES[s.language or lang.current()]), on=self._change(ctx, language=cycle(tuple(lang.NAMES), s.language or lang.current())), tooltip=S("setting_language_help"), shortcut="l"),
             Button("curtain_default", S("setting_curtain", value=_on_off(s.curtain)), on=self._change(ctx, curtain=not s.curtain), tooltip=S("curtain_help"), shortcut="k", selected=s.curtain),
             Button("back", S("back"), on=lambda: sc.Pop(), shortcut="escape", style="primary"),
         ]

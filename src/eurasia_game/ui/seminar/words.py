@@ -11,6 +11,7 @@ import json
 from functools import lru_cache
 from string import Template
 
+from eurasia_game.lang.catalogue import words
 from eurasia_game.paths import assets_dir
 from eurasia_game.ui.strings import S
 
@@ -24,9 +25,10 @@ def catalogue() -> dict[str, str]:
 
 def W(key: str, /, **values: object) -> str:
     """The seminar string ``key`` with its $placeholders filled."""
-    text = catalogue().get(key)
-    if text is None:
+    source = catalogue().get(key)
+    if source is None:
         return S(key, **values)
+    text = words(key, source)
     if values:
         text = Template(text).safe_substitute({k: str(v) for k, v in values.items()})
     return text

@@ -1,0 +1,280 @@
+"""Rule texts in other languages: per-language files keyed by item id.
+
+A rules folder (the base game or a mod) may hold ``lang/<code>/*.yaml``:
+flat maps from a text's key to its words in that language, for example
+
+    events.vostok_drills.title: Учения «Восток»
+    events.vostok_drills.options.join.label: Присоединиться
+
+A key is the rule section, the item's id and the field's path inside it
+(list entries with an id by id, others by position).  Only fields declared
+as ``Text`` (words a player reads) have keys; ids, numbers, conditions and
+the article's own headings never change with the language, so a game
+played in one language replays, and its saves load, in every other (the
+fingerprint is taken before a translation is applied).
+
+A mod can ship translations of its own items, or be a translation of the
+base game and nothing else: every layer's language files are read in load
+order and later keys win.  ``check`` reports keys that name no text
+(unused, with the nearest key as a suggestion), placeholders that differ
+from the English and, for ``languages``, how many texts each language
+covers.
+"""
+
+from __future__ import annotations
+
+import difflib
+import re
+import typing
+from dataclasses import dataclass, field
+from pathlib import Path
+
+from pydantic import BaseModel
+
+from eurasia_game.loading.files import LANG_FOLDER, display_name, list_rule_files, read_rule_file
+from eurasia_game.loading.problems import Problem
+from eurasia_game.model.base import Prose
+
+SOURCE_LANGUAGE = "en"
+_CODE = re.compile(r"^[a-z]{2,3}(_[A-Z]{2})?$")
+_PLACEHOLDER = re.compile(r"\$(?:\{(\w+)\}|(\w+))")
+
+
+def _prose_kind(annotation, metadata=()) -> str | None:
+    """'text' for a prose field, 'list'/'dict' for collections of prose, else None."""
+    if any(isinstance(m, Prose) for m in metadata):
+        return "text"
+    origin = typing.get_origin(annotation)
+    args = typing.get_args(annotation)
+    if origin is typing.Annotated:
+        return "text" if any(isinstance(m, Prose) for m in args[1:]) else None
+    if origin in (typing.Union, getattr(__import__("types"), "UnionType", None)):
+        for arg in args:
+            kind = _prose_kind(arg)
+            if kind:
+                return kind
+        return None
+    if origin in (list, tuple) and args and _prose_kind(args[0]) == "text":
+        return "list"
+    if origin is dict and len(args) == 2 and _prose_kind(args[1]) == "text":
+        return "dict"
+    return None
+
+
+def _walk(value, prefix: str, out: dict[str, str]) -> None:
+    """Every prose text under ``value`` (a rule model or a list of them), by key."""
+    if isinstance(value, (list, tuple)):
+        for index, item in enumerate(value):
+            name = getattr(item, "id", None) if isinstance(item, BaseModel) else None
+            _walk(item, f"{prefix}.{name if isinstance(name, str) else index}", out)
+        return
+    if not isinstance(value, BaseModel):
+        return
+    for name, info in type(value).model_fields.items():
+        current = getattr(value, name)
+        if current is None:
+            continue
+        kind = _prose_kind(info.annotation, info.metadata)
+        key = f"{prefix}.{name}"
+        if kind == "text":
+            out[key] = current
+        elif kind == "list":
+            for index, text in enumerate(current):
+                out[f"{key}.{index}"] = text
+        elif kind == "dict":
+            for sub, text in current.items():
+                out[f"{key}.{sub}"] = text
+        elif isinstance(current, (BaseModel, list, tuple)):
+            _walk(current, key, out)
+
+
+def text_keys(rules) -> dict[str, str]:
+    """Every translatable text of a rule set, by key, with its words as loaded (English)."""
+    out: dict[str, str] = {}
+    for name in type(rules).model_fields:
+        value = getattr(rules, name)
+        if name == "texts":
+            for key, text in value.items():
+                out[f"texts.{key}"] = text
+        elif name in ("fingerprint", "mods"):
+            continue
+        elif isinstance(value, (BaseModel, tuple, list)):
+            _walk(value, name, out)
+    return out
+
+
+def placeholders(text: str) -> set[str]:
+    """The $names a text fills in."""
+    return {a or b for a, b in _PLACEHOLDER.findall(text)}
+
+
+@dataclass
+class Translation:
+    """One language's texts, merged over every layer's language files."""
+
+    code: str
+    texts: dict[str, str] = field(default_factory=dict)
+    origins: dict[str, tuple[str, int]] = field(default_factory=dict)  # key -> (file, line)
+    problems: list[Problem] = field(default_factory=list)
+
+
+def languages_in(folders: list[tuple[Path, str]]) -> list[str]:
+    """The language codes that any of the folders ships files for, sorted."""
+    codes: set[str] = set()
+    for folder, _display in folders:
+        lang = Path(folder) / LANG_FOLDER
+        if lang.is_dir() and not lang.is_symlink():
+            codes.update(p.name for p in lang.iterdir() if p.is_dir() and _CODE.match(p.name))
+    return sorted(codes)
+
+
+def read_translation(code: str, folders: list[tuple[Path, str]]) -> Translation:
+    """Language ``code`` from each folder's ``lang/<code>/`` in order (later layers win).
+
+    ``folders`` pairs each rules folder with the name problems give it.
+    Unreadable files and entries that are not ``key: words`` are problems;
+    nothing raises.
+    """
+    translation = Translation(code)
+    for folder, display in folders:
+        root = Path(folder).resolve()
+        lang = root / LANG_FOLDER / code
+        if not lang.is_dir():
+            continue
+        listing = list_rule_files(lang, f"{display}/{LANG_FOLDER}/{code}")
+        translation.problems.extend(listing.problems)
+        for path in listing.files:
+            name = display_name(path, root, display)
+            located = read_rule_file(path, name, translation.problems)
+            if located is None or located.data is None:
+                continue
+            data = located.data
+            if not isinstance(data, dict):
+                translation.problems.append(Problem("error", name, 1, 1, "", "a language file is a map from a text's key to its words", "write one 'key: words' line per text, e.g. 'events.summit.title: ...'"))
+                continue
+            for key, words in data.items():
+                line, column = located.position((key,))
+                if not isinstance(key, str) or not isinstance(words, str) or not words.strip():
+                    translation.problems.append(Problem("error", name, line, column, str(key), "a translated text must be non-empty words", "quote the words, or leave the key out to show the English"))
+                    continue
+                translation.texts[key] = words
+                translation.origins[key] = (name, line)
+    return translation
+
+
+def check_translation(translation: Translation, english: dict[str, str]) -> list[Problem]:
+    """Keys that name no text, and placeholders that differ from the English."""
+    problems = list(translation.problems)
+    known = list(english)
+    for key, words in translation.texts.items():
+        file, line = translation.origins.get(key, ("lang", 1))
+        if key not in english:
+            near = difflib.get_close_matches(key, known, n=1, cutoff=0.6)
+            fix = f"did you mean '{near[0]}'?" if near else "remove it, or check the item's id and field"
+            problems.append(Problem("warning", file, line, 1, key, f"'{key}' names no text of the rules (unused key in language '{translation.code}')", fix))
+            continue
+        want, have = placeholders(english[key]), placeholders(words)
+        if want != have:
+            missing = ", ".join(f"${n}" for n in sorted(want - have))
+            extra = ", ".join(f"${n}" for n in sorted(have - want))
+            said = "; ".join(part for part in (f"missing {missing}" if missing else "", f"unknown {extra}" if extra else "") if part)
+            problems.append(Problem("error", file, line, 1, key, f"the '{translation.code}' text of '{key}' fills in other values than the English ({said})", "use the same $names as the English text; only the words around them change"))
+    return problems
+
+
+def missing_keys(translation: Translation, english: dict[str, str]) -> list[str]:
+    """The texts the language does not translate yet (they show in English)."""
+    return [key for key in english if key not in translation.texts]
+
+
+def coverage(translation: Translation, english: dict[str, str]) -> float:
+    """The share of the rules' texts the language translates, 0..1."""
+    if not english:
+        return 1.0
+    return sum(1 for key in english if key in translation.texts) / len(english)
+
+
+def _set(value, parts: list[str], words: str):
+    """``value`` with the text at ``parts`` replaced (copies only along the path)."""
+    head, rest = parts[0], parts[1:]
+    if isinstance(value, (list, tuple)):
+        items = list(value)
+        for index, item in enumerate(items):
+            name = getattr(item, "id", None) if isinstance(item, BaseModel) else None
+            if (isinstance(name, str) and name == head) or (not isinstance(name, str) and str(index) == head):
+                items[index] = words if not rest else _set(item, rest, words)
+                return type(value)(items)
+        return value
+    if isinstance(value, dict):
+        if head not in value:
+            return value
+        copy = dict(value)
+        copy[head] = words if not rest else _set(value[head], rest, words)
+        return copy
+    if isinstance(value, BaseModel) and head in type(value).model_fields:
+        current = getattr(value, head)
+        return value.model_copy(update={head: words if not rest else _set(current, rest, words)})
+    return value
+
+
+def translate(rules, translation: Translation):
+    """The rule set with every text the language gives replaced; ids, numbers and fingerprint unchanged."""
+    english = text_keys(rules)
+    sections: dict[str, object] = {}
+    for key, words in translation.texts.items():
+        if key not in english or placeholders(english[key]) != placeholders(words):
+            continue  # reported by check_translation; the English stays
+        section, *rest = key.split(".")
+        if not rest:
+            continue
+        current = sections.get(section, getattr(rules, section))
+        sections[section] = _set(current, rest, words)
+    if not sections:
+        return rules
+    data = {name: getattr(rules, name) for name in type(rules).model_fields}
+    data.update(sections)
+    # built anew, not copied: a copy would keep the cached lookups (rules.event...) of the English
+    return type(rules).model_construct(**data)
+
+
+@dataclass
+class LanguageStatus:
+    """How far one language covers the rules' texts, and what is wrong in its files."""
+
+    code: str
+    translated: int
+    total: int
+    missing: list[str]
+    problems: list[Problem]
+
+
+def language_status(result, code: str) -> LanguageStatus:
+    """The status of ``code`` for a load result (its rules' English texts, every layer's files)."""
+    english = text_keys(result.rules) if result.rules is not None else {}
+    folders = [(layer.folder, layer.display) for layer in result.layers if not layer.unloaded]
+    translation = read_translation(code, folders)
+    missing = missing_keys(translation, english)
+    return LanguageStatus(code, len(english) - len(missing), len(english), missing, check_translation(translation, english))
+
+
+def check_languages(result, languages: list[str]) -> list[Problem]:
+    """Every problem of every language's files, plus a warning per language that leaves texts in English."""
+    problems: list[Problem] = []
+    for code in languages:
+        status = language_status(result, code)
+        problems.extend(status.problems)
+        if status.missing and status.translated:
+            first = status.missing[0]
+            shown = ", ".join(status.missing[:3]) + (", ..." if len(status.missing) > 3 else "")
+            where = f"{result.layers[0].display}/{LANG_FOLDER}/{code}" if result.layers else f"{LANG_FOLDER}/{code}"
+            problems.append(Problem(
+                "warning", where, 1, 1, first,
+                f"language '{code}' has no words for {len(status.missing)} of {status.total} texts (missing keys: {shown}); they show in English",
+                f"run 'eurasia-game languages --missing {code}' for the whole list and add them to a file in {where}",
+            ))
+    return problems
+
+
+def shipped_languages(result) -> list[str]:
+    """The language codes any loaded layer ships files for."""
+    return languages_in([(layer.folder, layer.display) for layer in result.layers if not layer.unloaded])

@@ -1,0 +1,274 @@
+"""The game in other languages: rule texts by key, interface catalogues, --lang, fonts.
+
+A translation may change words only: the same seed and orders give the same
+game in every language, the fingerprint does not move, and a text whose
+$placeholders differ from the English is refused (the English shows).
+"""
+
+from __future__ import annotations
+
+import os
+import shutil
+from pathlib import Path
+
+import pytest
+
+from eurasia_game import lang
+from eurasia_game.lang import catalogue
+from eurasia_game.loading.loader import load_rules
+from eurasia_game.loading.translations import (
+    check_translation,
+    placeholders,
+    read_translation,
+    text_keys,
+    translate,
+)
+from eurasia_game.paths import base_rules_dir
+
+
+@pytest.fixture
+def speak():
+    """Switch the process's language for one test, and back to English after it."""
+    yield lang.use
+    lang.use("en")
+
+
+@pytest.fixture
+def rules_with_lang(tmp_path):
+    """A copy of the base rules with a small Russian file; returns (folder, write) to add more."""
+    folder = tmp_path / "rules"
+    shutil.copytree(base_rules_dir(), folder, ignore=shutil.ignore_patterns("lang"))
+    target = folder / "lang" / "ru"
+    target.mkdir(parents=True)
+
+    def write(text: str, name: str = "play.yaml") -> Path:
+        path = target / name
+        path.write_text(text, encoding="utf-8")
+        return path
+
+    return folder, write
+
+
+def test_keys_name_texts_by_item_id_and_leave_out_ids_headings_and_the_citation(rules):
+    keys = text_keys(rules)
+    card = next(e for e in rules.events if e.dilemma is not None)
+    option = card.dilemma.options[0]
+    assert keys[f"events.{card.id}.title"] == card.title
+    assert keys[f"events.{card.id}.dilemma.options.{option.id}.label"] == option.label
+    assert keys["sides.moscow.name"] == rules.side["moscow"].name
+    assert keys["texts.year_began"] == rules.texts["year_began"]
+    front = rules.fronts[0]
+    assert keys[f"fronts.{front.id}.stakes.0"] == front.stakes[0]
+    assert not any(k.endswith(".id") for k in keys)
+    assert not any(k.startswith("game.sources") or k == "game.source" for k in keys)
+    # the article's citation is quoted as it is in every language
+    assert not any(".source.title" in k or ".source.publisher" in k for k in keys)
+    assert len(keys) > 700
+
+
+def test_a_translation_replaces_words_only(rules, speak, rules_with_lang):
+    folder, write = rules_with_lang
+    card = rules.events[0]
+    write(
+        "sides.moscow.name: Москва\n"
+        f"events.{card.id}.title: Заголовок\n"
+        "texts.year_began: \"Начался $year год.\"\n"
+    )
+    english = load_rules(folder).rules
+    speak("ru")
+    result = load_rules(folder)
+    russian = result.rules
+    assert result.ok, result.problems
+    assert russian.side["moscow"].name == "Москва"  # the cached lookups follow the translation
+    assert russian.event[card.id].title == "Заголовок"
+    assert russian.text("year_began", year=2020) == "Начался 2020 год."
+    assert russian.fingerprint == english.fingerprint == rules.fingerprint
+    assert [e.id for e in russian.events] == [e.id for e in english.events]
+    assert russian.side["beijing"].name == english.side["beijing"].name  # untranslated: the English shows
+    speak("en")
+    assert load_rules(folder).rules.side["moscow"].name == "Moscow"
+
+
+def test_placeholders_that_differ_are_refused_and_unused_keys_get_a_suggestion(rules, speak, rules_with_lang):
+    folder, write = rules_with_lang
+    path = write(
+        "texts.year_began: \"Начался год.\"\n"  # drops $year
+        "texts.year_begun: \"Начался $year год.\"\n"  # a misspelt key
+    )
+    translation = read_translation("ru", [(folder, "rules")])
+    problems = check_translation(translation, text_keys(rules))
+    by_key = {p.path: p for p in problems}
+    assert by_key["texts.year_began"].severity == "error"
+    assert "missing $year" in by_key["texts.year_began"].message
+    assert by_key["texts.year_began"].line == 1
+    assert by_key["texts.year_begun"].severity == "warning"
+    assert by_key["texts.year_begun"].suggestion == "did you mean 'texts.year_began'?"
+    assert by_key["texts.year_begun"].line == 2 and by_key["texts.year_begun"].file.endswith("lang/ru/play.yaml")
+    speak("ru")
+    result = load_rules(folder)
+    assert result.ok  # a bad translation never stops a game: it is a warning there, the English shows
+    assert result.rules.text("year_began", year=2021) == rules.text("year_began", year=2021)
+    assert path.exists()
+
+
+def test_check_reports_every_language_problem_and_what_is_missing(rules_with_lang, capsys):
+    from eurasia_game.cli.main import main
+
+    folder, write = rules_with_lang
+    write("texts.year_began: \"Начался год.\"\nsides.moscow.name: Москва\n")
+    code = main(["check", "--rules", str(folder)])
+    out = capsys.readouterr().out
+    assert code == 1  # the placeholder error fails the check
+    assert "lang/ru/play.yaml:1:1: error: texts.year_began" in out
+    assert "language 'ru' has no words for" in out and "eurasia-game languages --missing ru" in out
+
+
+def test_language_files_are_not_read_as_rule_files(rules_with_lang):
+    folder, write = rules_with_lang
+    write("events:\n  - id: not_a_card\n", name="events.yaml")  # would be a broken card if loaded as rules
+    result = load_rules(folder)
+    assert result.ok, result.problems
+
+
+def test_a_translation_changes_no_game(rules, speak, rules_with_lang):
+    from eurasia_game.session.autoplay import play_game
+
+    folder, write = rules_with_lang
+    write("".join(f"actions.{a.id}.name: \"{a.name} (ru)\"\n" for a in rules.actions) + "texts.year_began: \"Год $year.\"\n")
+    players = {side: "normal" for side in rules.side_ids}
+    english = play_game(load_rules(folder).rules, "full_decade", 5, players)
+    speak("ru")
+    russian_rules = load_rules(folder).rules
+    russian = play_game(russian_rules, "full_decade", 5, players)
+    assert russian.state == english.state
+    assert russian.record().actions == english.record().actions
+    words_en = [e.text for e in english.events(everything=True)]
+    words_ru = [e.text for e in russian.events(everything=True)]
+    assert len(words_ru) == len(words_en) and words_ru != words_en  # the same events, in other words
+    assert any(line.startswith("Год ") for line in words_ru)
+
+
+def test_placeholders_are_read_in_both_spellings():
+    assert placeholders("$side gave ${amount} to $front.") == {"side", "amount", "front"}
+
+
+def test_command_line_takes_lang_before_or_after_the_command(capsys, speak):
+    from eurasia_game.cli.main import main
+
+    assert main(["languages"]) == 0
+    out = capsys.readouterr().out.splitlines()
+    assert [line.split()[0] for line in out] == list(lang.NAMES)
+    assert out[0].split()[-1] == "100%"
+    for argv in (["--lang", "de", "languages"], ["languages", "--lang", "de"]):
+        main(argv)
+        assert lang.current() == "de"
+        lang.use("en")
+    capsys.readouterr()
+    with pytest.raises(SystemExit):
+        main(["languages", "--lang", "xx"])
+
+
+def test_system_locale_chooses_the_default(monkeypatch):
+    monkeypatch.delenv("EURASIA_GAME_LANG", raising=False)
+    for name in ("LC_ALL", "LC_MESSAGES", "LANG", "LANGUAGE"):
+        monkeypatch.delenv(name, raising=False)
+    monkeypatch.setenv("LANG", "ru_RU.UTF-8")
+    assert lang.system_default() == "ru"
+    monkeypatch.setenv("LANG", "zh_CN.UTF-8")
+    assert lang.system_default() == "zh"
+    monkeypatch.setenv("LANG", "fr_FR.UTF-8")
+    assert lang.system_default() == "en"
+    monkeypatch.setenv("EURASIA_GAME_LANG", "de")
+    assert lang.system_default() == "de"
+
+
+def test_interface_catalogues_fall_back_to_english_and_count_only_current_english(speak):
+    english = catalogue.english()
+    assert catalogue.S("ok") == english["ok"]
+    speak("de")
+    done, total = catalogue.coverage("de")
+    assert total == len(english)
+    table = catalogue.translations("de")
+    for key, text in english.items():
+        shown = catalogue.S(key)
+        if catalogue.is_translated(table, key, text):
+            assert shown == table.pgettext(key, text)
+        else:
+            assert shown == text  # never a key, never an empty string
+    assert catalogue.S("no_such_key_anywhere") == "no_such_key_anywhere"
+
+
+def test_compiled_catalogues_match_their_sources():
+    """Every .mo is compiled from today's .po, and every .po knows every English string."""
+    babel = pytest.importorskip("babel.messages.pofile")
+    from babel.messages.mofile import read_mo
+
+    english = catalogue.english()
+    for code in lang.NAMES:
+        if code == lang.SOURCE:
+            continue
+        po_path = catalogue.locale_dir() / code / "LC_MESSAGES" / "eurasia_game.po"
+        with po_path.open("rb") as handle:
+            po = babel.read_po(handle)
+        with po_path.with_suffix(".mo").open("rb") as handle:
+            mo = read_mo(handle)
+        po_keys = {(m.context, m.id) for m in po if m.id}
+        assert {(k, v) for k, v in english.items()} <= po_keys, f"{code}: run scripts/catalogues.py update"
+        translated_po = {(m.context, m.id): m.string for m in po if m.id and m.string and not m.fuzzy}
+        translated_mo = {(m.context, m.id): m.string for m in mo if m.id and m.string}
+        assert translated_po == translated_mo, f"{code}: run scripts/catalogues.py compile"
+
+
+def _glyph_gaps(font_file: str, texts) -> list[str]:
+    import pygame.freetype
+
+    pygame.freetype.init()
+    face = pygame.freetype.Font(font_file, 16)
+    gaps = []
+    for text in texts:
+        for char, metric in zip(text, face.get_metrics(text)):
+            if metric is None and not char.isspace() and char.isprintable():
+                gaps.append(f"{char!r} (U+{ord(char):04X}) in {text[:40]!r}")
+    return gaps
+
+
+@pytest.mark.parametrize("code", [c for c in lang.NAMES])
+def test_every_string_of_every_language_has_its_glyphs(code, speak):
+    """Render-check every interface string and rule text of a language with the font the window uses for it."""
+    os.environ.setdefault("SDL_VIDEODRIVER", "dummy")
+    from eurasia_game.ui.text import _CJK, font_path
+
+    speak(code)
+    texts = [catalogue.S(key) for key in catalogue.english()] + list(lang.NAMES.values())
+    texts += list(text_keys(load_rules().rules).values())
+    cjk = [t for t in texts if code in lang.CJK or _CJK.search(t)]
+    plain = [t for t in texts if t not in set(cjk)]
+    gaps = _glyph_gaps(font_path(False, True), cjk) + _glyph_gaps(font_path(True, True), cjk)
+    gaps += _glyph_gaps(font_path(False), plain) + _glyph_gaps(font_path(True), plain)
+    assert not gaps, f"{len(gaps)} characters have no glyph (run scripts/subset_cjk_font.py for Chinese): {gaps[:10]}"
+
+
+def test_chinese_lines_break_between_characters_but_not_before_punctuation():
+    os.environ.setdefault("SDL_VIDEODRIVER", "dummy")
+    import pygame
+
+    from eurasia_game.ui.text import Text
+
+    pygame.font.init()
+    text = Text()
+    sentence = "莫斯科与北京的伙伴关系正在变化，不对称日益加深。"
+    lines = text.wrap(sentence, 16, 120)
+    assert len(lines) > 1 and "".join(lines) == sentence
+    assert all(text.width(line, 16) <= 120 for line in lines)
+    assert not any(line[0] in "，。" for line in lines)
+    assert text.wrap("plain words wrap by spaces", 16, 60) == [w for w in text.wrap("plain words wrap by spaces", 16, 60)]
+    assert " ".join(text.wrap("plain words wrap by spaces", 16, 60)) == "plain words wrap by spaces"
+
+
+def test_settings_keep_a_known_language_and_drop_anything_else():
+    from eurasia_game.ui.settings import Settings
+
+    assert Settings(language="zh").validated().language == "zh"
+    assert Settings(language="").validated().language == ""
+    assert Settings(language="xx").validated().language == ""
+    assert Settings(language=3).validated().language == ""
