@@ -8,7 +8,7 @@ Every entry's context (msgctxt) is the string's key and its msgid the
 English (see ``eurasia_game.lang.catalogue``).  ``update`` keeps a
 translation whose English changed as a fuzzy entry (not shown in the game,
 so the English shows until a translator checks it) and drops entries whose
-key is gone.  Uses Babel, a test dependency; the game itself reads the
+key is gone.  Uses Babel (pip install -e ".[translate]"); the game reads the
 ``.mo`` files with the standard library.
 """
 

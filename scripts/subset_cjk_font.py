@@ -9,7 +9,7 @@ the general and CJK punctuation, and every character of the Chinese
 catalogue (assets/locale/zh), of the base rules' Chinese texts
 (rules/lang/zh) and of the language names.  Run it again after the Chinese
 texts change: ``tests/test_languages.py`` fails on any character the
-subset lacks, naming it.  Needs fontTools (a test dependency).
+subset lacks, naming it.  Needs fontTools (pip install -e ".[translate]").
 """
 
 from __future__ import annotations

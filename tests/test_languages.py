@@ -112,6 +112,8 @@ def test_placeholders_that_differ_are_refused_and_unused_keys_get_a_suggestion(r
 
 
 def test_check_reports_every_language_problem_and_what_is_missing(rules_with_lang, capsys):
+    import json
+
     from eurasia_game.cli.main import main
 
     folder, write = rules_with_lang
@@ -120,7 +122,14 @@ def test_check_reports_every_language_problem_and_what_is_missing(rules_with_lan
     out = capsys.readouterr().out
     assert code == 1  # the placeholder error fails the check
     assert "lang/ru/play.yaml:1:1: error: texts.year_began" in out
-    assert "language 'ru' has no words for" in out and "eurasia-game languages --missing ru" in out
+    assert "language 'ru': 1 of" in out and "eurasia-game languages --missing ru" in out
+    main(["check", "--rules", str(folder), "--format", "json"])
+    data = json.loads(capsys.readouterr().out)
+    assert data["languages"]["ru"]["translated"] == 1  # the refused text shows in English: it is missing
+    assert "texts.year_began" in data["languages"]["ru"]["missing"]
+    write("sides.moscow.name: Москва\n")
+    assert main(["check", "--rules", str(folder), "--strict"]) == 0  # texts left in English fail nothing
+    capsys.readouterr()
 
 
 def test_language_files_are_not_read_as_rule_files(rules_with_lang):

@@ -12,6 +12,7 @@ import sys
 from pathlib import Path
 
 from eurasia_game.cli.common import EXIT_PROBLEMS, add_rules_argument, load_rules_or_report, parse_side_players
+from eurasia_game.lang.catalogue import S
 
 NAME = "balance"
 HELP = "play many computer games and write a balance report (Markdown, CSV, PNG)"
@@ -44,21 +45,21 @@ def run(args) -> int:
     if isinstance(players, int):
         return players
     if args.games < 1:
-        print("--games must be 1 or more", file=sys.stderr)
+        print(S("cli_balance_games"), file=sys.stderr)
         return 2
     if args.seed < 0:
-        print("--seed must be 0 or more", file=sys.stderr)
+        print(S("cli_balance_seed"), file=sys.stderr)
         return 2
     jobs = default_jobs() if args.jobs is None else args.jobs
     if jobs < 1:
-        print("--jobs must be 1 or more", file=sys.stderr)
+        print(S("cli_balance_jobs"), file=sys.stderr)
         return 2
     scenario = args.scenario or rules.game.default_scenario
     if scenario not in rules.scenario:
-        print(f"unknown scenario '{scenario}'; the scenarios are: {', '.join(rules.scenario)}", file=sys.stderr)
+        print(S("cli_unknown_scenario", scenario=scenario, scenarios=S("cli_list_sep").join(rules.scenario)), file=sys.stderr)
         return 2
     if args.out.exists() and not args.out.is_dir():
-        print(f"--out must be a folder, and {args.out} is a file", file=sys.stderr)
+        print(S("cli_balance_out_file", path=args.out), file=sys.stderr)
         return 2
     hard = None
     if args.hard_simulations is not None or args.hard_time_cap is not None:
@@ -67,7 +68,7 @@ def run(args) -> int:
         from eurasia_game.ai import HardSettings
 
         if (args.hard_simulations is not None and args.hard_simulations < 1) or (args.hard_time_cap is not None and args.hard_time_cap <= 0):
-            print("--hard-simulations and --hard-time-cap must be more than 0", file=sys.stderr)
+            print(S("cli_balance_hard"), file=sys.stderr)
             return 2
         hard = HardSettings()
         if args.hard_simulations is not None:
@@ -84,7 +85,7 @@ def run(args) -> int:
             from eurasia_game.ui.balance_charts import draw_charts
         written = write_report(args.out, figures, games, draw_charts=draw_charts)
     except OSError as exc:
-        print(f"could not write the report to {args.out}: {exc.strerror or exc}", file=sys.stderr)
+        print(S("cli_balance_write_failed", folder=args.out, reason=exc.strerror or exc), file=sys.stderr)
         return 1
-    print(f"wrote {len(written)} files to {args.out}: " + ", ".join(p.name for p in written))
+    print(S("cli_balance_wrote", count=len(written), folder=args.out, files=S("cli_list_sep").join(p.name for p in written)))
     return 0

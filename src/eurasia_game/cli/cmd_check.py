@@ -14,6 +14,7 @@ from __future__ import annotations
 import json
 
 from eurasia_game.cli.common import add_rules_argument, load_result
+from eurasia_game.lang.catalogue import S
 
 NAME = "check"
 HELP = "check the rule files and mods; list every problem with file, line and a suggestion"
@@ -29,10 +30,9 @@ def add_arguments(parser) -> None:
 
 def summary(rules) -> str:
     dilemmas = sum(1 for e in rules.events if e.dilemma is not None)
-    return (
-        f"rules ok: {len(rules.sides)} sides, {len(rules.fronts)} fronts, {len(rules.tracks)} tracks, "
-        f"{len(rules.actions)} actions, {len(rules.events)} events ({dilemmas} dilemmas), "
-        f"{len(rules.scenarios)} scenarios, {len(rules.endings)} endings"
+    return S(
+        "cli_check_ok", sides=len(rules.sides), fronts=len(rules.fronts), tracks=len(rules.tracks), actions=len(rules.actions),
+        events=len(rules.events), dilemmas=dilemmas, scenarios=len(rules.scenarios), endings=len(rules.endings),
     )
 
 
@@ -58,19 +58,24 @@ def report(result) -> dict:
     }
 
 
-def _with_languages(result):
-    """The load result with the problems of every language the rules ship (``loading.translations``)."""
+def _with_languages(result) -> list:
+    """Add the problems of every language the rules ship to ``result``; return each language's status."""
     if result.rules is None:
-        return result
+        return []
     from eurasia_game.loading.translations import check_languages, shipped_languages
 
-    result.problems.extend(check_languages(result, shipped_languages(result)))
-    return result
+    problems, statuses = check_languages(result, shipped_languages(result))
+    result.problems.extend(problems)
+    return statuses
 
 
 def run(args) -> int:
-    result = _with_languages(load_result(args))
+    from eurasia_game.loading.translations import missing_line
+
+    result = load_result(args)
+    languages = _with_languages(result)
     data = report(result)
+    data["languages"] = {s.code: {"translated": s.translated, "total": s.total, "missing": s.missing} for s in languages}
     if args.format == "json":
         print(json.dumps(data, indent=1))
     else:
@@ -78,15 +83,18 @@ def run(args) -> int:
             print(problem)
         mods = [layer for layer in result.layers if layer.manifest is not None]
         if mods:
-            print("mods, in load order: " + ", ".join(f"{m.manifest.name} {m.manifest.version}" for m in mods))
+            print(S("cli_check_mods", mods=S("cli_list_sep").join(S("cli_check_mod", name=m.manifest.name, version=m.manifest.version) for m in mods)))
+        for status in languages:
+            if status.missing:
+                print(missing_line(status))
         left_out = [layer for layer in result.layers if layer.unloaded]
         if left_out:
-            print("mods not loaded (their files were still checked): " + ", ".join(layer.display for layer in left_out))
+            print(S("cli_check_left_out", folders=S("cli_list_sep").join(layer.display for layer in left_out)))
         if data["ok"]:
             warnings = data["warnings"]
-            print(summary(result.rules) + (f" ({warnings} warning(s))" if warnings else ""))
+            print(S("cli_check_ok_warnings", summary=summary(result.rules), warnings=warnings) if warnings else summary(result.rules))
         else:
-            print(f"{data['errors']} error(s), {data['warnings']} warning(s)")
+            print(S("cli_check_failed", errors=data["errors"], warnings=data["warnings"]))
     if not data["ok"]:
         return 1
     if args.strict and data["warnings"]:

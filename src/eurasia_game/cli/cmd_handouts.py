@@ -13,6 +13,7 @@ import sys
 from pathlib import Path
 
 from eurasia_game.cli.common import add_rules_argument, load_rules_or_report
+from eurasia_game.lang.catalogue import S
 
 NAME = "handouts"
 HELP = "write print-ready handouts (a briefing per side, the rules on one page, a reading guide, a memo with its rubric) as HTML"
@@ -34,8 +35,8 @@ def run(args) -> int:
     try:
         written = write_handouts(rules, args.out, args.scenario, args.paper)
     except HandoutError as exc:
-        print(f"cannot make the handouts: {exc}", file=sys.stderr)
+        print(S("cli_handouts_failed", reason=exc), file=sys.stderr)
         return 2
     for path in written:
-        print(f"wrote {path}")
+        print(S("cli_wrote", path=path))
     return 0

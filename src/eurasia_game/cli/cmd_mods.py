@@ -9,6 +9,8 @@ from __future__ import annotations
 
 from pathlib import Path
 
+from eurasia_game.lang.catalogue import S
+
 NAME = "mods"
 HELP = "list the mods installed in the user's mods folder, with their check status"
 
@@ -24,9 +26,9 @@ def run(args) -> int:
     folder = args.folder or user_mods_dir()
     found = discover_mods(folder)
     if not found:
-        print(f"no mods installed in {folder}")
+        print(S("cli_mods_none", folder=folder))
         return 0
-    print(f"mods in {folder}:")
+    print(S("cli_mods_in", folder=folder))
     for mod in found:
         print(f"  {mod.summary()}")
         if args.problems:

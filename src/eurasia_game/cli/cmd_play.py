@@ -5,6 +5,7 @@ from __future__ import annotations
 import sys
 
 from eurasia_game.cli.common import add_rules_argument
+from eurasia_game.lang.catalogue import S
 
 NAME = "play"
 HELP = "open the game in a window (the default when no command is given)"
@@ -12,6 +13,7 @@ HELP = "open the game in a window (the default when no command is given)"
 
 def add_arguments(parser) -> None:
     add_rules_argument(parser)
+    parser.add_argument("--quit-after", metavar="SECONDS", type=float, default=None, help="close the window after SECONDS (to check that the game starts on this computer)")
 
 
 def run(args) -> int:
@@ -21,6 +23,6 @@ def run(args) -> int:
         from eurasia_game.cli.main import build_parser
 
         build_parser()[0].print_help()
-        print("\n(the window is not available in this build; the commands above work without it)", file=sys.stderr)
+        print("\n" + S("cli_play_no_window"), file=sys.stderr)
         return 0
     return run_app(args)

@@ -6,6 +6,7 @@ import sys
 from pathlib import Path
 
 from eurasia_game.cli.common import EXIT_PROBLEMS, add_rules_argument, load_rules_or_report
+from eurasia_game.lang.catalogue import S
 
 NAME = "replay"
 HELP = "replay a saved game record and print its transcript"
@@ -29,7 +30,7 @@ def run(args) -> int:
         record = read_record(args.file)
         state, events = replay(rules, record)
     except RecordError as exc:
-        print(f"cannot replay: {exc}", file=sys.stderr)
+        print(S("cli_replay_failed", reason=exc), file=sys.stderr)
         return EXIT_PROBLEMS
     sys.stdout.write(transcript(rules, state, [e for e in events if e.secret_for is None]))
     return 0

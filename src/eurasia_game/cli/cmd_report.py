@@ -13,6 +13,7 @@ import sys
 from pathlib import Path
 
 from eurasia_game.cli.common import EXIT_PROBLEMS, add_rules_argument, load_rules_or_report
+from eurasia_game.lang.catalogue import S
 
 NAME = "report"
 HELP = "write the debrief of a saved game (or, with --combine, of a class's tables) as HTML, Markdown and CSV"
@@ -44,10 +45,10 @@ def run(args) -> int:
     from eurasia_game.session.record import RecordError
 
     if len(args.saves) > 1 and not args.combine:
-        print("several saves given: add --combine to make one class report of them, or give one save", file=sys.stderr)
+        print(S("cli_report_several"), file=sys.stderr)
         return 2
     if args.combine and len(args.saves) < 2:
-        print("--combine needs the saves of at least two tables", file=sys.stderr)
+        print(S("cli_report_combine_one"), file=sys.stderr)
         return 2
     rules = load_rules_or_report(args)
     if rules is None:
@@ -59,8 +60,8 @@ def run(args) -> int:
         else:
             written = write_report(rules, classes[0], args.out, args.title)
     except (RecordError, ReportError) as exc:
-        print(f"cannot make the report: {exc}", file=sys.stderr)
+        print(S("cli_report_failed", reason=exc), file=sys.stderr)
         return EXIT_PROBLEMS
     for path in written:
-        print(f"wrote {path}")
+        print(S("cli_wrote", path=path))
     return 0

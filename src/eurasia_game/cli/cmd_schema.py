@@ -10,6 +10,8 @@ from __future__ import annotations
 import sys
 from pathlib import Path
 
+from eurasia_game.lang.catalogue import S
+
 NAME = "schema"
 HELP = "write JSON Schemas of the rule files and of mod.yaml, for editor completion and checking"
 
@@ -24,10 +26,10 @@ def run(args) -> int:
     try:
         written = write_schemas(args.out)
     except OSError as exc:
-        print(f"cannot write the schemas to {args.out}: {exc.strerror or exc}", file=sys.stderr)
+        print(S("cli_schema_failed", folder=args.out, reason=exc.strerror or exc), file=sys.stderr)
         return 1
     for path in written:
-        print(f"wrote {path}")
-    print(f"first line of a rule file:  {HINT_PREFIX}<path to {RULES_SCHEMA}>")
-    print(f"first line of mod.yaml:     {HINT_PREFIX}<path to {MOD_SCHEMA}>")
+        print(S("cli_wrote", path=path))
+    print(S("cli_schema_rules_hint", hint=HINT_PREFIX, schema=RULES_SCHEMA))
+    print(S("cli_schema_mod_hint", hint=HINT_PREFIX, schema=MOD_SCHEMA))
     return 0

@@ -8,6 +8,7 @@ import tempfile
 from pathlib import Path
 
 from eurasia_game.cli.common import EXIT_PROBLEMS, add_rules_argument, load_rules_or_report
+from eurasia_game.lang.catalogue import S
 
 NAME = "shots"
 HELP = "render every screen of a seeded demo game to PNG files (for checking layouts)"
@@ -35,16 +36,16 @@ def parse_size(text: str) -> tuple[int, int] | None:
 def run(args) -> int:
     size = parse_size(args.size)
     if size is None:
-        print(f"--size must look like 1280x800 (width 320-7680, height 240-4320), not '{args.size}'", file=sys.stderr)
+        print(S("cli_shots_size", size=args.size), file=sys.stderr)
         return 2
     if args.seed < 0:
-        print("the seed must be 0 or more", file=sys.stderr)
+        print(S("cli_seed_negative"), file=sys.stderr)
         return 2
     rules = load_rules_or_report(args)
     if rules is None:
         return EXIT_PROBLEMS  # broken rules are a problem of the input, as in 'check'
     if args.scenario and args.scenario not in rules.scenario:
-        print(f"unknown scenario '{args.scenario}'; the scenarios are: {', '.join(rules.scenario)}", file=sys.stderr)
+        print(S("cli_unknown_scenario", scenario=args.scenario, scenarios=S("cli_list_sep").join(rules.scenario)), file=sys.stderr)
         return 2
     os.environ["SDL_VIDEODRIVER"] = "dummy"
     os.environ["SDL_AUDIODRIVER"] = "dummy"
@@ -56,7 +57,7 @@ def run(args) -> int:
         try:
             written = render_shots(rules, args.outdir, size, seed=args.seed, scenario=args.scenario, colour_safe=args.colour_safe)
         except OSError as exc:
-            print(f"could not write the screenshots: {exc}", file=sys.stderr)
+            print(S("cli_shots_failed", reason=exc), file=sys.stderr)
             return 1
     for path in written:
         print(path)

@@ -10,6 +10,7 @@ import sys
 from pathlib import Path
 
 from eurasia_game.cli.common import EXIT_PROBLEMS, add_rules_argument, load_rules_or_report, parse_side_players
+from eurasia_game.lang.catalogue import S
 
 NAME = "simulate"
 HELP = "play a whole game between computer players and print the transcript"
@@ -37,16 +38,16 @@ def run(args) -> int:
     if isinstance(players, int):
         return players
     if not 0 <= args.seed < 2**63:  # a record holds seeds below 2**63
-        print("the seed must be a whole number from 0 to 9223372036854775807", file=sys.stderr)
+        print(S("cli_simulate_seed"), file=sys.stderr)
         return 2
     scenario = args.scenario or rules.game.default_scenario
     if scenario not in rules.scenario:
-        print(f"unknown scenario '{scenario}'; the scenarios are: {', '.join(rules.scenario)}", file=sys.stderr)
+        print(S("cli_unknown_scenario", scenario=scenario, scenarios=S("cli_list_sep").join(rules.scenario)), file=sys.stderr)
         return 2
     if args.armed_from is not None:
         sc = rules.scenario[scenario]
         if not sc.start_year <= args.armed_from <= sc.end_year:
-            print(f"--armed-from must be a year from {sc.start_year} to {sc.end_year}, not {args.armed_from}", file=sys.stderr)
+            print(S("cli_simulate_armed_from", first=sc.start_year, last=sc.end_year, year=args.armed_from), file=sys.stderr)
             return 2
     session = play_game(rules, scenario, args.seed, players, armed_from=args.armed_from)
     sys.stdout.write(transcript(rules, session.state, session.events(everything=False)))
@@ -54,7 +55,7 @@ def run(args) -> int:
         try:
             write_record(args.save, session.record())
         except SaveError as exc:
-            print(f"could not save: {exc}", file=sys.stderr)
+            print(S("cli_simulate_save_failed", reason=exc), file=sys.stderr)
             return 1
-        print(f"record saved to {args.save}", file=sys.stderr)
+        print(S("cli_simulate_saved", path=args.save), file=sys.stderr)
     return 0

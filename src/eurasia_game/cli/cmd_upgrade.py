@@ -11,6 +11,8 @@ from __future__ import annotations
 import sys
 from pathlib import Path
 
+from eurasia_game.lang.catalogue import S
+
 NAME = "upgrade"
 HELP = "upgrade rule files (a mod folder, a rules folder or one file) to the current rule-file format"
 
@@ -26,16 +28,16 @@ def run(args) -> int:
 
     report = plan_upgrade(args.path)
     for problem in report.problems:
-        print(f"cannot upgrade {problem}", file=sys.stderr)
+        print(S("cli_upgrade_cannot", problem=problem), file=sys.stderr)
     if report.problems:
         return 1
     changed = [f for f in report.files if f.changed]
     if not changed:
-        print(f"{args.path}: already in rule-file format {CURRENT_FORMAT}; nothing to do")
+        print(S("cli_upgrade_nothing", path=args.path, format=CURRENT_FORMAT))
         return 0
     for upgrade in changed:
-        verb = "would upgrade" if args.check else "upgraded"
-        print(f"{verb} {upgrade.path} from format {upgrade.from_format} to {upgrade.to_format}:")
+        key = "cli_upgrade_would" if args.check else "cli_upgrade_done"
+        print(S(key, path=upgrade.path, old=upgrade.from_format, new=upgrade.to_format))
         for change in upgrade.changes:
             print(f"  {change}")
     if args.check:
@@ -43,6 +45,6 @@ def run(args) -> int:
     try:
         write_upgrade(report)
     except OSError as exc:
-        print(f"cannot write the upgraded files: {exc.strerror or exc}", file=sys.stderr)
+        print(S("cli_upgrade_write_failed", reason=exc.strerror or exc), file=sys.stderr)
         return 1
     return 0

@@ -11,6 +11,7 @@ from __future__ import annotations
 import sys
 from pathlib import Path
 
+from eurasia_game.lang.catalogue import S
 from eurasia_game.paths import base_rules_dir
 
 # Exit codes of every command, for scripts and a mod's CI:
@@ -55,7 +56,7 @@ def load_rules_or_report(args, stream=None):
     if errors or result.rules is None:
         for problem in result.problems:
             print(problem, file=stream)
-        print(f"the rules have {len(errors)} error(s); run 'eurasia-game check' (with the same --rules and --mod) for details", file=stream)
+        print(S("cli_rules_failed", count=len(errors)), file=stream)
         return None
     return result.rules
 
@@ -77,5 +78,5 @@ def parse_side_players(rules, extra: list[str], prog: str, metavar: str = "POLIC
         return vars(sides.parse_args(extra))
     except SystemExit as exc:
         wanted = " ".join(f"--{s} {metavar}" for s in rules.side_ids)
-        print(f"give every side a player: {wanted}; choose from: {', '.join(policy_names())}", file=sys.stderr)
+        print(S("cli_give_players", wanted=wanted, choices=S("cli_list_sep").join(policy_names())), file=sys.stderr)
         return int(exc.code or 2)

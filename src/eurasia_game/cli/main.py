@@ -16,6 +16,7 @@ import sys
 import eurasia_game
 from eurasia_game import cli as cli_package
 from eurasia_game import lang
+from eurasia_game.lang.catalogue import S
 
 
 def _command_modules():
@@ -66,7 +67,7 @@ def main(argv: list[str] | None = None) -> int:
     module = modules[args.command]
     lang.use(getattr(args, "lang", None))
     if extra and not getattr(module, "ACCEPTS_EXTRA", False):
-        parser.error(f"unrecognised arguments: {' '.join(extra)}")
+        parser.error(S("cli_unrecognised", arguments=" ".join(extra)))
     args.extra = extra
     try:
         return int(module.run(args) or 0)

@@ -161,7 +161,8 @@ def merge_layers(layers: list[LayerFiles], broken=None) -> MergeOutput:
                     match = next((e for e in earlier if e.id == item_id), None)
                     if match is None:
                         known = [e.id for e in earlier if e.id]
-                        mine = any(e.id == item_id for e in entries[section] if e.layer == number)
+                        # this layer's own items are added after its removals, so look in its files
+                        mine = any(getattr(item, "id", None) == item_id for _, own in layer.files for item in getattr(own, section) or ())
                         why = "it is added by this same mod" if mine else "the layers loaded before have none"
                         out.problems.append(_problem("warning", source, path, f"nothing to remove: there is no {KIND[section]} '{item_id}' before this mod ({why})", did_you_mean(item_id, known)))
                         continue

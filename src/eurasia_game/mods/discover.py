@@ -14,6 +14,7 @@ from dataclasses import dataclass, field
 from pathlib import Path
 from typing import Iterable, Literal
 
+from eurasia_game.lang.catalogue import S
 from eurasia_game.loading.loader import LoadResult, load_rules
 from eurasia_game.loading.manifest import read_mod_folder
 from eurasia_game.loading.problems import Problem
@@ -68,16 +69,16 @@ class InstalledMod:
 
     def summary(self) -> str:
         """One line for a list: name, version and status."""
-        version = f" {self.version}" if self.version else ""
         if self.status == "ok":
-            state = "checks clean"
+            state = S("cli_mod_ok")
         elif self.status == "unchecked":
-            state = "not checked"
+            state = S("cli_mod_unchecked")
         elif self.status == "warnings":
-            state = f"{len(self.warnings)} warning(s)"
+            state = S("cli_mod_warnings", warnings=len(self.warnings))
         else:
-            state = f"{len(self.errors)} error(s), {len(self.warnings)} warning(s)"
-        return f"{self.name}{version} ({self.id}): {state}"
+            state = S("cli_mod_errors", errors=len(self.errors), warnings=len(self.warnings))
+        key = "cli_mod_line_version" if self.version else "cli_mod_line"
+        return S(key, name=self.name, version=self.version, id=self.id, state=state)
 
 
 def _mod_folders(folder: Path) -> list[Path]:

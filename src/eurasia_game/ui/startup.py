@@ -97,6 +97,9 @@ def run_app(args) -> int:
         print(S("start_failed", log=str(paths.log_file())), file=sys.stderr)
         pygame.quit()
         return 1
+    quit_after = getattr(args, "quit_after", None)
+    if quit_after:  # a start-up check (the bundle's smoke test): close as if the player had
+        pygame.time.set_timer(pygame.QUIT, max(1, int(quit_after * 1000)), 1)
     try:
         app.offer_resume()
         code = app.run()
