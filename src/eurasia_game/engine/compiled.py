@@ -53,6 +53,7 @@ class Compiled:
         self._effects: dict[int, tuple] = {}
         self._lists: dict[int, tuple] = {}
         self._rules: dict[int, tuple] = {}
+        self._contexts: dict[tuple, object] = {}
 
     # --- look-ups, by identity of the model (kept alive with its closure) -------
     def condition(self, cond):
@@ -93,6 +94,18 @@ class Compiled:
         self._lists[id(effects)] = (effects, fn)
         return fn
 
+    def context(self, side=None, target=None, card=None):
+        """The ``Context`` of a side acting at a target or a card, one shared immutable value each."""
+        key = (side, target, card)
+        found = self._contexts.get(key)
+        if found is None:
+            from eurasia_game.engine.work import Context
+
+            if len(self._contexts) > 10_000:
+                self._contexts.clear()
+            found = self._contexts[key] = Context(side=side, target=target, card=card)
+        return found
+
     def rules_of(self, rule_defs) -> tuple:
         """(condition, log template or None, effects) of each rule of a list (yearly trends, a front's payouts)."""
         known = self._rules.get(id(rule_defs))
@@ -116,14 +129,14 @@ class Compiled:
     def _condition(self, c):
         t = type(c)
         if t is C.TrackIs:
-            key = c.track
-            return _range(lambda s, ctx: s.tracks[key], c.min, c.max)
+            key, lo, hi = c.track, c.min, c.max
+            if lo is None:
+                return lambda s, ctx: s.tracks[key] <= hi
+            if hi is None:
+                return lambda s, ctx: s.tracks[key] >= lo
+            return lambda s, ctx: lo <= s.tracks[key] <= hi
         if t is C.StandingIs:
-            side = self.side_of(c.side)
-            if c.front == "target":
-                return _range(lambda s, ctx: s.standing[ctx.target][side(ctx)], c.min, c.max)
-            front = c.front
-            return _range(lambda s, ctx: s.standing[front][side(ctx)], c.min, c.max)
+            return _range(self._standing_getter(c.front, c.side), c.min, c.max)
         if t is C.Leads:
             side, by = self.side_of(c.side), c.by
             a, b = self.first, self.second
@@ -160,14 +173,35 @@ class Compiled:
             return ordered
         if t is C.AllOf:
             parts = tuple(self.condition(x) for x in c.of)
+            if len(parts) == 1:
+                return parts[0]
+            if len(parts) == 2:
+                first, second = parts
+                return lambda s, ctx: first(s, ctx) and second(s, ctx)
             return lambda s, ctx: all(p(s, ctx) for p in parts)
         if t is C.AnyOf:
             parts = tuple(self.condition(x) for x in c.of)
+            if len(parts) == 1:
+                return parts[0]
+            if len(parts) == 2:
+                first, second = parts
+                return lambda s, ctx: first(s, ctx) or second(s, ctx)
             return lambda s, ctx: any(p(s, ctx) for p in parts)
         if t is C.NotOf:
             inner = self.condition(c.of)
             return lambda s, ctx: not inner(s, ctx)
         raise TypeError(f"unknown condition {t.__name__}")  # pragma: no cover - the vocabulary is closed
+
+    def _standing_getter(self, front_ref: str, side_ref: str):
+        """``get(state, ctx)``: a side's standing on a front, as a rule names them."""
+        if side_ref not in ("self", "other"):
+            if front_ref == "target":
+                return lambda s, ctx: s.standing[ctx.target][side_ref]
+            return lambda s, ctx: s.standing[front_ref][side_ref]
+        side = self.side_of(side_ref)
+        if front_ref == "target":
+            return lambda s, ctx: s.standing[ctx.target][side(ctx)]
+        return lambda s, ctx: s.standing[front_ref][side(ctx)]
 
     # --- effects ----------------------------------------------------------------
     def _sequence(self, effects):
@@ -195,6 +229,8 @@ class Compiled:
         t = type(e)
         if t is E.ShiftTrack:
             key, delta = e.track, e.delta
+            if key not in self.track_bounds:  # not a track of these rules: fails when applied, as it always did
+                return lambda w, ctx: self.rules.track[key]
             lo, hi = self.track_bounds[key]
 
             def shift_track(w, ctx):
@@ -210,6 +246,35 @@ class Compiled:
         if t is E.ShiftStanding:
             side, delta, front_ref = self.side_of(e.side), e.delta, e.front
             bounds, names = self.front_bounds, self.standing_key
+            if e.side == "self" and front_ref == "target":  # the usual order: its side, at its front
+                def shift_own(w, ctx):
+                    front, who = ctx.target, ctx.side
+                    lo, hi = bounds[front]
+                    row = w.standing[front]
+                    old = row[who]
+                    new = max(lo, min(hi, old + delta))
+                    if new != old:
+                        row[who] = new
+                        key = names.get((front, who)) or f"{front}/{who}"
+                        moves = w.moves
+                        moves[key] = moves.get(key, 0) + new - old
+
+                return shift_own
+            if e.side not in ("self", "other") and front_ref in bounds:  # one front, one side, named
+                lo, hi = bounds[front_ref]
+                key = names.get((front_ref, e.side)) or f"{front_ref}/{e.side}"
+                fixed = e.side
+
+                def shift_fixed(w, ctx):
+                    row = w.standing[front_ref]
+                    old = row[fixed]
+                    new = max(lo, min(hi, old + delta))
+                    if new != old:
+                        row[fixed] = new
+                        moves = w.moves
+                        moves[key] = moves.get(key, 0) + new - old
+
+                return shift_fixed
 
             def shift_standing(w, ctx):
                 front = ctx.target if front_ref == "target" else front_ref
@@ -227,6 +292,13 @@ class Compiled:
             return shift_standing
         if t is E.GainPower:
             side, delta = self.side_of(e.side), e.delta
+            if e.side not in ("self", "other"):
+                fixed = e.side
+
+                def gain_fixed(w, ctx):
+                    w.power[fixed] = max(0, w.power[fixed] + delta)
+
+                return gain_fixed
 
             def gain_power(w, ctx):
                 who = side(ctx)

@@ -166,15 +166,15 @@ def _draw_events(w: Work) -> None:
     # Before the armed year no card that can end the game is drawn.
     unarmed = ending_cards(rules) if w.year < w.armed_from else frozenset()
     draw = _draw_table(rules)
-    none = Context()
     for _ in range(scenario.events_per_year):
-        queued = {c for c, _ in w.queue}
+        skip = {c for c, _ in w.queue}
+        skip |= unarmed
         eligible = []
         total = 0
         for c in w.deck:
-            if c not in queued and c not in unarmed:
+            if c not in skip:
                 test, weight = draw[c]
-                if test(w, none):
+                if test is None or test(w, _NO_CONTEXT):
                     eligible.append((c, weight))
                     total += weight
         if not eligible:
@@ -192,12 +192,12 @@ _DRAW: dict[int, tuple] = {}
 
 
 def _draw_table(rules: RuleSet) -> dict[str, tuple]:
-    """Each card's compiled condition and weight, made once per rule set."""
+    """Each card's compiled condition (None: always) and weight, made once per rule set."""
     known = _DRAW.get(id(rules))
     if known is not None and known[0] is rules:
         return known[1]
     condition = compiled(rules).condition
-    table = {e.id: (condition(e.condition), e.weight) for e in rules.events}
+    table = {e.id: (condition(e.condition) if e.condition is not None else None, e.weight) for e in rules.events}
     if len(_DRAW) > 64:
         _DRAW.clear()
     _DRAW[id(rules)] = (rules, table)
@@ -219,7 +219,8 @@ def fire(w: Work, card_id: str, drawn: bool | str) -> None:
     w.log("card", partial(rules.text, key, title=card.title), card=card_id, data=(drawn,) if isinstance(drawn, str) else ())
     w.revealed = True
     side = card.dilemma.side if card.dilemma else None
-    compiled(rules).effects(card.effects)(w, Context(side=side, card=card_id))
+    code = compiled(rules)
+    code.effects(card.effects)(w, code.context(side, None, card_id))
     if card.dilemma is not None and w.ending is None:
         w.dilemma = card_id
         w.to_act = card.dilemma.side
@@ -237,8 +238,9 @@ def _income(w: Work) -> None:
 
 def _apply_rules(w: Work, rule_defs, kind: str, target: str | None = None) -> None:
     rules = w.rules
-    ctx = Context(target=target)
-    for test, log, effects in compiled(rules).rules_of(rule_defs):
+    code = compiled(rules)
+    ctx = code.context(None, target)
+    for test, log, effects in code.rules_of(rule_defs):
         if w.ending is not None:
             return
         if test(w, ctx):
@@ -267,7 +269,7 @@ def _resolve(w: Work) -> None:
         if w.ending is not None:
             return
         action = rules.action[order.action]
-        ctx = Context(side=order.side, target=order.target)
+        ctx = code.context(order.side, order.target)
         if w.power[order.side] < action.cost:
             w.log("order", partial(rules.text, "illegal_cost", cost=action.cost, power=w.power[order.side]), side=order.side)
             continue

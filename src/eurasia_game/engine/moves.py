@@ -13,7 +13,7 @@ from eurasia_game.engine.candidates import candidates, may_plan, open_orders, ta
 from eurasia_game.engine.compiled import compiled
 from eurasia_game.engine.flow import advance
 from eurasia_game.engine.facilitator import apply_facilitator, why_not_facilitator
-from eurasia_game.engine.state import FACILITATOR, FACILITATOR_KINDS, Action, GameState, LogEvent, Order, StepResult
+from eurasia_game.engine.state import FACILITATOR, FACILITATOR_KINDS, Action, GameState, LogEvent, Order, StepResult, make_result, make_state
 from eurasia_game.engine.work import Context, Work, holds
 from eurasia_game.engine.words import fill_words
 from eurasia_game.model.ruleset import RuleSet
@@ -170,20 +170,43 @@ def _plannable(rules: RuleSet, state: GameState, action: Action) -> bool:
 
 
 def _with_order(state: GameState, order: Order) -> GameState:
-    """The state after planning ``order``: a new plans dict, one more step, the same memo."""
+    """The state after planning ``order``: a new plans dict, one more step, the same memo.
+
+    Planning changes nothing a requirement reads, so what was judged of the
+    requirements (``state.memo``) holds for the new state too.
+    """
     plans = dict(state.plans)
     plans[order.side] = plans[order.side] + (order,)
     s = state
-    new = GameState(
+    return make_state(
         s.scenario, s.year, s.phase, s.phase_done, s.to_act, s.tracks, s.power, s.income, s.standing, s.flags, s.deck,
         s.fired, s.crossed, s.queue, s.dilemma, plans, s.committed, s.orders_done, s.rng, s.ending, s.snapshots,
-        s.steps + 1, s.injects, s.armed_from, s.luck,
+        s.steps + 1, s.injects, s.armed_from, s.luck, s.memo,
     )
-    # Planning changes nothing a requirement reads, so what was judged of the
-    # requirements holds for the new state too.
-    if s.memo is not None:
-        object.__setattr__(new, "memo", s.memo)
-    return new
+
+
+def _quick_commit(rules: RuleSet, state: GameState, side: str) -> StepResult | None:
+    """A side's commit while the other side has still to plan, or None when it is not that.
+
+    Nothing else happens then: the flow hands the turn to the next side in
+    ``side_order`` that has not committed (what ``advance`` would do), no card
+    waits and nothing is drawn, so the new state is built directly and keeps
+    the memo (nothing a requirement reads has changed).
+    """
+    if side != state.to_act or state.ending is not None or state.dilemma is not None or state.queue or _phase_kind(rules, state) != "plan":
+        return None
+    committed = state.committed + (side,)
+    waiting = [s for s in rules.game.side_order if s not in committed]
+    if not waiting:
+        return None
+    s = state
+    new = make_state(
+        s.scenario, s.year, s.phase, s.phase_done, waiting[0], s.tracks, s.power, s.income, s.standing, s.flags, s.deck,
+        s.fired, s.crossed, s.queue, s.dilemma, s.plans, committed, s.orders_done, s.rng, s.ending, s.snapshots,
+        s.steps + 1, s.injects, s.armed_from, s.luck, s.memo,
+    )
+    event = LogEvent("committed", partial(rules.text, "committed", side=rules.side[side].name), s.year)
+    return make_result(new, (event,), waiting[0] == s.to_act)
 
 
 def apply_action(rules: RuleSet, state: GameState, action: Action) -> StepResult:
@@ -199,7 +222,11 @@ def apply_action(rules: RuleSet, state: GameState, action: Action) -> StepResult
             secret_for=action.side,
             data=(action.action, action.target or ""),
         )
-        return StepResult(new, (event,), undoable=True)
+        return make_result(new, (event,), True)
+    if action.kind == "commit":
+        quick = _quick_commit(rules, state, action.side)
+        if quick is not None:
+            return quick
     reason = why_illegal(rules, state, action)
     if reason is not None:
         raise IllegalAction(reason)
@@ -223,4 +250,4 @@ def apply_action(rules: RuleSet, state: GameState, action: Action) -> StepResult
     advance(w)
     new = w.freeze()
     undoable = not w.revealed and new.rng == state.rng and new.to_act == state.to_act
-    return StepResult(new, tuple(w.events), undoable=undoable)
+    return make_result(new, tuple(w.events), undoable)

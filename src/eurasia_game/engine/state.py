@@ -101,22 +101,21 @@ class LogEvent:
         data: tuple = (),
         moved: tuple = (),  # what changed right after this event: (track id | "front/side", delta) pairs
     ):
-        setter = object.__setattr__
-        setter(self, "kind", kind)
-        setter(self, "_text", text)
-        setter(self, "year", year)
-        setter(self, "side", side)
-        setter(self, "card", card)
-        setter(self, "secret_for", secret_for)
-        setter(self, "data", data)
-        setter(self, "moved", moved)
+        _set_kind(self, kind)
+        _set_text(self, text)
+        _set_year(self, year)
+        _set_side(self, side)
+        _set_card(self, card)
+        _set_secret_for(self, secret_for)
+        _set_data(self, data)
+        _set_moved(self, moved)
 
     @property
     def text(self) -> str:
         text = self._text
         if text.__class__ is not str:
             text = text()
-            object.__setattr__(self, "_text", text)
+            _set_text(self, text)
         return text
 
     def __setattr__(self, name, value):
@@ -146,6 +145,13 @@ class LogEvent:
     def with_moved(self, moved: tuple) -> "LogEvent":
         """The same event with ``moved`` pairs added (the words stay unwritten if they were)."""
         return LogEvent(self.kind, self._text, self.year, self.side, self.card, self.secret_for, self.data, self.moved + moved)
+
+
+# The slots' own setters: they fill a new event without going through the
+# ``__setattr__`` that keeps events immutable (and are the quickest way to).
+_set_kind, _set_text, _set_year, _set_side, _set_card, _set_secret_for, _set_data, _set_moved = (
+    getattr(LogEvent, name).__set__ for name in LogEvent.__slots__
+)
 
 
 @dataclass(frozen=True, slots=True)
@@ -205,6 +211,58 @@ class GameState:
 
 
 _STATE_FIELDS = tuple(f.name for f in fields(GameState) if f.name != "memo")
+_STATE_SETTERS = tuple(getattr(GameState, name).__set__ for name in (*_STATE_FIELDS, "memo"))
+
+
+(
+    _s_scenario, _s_year, _s_phase, _s_phase_done, _s_to_act, _s_tracks, _s_power, _s_income, _s_standing, _s_flags,
+    _s_deck, _s_fired, _s_crossed, _s_queue, _s_dilemma, _s_plans, _s_committed, _s_orders_done, _s_rng, _s_ending,
+    _s_snapshots, _s_steps, _s_injects, _s_armed_from, _s_luck, _s_memo,
+) = _STATE_SETTERS
+
+
+def make_state(
+    scenario, year, phase, phase_done, to_act, tracks, power, income, standing, flags, deck, fired, crossed, queue,
+    dilemma, plans, committed, orders_done, rng, ending, snapshots, steps, injects, armed_from, luck, memo,
+) -> GameState:
+    """A ``GameState`` from all its field values in declaration order, and its memo.
+
+    The engine builds a state for every action; the dataclass's generated
+    ``__init__`` (keywords, defaults, frozen checks) costs several times what
+    filling the slots does, so the engine fills them.  ``memo`` is None, or
+    one that holds for the new state too.
+    """
+    s = _new(GameState)
+    _s_scenario(s, scenario)
+    _s_year(s, year)
+    _s_phase(s, phase)
+    _s_phase_done(s, phase_done)
+    _s_to_act(s, to_act)
+    _s_tracks(s, tracks)
+    _s_power(s, power)
+    _s_income(s, income)
+    _s_standing(s, standing)
+    _s_flags(s, flags)
+    _s_deck(s, deck)
+    _s_fired(s, fired)
+    _s_crossed(s, crossed)
+    _s_queue(s, queue)
+    _s_dilemma(s, dilemma)
+    _s_plans(s, plans)
+    _s_committed(s, committed)
+    _s_orders_done(s, orders_done)
+    _s_rng(s, rng)
+    _s_ending(s, ending)
+    _s_snapshots(s, snapshots)
+    _s_steps(s, steps)
+    _s_injects(s, injects)
+    _s_armed_from(s, armed_from)
+    _s_luck(s, luck)
+    _s_memo(s, memo)
+    return s
+
+
+_new = object.__new__
 
 
 @dataclass(frozen=True, slots=True)
@@ -218,3 +276,14 @@ class StepResult:
     state: GameState
     events: tuple[LogEvent, ...] = field(default_factory=tuple)
     undoable: bool = False
+
+
+_RESULT_SETTERS = (StepResult.state.__set__, StepResult.events.__set__, StepResult.undoable.__set__)
+
+
+def make_result(state: GameState, events: tuple, undoable: bool) -> StepResult:
+    """``StepResult(state, events, undoable)``, filled the quick way (see ``make_state``)."""
+    result = _new(StepResult)
+    for setter, value in zip(_RESULT_SETTERS, (state, events, undoable)):
+        setter(result, value)
+    return result

@@ -15,7 +15,7 @@ from functools import partial
 
 from eurasia_game.engine import rng
 from eurasia_game.engine.compiled import compiled
-from eurasia_game.engine.state import GameState, LogEvent, Snapshot
+from eurasia_game.engine.state import GameState, LogEvent, Snapshot, make_state
 from eurasia_game.engine.words import fill_words, other_of, roll_words
 from eurasia_game.model import effects as E
 from eurasia_game.model.ruleset import RuleSet
@@ -90,32 +90,11 @@ class Work:
 
     def freeze(self) -> GameState:
         self._settle()
-        return GameState(
-            scenario=self.scenario,
-            year=self.year,
-            phase=self.phase,
-            phase_done=self.phase_done,
-            to_act=self.to_act,
-            tracks=self.tracks,
-            power=self.power,
-            income=self.income,
-            standing=self.standing,
-            flags=frozenset(self.flags),
-            deck=tuple(self.deck),
-            fired=tuple(self.fired),
-            crossed=tuple(self.crossed),
-            queue=tuple(self.queue),
-            dilemma=self.dilemma,
-            plans=self.plans,
-            committed=tuple(self.committed),
-            orders_done=tuple(self.orders_done),
-            rng=self.rng,
-            ending=self.ending,
-            snapshots=tuple(self.snapshots),
-            steps=self.steps,
-            injects=tuple(self.injects),
-            armed_from=self.armed_from,
-            luck=self.luck,
+        return make_state(
+            self.scenario, self.year, self.phase, self.phase_done, self.to_act, self.tracks, self.power, self.income,
+            self.standing, frozenset(self.flags), tuple(self.deck), tuple(self.fired), tuple(self.crossed),
+            tuple(self.queue), self.dilemma, self.plans, tuple(self.committed), tuple(self.orders_done), self.rng,
+            self.ending, tuple(self.snapshots), self.steps, tuple(self.injects), self.armed_from, self.luck, None,
         )
 
     # --- helpers used by the flow and by effects -----------------------------
@@ -138,8 +117,10 @@ class Work:
             return
         self.moves = {}
         if self.events:
-            order = compiled(self.rules).move_order
-            moved = sorted(((k, d) for k, d in moves.items() if d), key=lambda kd: order.get(kd[0], len(order)))
+            moved = [(k, d) for k, d in moves.items() if d]
+            if len(moved) > 1:
+                order = compiled(self.rules).move_order
+                moved.sort(key=lambda kd: order.get(kd[0], len(order)))
             if moved:
                 last = self.events[-1]
                 # the event is this step's own, not handed out yet: add to it in place
