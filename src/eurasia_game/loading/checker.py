@@ -111,13 +111,23 @@ class Walks:
 
     def __init__(self, rules: RuleSet):
         self.rules = rules
-        self.all = walk(rules, ())
-        self.spans: dict[tuple, list[int]] = {}
-        for index, (path, _) in enumerate(self.all):
-            for prefix in (path[:1], path[:2]):
-                if prefix:
-                    span = self.spans.setdefault(prefix, [index, index + 1])
-                    span[1] = index + 1
+        # what walk(rules, ()) gives, noting where each section and each item of a list section starts and ends
+        out: list = [((), rules)]
+        spans: dict[tuple, tuple[int, int]] = {}
+        for name, key in _model_keys(type(rules)):
+            value = getattr(rules, name)
+            start = len(out)
+            if isinstance(value, (list, tuple)):
+                for index, item in enumerate(value):
+                    begin = len(out)
+                    if item.__class__ not in _LEAVES:
+                        _walk_into(item, (key, index), out)
+                    spans[(key, index)] = (begin, len(out))
+            elif value.__class__ not in _LEAVES:
+                _walk_into(value, (key,), out)
+            spans[(key,)] = (start, len(out))
+        self.all = out
+        self.spans = spans
 
     def __call__(self, value, path: tuple) -> list[tuple[tuple, BaseModel]]:
         rules = self.rules

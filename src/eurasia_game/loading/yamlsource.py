@@ -112,6 +112,7 @@ def _mark(node) -> tuple[int, int]:
 # with a digit, a sign or a point (_INT, _FLOAT).
 _WORDS = {"": None, "~": None, "null": None, "Null": None, "NULL": None, "true": True, "True": True, "TRUE": True, "false": False, "False": False, "FALSE": False}
 _NUMBER_START = frozenset("0123456789+-.")
+_MISSING = object()
 
 
 def _scalar(node, path: tuple, controls: bool = True):
@@ -170,23 +171,46 @@ def parse_yaml(text: str) -> Located:
         located.data = {}
         return located
     seen: set[int] = set()
-    count = [0]
+    count = 0
     positions = located.positions
     # A value holds a control character only if the text does, or if a
     # double-quoted escape (a backslash) wrote one: otherwise none is looked for.
     controls = "\\" in text or _CONTROL.search(text) is not None
     scalar_node = yaml.ScalarNode
+    standard = _STANDARD_TAGS
+
+    def leaf(node, path: tuple, depth: int):
+        """A scalar's value when it passes every check of ``build``, else ``_MISSING`` (``build`` says why)."""
+        nonlocal count
+        if depth > MAX_DEPTH or count >= MAX_ITEMS or node.tag not in standard or id(node) in seen:
+            return _MISSING
+        seen.add(id(node))
+        count += 1
+        if path not in positions:
+            mark = node.start_mark
+            positions[path] = (mark.line + 1, mark.column + 1)
+        value = node.value
+        if len(value) <= MAX_STRING and not (controls and _CONTROL.search(value)):
+            # the common cases of _scalar: a quoted text, a plain word or a plain text
+            if node.style:
+                return value
+            if value in _WORDS:
+                return _WORDS[value]
+            if value[0] not in _NUMBER_START:
+                return value
+        return _scalar(node, path, controls)
 
     def build(node, path: tuple, depth: int):
+        nonlocal count
         if depth > MAX_DEPTH:
             raise YamlProblem(f"nesting is deeper than {MAX_DEPTH} levels", *_mark(node))
         if id(node) in seen:
             raise YamlProblem("anchors and aliases (& and *) are not supported in rule files", *_mark(node), "write the value out in full")
         seen.add(id(node))
-        count[0] += 1
-        if count[0] > MAX_ITEMS:
+        count += 1
+        if count > MAX_ITEMS:
             raise YamlProblem(f"the file has more than {MAX_ITEMS} values", *_mark(node))
-        if node.tag not in _STANDARD_TAGS:
+        if node.tag not in standard:
             raise YamlProblem(f"the tag {node.tag!r} is not allowed in rule files", *_mark(node), "remove the '!' tag")
         if path not in positions:
             positions[path] = _mark(node)
@@ -195,13 +219,13 @@ def parse_yaml(text: str) -> Located:
         if isinstance(node, yaml.MappingNode):
             out: dict = {}
             for key_node, value_node in node.value:
-                if not isinstance(key_node, yaml.ScalarNode):
+                if not isinstance(key_node, scalar_node):
                     raise YamlProblem(f"{_where(path)}: a key must be a plain word", *_mark(key_node))
-                if key_node.tag not in _STANDARD_TAGS:
+                if key_node.tag not in standard:
                     raise YamlProblem(f"the tag {key_node.tag!r} is not allowed in rule files", *_mark(key_node))
-                if key_node.value == "<<":
-                    raise YamlProblem("merge keys (<<) are not supported in rule files", *_mark(key_node), "write the keys out in full")
                 key = key_node.value
+                if key == "<<":
+                    raise YamlProblem("merge keys (<<) are not supported in rule files", *_mark(key_node), "write the keys out in full")
                 if len(key) > MAX_KEY:
                     raise YamlProblem(f"{_where(path)}: a key is longer than {MAX_KEY} characters", *_mark(key_node))
                 if controls and _CONTROL.search(key):
@@ -210,11 +234,18 @@ def parse_yaml(text: str) -> Located:
                     first = located.positions.get(path + (key,), (0, 0))[0]
                     raise YamlProblem(f"{_where(path)}: the key '{key}' appears twice (first on line {first})", *_mark(key_node), "remove or rename one of them")
                 where = path + (key,)
-                positions[where] = _mark(key_node)
-                out[key] = build(value_node, where, depth + 1)
+                mark = key_node.start_mark
+                positions[where] = (mark.line + 1, mark.column + 1)
+                value = leaf(value_node, where, depth + 1) if value_node.__class__ is scalar_node else _MISSING
+                out[key] = build(value_node, where, depth + 1) if value is _MISSING else value
             return out
         if isinstance(node, yaml.SequenceNode):
-            return [build(item, path + (index,), depth + 1) for index, item in enumerate(node.value)]
+            items = []
+            for index, item in enumerate(node.value):
+                where = path + (index,)
+                value = leaf(item, where, depth + 1) if item.__class__ is scalar_node else _MISSING
+                items.append(build(item, where, depth + 1) if value is _MISSING else value)
+            return items
         return _scalar(node, path, controls)
 
     located.data = build(root, (), 0)
