@@ -2,6 +2,7 @@
 
     python benchmarks/ai.py                 # speed figures, a few minutes on 2 cores
     python benchmarks/ai.py --strength 200  # also win rates over 200 games a side per pairing
+    python benchmarks/ai.py --against REV   # this checkout's players against a git revision's, side by side
 
 Prints ``metric: value`` lines:
 
@@ -15,6 +16,12 @@ Prints ``metric: value`` lines:
 - with --strength N: hard_vs_normal_decided_share and
   normal_vs_easy_decided_share (the stronger level's share of decided games
   over N games with each side, so 2N games per pairing).
+
+With ``--against REV`` it measures, in turns in the same run, the hard level's
+searched moves (CPU time; the first ``--against-moves`` of
+``--against-games`` games) and normal-vs-normal games (CPU time) of this checkout and of the
+revision, and prints the ratios (``benchmarks/ai_against.py``); it also says
+whether both versions chose the very same moves.
 """
 
 from __future__ import annotations
@@ -88,7 +95,15 @@ def main() -> int:
     parser.add_argument("--normal-games", type=int, default=300, help="normal games for the games-per-minute figure (default 300)")
     parser.add_argument("--speedup-games", type=int, default=120, help="games for the 1-vs-2-process comparison (default 120)")
     parser.add_argument("--strength", type=int, default=0, metavar="N", help="also measure strength over N games a side per pairing")
+    parser.add_argument("--against", metavar="REV", help="measure side by side with a git revision's players instead")
+    parser.add_argument("--against-games", type=int, default=2, help="with --against: hard-vs-normal games a round (default 2)")
+    parser.add_argument("--against-moves", type=int, default=8, help="with --against: searched hard moves timed per game (default 8)")
+    parser.add_argument("--rounds", type=int, default=3, help="with --against: rounds of turns (default 3)")
     args = parser.parse_args()
+    if args.against:
+        from ai_against import compare
+
+        return compare(Path(__file__).resolve().parents[1], args.against, args.against_games, args.against_moves, 20, args.rounds)
     result = load_rules(base_rules_dir())
     if result.rules is None or result.errors:
         print("the base rules do not load; run 'eurasia-game check'", file=sys.stderr)

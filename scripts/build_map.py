@@ -59,8 +59,8 @@ PIPELINES = [
     {"name": "Power of Siberia 2 (planned)", "planned": True, "points": [[75.0, 66.5], [79.0, 60.0], [83.0, 55.0], [88.0, 50.5], [97.0, 48.5], [106.9, 47.9], [111.0, 43.6], [116.4, 39.9]]},
 ]
 CAPITALS = [
-    {"name": "Moscow", "lonlat": [37.62, 55.75], "country": "Russia"},
-    {"name": "Beijing", "lonlat": [116.40, 39.90], "country": "China"},
+    {"name": "Moscow", "side": "moscow", "lonlat": [37.62, 55.75], "country": "Russia"},
+    {"name": "Beijing", "side": "beijing", "lonlat": [116.40, 39.90], "country": "China"},
 ]
 UN_INSET = {"title": "United Nations", "place": "Security Council, New York"}
 

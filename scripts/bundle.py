@@ -10,8 +10,10 @@ runs only on the system it was built on).  Every command works from it:
 command the window.  The base rules, the assets (words in every language,
 fonts, sounds, map) and pygame_gui's data travel inside it.  After building,
 the script runs the bundle's ``check`` and a short windowless start
-(``play --quit-after 1`` under SDL's dummy video driver) and prints the
-folder's size and those start times as ``metric: value`` lines.
+(``play --quit-after 0.1`` under SDL's dummy video driver: the window
+opens, draws its title screen and closes itself a tenth of a second later)
+and a Chinese transcript, and prints the folder's size and those times as
+``metric: value`` lines.
 """
 
 from __future__ import annotations
@@ -86,7 +88,7 @@ def smoke(folder: Path) -> int:
         print(f"the bundle's check failed ({check.returncode}):\n{check.stderr[-2000:]}", file=sys.stderr)
         return 1
     started = time.perf_counter()
-    play = subprocess.run([str(program), "play", "--quit-after", "1"], capture_output=True, text=True, env=env, cwd=home, timeout=300)
+    play = subprocess.run([str(program), "play", "--quit-after", "0.1"], capture_output=True, text=True, env=env, cwd=home, timeout=300)
     play_s = time.perf_counter() - started
     if play.returncode != 0:
         print(f"the bundle's window did not start ({play.returncode}):\n{play.stdout[-2000:]}{play.stderr[-2000:]}", file=sys.stderr)
@@ -98,7 +100,7 @@ def smoke(folder: Path) -> int:
     shutil.rmtree(home, ignore_errors=True)
     print(f"bundle_size_mb: {folder_size_mb(folder):.1f}")
     print(f"bundle_check_s: {check_s:.2f}")
-    print(f"bundle_window_start_and_quit_after_1s_s: {play_s:.2f}")
+    print(f"bundle_window_open_and_close_s: {play_s:.2f}")
     return 0
 
 

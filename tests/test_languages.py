@@ -281,3 +281,39 @@ def test_settings_keep_a_known_language_and_drop_anything_else():
     assert Settings(language="").validated().language == ""
     assert Settings(language="xx").validated().language == ""
     assert Settings(language=3).validated().language == ""
+
+
+def test_a_translation_can_be_a_mod_and_a_mod_translates_its_own_cards(tmp_path, speak):
+    mod = tmp_path / "russian_names"
+    (mod / "lang" / "ru").mkdir(parents=True)
+    (mod / "mod.yaml").write_text(
+        'id: russian_names\nname: Russian names\nversion: "1.0.0"\nformat: 1\n'
+        'game:\n  id: eurasia_base\n  versions: ">=1.0, <2.0"\n',
+        encoding="utf-8",
+    )
+    (mod / "lang" / "ru" / "names.yaml").write_text("sides.beijing.name: Пекин\n", encoding="utf-8")
+    speak("ru")
+    result = load_rules(mods=[mod])
+    assert result.ok, [str(p) for p in result.errors]
+    assert result.rules.side["beijing"].name == "Пекин"  # the mod's words win over the base game's
+    assert result.rules.fingerprint == load_rules().rules.fingerprint  # a translation mod changes no rule
+    example = Path(__file__).resolve().parents[1] / "mods" / "new_signals"
+    new_card = next(e for e in load_rules(mods=[example]).rules.events if e.id not in {c.id for c in load_rules().rules.events})
+    (mod / "lang" / "ru" / "cards.yaml").write_text(f"events.{new_card.id}.title: Новый сигнал\n", encoding="utf-8")
+    both = load_rules(mods=[example, mod]).rules
+    assert both.event[new_card.id].title == "Новый сигнал"  # keys of another mod's items work too
+
+
+def test_the_window_opens_in_the_language_given_before_any_command(monkeypatch):
+    from eurasia_game.cli import cmd_play
+    from eurasia_game.cli.main import main
+
+    seen = []
+    monkeypatch.setattr(cmd_play, "run", lambda args: seen.append((args.command, getattr(args, "lang", None), lang.current())) or 0)
+    try:
+        assert main(["--lang", "zh"]) == 0
+        assert main(["--lang=de"]) == 0
+        assert main([]) == 0
+    finally:
+        lang.use("en")
+    assert seen[0] == ("play", "zh", "zh") and seen[1] == ("play", "de", "de") and seen[2][0] == "play"

@@ -21,16 +21,25 @@ import pytest
 
 from eurasia_game import lang
 from eurasia_game.lang import catalogue
+from eurasia_game.report.debrief import BASES, FACILITATOR_KINDS
+from eurasia_game.report.teaching import TRENDS
 
 ROOT = Path(__file__).resolve().parents[1]
 PACKAGE = ROOT / "src" / "eurasia_game"
 WORDS = ROOT / "assets" / "words"
 # the packages whose printed words live in assets/words (mods/discover.py: the mods' one-line status)
 SPEAKERS = ["cli", "report", "handouts", "session", "mods"]
-PREFIXES = ("cli_", "rep_", "hand_")
+PREFIXES = ("cli_", "rep_", "hand_", "ses_")
+OURS = ("cli.json", "report.json", "handouts.json", "session.json")  # the catalogues of what prints outside the window
 # keys built at run time from a known set of endings: key -> the families that produce them
 DYNAMIC = {
     "cli_transcript_": ("win", "lose", "draw"),
+    "rep_result_": ("win", "lose", "draw"),
+    "rep_kind_": FACILITATOR_KINDS,
+    "rep_basis_tag_": BASES,
+    "rep_basis_": BASES,
+    "rep_did_": ("rise", "fall", "steady"),
+    "rep_expects_": TRENDS,
 }
 
 
@@ -55,14 +64,14 @@ def named_keys() -> set[str]:
     for package in SPEAKERS:
         for path in sorted((PACKAGE / package).rglob("*.py")):
             for node in ast.walk(ast.parse(path.read_text(encoding="utf-8"))):
-                if isinstance(node, ast.Constant) and isinstance(node.value, str) and re.fullmatch(r"(cli|rep|hand)_[a-z0-9_]+", node.value):
+                if isinstance(node, ast.Constant) and isinstance(node.value, str) and re.fullmatch(r"(cli|rep|hand|ses)_[a-z0-9_]+", node.value):
                     found.add(node.value)
     return found
 
 
 def our_words() -> dict[str, str]:
     out = {}
-    for file in sorted(WORDS.glob("*.json")):
+    for file in sorted(f for f in WORDS.glob("*.json") if f.name in OURS):
         out.update({k: v for k, v in json.loads(file.read_text(encoding="utf-8")).items() if not k.startswith("_")})
     return out
 
@@ -87,7 +96,7 @@ def test_keys_are_prefixed_and_unique_across_all_catalogues():
                 clashes.append(f"{key}: {seen[key]} and {file.name}")
             seen[key] = file.name
     assert clashes == []
-    for file in sorted(WORDS.glob("*.json")):
+    for file in sorted(f for f in WORDS.glob("*.json") if f.name in OURS):
         data = json.loads(file.read_text(encoding="utf-8"))
         assert "_about" in data, file.name
         assert all(k.startswith(PREFIXES) for k in data if k != "_about"), file.name
@@ -127,3 +136,25 @@ def test_the_transcript_speaks_the_language_chosen(rules, shouting):
     lines = transcript_lines(rules, session.state, session.events(everything=False))
     assert "FINAL POSITION:" in lines
     assert any(line.startswith("ENDING IN ") or line == "THE GAME IS NOT FINISHED." for line in lines)
+
+
+def test_the_report_speaks_the_language_chosen(rules, shouting):
+    from eurasia_game.report.export import report_files
+    from eurasia_game.report.export import line_debriefs
+    from eurasia_game.session.branches import read_class
+
+    klass = read_class(ROOT / "tests" / "seminar" / "table_c.record.json")
+    files = report_files(rules, line_debriefs(rules, klass))
+    assert '<html lang="de">' in files["report.html"]
+    assert ">TURNING POINTS</h2>" in files["report.html"]
+    assert "## TURNING POINTS" in files["report.md"]
+    assert files["turns.csv"].startswith("table,line,point,year,")  # the CSV's columns stay data
+
+
+def test_the_handouts_speak_the_language_chosen(rules, shouting):
+    from eurasia_game.handouts.export import handout_files
+
+    files = handout_files(rules)
+    briefing = files[f"briefing-{rules.side_ids[0]}.html"]
+    assert '<html lang="de">' in briefing and "<h2>YOUR ROLE</h2>" in briefing
+    assert 'content: "LEARNING OBJECTIVES"' in files["rules.html"]  # the stylesheet's own heading too

@@ -24,8 +24,9 @@ from dataclasses import dataclass
 
 from eurasia_game.ai.forward import quiet
 from eurasia_game.ai.margins import compile_margin
+from eurasia_game.engine.compiled import compiled
 from eurasia_game.engine.flow import outcome
-from eurasia_game.engine.work import Context, holds, other_side
+from eurasia_game.engine.work import other_side
 
 RESULT_VALUE = {"win": 1.0, "draw": 0.5, "lose": 0.0}
 
@@ -55,6 +56,9 @@ def result_value(outcome, side: str) -> float:
 def _phi(x: float) -> float:
     """The standard normal distribution function."""
     return 0.5 * (1.0 + math.erf(x / math.sqrt(2.0)))
+
+
+_exp = math.exp
 
 
 def _sigmoid(x: float) -> float:
@@ -93,6 +97,14 @@ class Evaluator:
             for sid in rules.side_ids
         }
         self.projection = Projection(rules)
+        # Every margin the judgement reads, once, in one list: a position's
+        # margins are worked out together (see ``value``).
+        self._margins: list = []
+        self._sudden = [(self._index(m), v) for m, v in self.sudden]
+        self._final = [(None if m is None else self._index(m), v) for m, v in self.final]
+        self._objectives = [
+            ([(self._index(m), points) for m, points in self.objectives[sid][0]], self.objectives[sid][1]) for sid in (self.side, self.other)
+        ]
         # What each side can spend in a year: its order limit times its actions' mean cost.
         self.spend = {}
         for sid in rules.side_ids:
@@ -108,6 +120,10 @@ class Evaluator:
     def checks_left(self, state, this_year_checked: bool) -> int:
         return max(0, self.end_year - state.year + (0 if this_year_checked else 1))
 
+    def _index(self, margin) -> int:
+        self._margins.append(margin)
+        return len(self._margins) - 1
+
     def value(self, state, this_year_checked: bool = True) -> float:
         """Expected result for the side (0..1, plus a small resource term)."""
         if state.ending is not None:
@@ -118,26 +134,22 @@ class Evaluator:
         ahead = self.projection.run(state, years) if years else state
         spread = w.spread_base + w.spread_per_year * math.sqrt(max(n, 1))
         lam = w.project_weight if years else 0.0
-
+        # Projected and present margins are mixed: the projection shows where
+        # the trends lead, the present keeps every step of progress visible
+        # (a projection clamped at a track's end would hide it).
         if lam:
             keep = 1 - lam
-
-            def blend(margin) -> float:
-                # Projected and present margins are mixed: the projection shows where
-                # the trends lead, the present keeps every step of progress visible
-                # (a projection clamped at a track's end would hide it).
-                return keep * margin(state) + lam * margin(ahead)
-
+            blended = [keep * m(state) + lam * m(ahead) for m in self._margins]
         else:
-
-            def blend(margin) -> float:
-                return margin(state)
+            blended = [m(state) for m in self._margins]
+        # The chance that each condition comes true (``_sigmoid``, written out).
+        chance = [0.0 if x < -30 else 1.0 if x > 30 else 1.0 / (1.0 + _exp(-x)) for x in [(b + 0.5) / spread for b in blended]]
 
         # Sudden deaths: reaching the condition at any check still to come.
         remaining = 1.0
         total = 0.0
-        for margin, value in self.sudden:
-            p = _sigmoid((blend(margin) + 0.5) / spread) * remaining
+        for index, value in self._sudden:
+            p = chance[index] * remaining
             total += p * value
             remaining -= p
         # Final endings: the first whose condition holds after the last year.
@@ -146,12 +158,12 @@ class Evaluator:
         final_total = 0.0
         left = 1.0
         shared: dict = {}
-        for margin, value in self.final:
-            p = 1.0 if margin is None else _sigmoid((blend(margin) + 0.5) / spread)
+        for index, value in self._final:
+            p = 1.0 if index is None else chance[index]
             if value == "fronts" or value == "objectives":
                 known = shared.get(value)
                 if known is None:
-                    known = shared[value] = self.fronts_value(ahead, spread) if value == "fronts" else self.objectives_value(blend, ahead, spread)
+                    known = shared[value] = self.fronts_value(ahead, spread) if value == "fronts" else self._objectives_value(chance)
                 value = known
             final_total += left * p * value
             left *= 1.0 - p
@@ -160,19 +172,19 @@ class Evaluator:
         total += remaining * final_total
         return total + self.resources(state, n)
 
-    def objectives_value(self, blend, ahead, spread: float) -> float:
-        """Chance of the larger margin on the sides' own objectives (a tie is a draw)."""
-        mean = {}
+    def _objectives_value(self, chance: list) -> float:
+        """Chance of the larger margin on the sides' own objectives (a tie is a draw),
+        from the chances of the conditions that ``value`` has worked out."""
+        means = []
         var = 0.0
-        for sid in (self.side, self.other):
-            items, needed = self.objectives[sid]
+        for items, needed in self._objectives:
             total = 0.0
-            for margin, points in items:
-                p = _sigmoid((blend(margin) + 0.5) / spread)
+            for index, points in items:
+                p = chance[index]
                 total += p * points
                 var += p * (1.0 - p) * points * points
-            mean[sid] = total - needed
-        lead = mean[self.side] - mean[self.other]
+            means.append(total - needed)
+        lead = means[0] - means[1]
         sd = math.sqrt(var + 0.25)
         win = _phi((lead - 0.5) / sd)
         lose = _phi((-lead - 0.5) / sd)
@@ -205,15 +217,16 @@ class Evaluator:
 
 
 class Projection:
-    """The rules' passive yearly changes, with conditions compiled for speed."""
+    """The rules' passive yearly changes, run by the engine's compiled rules."""
 
     def __init__(self, rules):
         self.rules = rules
         self.sides = rules.side_ids
-        self.yearly = [(_test(rules, r.condition), r.effects) for r in rules.yearly]
-        self.fronts = [
-            (Context(target=f.id), [(_test(rules, r.condition, target=f.id), r.effects) for r in f.resolution]) for f in rules.fronts
-        ]
+        code = compiled(rules)
+        # (condition, effects) closures of the yearly trends, then of each front's payouts with its context.
+        self.yearly = [(test, effects) for test, _, effects in code.rules_of(rules.yearly)]
+        self.fronts = [(code.context(None, f.id), [(test, effects) for test, _, effects in code.rules_of(f.resolution)]) for f in rules.fronts]
+        self.none = code.context()
 
     def run(self, state, years: int):
         """The position ``years`` years on if nobody acted: income, trends, front payouts.
@@ -223,23 +236,16 @@ class Projection:
         """
         w = quiet(self.rules, state)
         w.orders_done = []
-        none = Context()
+        none = self.none
         for _ in range(years):
             for side in self.sides:
                 w.power[side] += w.income[side]
             for test, effects in self.yearly:
-                if test(w):
-                    w.apply(effects, none)
+                if test(w, none):
+                    effects(w, none)
             for ctx, rules in self.fronts:
                 for test, effects in rules:
-                    if test(w):
-                        w.apply(effects, ctx)
+                    if test(w, ctx):
+                        effects(w, ctx)
             w.year += 1
         return w
-
-
-def _test(rules, cond, target: str | None = None):
-    if cond is None:
-        return lambda s: True
-    margin = compile_margin(rules, cond, target=target)
-    return lambda s: margin(s) >= 0

@@ -45,6 +45,9 @@ class QuietWork(Work):
     def fill(self, template: str, ctx) -> str:
         return template
 
+    def words(self, template: str, ctx) -> str:
+        return template
+
 
 class StratifiedWork(QuietWork):
     """A quiet working state whose chance rolls all land at one quantile.
@@ -69,6 +72,14 @@ def quiet(rules, state) -> QuietWork:
     return QuietWork(rules, state)
 
 
+# How a working state's fields are copied: its tables (a new dict each, a
+# front's row of standings too) and its lists and sets.  A field not named
+# here (one the engine adds later) is copied by its type.
+_TABLES = ("tracks", "power", "income", "plans")
+_LISTS = ("deck", "fired", "crossed", "queue", "committed", "orders_done", "snapshots", "injects")
+_KNOWN = frozenset(_TABLES + _LISTS + ("standing", "flags", "events", "moves", "revealed", "quantile", "rules", "scenario", "year", "phase", "phase_done", "to_act", "dilemma", "rng", "ending", "steps", "armed_from", "luck"))
+
+
 def copy_work(w: QuietWork) -> QuietWork:
     """A quiet copy of a quiet working state, made directly (no frozen state in between).
 
@@ -77,18 +88,25 @@ def copy_work(w: QuietWork) -> QuietWork:
     """
     new = object.__new__(QuietWork)
     fields = dict(w.__dict__)
-    for name, value in fields.items():
-        kind = type(value)
-        if kind is dict:
-            fields[name] = {k: (dict(v) if type(v) is dict else v) for k, v in value.items()}
-        elif kind is list:
-            fields[name] = list(value)
-        elif kind is set:
-            fields[name] = set(value)
-    fields.pop("quantile", None)  # a copy draws at random again
+    for name in _TABLES:
+        fields[name] = dict(fields[name])
+    for name in _LISTS:
+        fields[name] = list(fields[name])
+    fields["standing"] = {front: dict(row) for front, row in fields["standing"].items()}
+    fields["flags"] = set(fields["flags"])
     fields["events"] = []
+    fields["moves"] = {}  # what moved since the last log line: a quiet state keeps no log
     fields["revealed"] = False
-    new.__dict__.update(fields)
+    fields.pop("quantile", None)  # a copy draws at random again
+    if not _KNOWN.issuperset(fields):
+        for name in set(fields) - _KNOWN:
+            value = fields[name]
+            kind = type(value)
+            if kind is dict:
+                fields[name] = {k: (dict(v) if type(v) is dict else v) for k, v in value.items()}
+            elif kind is list or kind is set:
+                fields[name] = kind(value)
+    new.__dict__ = fields
     return new
 
 

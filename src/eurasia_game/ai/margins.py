@@ -40,6 +40,43 @@ def _range(get, cond) -> Margin:
     return lambda s: hi - get(s)
 
 
+# The margins the players judge most often (a track, a side's power or income,
+# a standing) are read straight from the state, without a getter in between;
+# the arithmetic is that of ``_range``.
+def _in_table(field: str, key: str, lo, hi) -> Margin:
+    """The margin of a value in one of the state's tables (tracks, power, income)."""
+    if lo is not None and hi is not None:
+
+        def both(s):
+            value = getattr(s, field)[key]
+            below, above = value - lo, hi - value
+            return above if above < below else below
+
+        return both
+    if field == "tracks":
+        return (lambda s: s.tracks[key] - lo) if lo is not None else (lambda s: hi - s.tracks[key])
+    if field == "power":
+        return (lambda s: s.power[key] - lo) if lo is not None else (lambda s: hi - s.power[key])
+    if field == "income":
+        return (lambda s: s.income[key] - lo) if lo is not None else (lambda s: hi - s.income[key])
+    return (lambda s: getattr(s, field)[key] - lo) if lo is not None else (lambda s: hi - getattr(s, field)[key])
+
+
+def _in_row(front: str, side: str, lo, hi) -> Margin:
+    """The margin of a side's standing on a front."""
+    if lo is not None and hi is not None:
+
+        def both(s):
+            value = s.standing[front][side]
+            below, above = value - lo, hi - value
+            return above if above < below else below
+
+        return both
+    if lo is not None:
+        return lambda s: s.standing[front][side] - lo
+    return lambda s: hi - s.standing[front][side]
+
+
 def _min_of(parts: list) -> Margin:
     """The smallest of the parts' margins (the first smallest, like ``min``)."""
     if len(parts) == 1:
@@ -87,9 +124,9 @@ def compile_margin(rules, cond, side: str | None = None, target: str | None = No
         return target if ref == "target" else ref
 
     t = type(cond)
+    lo, hi = getattr(cond, "min", None), getattr(cond, "max", None)
     if t is C.TrackIs:
-        track = cond.track
-        return _range(lambda s: s.tracks[track], cond)
+        return _in_table("tracks", cond.track, lo, hi)
     if t is C.YearIs:
         return _range(lambda s: s.year, cond)
     if t in (C.PowerIs, C.IncomeIs, C.StandingIs, C.Leads):
@@ -97,17 +134,22 @@ def compile_margin(rules, cond, side: str | None = None, target: str | None = No
         if sid is None:
             return _binary(rules, cond, ctx)
         if t is C.PowerIs:
-            return _range(lambda s: s.power[sid], cond)
+            return _in_table("power", sid, lo, hi)
         if t is C.IncomeIs:
-            return _range(lambda s: s.income[sid], cond)
+            return _in_table("income", sid, lo, hi)
         front = front_of(cond.front)
         if front is None:
             return _binary(rules, cond, ctx)
         if t is C.StandingIs:
-            return _range(lambda s: s.standing[front][sid], cond)
+            return _in_row(front, sid, lo, hi)
         oid = other_side(rules, sid)
         by = cond.by
-        return lambda s: s.standing[front][sid] - s.standing[front][oid] - by
+
+        def leads(s):
+            row = s.standing[front]
+            return row[sid] - row[oid] - by
+
+        return leads
     if t is C.AllOf:
         return _min_of([compile_margin(rules, c, side, target) for c in cond.of])
     if t is C.AnyOf:

@@ -244,13 +244,12 @@ class HardPolicy(PlanningPolicy):
 def quick_answer(rules, w, side: str, evaluator) -> None:
     """Answer the dilemma waiting in ``w`` with the option that judges best right away."""
     card = rules.event[w.dilemma]
-    frozen = w.freeze()
     best, best_value = None, None
     for option in card.dilemma.options:
         action = Action("choose", side, option=option.id)
-        if why_illegal(rules, frozen, action, _no_text) is not None:
+        if why_illegal(rules, w, action, _no_text) is not None:
             continue
-        trial = quiet(rules, frozen)
+        trial = quiet(rules, w)
         trial.dilemma = None
         trial.power[side] -= option.cost
         trial.apply(option.effects, Context(side=side, card=card.id))

@@ -12,6 +12,7 @@ from __future__ import annotations
 from eurasia_game import lang
 from eurasia_game.cli.common import add_rules_argument, load_result
 from eurasia_game.lang import catalogue
+from eurasia_game.lang.catalogue import S
 
 NAME = "languages"
 HELP = "list the languages, each with how much of the game it translates"
@@ -57,6 +58,6 @@ def run(args) -> int:
             rules_done, rules_total = status.translated, status.total
         share = 100.0 if code == lang.SOURCE else 100.0 * (done + rules_done) / max(1, total + rules_total)
         percent = f"{share:.0f}%" if share >= 99.95 or share < 99.5 else "99%"  # never round an incomplete language up to 100%
-        detail = "" if code == lang.SOURCE else f"  (interface {done}/{total}, rules {rules_done}/{rules_total})"
+        detail = "" if code == lang.SOURCE else "  " + S("cli_languages_detail", done=done, total=total, rules_done=rules_done, rules_total=rules_total)
         print(f"{code}  {_pad(name, 9)}{percent:>4}{detail}")
     return 0

@@ -30,9 +30,12 @@ def add_rules_argument(parser) -> None:
 
 def mod_paths(args) -> list[Path]:
     """The mod folders named by ``--mod`` (ids of installed mods are looked up)."""
+    named = getattr(args, "mods", None) or ()
+    if not named:
+        return []  # without mods the mods package (its diff and reload tools) is not imported
     from eurasia_game.mods.discover import resolve_mod
 
-    return [resolve_mod(text) for text in getattr(args, "mods", None) or ()]
+    return [resolve_mod(text) for text in named]
 
 
 def load_result(args):

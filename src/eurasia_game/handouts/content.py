@@ -10,6 +10,7 @@ from __future__ import annotations
 from dataclasses import dataclass, field
 
 from eurasia_game.engine.describe import describe_condition
+from eurasia_game.lang.catalogue import S
 
 
 @dataclass(frozen=True)
@@ -39,7 +40,7 @@ class Briefing:
 
 def side_objectives(rules, side) -> tuple[str, ...]:
     """The objectives a side plays for, in words, each with its article section."""
-    return tuple(f"{o.name}: {o.text} ({o.section})" if o.section else f"{o.name}: {o.text}" for o in side.objectives)
+    return tuple(S("hand_objective_cited", name=o.name, text=o.text, section=o.section) if o.section else S("hand_objective", name=o.name, text=o.text) for o in side.objectives)
 
 
 def _red_line_owner(rules, line) -> str | None:
@@ -114,13 +115,13 @@ def rules_sheet(rules, scenario_id: str | None = None) -> RulesSheet:
     tracks = []
     for t in rules.tracks:
         start = setup.tracks.get(t.id, t.start) if setup else t.start
-        danger = "; ".join(f"{z.min}-{z.max} {z.label}" for z in t.zones if z.danger)
+        danger = "; ".join(S("hand_danger_zone", low=z.min, high=z.max, label=z.label) for z in t.zones if z.danger)
         tracks.append((t.name, t.min, t.max, start, t.low_label, t.high_label, danger))
-    fronts = tuple((f.name, " ".join(s if s.endswith(".") else s + "." for s in f.stakes)) for f in rules.fronts)
+    fronts = tuple((f.name, " ".join(s if s.endswith((".", "。")) else s + "." for s in f.stakes)) for f in rules.fronts)
     everyone = set(rules.side_ids)
     actions = []
     for a in rules.actions:
-        who = "both" if set(a.sides) >= everyone else ", ".join(rules.side[s].name for s in a.sides if s in rules.side)
+        who = S("hand_who_both") if set(a.sides) >= everyone else S("cli_list_sep").join(rules.side[s].name for s in a.sides if s in rules.side)
         actions.append((a.name, who, a.cost, a.description))
     allowed = set(scenario.endings) if scenario is not None else None
     endings = []
@@ -128,14 +129,15 @@ def rules_sheet(rules, scenario_id: str | None = None) -> RulesSheet:
         if allowed is not None and ending.id not in allowed:
             continue
         if ending.check == "sudden":
-            when = f"any year: {describe_condition(rules, ending.condition)}" if ending.condition else "any year"
+            when = S("hand_when_sudden", condition=describe_condition(rules, ending.condition)) if ending.condition else S("hand_when_any_year")
         else:
-            when = f"at the end: {describe_condition(rules, ending.condition)}" if ending.condition else "at the end, otherwise"
+            when = S("hand_when_end", condition=describe_condition(rules, ending.condition)) if ending.condition else S("hand_when_otherwise")
         endings.append((ending.name, when, ending.future))
     years = ""
     if scenario is not None:
         span = f"{scenario.start_year}-{scenario.end_year}"
-        years = f"{scenario.name}{'' if span in scenario.name else f' ({span})'}, about {scenario.minutes} minutes"
+        key = "hand_years_named" if span in scenario.name else "hand_years"
+        years = S(key, scenario=scenario.name, span=span, minutes=scenario.minutes)
     return RulesSheet(
         phases=tuple((p.name, p.description) for p in rules.phases),
         sides=sides,
@@ -143,7 +145,7 @@ def rules_sheet(rules, scenario_id: str | None = None) -> RulesSheet:
         fronts=fronts,
         actions=tuple(actions),
         yearly=tuple(r.text for r in rules.yearly),
-        red_lines=tuple(f"{r.name}: {r.text}" for r in rules.red_lines),
+        red_lines=tuple(S("hand_red_line", name=r.name, text=r.text) for r in rules.red_lines),
         endings=tuple(endings),
         help=tuple((h.title, h.text) for h in rules.help),
         years=years,
@@ -154,12 +156,10 @@ def citation_text(citation) -> str:
     """The full citation in one line: title, author, publisher, date, address, note."""
     if citation is None:
         return ""
-    parts = [f"\u201c{citation.title}\u201d"]
-    parts.append(citation.author if citation.author else "author not named")
+    parts = [S("hand_quoted", text=citation.title)]
+    parts.append(citation.author if citation.author else S("hand_author_unknown"))
     for value in (citation.publisher, citation.date, citation.url):
         if value:
             parts.append(value)
-    text = ", ".join(parts) + "."
-    if citation.note:
-        text += f" {citation.note}"
-    return text
+    joined = S("cli_list_sep").join(parts)
+    return S("hand_citation_note", parts=joined, note=citation.note) if citation.note else S("hand_citation", parts=joined)

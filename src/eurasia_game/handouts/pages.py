@@ -10,8 +10,11 @@ choose.  Nothing is fetched from anywhere.
 from __future__ import annotations
 
 from html import escape
+from string import Template
 
+from eurasia_game import lang
 from eurasia_game.handouts.content import Briefing, RulesSheet, citation_text
+from eurasia_game.lang.catalogue import S
 
 PAPERS = {"auto": "", "a4": "A4", "letter": "letter"}
 
@@ -73,6 +76,22 @@ def e(text) -> str:
     return escape(str(text))
 
 
+def t(key: str, /, **values) -> str:
+    """The catalogue words ``key`` as element content (escaped; quotation marks kept as typed)."""
+    return escape(S(key, **values), quote=False)
+
+
+def html_words(key: str, /, **html: str) -> str:
+    """The catalogue sentence ``key`` escaped, its $placeholders filled with ready HTML (escape the values yourself)."""
+    return Template(escape(S(key), quote=False)).safe_substitute(html)
+
+
+def css() -> str:
+    """The stylesheet, with the one heading it draws itself in the language chosen."""
+    heading = S("hand_objectives").replace("\\", "\\\\").replace('"', '\\"')
+    return CSS.replace('content: "Learning objectives"', f'content: "{heading}"')
+
+
 def _list(items, cls: str = "") -> str:
     items = list(items)
     if not items:
@@ -84,7 +103,7 @@ def _list(items, cls: str = "") -> str:
 def _objectives(handout) -> str:
     if handout is None:
         return ""
-    return f'<div class="objectives"><h2>Learning objectives</h2>{_list(handout.objectives)}</div>'
+    return f'<div class="objectives"><h2>{t("hand_objectives")}</h2>{_list(handout.objectives)}</div>'
 
 
 def document(rules, kind: str, title: str, body: str, paper: str = "auto", sheet: bool = False, kicker: str = "") -> str:
@@ -96,12 +115,12 @@ def document(rules, kind: str, title: str, body: str, paper: str = "auto", sheet
     footer = f"{rules.game.name} {rules.game.version} - {rules.game.source if sheet else cite}"
     return "\n".join([
         "<!DOCTYPE html>",
-        '<html lang="en">',
+        f'<html lang="{lang.current()}">',
         "<head>",
         '<meta charset="utf-8">',
         '<meta name="viewport" content="width=device-width, initial-scale=1">',
         f"<title>{e(title)}</title>",
-        f"<style>{CSS}{page_css}</style>",
+        f"<style>{css()}{page_css}</style>",
         "</head>",
         f'<body class="{"sheet " if sheet else ""}{e(kind)}">',
         f'<header><div class="kicker">{e(kicker or (f"{rules.game.name} {rules.game.version} - {rules.game.source}" if sheet else rules.game.name))}</div><h1>{e(title)}</h1></header>',
@@ -112,58 +131,65 @@ def document(rules, kind: str, title: str, body: str, paper: str = "auto", sheet
 
 def briefing_page(rules, brief: Briefing, scenario_line: str, paper: str = "auto") -> str:
     handout = rules.handout.get("briefing")
-    title = f"{handout.title if handout else 'Briefing'}: {brief.name}"
+    title = S("hand_briefing_title", title=handout.title if handout else S("hand_briefing"), side=brief.name)
     parts = []
     if handout is not None and handout.intro:
         parts.append(f'<p class="muted">{e(handout.intro)}</p>')
     parts.append(_objectives(handout))
-    parts.append(f"<h2>Your role</h2><p>{e(brief.role)}</p>")
-    goal = f"<p><b>Your goal:</b> {e(brief.goal)}</p>"
+    parts.append(f"<h2>{t('hand_your_role')}</h2><p>{e(brief.role)}</p>")
+    goal = f"<p><b>{t('hand_your_goal')}</b> {e(brief.goal)}</p>"
     if brief.objectives:
-        goal += "<p><b>Your objectives:</b></p>" + _list(brief.objectives)
+        goal += f"<p><b>{t('hand_your_objectives')}</b></p>" + _list(brief.objectives)
     start = brief.start
-    goal += f'<p class="small muted">{e(scenario_line)}. You start with {start["power"]} power, gain {start["income"]} a year, and may give up to {start["orders"]} orders a year.</p>'
+    line = html_words("hand_start", scenario=e(scenario_line), power=str(start["power"]), income=str(start["income"]), orders=str(start["orders"]))
+    goal += f'<p class="small muted">{line}</p>'
     parts.append(goal)
-    parts.append(f'<div class="two"><div><h2>Your interests</h2>{_list(brief.interests)}</div><div><h2>Your fears</h2>{_list(brief.fears)}</div></div>')
-    parts.append("<h2>What the article says about your position</h2>")
+    parts.append(f'<div class="two"><div><h2>{t("hand_your_interests")}</h2>{_list(brief.interests)}</div><div><h2>{t("hand_your_fears")}</h2>{_list(brief.fears)}</div></div>')
+    parts.append(f"<h2>{t('hand_article_says')}</h2>")
     parts.append("<ul>" + "".join(f'<li>{e(p.text)} <span class="sec">({e(p.section)})</span></li>' for p in brief.argument) + "</ul>")
     if brief.red_lines:
-        head = "Your red lines" if brief.red_lines_are_own else "Red lines (public to both sides, checked every year)"
+        head = S("hand_your_red_lines") if brief.red_lines_are_own else S("hand_red_lines_public")
         parts.append(f"<h2>{e(head)}</h2>" + "<ul>" + "".join(f"<li><b>{e(n)}.</b> {e(t)}</li>" for n, t in brief.red_lines) + "</ul>")
     rows = "".join(f'<tr><td>{e(n)}</td><td class="num">{c}</td><td>{e(d)}</td></tr>' for n, c, d in brief.orders)
-    parts.append(f'<h2>Your orders</h2><table><tr><th>Order</th><th class="num">Cost</th><th>What it does</th></tr>{rows}</table>')
-    parts.append(f'<div class="box"><h2 style="margin-top:0">Before each year, ask yourself</h2>{_list(brief.questions)}</div>')
-    return document(rules, f"briefing {brief.side}", title, "\n".join(parts), paper, kicker=f"{rules.game.name} - for {brief.name} only")
+    head = f'<tr><th>{t("hand_col_order")}</th><th class="num">{t("hand_col_cost")}</th><th>{t("hand_col_does")}</th></tr>'
+    parts.append(f'<h2>{t("hand_your_orders")}</h2><table>{head}{rows}</table>')
+    parts.append(f'<div class="box"><h2 style="margin-top:0">{t("hand_ask_yourself")}</h2>{_list(brief.questions)}</div>')
+    kicker = S("hand_kicker_secret", game=rules.game.name, side=brief.name)
+    return document(rules, f"briefing {brief.side}", title, "\n".join(parts), paper, kicker=kicker)
 
 
 def rules_page(rules, sheet: RulesSheet, paper: str = "auto") -> str:
     """The rules on one page: two columns of small print."""
     handout = rules.handout.get("rules")
-    title = handout.title if handout else "The rules"
+    title = handout.title if handout else S("hand_rules_title")
     parts = []
     parts.append(_objectives(handout))
     cols = []
     if handout is not None and handout.intro:
         cols.append(f"<p>{e(handout.intro)} <b>{e(sheet.years)}.</b></p>")
     phases = "".join(f"<li><b>{e(n)}.</b> {e(d)}</li>" for n, d in sheet.phases)
-    cols.append(f"<h2>A year</h2><ol>{phases}</ol>")
+    cols.append(f"<h2>{t('hand_a_year')}</h2><ol>{phases}</ol>")
     sides = "".join(f'<tr><td><b>{e(n)}</b></td><td class="num">{p}</td><td class="num">+{i}</td><td class="num">{o}</td></tr>' for n, p, i, o, _ in sheet.sides)
-    cols.append(f'<h2>The sides</h2><table><tr><th>Side</th><th class="num">Power at start</th><th class="num">Income a year</th><th class="num">Orders a year</th></tr>{sides}</table>')
+    head = f"<tr><th>{t('hand_col_side')}</th>" + "".join(f'<th class="num">{t(k)}</th>' for k in ("hand_col_power", "hand_col_income", "hand_col_orders")) + "</tr>"
+    cols.append(f"<h2>{t('hand_the_sides')}</h2><table>{head}{sides}</table>")
     tracks = "".join(
         f'<tr><td><b>{e(n)}</b></td><td class="num">{s}</td><td>{e(low)} ({lo}) &rarr; {e(high)} ({hi})</td><td>{e(d)}</td></tr>'
         for n, lo, hi, s, low, high, d in sheet.tracks
     )
-    cols.append(f'<h2>Shared tracks</h2><table><tr><th>Track</th><th class="num">Start</th><th>Scale</th><th>Danger</th></tr>{tracks}</table>')
+    head = f'<tr><th>{t("hand_col_track")}</th><th class="num">{t("hand_col_start")}</th><th>{t("hand_col_scale")}</th><th>{t("hand_col_danger")}</th></tr>'
+    cols.append(f"<h2>{t('hand_shared_tracks')}</h2><table>{head}{tracks}</table>")
     fronts = "".join(f"<li><b>{e(n)}:</b> {e(s)}</li>" for n, s in sheet.fronts)
-    cols.append(f"<h2>Fronts (each side's standing, 0-10)</h2><ul>{fronts}</ul>")
-    cols.append(f"<h2>Every year</h2>{_list(sheet.yearly)}")
+    cols.append(f"<h2>{t('hand_fronts')}</h2><ul>{fronts}</ul>")
+    cols.append(f"<h2>{t('hand_every_year')}</h2>{_list(sheet.yearly)}")
     actions = "".join(f'<tr><td><b>{e(n)}</b><br><span class="muted">{e(w)}, {c}</span></td><td>{e(d)}</td></tr>' for n, w, c, d in sheet.actions)
-    cols.append(f'<h2>Orders (secret; who, cost in power)</h2><table>{actions}</table>')
+    cols.append(f"<h2>{t('hand_orders_head')}</h2><table>{actions}</table>")
     if sheet.red_lines:
-        cols.append("<h2>Red lines</h2>" + _list(sheet.red_lines))
+        cols.append(f"<h2>{t('hand_red_lines')}</h2>" + _list(sheet.red_lines))
     endings = "".join(f"<li><b>{e(n)}</b> - {e(w)}.</li>" for n, w, f in sheet.endings)
-    cols.append(f"<h2>Endings</h2><ul>{endings}</ul>")
-    tipping = [t for title_, t in sheet.help if title_.lower().startswith("ending")]
+    cols.append(f"<h2>{t('hand_endings')}</h2><ul>{endings}</ul>")
+    # the help block on endings: by its id, so a translated title still finds it
+    ending_help = {h.title for h in rules.help if h.id == "endings"}
+    tipping = [text for title_, text in sheet.help if title_ in ending_help or title_.lower().startswith("ending")]
     if tipping:
         cols.append(f"<p>{e(tipping[0])}</p>")
     parts.append('<div class="cols">' + "\n".join(cols) + "<!--footer--></div>")
@@ -172,12 +198,12 @@ def rules_page(rules, sheet: RulesSheet, paper: str = "auto") -> str:
 
 def reading_page(rules, paper: str = "auto") -> str:
     handout = rules.handout.get("reading_guide")
-    title = handout.title if handout else "Reading guide"
+    title = handout.title if handout else S("hand_reading_title")
     parts = []
     if handout is not None and handout.citation is not None:
-        parts.append(f'<p class="citation"><b>Read:</b> {e(citation_text(handout.citation))}</p>')
+        parts.append(f'<p class="citation"><b>{t("hand_read")}</b> {e(citation_text(handout.citation))}</p>')
     else:
-        parts.append(f'<p class="citation"><b>Read:</b> {e(rules.game.source)}</p>')
+        parts.append(f'<p class="citation"><b>{t("hand_read")}</b> {e(rules.game.source)}</p>')
     if handout is not None and handout.intro:
         parts.append(f"<p>{e(handout.intro)}</p>")
     parts.append(_objectives(handout))
@@ -185,27 +211,27 @@ def reading_page(rules, paper: str = "auto") -> str:
     for entry in sorted(rules.readings, key=lambda r: order.get(r.section, len(order))):
         parts.append(
             f'<div class="box"><h2 style="margin-top:0">{e(entry.section)}</h2>'
-            f"<p><b>In short:</b> {e(entry.gist)}</p>"
-            f"<p><b>Look for:</b></p>{_list(entry.look_for)}"
-            f'<p class="small"><b>In the game:</b> {e(entry.in_game)}</p></div>'
+            f"<p><b>{t('hand_in_short')}</b> {e(entry.gist)}</p>"
+            f"<p><b>{t('hand_look_for')}</b></p>{_list(entry.look_for)}"
+            f'<p class="small"><b>{t("hand_in_game")}</b> {e(entry.in_game)}</p></div>'
         )
-    parts.append('<p class="small muted">Every card, order and ending of the game names the section it comes from; the debrief report shows them.</p>')
+    parts.append(f'<p class="small muted">{t("hand_reading_note")}</p>')
     return document(rules, "reading", title, "\n".join(parts), paper)
 
 
 def memo_page(rules, paper: str = "auto") -> str:
     handout = rules.handout.get("memo")
-    title = handout.title if handout else "Post-game memo"
+    title = handout.title if handout else S("hand_memo_title")
     parts = []
     if handout is not None and handout.intro:
         parts.append(f"<p>{e(handout.intro)}</p>")
     parts.append(_objectives(handout))
-    parts.append('<table><tr><th style="width:50%">Name</th><th>Side played, table and ending</th></tr><tr><td class="write"></td><td class="write"></td></tr></table>')
+    parts.append(f'<table><tr><th style="width:50%">{t("hand_col_name")}</th><th>{t("hand_col_played")}</th></tr><tr><td class="write"></td><td class="write"></td></tr></table>')
     if handout is not None and handout.prompts:
-        parts.append("<h2>Your memo should answer</h2><ol>" + "".join(f"<li>{e(p)}</li>" for p in handout.prompts) + "</ol>")
+        parts.append(f"<h2>{t('hand_memo_answer')}</h2><ol>" + "".join(f"<li>{e(p)}</li>" for p in handout.prompts) + "</ol>")
     if rules.rubric:
         width = max(len(c.levels) for c in rules.rubric)
-        labels = [f"{lv.label} ({lv.points})" for lv in rules.rubric[0].levels]
+        labels = [S("hand_level", label=lv.label, points=lv.points) for lv in rules.rubric[0].levels]
         head = "".join(f"<th>{e(label)}</th>" for label in labels)
         rows = []
         for criterion in rules.rubric:
@@ -213,6 +239,6 @@ def memo_page(rules, paper: str = "auto") -> str:
             cells += "<td></td>" * (width - len(criterion.levels))
             rows.append(f"<tr><th>{e(criterion.criterion)}</th>{cells}<td class=\"write\"></td></tr>")
         total = sum(max(lv.points for lv in c.levels) for c in rules.rubric)
-        parts.append(f'<h2>Rubric</h2><table><tr><th>Criterion</th>{head}<th class="num">Score</th></tr>{"".join(rows)}'
-                     f'<tr><th colspan="{width + 1}" style="text-align:right">Total (out of {total})</th><td class="write"></td></tr></table>')
+        parts.append(f'<h2>{t("hand_rubric")}</h2><table><tr><th>{t("hand_col_criterion")}</th>{head}<th class="num">{t("hand_col_score")}</th></tr>{"".join(rows)}'
+                     f'<tr><th colspan="{width + 1}" style="text-align:right">{t("hand_total", total=total)}</th><td class="write"></td></tr></table>')
     return document(rules, "memo", title, "\n".join(parts), paper)

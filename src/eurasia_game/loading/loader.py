@@ -297,9 +297,10 @@ def _in_language(rules: RuleSet, result: LoadResult) -> RuleSet:
     translation = read_translation(code, [(layer.folder, layer.display) for layer in result.layers if not layer.unloaded])
     if not translation.texts and not translation.problems:
         return rules
-    for problem in check_translation(translation, text_keys(rules)):
+    english = text_keys(rules)
+    for problem in check_translation(translation, english):
         result.problems.append(problem if problem.severity != "error" else dataclasses.replace(problem, severity="warning"))
-    return translate(rules, translation)
+    return translate(rules, translation, english)
 
 
 def _load_layer(info: LayerInfo, mod: ModFolder | None, result: LoadResult, broken: "BrokenParts | None" = None) -> list[tuple[SourceFile, RuleFile]] | None:

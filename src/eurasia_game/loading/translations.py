@@ -25,8 +25,10 @@ from __future__ import annotations
 
 import difflib
 import re
+import types
 import typing
 from dataclasses import dataclass, field
+from functools import lru_cache
 from pathlib import Path
 
 from pydantic import BaseModel
@@ -48,7 +50,7 @@ def _prose_kind(annotation, metadata=()) -> str | None:
     args = typing.get_args(annotation)
     if origin is typing.Annotated:
         return "text" if any(isinstance(m, Prose) for m in args[1:]) else None
-    if origin in (typing.Union, getattr(__import__("types"), "UnionType", None)):
+    if origin in (typing.Union, types.UnionType):
         for arg in args:
             kind = _prose_kind(arg)
             if kind:
@@ -61,6 +63,12 @@ def _prose_kind(annotation, metadata=()) -> str | None:
     return None
 
 
+@lru_cache(maxsize=None)
+def _prose_fields(cls) -> tuple[tuple[str, str | None], ...]:
+    """(field name, prose kind or None) of a rule model class, worked out once per class."""
+    return tuple((name, _prose_kind(info.annotation, info.metadata)) for name, info in cls.model_fields.items())
+
+
 def _walk(value, prefix: str, out: dict[str, str]) -> None:
     """Every prose text under ``value`` (a rule model or a list of them), by key."""
     if isinstance(value, (list, tuple)):
@@ -70,11 +78,10 @@ def _walk(value, prefix: str, out: dict[str, str]) -> None:
         return
     if not isinstance(value, BaseModel):
         return
-    for name, info in type(value).model_fields.items():
+    for name, kind in _prose_fields(type(value)):
         current = getattr(value, name)
         if current is None:
             continue
-        kind = _prose_kind(info.annotation, info.metadata)
         key = f"{prefix}.{name}"
         if kind == "text":
             out[key] = current
@@ -199,45 +206,45 @@ def coverage(translation: Translation, english: dict[str, str]) -> float:
     return 1 - len(missing_keys(translation, english)) / len(english)
 
 
-def _set(value, parts: list[str], words: str):
-    """``value`` with the text at ``parts`` replaced (copies only along the path)."""
-    head, rest = parts[0], parts[1:]
+def _apply(value, tree: dict):
+    """``value`` with the texts of ``tree`` (path part -> subtree or words) put in, each item copied once."""
     if isinstance(value, (list, tuple)):
         items = list(value)
         for index, item in enumerate(items):
             name = getattr(item, "id", None) if isinstance(item, BaseModel) else None
-            if (isinstance(name, str) and name == head) or (not isinstance(name, str) and str(index) == head):
-                items[index] = words if not rest else _set(item, rest, words)
-                return type(value)(items)
-        return value
+            sub = tree.get(name if isinstance(name, str) else str(index))
+            if sub is not None:
+                items[index] = sub if isinstance(sub, str) else _apply(item, sub)
+        return type(value)(items)
     if isinstance(value, dict):
-        if head not in value:
-            return value
-        copy = dict(value)
-        copy[head] = words if not rest else _set(value[head], rest, words)
-        return copy
-    if isinstance(value, BaseModel) and head in type(value).model_fields:
-        current = getattr(value, head)
-        return value.model_copy(update={head: words if not rest else _set(current, rest, words)})
+        return {key: (tree[key] if isinstance(tree.get(key), str) else _apply(text, tree[key]) if key in tree else text) for key, text in value.items()}
+    if isinstance(value, BaseModel):
+        update = {}
+        for name, sub in tree.items():
+            if name in type(value).model_fields:
+                update[name] = sub if isinstance(sub, str) else _apply(getattr(value, name), sub)
+        return value.model_copy(update=update) if update else value
     return value
 
 
-def translate(rules, translation: Translation):
+def translate(rules, translation: Translation, english: dict[str, str] | None = None):
     """The rule set with every text the language gives replaced; ids, numbers and fingerprint unchanged."""
-    english = text_keys(rules)
-    sections: dict[str, object] = {}
+    english = text_keys(rules) if english is None else english
+    tree: dict = {}
     for key, words in translation.texts.items():
         if key not in english or placeholders(english[key]) != placeholders(words):
             continue  # reported by check_translation; the English stays
-        section, *rest = key.split(".")
-        if not rest:
-            continue
-        current = sections.get(section, getattr(rules, section))
-        sections[section] = _set(current, rest, words)
-    if not sections:
+        *parents, last = key.split(".")
+        node = tree
+        for part in parents:
+            node = node.setdefault(part, {})
+        node[last] = words
+    if not tree:
         return rules
     data = {name: getattr(rules, name) for name in type(rules).model_fields}
-    data.update(sections)
+    for section, sub in tree.items():
+        if section in data and isinstance(sub, dict):
+            data[section] = _apply(data[section], sub)
     # built anew, not copied: a copy would keep the cached lookups (rules.event...) of the English
     return type(rules).model_construct(**data)
 

@@ -46,18 +46,8 @@ def _note_field():
 SOURCED_KINDS = {"tracks": "track", "fronts": "front", "actions": "action", "red_lines": "red line", "yearly": "yearly trend", "events": "event card"}
 
 
-BASIS_WORDS = {
-    "article": "the article says so",
-    "extrapolation": "extrapolated: the game adds this, the article does not say it",
-}
-
-
-BASIS_LEGEND = "Each card and order says whether the article states it (basis: article) or the game extrapolates from it (basis: extrapolation)."
-
-
-def basis_words(basis: str | None) -> str:
-    """The basis in words for players and reports ('' when an item gives none)."""
-    return BASIS_WORDS.get(basis or "", "")
+# A basis in words (and the legend explaining both) is interface text: the
+# reports take it from assets/words/report.json (report.debrief.basis_words).
 
 
 def item_note(item) -> str | None:

@@ -7,6 +7,7 @@ reads the same as the board.
 
 from __future__ import annotations
 
+from eurasia_game.lang.catalogue import S
 from eurasia_game.report.debrief import Debrief, Series
 from eurasia_game.report.svg import Band, Line, line_chart, style
 
@@ -33,7 +34,7 @@ def front_chart(rules, debrief: Debrief, front_id: str, prefix: str = "") -> str
         lines.append(Line(side.name if side else series.label, series.values, **look))
     low = min(s.low for s in rows)
     high = max(s.high for s in rows)
-    return line_chart(f"{name}: standing", debrief.points, lines, low, high, chart_id=f"{prefix}front-{_slug(front_id)}")
+    return line_chart(S("rep_chart_front", front=name), debrief.points, lines, low, high, chart_id=f"{prefix}front-{_slug(front_id)}")
 
 
 def all_charts(rules, debrief: Debrief, prefix: str = "") -> tuple[list[str], list[str]]:
@@ -49,7 +50,7 @@ def mixed_starts(debriefs: list[Debrief]) -> bool:
 
 
 def start_label(year: int) -> str:
-    return f"Start of {year + 1}"
+    return S("rep_chart_start_of", year=year + 1)
 
 
 def aligned(debriefs: list[Debrief]) -> tuple[str, ...]:
@@ -63,7 +64,7 @@ def aligned(debriefs: list[Debrief]) -> tuple[str, ...]:
         return tuple(_label(y, y in {d.point_years[0] for d in debriefs} and y not in {p for d in debriefs for p in d.point_years[1:]})
                      for y in sorted({y for d in debriefs for y in d.point_years}))
     years = sorted({y for d in debriefs for y in d.point_years[1:]})
-    return ("Start",) + tuple(str(y) for y in years)
+    return (S("rep_point_start"),) + tuple(str(y) for y in years)
 
 
 def _label(year: int, start_only: bool) -> str:
@@ -72,7 +73,8 @@ def _label(year: int, start_only: bool) -> str:
 
 def _point_label(labels: tuple[str, ...], year: int, is_start: bool) -> str:
     if is_start:
-        return "Start" if "Start" in labels else (start_label(year) if start_label(year) in labels else str(year))
+        start = S("rep_point_start")
+        return start if start in labels else (start_label(year) if start_label(year) in labels else str(year))
     return str(year)
 
 
@@ -102,5 +104,5 @@ def compare_chart(key: str, label: str, low: int, high: int, games: list[tuple[s
     if spread and len(rows) > 1:
         lows = tuple(min((r[i] for r in rows if r[i] is not None), default=None) for i in range(len(labels)))
         highs = tuple(max((r[i] for r in rows if r[i] is not None), default=None) for i in range(len(labels)))
-        bands.append(Band("spread between tables", lows, highs, colour="#0072b2", opacity=0.15))
+        bands.append(Band(S("rep_chart_spread"), lows, highs, colour="#0072b2", opacity=0.15))
     return line_chart(label, labels, lines, low, high, bands=bands, chart_id=chart_id)

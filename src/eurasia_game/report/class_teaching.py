@@ -13,13 +13,15 @@ from __future__ import annotations
 
 from collections import Counter
 
+from eurasia_game.lang.catalogue import S
 from eurasia_game.report.charts import aligned, values_by_year
 from eurasia_game.report.debrief import Debrief
 from eurasia_game.report.teaching import dice_ending
+from eurasia_game.report.words import names_and, quoted
 
 
 def _ending(debrief: Debrief) -> str:
-    return debrief.ending.name if debrief.ending else "in progress"
+    return debrief.ending.name if debrief.ending else S("rep_in_progress")
 
 
 def _answers(rules, debrief: Debrief) -> set[tuple[str, str]]:
@@ -58,8 +60,8 @@ def choice_matrix(rules, tables) -> tuple[list[str], list[list]]:
             for name in endings:
                 group = by_ending[name]
                 took = sum(1 for t in group if key in answers[t.name])
-                cells.append(f"{took} of {len(group)}" if took else "-")
-            rows.append(["Dilemma", f"{card.title}: {option.label} ({rules.side[card.dilemma.side].name})", *cells])
+                cells.append(S("rep_took", took=took, total=len(group)) if took else "-")
+            rows.append([S("rep_col_dilemma"), S("rep_matrix_answer", card=card.title, option=option.label, side=rules.side[card.dilemma.side].name), *cells])
     orders = {t.name: _orders(t.debrief) for t in tables}
     for side in rules.side_ids:
         for action in rules.actions:
@@ -71,7 +73,7 @@ def choice_matrix(rules, tables) -> tuple[list[str], list[list]]:
                 group = by_ending[name]
                 mean = sum(orders[t.name].get(key, 0) for t in group) / len(group)
                 cells.append(_num(mean))
-            rows.append(["Order", f"{rules.side[side].name}: {action.name} (times per table)", *cells])
+            rows.append([S("rep_col_order"), S("rep_matrix_order", side=rules.side[side].name, action=action.name), *cells])
     return endings, rows
 
 
@@ -80,20 +82,17 @@ def _num(value: float) -> str:
 
 
 def _names(items) -> str:
-    items = list(items)
-    if len(items) <= 1:
-        return "".join(items)
-    return ", ".join(items[:-1]) + " and " + items[-1]
+    return names_and(items)
 
 
 def class_questions(rules, tables) -> list[str]:
     out = []
     endings = endings_order(tables)
     if len(endings) > 1:
-        where = "; ".join(f"{name} at {_names(t.name for t in tables if _ending(t.debrief) == name)}" for name in endings)
-        out.append(f"The tables reached {len(endings)} different endings ({where}). Which decisions separated them? Use the matrix above.")
+        where = "; ".join(S("rep_cq_ending_at", ending=name, tables=_names(t.name for t in tables if _ending(t.debrief) == name)) for name in endings)
+        out.append(S("rep_cq_endings", count=len(endings), where=where))
     elif endings:
-        out.append(f"Every table reached {endings[0]}. Was that the rules, the article's logic, or the same choices at every table?")
+        out.append(S("rep_cq_one_ending", ending=endings[0]))
     answers = {t.name: {card: opt for card, opt in _answers(rules, t.debrief)} for t in tables}
     for card in rules.events:
         if card.dilemma is None:
@@ -101,9 +100,9 @@ def class_questions(rules, tables) -> list[str]:
         given = {name: a[card.id] for name, a in answers.items() if card.id in a}
         if len(set(given.values())) > 1:
             labels = {o.id: o.label for o in card.dilemma.options}
-            groups = "; ".join(f"{_names(n for n, opt in given.items() if opt == option)} chose \u201c{labels.get(option, option)}\u201d"
+            groups = "; ".join(S("rep_cq_chose", tables=_names(n for n, opt in given.items() if opt == option), option=quoted(labels.get(option, option)))
                                for option in sorted(set(given.values())))
-            out.append(f"\u201c{card.title}\u201d split the class: {groups}. Argue for the other answer, citing {card.section}.")
+            out.append(S("rep_cq_split", card=quoted(card.title), groups=groups, section=card.section))
     tracks = tables[0].debrief.tracks
     if tracks and len(tables) > 1:
         spreads = []
@@ -112,7 +111,7 @@ def class_questions(rules, tables) -> list[str]:
             spreads.append((max(finals) - min(finals), series.label, min(finals), max(finals)))
         width, label, low, high = max(spreads)
         if width:
-            out.append(f"{label} ended anywhere between {low} and {high}. What made the difference between the highest and the lowest table?")
+            out.append(S("rep_cq_spread", track=label, low=low, high=high))
     for side in rules.side_ids:
         totals = Counter()
         for t in tables:
@@ -122,11 +121,10 @@ def class_questions(rules, tables) -> list[str]:
         if totals:
             action, n = max(totals.items(), key=lambda kv: (kv[1], kv[0]))
             if action in rules.action:
-                out.append(f"Across the class, {rules.side[side].name}'s most frequent order was \u201c{rules.action[action].name}\u201d ({n} times). "
-                           "Why did it appeal, and what does the article say it costs?")
+                out.append(S("rep_cq_orders", side=rules.side[side].name, action=quoted(rules.action[action].name), count=n))
     dice = [t.name for t in tables if dice_ending(rules, t.debrief)]
     if dice:
-        out.append(f"At {_names(dice)}, a tipping point and a roll of the dice ended the game. Would the class judge those tables' play differently had the roll gone the other way?")
+        out.append(S("rep_cq_dice", tables=_names(dice)))
     return out
 
 

@@ -13,14 +13,13 @@ from collections import Counter
 from dataclasses import dataclass
 from statistics import median
 
+from eurasia_game.lang.catalogue import S
 from eurasia_game.report import html as H
 from eurasia_game.report import markdown as M
 from eurasia_game.report import class_teaching as CT
 from eurasia_game.report.charts import compare_chart, mixed_starts
-from eurasia_game.report.debrief import Debrief
-
-
-_RESULT = {"win": "wins", "lose": "loses", "draw": "draws"}
+from eurasia_game.report.debrief import Debrief, results_text
+from eurasia_game.report.words import html_words
 
 
 @dataclass(frozen=True)
@@ -61,7 +60,7 @@ def choice_rows(rules, tables: list[Table]) -> tuple[list[list], list[str]]:
     differ, alike = [], []
     for card in cards:
         answers = [p.get(card) for p in per_table]
-        words = ["; ".join(f"{label} ({year})" for year, label in a) if a else "not faced" for a in answers]
+        words = ["; ".join(S("rep_answer_year", answer=label, year=year) for year, label in a) if a else S("rep_not_faced") for a in answers]
         labels = {tuple(label for _, label in a) for a in answers if a}
         if len(labels) > 1 or any(a is None for a in answers):
             differ.append([rules.event[card].title, *words])
@@ -80,7 +79,7 @@ def order_rows(rules, tables: list[Table]) -> list[list]:
                 continue
             row = [c.get((side, action.id), 0) for c in counts]
             if any(row):
-                out.append([rules.side[side].name, action.name, *row, sum(row), "same at every table" if len(set(row)) == 1 else ""])
+                out.append([rules.side[side].name, action.name, *row, sum(row), S("rep_same_everywhere") if len(set(row)) == 1 else ""])
     return out
 
 
@@ -102,10 +101,10 @@ def overview_rows(rules, tables: list[Table]) -> list[list]:
     for t in tables:
         d = t.debrief
         if d.ending:
-            results = ", ".join(f"{rules.side[s].name} {_RESULT.get(r, r)}" for s, r in d.ending.results.items() if s in rules.side)
+            results = results_text(rules, d.ending.results)
             rows.append([t.name, t.line, d.ending.name, d.ending.year, d.ending.future, results])
         else:
-            rows.append([t.name, t.line, "in progress", d.year, "", ""])
+            rows.append([t.name, t.line, S("rep_in_progress"), d.year, "", ""])
     return rows
 
 
@@ -113,9 +112,9 @@ def ending_rows(tables: list[Table]) -> list[list]:
     tally: dict = {}
     for t in tables:
         d = t.debrief
-        name = d.ending.name if d.ending else "in progress"
-        tally.setdefault(name, []).append(f"{t.name} ({d.ending.year if d.ending else d.year})")
-    return [[name, len(who), ", ".join(who)] for name, who in sorted(tally.items(), key=lambda kv: (-len(kv[1]), kv[0]))]
+        name = d.ending.name if d.ending else S("rep_in_progress")
+        tally.setdefault(name, []).append(S("rep_table_year", table=t.name, year=d.ending.year if d.ending else d.year))
+    return [[name, len(who), S("cli_list_sep").join(who)] for name, who in sorted(tally.items(), key=lambda kv: (-len(kv[1]), kv[0]))]
 
 
 def _html_table(head: list[str], rows: list[list], numeric: tuple = ()) -> str:
@@ -128,79 +127,92 @@ def _html_table(head: list[str], rows: list[list], numeric: tuple = ()) -> str:
 def inject_words(rules, debrief: Debrief) -> str:
     """The cards a table's facilitator brought into play: 'Title (2021, forced)'."""
     fired = [i for i in debrief.injects if i.kind == "card" and i.card in rules.event]
-    return "; ".join(f"{rules.event[i.card].title} ({i.year}, {'forced' if i.how and i.how.startswith('forced') else 'injected'})" for i in fired)
+    return "; ".join(S("rep_inject_forced" if i.how and i.how.startswith("forced") else "rep_inject_injected", card=rules.event[i.card].title, year=i.year) for i in fired)
+
+
+def _heads(*keys: str) -> list[str]:
+    return [S(k) for k in keys]
+
+
+OVERVIEW = ("rep_col_table", "rep_col_line", "rep_col_ending", "rep_col_year", "rep_col_future", "rep_col_result")
+ENDINGS = ("rep_col_ending", "rep_col_tables", "rep_col_which")
+SPREAD = ("rep_col_track", "rep_col_lowest", "rep_col_median", "rep_col_highest")
 
 
 def combined_html(rules, tables: list[Table], title: str = "") -> str:
     names = [t.name for t in tables]
     games = [(t.name, t.debrief) for t in tables]
     sections = [
-        H.Section("tables", "Tables and endings", _html_table(["Table", "Line", "Ending", "Year", "The article's future", "Result"], overview_rows(rules, tables))),
-        H.Section("endings", "Endings reached", _html_table(["Ending", "Tables", "Which (year)"], ending_rows(tables), numeric=(1,))),
+        H.Section("tables", S("rep_sec_tables"), _html_table(_heads(*OVERVIEW), overview_rows(rules, tables))),
+        H.Section("endings", S("rep_sec_endings_reached"), _html_table(_heads(*ENDINGS), ending_rows(tables), numeric=(1,))),
     ]
     charts = [compare_chart(s.key, s.label, s.low, s.high, games, chart_id=f"spread-{s.key}", spread=True) for s in tables[0].debrief.tracks]
-    spread = _html_table(["Track", "Lowest", "Median", "Highest", *names], spread_rows(tables), numeric=tuple(range(1, 4 + len(tables))))
-    sections.append(H.Section("spread", "Spread of every track", '<div class="charts">' + "".join(f"<figure>{c}</figure>" for c in charts) + "</div><h3>At the end</h3>" + spread))
+    spread = _html_table([*_heads(*SPREAD), *names], spread_rows(tables), numeric=tuple(range(1, 4 + len(tables))))
+    charts_html = '<div class="charts">' + "".join(f"<figure>{c}</figure>" for c in charts) + "</div>"
+    sections.append(H.Section("spread", S("rep_sec_spread"), charts_html + f"<h3>{H.t(S('rep_at_the_end'))}</h3>" + spread))
     differ, alike = choice_rows(rules, tables)
-    body = _html_table(["Dilemma", *names], differ) if differ else '<p class="muted">Every table that faced a dilemma answered it the same way.</p>'
+    body = _html_table([S("rep_col_dilemma"), *names], differ) if differ else f'<p class="muted">{H.t(S("rep_all_alike"))}</p>'
     if alike:
-        body += f'<p class="small muted">Answered alike wherever faced: {H.e(", ".join(alike))}.</p>'
+        body += f'<p class="small muted">{html_words("rep_alike", cards=H.e(S("cli_list_sep").join(alike)))}</p>'
     orders = order_rows(rules, tables)
-    body += "<h3>Orders the tables gave (times over the game)</h3>"
-    body += _html_table(["Side", "Action", *names, "All tables", ""], orders, numeric=tuple(range(2, 3 + len(tables)))) if orders else '<p class="muted">No table gave an order yet.</p>'
-    injects = [[t.name, inject_words(rules, t.debrief) or "none"] for t in tables]
-    body += "<h3>Facilitator's injects</h3>" + _html_table(["Table", "Injects"], injects)
-    sections.append(H.Section("decisions", "Decisions that differed", body))
+    body += f"<h3>{H.t(S('rep_orders_given_html'))}</h3>"
+    if orders:
+        body += _html_table([*_heads("rep_col_side", "rep_col_action"), *names, S("rep_col_all_tables"), ""], orders, numeric=tuple(range(2, 3 + len(tables))))
+    else:
+        body += f'<p class="muted">{H.t(S("rep_no_table_orders"))}</p>'
+    injects = [[t.name, inject_words(rules, t.debrief) or S("rep_none_lower")] for t in tables]
+    body += f"<h3>{H.t(S('rep_facilitator_injects'))}</h3>" + _html_table(_heads("rep_col_table", "rep_col_injects"), injects)
+    sections.append(H.Section("decisions", S("rep_sec_decisions"), body))
     endings, matrix = CT.choice_matrix(rules, tables)
     if matrix:
-        note = ('<p class="small muted">A dilemma cell counts the tables that gave that answer among those that reached the ending; '
-                "an order cell is how often, on average, those tables gave the order.</p>")
-        sections.append(H.Section("choices-endings", "Choices and endings", note + _html_table(["", "Choice", *endings], matrix)))
+        note = f'<p class="small muted">{H.t(S("rep_matrix_note"))}</p>'
+        sections.append(H.Section("choices-endings", S("rep_sec_choices_endings"), note + _html_table(["", S("rep_col_choice"), *endings], matrix)))
     else:
-        sections.append(H.Section("choices-endings", "Choices and endings", '<p class="muted">No dilemma was answered and no order given yet.</p>'))
+        sections.append(H.Section("choices-endings", S("rep_sec_choices_endings"), f'<p class="muted">{H.t(S("rep_no_choices"))}</p>'))
     questions = CT.class_questions(rules, tables)
-    sections.append(H.Section("class-questions", "Questions for the class", '<ol class="questions">' + "".join(f"<li>{H.e(q)}</li>" for q in questions) + "</ol>"))
+    sections.append(H.Section("class-questions", S("rep_sec_class_questions"), '<ol class="questions">' + "".join(f"<li>{H.e(q)}</li>" for q in questions) + "</ol>"))
     years = "".join(
-        f"<h3>{H.e(series.label)} by year</h3>" + _html_table(["Table", *labels], rows, numeric=tuple(range(1, 1 + len(labels))))
+        f"<h3>{html_words('rep_by_year', track=H.e(series.label))}</h3>" + _html_table([S("rep_col_table"), *labels], rows, numeric=tuple(range(1, 1 + len(labels))))
         for series, (labels, rows) in ((s, CT.aligned_rows(tables, i)) for i, s in enumerate(tables[0].debrief.tracks))
     )
-    sections.append(H.Section("by-year", "Every track by year", years))
+    sections.append(H.Section("by-year", S("rep_sec_by_year"), years))
     scenarios = sorted({t.debrief.scenario_name for t in tables})
-    subtitle = [f"{len(tables)} tables - {', '.join(scenarios)} - {tables[0].debrief.rules_name}"]
+    subtitle = [S("rep_class_summary_html", count=len(tables), scenarios=S("cli_list_sep").join(scenarios), rules=tables[0].debrief.rules_name)]
     if len(scenarios) > 1 or mixed_starts([t.debrief for t in tables]):
-        subtitle.append("The tables played different scenarios; every chart and table lines their games up by year.")
-    subtitle.append(f"Source: {rules.game.source}.")
-    return H.page(title or "Class report", subtitle, sections, f"Made with {rules.game.name}. {rules.game.source}.")
+        subtitle.append(S("rep_mixed_html"))
+    subtitle.append(S("rep_source_only", source=rules.game.source))
+    return H.page(title or S("rep_class_report"), subtitle, sections, S("rep_footer", game=rules.game.name, source=rules.game.source))
 
 
 def combined_md(rules, tables: list[Table], title: str = "") -> str:
     names = [t.name for t in tables]
     scenarios = sorted({t.debrief.scenario_name for t in tables})
-    out = [f"# {M.md(title or 'Class report')}", "", f"{len(tables)} tables, {M.md(', '.join(scenarios))}", ""]
-    out += [f"*Source:* {M.md(rules.game.source)}.", ""]
-    out += ["## Tables and endings", ""] + M._table(["Table", "Line", "Ending", "Year", "The article's future", "Result"], overview_rows(rules, tables))
-    out += ["## Endings reached", ""] + M._table(["Ending", "Tables", "Which (year)"], ending_rows(tables))
-    out += ["## Spread of every track", "", "Final values:", ""] + M._table(["Track", "Lowest", "Median", "Highest", *names], spread_rows(tables))
+    out = [f"# {M.md(title or S('rep_class_report'))}", "", S("rep_class_summary_md", count=len(tables), scenarios=M.md(S("cli_list_sep").join(scenarios))), ""]
+    out += [S("rep_source_only_md", source=M.md(rules.game.source)), ""]
+    out += [f"## {M.md(S('rep_sec_tables'))}", ""] + M._table(_heads(*OVERVIEW), overview_rows(rules, tables))
+    out += [f"## {M.md(S('rep_sec_endings_reached'))}", ""] + M._table(_heads(*ENDINGS), ending_rows(tables))
+    out += [f"## {M.md(S('rep_sec_spread'))}", "", M.md(S("rep_final_values")), ""] + M._table([*_heads(*SPREAD), *names], spread_rows(tables))
     if mixed_starts([t.debrief for t in tables]):
-        out += ["The tables played different scenarios; the tables below line their games up by year.", ""]
+        out += [M.md(S("rep_mixed_md")), ""]
     for index, series in enumerate(tables[0].debrief.tracks):
-        out += [f"### {M.md(series.label)} by year", ""]
+        out += [f"### {S('rep_by_year', track=M.md(series.label))}", ""]
         labels, rows = CT.aligned_rows(tables, index)
-        out += M._table(["Table", *labels], rows)
+        out += M._table([S("rep_col_table"), *labels], rows)
     differ, alike = choice_rows(rules, tables)
-    out += ["## Decisions that differed", ""]
-    out += M._table(["Dilemma", *names], differ) if differ else ["Every table that faced a dilemma answered it the same way.", ""]
+    out += [f"## {M.md(S('rep_sec_decisions'))}", ""]
+    out += M._table([S("rep_col_dilemma"), *names], differ) if differ else [M.md(S("rep_all_alike")), ""]
     if alike:
-        out += [f"Answered alike wherever faced: {M.md(', '.join(alike))}.", ""]
+        out += [S("rep_alike", cards=M.md(S("cli_list_sep").join(alike))), ""]
     orders = order_rows(rules, tables)
-    out += ["### Orders the tables gave", ""] + (M._table(["Side", "Action", *names, "All tables", ""], orders) if orders else ["No table gave an order yet.", ""])
+    heads = [*_heads("rep_col_side", "rep_col_action"), *names, S("rep_col_all_tables"), ""]
+    out += [f"### {M.md(S('rep_orders_given_md'))}", ""] + (M._table(heads, orders) if orders else [M.md(S("rep_no_table_orders")), ""])
     endings, matrix = CT.choice_matrix(rules, tables)
-    out += ["## Choices and endings", ""]
+    out += [f"## {M.md(S('rep_sec_choices_endings'))}", ""]
     if matrix:
-        out += ["A dilemma cell counts the tables that gave that answer among those that reached the ending; an order cell is how often, on average, those tables gave the order.", ""]
-        out += M._table(["", "Choice", *endings], matrix)
+        out += [M.md(S("rep_matrix_note")), ""]
+        out += M._table(["", S("rep_col_choice"), *endings], matrix)
     else:
-        out += ["No dilemma was answered and no order given yet.", ""]
-    out += ["## Questions for the class", ""]
+        out += [M.md(S("rep_no_choices")), ""]
+    out += [f"## {M.md(S('rep_sec_class_questions'))}", ""]
     out += [f"{n}. {M.md(q)}" for n, q in enumerate(CT.class_questions(rules, tables), start=1)] + [""]
     return "\n".join(out).rstrip() + "\n"

@@ -21,6 +21,7 @@ from dataclasses import dataclass, field
 from eurasia_game.engine import outcome
 from eurasia_game.engine.decided import decided_by, roll_line, rolls
 from eurasia_game.engine.state import FACILITATOR, GameState, LogEvent
+from eurasia_game.lang.catalogue import S
 from eurasia_game.session.record import GameRecord
 from eurasia_game.session.replay import replay_steps
 
@@ -47,6 +48,8 @@ CATEGORY = {
     "ending": "ending",
 }
 _LEFT_OUT = {"planned", "year", "committed"}
+FACILITATOR_KINDS = ("inject", "note", "pause", "time_up", "arm", "reroll")  # each has words: rep_kind_<kind>
+BASES = ("article", "extrapolation")  # each has words: rep_basis_<basis>, rep_basis_tag_<basis>
 TURNING_POINTS = 6
 
 
@@ -160,7 +163,7 @@ def key_label(rules, key: str) -> str:
     """'Partnership', or "Moscow in Energy" for a standing."""
     if "/" in key:
         front, side = key.split("/", 1)
-        return f"{_name(rules.side, side)} in {_name(rules.front, front)}"
+        return S("rep_standing_label", side=_name(rules.side, side), front=_name(rules.front, front))
     return _name(rules.track, key)
 
 
@@ -226,7 +229,7 @@ def debrief_of(rules, record: GameRecord, first_state: GameState, first_events, 
     for event in first_events:
         for key, delta in event.moved:
             baseline[key] -= delta
-    points = ["Start"]
+    points = [S("rep_point_start")]
     point_years = [scenario.start_year - 1]
     rows = [baseline]
     for snap in state.snapshots:
@@ -234,7 +237,7 @@ def debrief_of(rules, record: GameRecord, first_state: GameState, first_events, 
         point_years.append(snap.year)
         rows.append(_position(snap))
     if not state.over and (not state.snapshots or state.snapshots[-1].year != state.year):
-        points.append(f"{state.year} so far")
+        points.append(S("rep_point_so_far", year=state.year))
         point_years.append(state.year)
         rows.append(_position(state))
     keys = list(baseline)
@@ -254,7 +257,7 @@ def debrief_of(rules, record: GameRecord, first_state: GameState, first_events, 
         for side in rules.side_ids
     )
     debrief = Debrief(
-        title=title or f"{rules.game.name}: {scenario.name}",
+        title=title or S("rep_title", game=rules.game.name, scenario=scenario.name),
         rules_name=f"{rules.game.name} {rules.game.version}",
         scenario=scenario.id,
         scenario_name=scenario.name,
@@ -273,7 +276,7 @@ def debrief_of(rules, record: GameRecord, first_state: GameState, first_events, 
         armed_from=state.armed_from or None,
     )
     public = [e for e in events if e.secret_for is None]
-    debrief.rolls = [roll_line(rules, r) + (" This roll ended the game." if r.ended else "") for r in rolls(public, mattered_only=True)]
+    debrief.rolls = [S("rep_roll_ended", roll=roll_line(rules, r)) if r.ended else roll_line(rules, r) for r in rolls(public, mattered_only=True)]
     decision = decided_by(rules, state, public)
     if decision is not None:
         debrief.decided, debrief.decided_cause = decision.text, decision.cause
@@ -364,16 +367,38 @@ def turning_points(rules, debrief: Debrief, rows: list[dict], keys: list[str], e
 
 def how_words(how: str | None) -> str:
     """How a card came into play, in words."""
-    return {
-        "drawn": "drawn",
-        "triggered": "triggered by another card",
-        "now": "injected by the facilitator",
-        "next": "injected by the facilitator",
-        "forced": "forced by the facilitator",
-        "forced_next": "forced by the facilitator",
-    }.get(how or "", how or "")
+    key = {
+        "drawn": "rep_how_drawn",
+        "triggered": "rep_how_triggered",
+        "now": "rep_how_injected",
+        "next": "rep_how_injected",
+        "forced": "rep_how_forced",
+        "forced_next": "rep_how_forced",
+    }.get(how or "")
+    return S(key) if key else how or ""
 
 
 def moved_text(moved) -> str:
     """'Partnership +1, US pressure -2'."""
-    return ", ".join(f"{label} {signed(delta)}" for label, delta in moved)
+    return S("cli_list_sep").join(S("rep_moved", label=label, delta=signed(delta)) for label, delta in moved)
+
+
+def kind_words(kind: str) -> str:
+    """A facilitator's log kind in words ('time up'); a card the facilitator brought in is an inject."""
+    kind = "inject" if kind == "card" else kind
+    return S(f"rep_kind_{kind}") if kind in FACILITATOR_KINDS else kind.replace("_", " ")
+
+
+def basis_tag(basis: str | None) -> str:
+    """The short basis label ('article', 'extrapolation'); what the rules give when it is neither."""
+    return S(f"rep_basis_tag_{basis}") if basis in BASES else basis or ""
+
+
+def basis_words(basis: str | None) -> str:
+    """The basis in words for a tooltip or a note ('' when an item gives none)."""
+    return S(f"rep_basis_{basis}") if basis in BASES else ""
+
+
+def results_text(rules, results: dict) -> str:
+    """'Moscow wins, Beijing loses': a whole phrase per side, so a language can order its words."""
+    return S("cli_list_sep").join(S(f"rep_result_{r}", side=rules.side[s].name) for s, r in results.items() if s in rules.side)

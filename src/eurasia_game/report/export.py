@@ -11,6 +11,7 @@ from __future__ import annotations
 import os
 from pathlib import Path
 
+from eurasia_game.lang.catalogue import S
 from eurasia_game.report.combine import Table, combined_html, combined_md
 from eurasia_game.report.debrief import Debrief, build_debrief
 from eurasia_game.report.html import class_report_html
@@ -34,7 +35,7 @@ def line_debriefs(rules, klass: ClassRecord) -> list[tuple]:
         try:
             debrief = build_debrief(rules, branch.record, title=klass.title)
         except RecordError as exc:
-            raise ReportError(f"{branch.info.name}: {exc}") from None
+            raise ReportError(S("rep_err_line", line=branch.info.name, reason=exc)) from None
         out.append((branch.info, debrief))
     return out
 
@@ -42,7 +43,7 @@ def line_debriefs(rules, klass: ClassRecord) -> list[tuple]:
 def _write(out_dir: Path | str, files: dict[str, str]) -> list[Path]:
     folder = Path(out_dir)
     if folder.exists() and not folder.is_dir():
-        raise ReportError(f"{folder} is a file, not a folder; give a folder for the report")
+        raise ReportError(S("rep_err_is_file", folder=folder))
     written = []
     try:
         for name, text in files.items():
@@ -51,7 +52,7 @@ def _write(out_dir: Path | str, files: dict[str, str]) -> list[Path]:
             os.chmod(path, 0o644)  # a report is made to be shared, unlike a save
             written.append(path)
     except (SaveError, OSError) as exc:
-        raise ReportError(f"the report could not be written: {exc}") from None
+        raise ReportError(S("rep_err_write", reason=exc)) from None
     return written
 
 
@@ -75,7 +76,7 @@ def write_debrief(rules, debrief: Debrief, out_dir: Path | str, lines: list[tupl
     if lines is None:
         from eurasia_game.session.branches import BranchInfo, TRUNK
 
-        lines = [(BranchInfo(id=TRUNK, name="Original game"), debrief)]
+        lines = [(BranchInfo(id=TRUNK, name=S("ses_line_original")), debrief)]
     return _write(out_dir, report_files(rules, lines, debrief.title))
 
 
@@ -87,7 +88,7 @@ def combined_tables(rules, saves: list[tuple[str, ClassRecord]]) -> list[Table]:
         try:
             debrief = build_debrief(rules, branch.record, title=name)
         except RecordError as exc:
-            raise ReportError(f"{name}: {exc}") from None
+            raise ReportError(S("rep_err_line", line=name, reason=exc)) from None
         tables.append(Table(name, branch.info.name, debrief))
     return tables
 
@@ -95,7 +96,7 @@ def combined_tables(rules, saves: list[tuple[str, ClassRecord]]) -> list[Table]:
 def write_combined(rules, saves: list[tuple[str, ClassRecord]], out_dir: Path | str, title: str = "") -> list[Path]:
     """Write the class report of several tables into ``out_dir``."""
     if len(saves) < 2:
-        raise ReportError("combining needs the saves of at least two tables")
+        raise ReportError(S("rep_err_combine_one"))
     tables = combined_tables(rules, saves)
     files = {
         "report.html": combined_html(rules, tables, title),

@@ -10,10 +10,12 @@ from __future__ import annotations
 from dataclasses import dataclass
 from html import escape
 
-from eurasia_game.model.content import BASIS_LEGEND, basis_words
+from eurasia_game import lang
+from eurasia_game.lang.catalogue import S
 from eurasia_game.report.charts import all_charts, compare_chart
 from eurasia_game.report import teaching as T
-from eurasia_game.report.debrief import Debrief, how_words, moved_text, signed
+from eurasia_game.report.debrief import Debrief, basis_tag, basis_words, how_words, kind_words, moved_text, results_text, signed
+from eurasia_game.report.words import html_words
 
 CSS = """
 :root { --ink: #1d1d1f; --muted: #5a5a60; --rule: #d8d8dc; --accent: #0072b2; --warn: #b34700; }
@@ -84,12 +86,17 @@ def e(text) -> str:
     return escape(str(text))
 
 
+def t(text) -> str:
+    """Catalogue words as element content: escaped, quotation marks kept as typed."""
+    return escape(str(text), quote=False)
+
+
 def page(title: str, subtitle: list[str], sections: list[Section], footer: str) -> str:
     """A whole HTML document from its sections."""
     nav = " ".join(f'<a href="#{e(s.id)}">{e(s.heading)}</a>' for s in sections)
     parts = [
         "<!DOCTYPE html>",
-        '<html lang="en">',
+        f'<html lang="{lang.current()}">',
         "<head>",
         '<meta charset="utf-8">',
         '<meta name="viewport" content="width=device-width, initial-scale=1">',
@@ -98,7 +105,7 @@ def page(title: str, subtitle: list[str], sections: list[Section], footer: str) 
         "</head>",
         "<body>",
         f"<header><h1>{e(title)}</h1>" + "".join(f"<p>{e(line)}</p>" for line in subtitle) + "</header>",
-        f'<nav class="toc" aria-label="Contents">{nav}</nav>',
+        f'<nav class="toc" aria-label="{e(S("rep_contents"))}">{nav}</nav>',
     ]
     for section in sections:
         parts.append(f'<section id="{e(section.id)}"><h2>{e(section.heading)}</h2>\n{section.body}\n</section>')
@@ -113,12 +120,12 @@ def players_line(rules, debrief: Debrief) -> str:
     for side in rules.side_ids:
         player = debrief.players.get(side)
         if player:
-            who.append(f"{rules.side[side].name}: {player}")
+            who.append(S("rep_player", side=rules.side[side].name, player=player))
     return "; ".join(who)
 
 
 def summary_lines(rules, debrief: Debrief) -> list[str]:
-    lines = [f"{debrief.scenario_name} - seed {debrief.seed} - {debrief.rules_name}"]
+    lines = [S("rep_summary_html", scenario=debrief.scenario_name, seed=debrief.seed, rules=debrief.rules_name)]
     players = players_line(rules, debrief)
     if players:
         lines.append(players)
@@ -127,36 +134,36 @@ def summary_lines(rules, debrief: Debrief) -> list[str]:
 
 def ending_html(rules, debrief: Debrief) -> str:
     if debrief.ending is None:
-        return f'<p class="muted">The game is still in progress: it stands in {debrief.year}. The ending and its questions appear once it is over.</p>'
+        return f'<p class="muted">{t(S("rep_in_progress_html", year=debrief.year))}</p>'
     ending = debrief.ending
-    results = ", ".join(f"{rules.side[s].name} {r}s" if r != "draw" else f"{rules.side[s].name} draws" for s, r in ending.results.items() if s in rules.side)
+    results = results_text(rules, ending.results)
     out = [
         '<div class="ending-box">',
         f'<div class="future">{e(ending.name)} ({ending.year})</div>',
-        f"<p><b>The article's future:</b> {e(ending.future)}. <span class=\"muted\">Article section: {e(ending.section)}.</span></p>",
+        f"<p><b>{t(S('rep_future_label'))}</b> {e(ending.future)}. <span class=\"muted\">{html_words('rep_article_section', section=e(ending.section))}</span></p>",
         f"<p>{e(ending.text)}</p>",
         f'<p class="decided"><b>{e(debrief.decided)}</b></p>' if debrief.decided else "",
-        f"<p><b>Result:</b> {e(results)}</p>" if results else "",
+        f"<p><b>{t(S('rep_result_label'))}</b> {e(results)}</p>" if results else "",
         "</div>",
     ]
-    out.append("<h3>Rolls that mattered</h3>")
+    out.append(f"<h3>{t(S('rep_rolls_heading'))}</h3>")
     if debrief.armed_from:
-        out.append(f'<p class="muted">Sudden endings and tipping points were armed from {debrief.armed_from}.</p>')
+        out.append(f'<p class="muted">{t(S("rep_armed_from", year=debrief.armed_from))}</p>')
     if debrief.rolls:
         out.append('<ul class="rolls">' + "".join(f"<li>{e(line)}</li>" for line in debrief.rolls) + "</ul>")
     else:
-        out.append('<p class="muted">No roll of the dice could end the game or move a track.</p>')
+        out.append(f'<p class="muted">{t(S("rep_no_rolls"))}</p>')
     if ending.questions:
-        out.append("<h3>Questions for discussion</h3>")
+        out.append(f"<h3>{t(S('rep_questions_heading'))}</h3>")
         out.append('<ol class="questions">' + "".join(f"<li>{e(q)}</li>" for q in ending.questions) + "</ol>")
     return "\n".join(out)
 
 
 def charts_html(rules, debrief: Debrief, prefix: str = "") -> str:
     tracks, fronts = all_charts(rules, debrief, prefix)
-    out = ["<h3>Shared tracks</h3>", '<div class="charts">']
+    out = [f"<h3>{t(S('rep_shared_tracks'))}</h3>", '<div class="charts">']
     out += [f"<figure>{svg}</figure>" for svg in tracks]
-    out += ["</div>", "<h3>Standing on each front</h3>", '<div class="charts">']
+    out += ["</div>", f"<h3>{t(S('rep_front_standings'))}</h3>", '<div class="charts">']
     out += [f"<figure>{svg}</figure>" for svg in fronts]
     out.append("</div>")
     return "\n".join(out)
@@ -165,13 +172,13 @@ def charts_html(rules, debrief: Debrief, prefix: str = "") -> str:
 def turning_html(debrief: Debrief, since_year: int | None = None) -> str:
     points = [t for t in debrief.turning_points if since_year is None or t.year >= since_year]
     if not points:
-        return '<p class="muted">No track or front moved yet.</p>'
+        return f'<p class="muted">{t(S("rep_no_moves"))}</p>'
     out = []
     for point in points:
         cls = "up" if point.delta > 0 else "down"
         head = f'<div class="turning"><div><b>{point.year}</b> - {e(point.label)}: <span class="swing {cls}">{point.before} &rarr; {point.after} ({signed(point.delta)})</span></div>'
         causes = "".join(f"<li>{e(c.text)} <span class=\"moved\">({signed(c.delta)})</span></li>" for c in point.causes)
-        out.append(head + (f'<ul class="small">{causes}</ul>' if causes else '<p class="small muted">No single event moved it.</p>') + "</div>")
+        out.append(head + (f'<ul class="small">{causes}</ul>' if causes else f'<p class="small muted">{t(S("rep_no_single_cause"))}</p>') + "</div>")
     return "\n".join(out)
 
 
@@ -181,12 +188,12 @@ def _item_html(rules, item, prefix: str = "") -> str:
     if item.kind == "card" and item.card in rules.event:
         card = rules.event[item.card]
         if item.how in ("forced", "forced_next"):
-            tags = '<span class="tag forced">forced</span>'
+            tags = f'<span class="tag forced">{t(S("rep_tag_forced"))}</span>'
         elif item.how in ("now", "next"):
-            tags = '<span class="tag inject">inject</span>'
+            tags = f'<span class="tag inject">{t(S("rep_tag_inject"))}</span>'
         extra = f'<div class="note-card"><b>{e(card.section)}</b>{_basis_tag(card.basis or "")} - {e(card.teaching_note)}</div>'
     elif item.category == "facilitator":
-        tags = f'<span class="tag inject">{e(item.kind.replace("_", " "))}</span>'
+        tags = f'<span class="tag inject">{e(kind_words(item.kind))}</span>'
     moved = f' <span class="moved">({e(moved_text(item.moved))})</span>' if item.moved else ""
     if item.kind == "order" and item.detail in rules.action:
         moved += T.order_link_html(rules, item, prefix)
@@ -200,20 +207,20 @@ def timeline_html(rules, debrief: Debrief, since_year: int | None = None, prefix
             continue
         out.append(f"<h3>{year}</h3>")
         out.append('<ul class="timeline">' + "".join(_item_html(rules, i, prefix) for i in items) + "</ul>")
-    return "\n".join(out) or '<p class="muted">Nothing happened yet.</p>'
+    return "\n".join(out) or f'<p class="muted">{t(S("rep_nothing_yet"))}</p>'
 
 
 def _basis_tag(basis: str) -> str:
     """A small label saying whether the article states a card or the game extrapolates."""
     if not basis:
         return ""
-    return f' <span class="tag basis" title="{e(basis_words(basis))}">{e(basis)}</span>'
+    return f' <span class="tag basis" title="{e(basis_words(basis))}">{e(basis_tag(basis))}</span>'
 
 
 def cards_html(rules, debrief: Debrief, since_year: int | None = None) -> str:
     cards = [c for c in debrief.cards if since_year is None or c.year >= since_year]
     if not cards:
-        return '<p class="muted">No event card fired.</p>'
+        return f'<p class="muted">{t(S("rep_no_cards"))}</p>'
     out = []
     for section in list(rules.game.sources) + sorted({c.section for c in cards} - set(rules.game.sources)):
         mine = [c for c in cards if c.section == section]
@@ -224,7 +231,7 @@ def cards_html(rules, debrief: Debrief, since_year: int | None = None) -> str:
             f"<tr><td class=\"num\">{c.year}</td><td><b>{e(c.title)}</b>{_basis_tag(c.basis)}<br><span class=\"small\">{e(c.teaching_note)}</span></td><td>{e(how_words(c.how))}</td></tr>"
             for c in mine
         )
-        out.append(f"<table><tr><th class=\"num\">Year</th><th>Event and teaching note</th><th>How it came</th></tr>{rows}</table>")
+        out.append(f"<table><tr><th class=\"num\">{t(S('rep_col_year'))}</th><th>{t(S('rep_col_event_note'))}</th><th>{t(S('rep_col_how'))}</th></tr>{rows}</table>")
     return "\n".join(out)
 
 
@@ -232,9 +239,9 @@ def facilitator_html(debrief: Debrief, since_year: int | None = None) -> str:
     items = [i for i in debrief.notes + debrief.injects if since_year is None or i.year >= since_year]
     items.sort(key=lambda i: i.year)
     if not items:
-        return '<p class="muted">The facilitator made no notes or injects.</p>'
-    rows = "".join(f"<tr><td class=\"num\">{i.year}</td><td>{e(i.kind if i.kind != 'card' else 'inject')}</td><td>{e(i.text)}</td></tr>" for i in items)
-    return f"<table><tr><th class=\"num\">Year</th><th>Kind</th><th>What</th></tr>{rows}</table>"
+        return f'<p class="muted">{t(S("rep_no_facilitator"))}</p>'
+    rows = "".join(f"<tr><td class=\"num\">{i.year}</td><td>{e(kind_words(i.kind))}</td><td>{e(i.text)}</td></tr>" for i in items)
+    return f"<table><tr><th class=\"num\">{t(S('rep_col_year'))}</th><th>{t(S('rep_col_kind'))}</th><th>{t(S('rep_col_what'))}</th></tr>{rows}</table>"
 
 
 def numbers_html(rules, debrief: Debrief) -> str:
@@ -246,27 +253,27 @@ def numbers_html(rules, debrief: Debrief) -> str:
         for series in lines:
             rows.append(f"<tr><th>{e(series.label)}</th>" + "".join(f'<td class="num">{v}</td>' for v in series.values) + "</tr>")
     for series in debrief.power:
-        rows.append(f"<tr><th>{e(series.label)} power</th>" + "".join(f'<td class="num">{v}</td>' for v in series.values) + "</tr>")
+        rows.append(f"<tr><th>{html_words('rep_power_label', side=e(series.label))}</th>" + "".join(f'<td class="num">{v}</td>' for v in series.values) + "</tr>")
     return f'<div style="overflow-x:auto"><table><tr><th></th>{head}</tr>{"".join(rows)}</table></div>'
 
 
 def game_sections(rules, debrief: Debrief, prefix: str = "", since_year: int | None = None) -> list[Section]:
     """The sections of one game's report (``since_year``: a branch shows only what follows its fork)."""
     view = T.teaching_view(rules, debrief, what_if=since_year is None)
-    teaching = [Section(f"{prefix}questions", "Questions for this table", T.questions_html(view))]
+    teaching = [Section(f"{prefix}questions", S("rep_sec_questions"), T.questions_html(view))]
     if since_year is None:
-        teaching.append(Section(f"{prefix}what-if", "What if", T.what_if_html(view)))
-    teaching.append(Section(f"{prefix}expected", "The article expected", T.expected_html(view)))
+        teaching.append(Section(f"{prefix}what-if", S("rep_sec_what_if"), T.what_if_html(view)))
+    teaching.append(Section(f"{prefix}expected", S("rep_sec_expected"), T.expected_html(view)))
     return [
-        Section(f"{prefix}ending", "Ending", ending_html(rules, debrief)),
-        Section(f"{prefix}charts", "Charts", charts_html(rules, debrief, prefix)),
-        Section(f"{prefix}turning-points", "Turning points", turning_html(debrief, since_year)),
+        Section(f"{prefix}ending", S("rep_sec_ending"), ending_html(rules, debrief)),
+        Section(f"{prefix}charts", S("rep_sec_charts"), charts_html(rules, debrief, prefix)),
+        Section(f"{prefix}turning-points", S("rep_sec_turning"), turning_html(debrief, since_year)),
         *teaching,
-        Section(f"{prefix}timeline", "Timeline", timeline_html(rules, debrief, since_year, prefix)),
-        Section(f"{prefix}events", "Events and the article", cards_html(rules, debrief, since_year)),
-        Section(f"{prefix}orders", "Orders and the article", T.orders_html(rules, debrief, prefix)),
-        Section(f"{prefix}facilitator", "Facilitator's notes and injects", facilitator_html(debrief, since_year)),
-        Section(f"{prefix}numbers", "The years in numbers", numbers_html(rules, debrief)),
+        Section(f"{prefix}timeline", S("rep_sec_timeline"), timeline_html(rules, debrief, since_year, prefix)),
+        Section(f"{prefix}events", S("rep_sec_events"), cards_html(rules, debrief, since_year)),
+        Section(f"{prefix}orders", S("rep_sec_orders"), T.orders_html(rules, debrief, prefix)),
+        Section(f"{prefix}facilitator", S("rep_sec_facilitator"), facilitator_html(debrief, since_year)),
+        Section(f"{prefix}numbers", S("rep_sec_numbers"), numbers_html(rules, debrief)),
     ]
 
 
@@ -275,11 +282,11 @@ def lines_html(rules, lines) -> str:
     head = "".join(f'<th class="num">{e(t.name)}</th>' for t in rules.tracks)
     rows = []
     for info, debrief in lines:
-        origin = "the original game" if info.parent is None else f"from the start of {info.fork_year}"
-        ending = f"{debrief.ending.name} ({debrief.ending.year})" if debrief.ending else f"in progress ({debrief.year})"
+        origin = S("rep_line_original") if info.parent is None else S("rep_line_from", year=info.fork_year)
+        ending = S("rep_ending_year", ending=debrief.ending.name, year=debrief.ending.year) if debrief.ending else S("rep_in_progress_year", year=debrief.year)
         final = "".join(f'<td class="num">{s.values[-1]}</td>' for s in debrief.tracks)
         rows.append(f"<tr><td><b>{e(info.name)}</b></td><td>{e(origin)}</td><td>{e(ending)}</td>{final}</tr>")
-    table = f"<table><tr><th>Line</th><th>Starts</th><th>Ending</th>{head}</tr>{''.join(rows)}</table>"
+    table = f"<table><tr><th>{t(S('rep_col_line'))}</th><th>{t(S('rep_col_starts'))}</th><th>{t(S('rep_col_ending'))}</th>{head}</tr>{''.join(rows)}</table>"
     games = [(info.name, debrief) for info, debrief in lines]
     charts = [
         compare_chart(s.key, s.label, s.low, s.high, games, chart_id=f"lines-{s.key}") for s in lines[0][1].tracks
@@ -296,21 +303,18 @@ def class_report_html(rules, lines, title: str = "") -> str:
     heading = title or trunk.title
     sections: list[Section] = []
     if len(lines) > 1:
-        sections.append(Section("lines", "Lines of play (what if)", lines_html(rules, lines)))
+        sections.append(Section("lines", S("rep_sec_lines"), lines_html(rules, lines)))
     sections += game_sections(rules, trunk)
     for number, (info, debrief) in enumerate(lines[1:], start=1):
         prefix = f"line{number}-"
-        parent = next((i.name for i, _ in lines if i.id == info.parent), "the original game")
-        body = [
-            f'<p class="line-head">This line rewinds to the start of {info.fork_year} and plays on from there; '
-            f"the years before are those of {e(parent)}.</p>"
-        ]
+        parent = next((i.name for i, _ in lines if i.id == info.parent), S("rep_line_original"))
+        body = [f'<p class="line-head">{html_words("rep_line_rewinds_html", year=str(info.fork_year), parent=e(parent))}</p>']
         for part in game_sections(rules, debrief, prefix=prefix, since_year=info.fork_year):
             inner = part.body.replace("<h3", "<h4").replace("</h3>", "</h4>")
             body.append(f'<h3 id="{e(part.id)}">{e(part.heading)}</h3>\n{inner}')
         sections.append(Section(f"{prefix}start", info.name, "\n".join(body)))
     subtitle = summary_lines(rules, trunk)
-    subtitle.append(f"Source: {rules.game.source}. {BASIS_LEGEND}")
+    subtitle.append(S("rep_source", source=rules.game.source, legend=S("rep_basis_legend")))
     if len(lines) > 1:
-        subtitle.append(f"{len(lines)} lines of play: the original game and {len(lines) - 1} what-if branch(es)")
-    return page(heading, subtitle, sections, f"Made with {rules.game.name}. {rules.game.source}.")
+        subtitle.append(S("rep_lines_count", count=len(lines), branches=len(lines) - 1))
+    return page(heading, subtitle, sections, S("rep_footer", game=rules.game.name, source=rules.game.source))

@@ -22,12 +22,13 @@ from dataclasses import dataclass, field
 from html import escape
 
 from eurasia_game.engine.objectives import standing
-from eurasia_game.report.debrief import Debrief, build_debrief
+from eurasia_game.lang.catalogue import S
+from eurasia_game.report.debrief import Debrief, basis_tag, build_debrief
+from eurasia_game.report.words import html_words, names_or, quoted
 from eurasia_game.session.record import RecordError
 
 STEADY = 1  # a track that moved by at most this much "held steady"
-TREND_WORDS = {"rise": "rise", "fall": "fall", "steady": "hold steady", "hold": "hold or grow", "open": "go either way"}
-DID_WORDS = {"rise": "rose", "fall": "fell", "steady": "held steady"}
+TRENDS = ("rise", "fall", "steady", "hold", "open")  # an expectation's trend; each has words: rep_expects_<trend>
 
 
 @dataclass(frozen=True)
@@ -42,6 +43,7 @@ class WhatIfRow:
     ending_there: str
     tracks: tuple[tuple[str, int, int], ...]  # (track, this game's final value, the fork's)
     how: str  # how the fork was played after the choice
+    same_ending: bool = False  # whether the fork ends as this game does (both unfinished counts as the same)
 
 
 @dataclass(frozen=True)
@@ -57,11 +59,11 @@ class ExpectedRow:
     def verdict(self, short: bool = False) -> str:
         if self.matches is None:
             if self.start is None:
-                return "too early to tell"
-            return "left open" if short else "the article leaves it open"
+                return S("rep_verdict_early")
+            return S("rep_verdict_open_short") if short else S("rep_verdict_open")
         if short:
-            return "as expected" if self.matches else "not as expected"
-        return "as the article expects" if self.matches else "not as the article expects"
+            return S("rep_verdict_yes_short") if self.matches else S("rep_verdict_no_short")
+        return S("rep_verdict_yes") if self.matches else S("rep_verdict_no")
 
 
 @dataclass
@@ -101,7 +103,8 @@ def what_if_rows(rules, debrief: Debrief) -> list[WhatIfRow]:
         forks = dilemma_forks(rules, debrief.record)
     except (RecordError, ValueError):
         return []
-    here = debrief.ending.name if debrief.ending else f"in progress ({debrief.year})"
+    here_id = debrief.ending.id if debrief.ending else None
+    here = S("rep_ending_year", ending=debrief.ending.name, year=debrief.ending.year) if debrief.ending else S("rep_in_progress_year", year=debrief.year)
     rows = []
     for fork in forks:
         try:
@@ -109,14 +112,14 @@ def what_if_rows(rules, debrief: Debrief) -> list[WhatIfRow]:
         except RecordError:
             continue
         card = rules.event.get(fork.card)
-        there = f"{other.ending.name} ({other.ending.year})" if other.ending else f"in progress ({other.year})"
+        there = S("rep_ending_year", ending=other.ending.name, year=other.ending.year) if other.ending else S("rep_in_progress_year", year=other.year)
         tracks = tuple((s.label, s.values[-1], o.values[-1]) for s, o in zip(debrief.tracks, other.tracks))
         if fork.left_year is None:
-            how = "the table's later decisions, all of them"
+            how = S("rep_whatif_how_all")
         elif fork.followed:
-            how = f"the table's later decisions until {fork.left_year}, then computer players"
+            how = S("rep_whatif_how_until", year=fork.left_year)
         else:
-            how = "computer players from the choice on (the table's next decision no longer fitted)"
+            how = S("rep_whatif_how_computer")
         rows.append(WhatIfRow(
             year=fork.year,
             side=_side_name(rules, fork.side),
@@ -124,10 +127,11 @@ def what_if_rows(rules, debrief: Debrief) -> list[WhatIfRow]:
             section=card.section if card else "",
             chosen=_option_label(card, fork.chosen),
             other=_option_label(card, fork.other),
-            ending_here=f"{here} ({debrief.ending.year})" if debrief.ending else here,
+            ending_here=here,
             ending_there=there,
             tracks=tracks,
             how=how,
+            same_ending=here_id == (other.ending.id if other.ending else None),
         ))
     return rows
 
@@ -152,22 +156,22 @@ def expected_rows(rules, debrief: Debrief) -> list[ExpectedRow]:
                 continue
             start, end = series.values[0], series.values[-1]
             moved = _trend(end - start)
-            did = f"{DID_WORDS[moved]}, {start} to {end}"
+            did = S(f"rep_did_{moved}", start=start, end=end)
             if item.trend == "open":
                 matches = None
             elif item.trend == "hold":
                 matches = moved != "fall"
             else:
                 matches = moved == item.trend
-            rows.append(ExpectedRow(track.name, f"{item.text} (expected to {TREND_WORDS[item.trend]})", item.section, start, end, did[0].upper() + did[1:], matches))
+            rows.append(ExpectedRow(track.name, S(f"rep_expects_{item.trend}", text=item.text), item.section, start, end, did, matches))
         else:
             names = [rules.ending[e].name for e in item.endings if e in rules.ending]
-            expects = f"{item.text} (in the game: {', '.join(names)})"
+            expects = S("rep_expects_ending", text=item.text, endings=S("cli_list_sep").join(names))
             if debrief.ending is None:
-                rows.append(ExpectedRow("The ending", expects, item.section, None, None, f"Still in progress in {debrief.year}", None))
+                rows.append(ExpectedRow(S("rep_the_ending"), expects, item.section, None, None, S("rep_still_in_progress", year=debrief.year), None))
             else:
-                did = f"{debrief.ending.name} ({debrief.ending.year}): {debrief.ending.future}"
-                rows.append(ExpectedRow("The ending", expects, item.section, None, None, did, debrief.ending.id in item.endings))
+                did = S("rep_ending_did", ending=debrief.ending.name, year=debrief.ending.year, future=debrief.ending.future)
+                rows.append(ExpectedRow(S("rep_the_ending"), expects, item.section, None, None, did, debrief.ending.id in item.endings))
     return rows
 
 
@@ -195,22 +199,22 @@ def table_questions(rules, debrief: Debrief, what_if: list[WhatIfRow] | None = N
         side = _side_name(rules, item.side or card.dilemma.side)
         chosen = _option_label(card, item.detail)
         others = [o.label for o in card.dilemma.options if o.id != item.detail]
-        text = (f"In {item.year}, {side} answered \u201c{card.title}\u201d with \u201c{chosen}\u201d rather than "
-                f"\u201c{' or '.join(others)}\u201d. What did {side} hope to gain, and what did it give up?")
+        words = {"year": item.year, "side": side, "card": quoted(card.title), "chosen": quoted(chosen), "others": quoted(names_or(others))}
         fork = forks.get((item.year, card.title))
-        if fork is not None and fork.ending_there.split(" (")[0] != fork.ending_here.split(" (")[0]:
-            text += f" Replayed with \u201c{fork.other}\u201d, the game ended in {fork.ending_there} instead: was the table's answer the better one?"
+        if fork is not None and not fork.same_ending:
+            text = S("rep_q_dilemma_replayed", **words, other=quoted(fork.other), ending=fork.ending_there)
+        else:
+            text = S("rep_q_dilemma", **words)
         out.append((text, card.section))
     points = sorted(debrief.turning_points, key=lambda t: -abs(t.delta))[:3]
     for point in sorted(points, key=lambda t: t.year):
         cause = next((c.text for c in point.causes), None)
-        why = f", above all through this: {cause.rstrip('.')}" if cause else ""
-        out.append((f"In {point.year}, {point.label} went from {point.before} to {point.after}{why}. "
-                    "Who wanted that, and could the other side have stopped it?", ""))
+        words = {"year": point.year, "label": point.label, "before": point.before, "after": point.after}
+        out.append((S("rep_q_turning_cause", **words, cause=cause.rstrip(".。")) if cause else S("rep_q_turning", **words), ""))
     for items in debrief.timeline.values():
         for item in items:
             if item.kind == "red_line":
-                out.append((f"In {item.year}: {item.text.rstrip('.')}. Why was the risk taken, and what did each side gain or lose when Beijing pressed?",
+                out.append((S("rep_q_red_line", year=item.year, text=item.text.rstrip(".。")),
                             "Risks and uncertainties" if "Risks and uncertainties" in rules.game.sources else ""))
     counts = Counter((i.side, i.detail) for items in debrief.timeline.values() for i in items if i.kind == "order" and i.detail)
     for side in rules.side_ids:
@@ -222,17 +226,14 @@ def table_questions(rules, debrief: Debrief, what_if: list[WhatIfRow] | None = N
         if action is None or n < 2:
             continue
         section, _, _ = action_citation(rules, action_id)
-        out.append((f"{rules.side[side].name} ordered \u201c{action.name}\u201d {n} times, more than any other order. "
-                    "What does that say about its strategy, and does the article expect that side to act so?", section))
+        out.append((S("rep_q_orders", side=rules.side[side].name, action=quoted(action.name), count=n), section))
     out += objective_questions(rules, debrief)
     if dice_ending(rules, debrief):
-        out.append(("A tipping-point card and a roll of the dice ended this game. Which decisions had brought the board near that "
-                    "future, and would another roll have changed the story or only its date?", debrief.ending.section))
+        out.append((S("rep_q_dice"), debrief.ending.section))
     expected = [r for r in expected_rows(rules, debrief) if r.matches is False]
     for row in expected[:2]:
-        what = "the ending" if row.start is None else row.what
-        out.append((f"The article expected otherwise of {what} than your game gave ({row.did[0].lower() + row.did[1:]}). "
-                    "What explains the difference: the rules, your decisions or the dice?", row.section))
+        what = S("rep_the_ending_lower") if row.start is None else row.what
+        out.append((S("rep_q_expected", what=what, did=row.did[0].lower() + row.did[1:]), row.section))
     return out
 
 
@@ -249,15 +250,12 @@ def objective_questions(rules, debrief: Debrief) -> list[tuple[str, str]]:
         reached = dict(standing(rules, state, side.id).met)
         met = [o for o in objectives if reached[o.id]]
         missed = [o for o in objectives if not reached[o.id]]
-        names = lambda items: ", ".join(f"\u201c{o.name}\u201d" for o in items)  # noqa: E731
-        text = f"{side.name} met {len(met)} of its {len(objectives)} objectives at the end"
-        text += f" ({names(met)})" if met else ""
-        if missed:
-            text += f" and missed {names(missed)}. Which missed objective was within reach, and what would reaching it have cost the partnership?"
-        else:
-            text += ". Which of them came easiest, and did reaching them cost the other side?"
+        names = lambda items: S("cli_list_sep").join(quoted(o.name) for o in items)  # noqa: E731
+        words = {"side": side.name, "met": len(met), "total": len(objectives), "met_names": names(met), "missed_names": names(missed)}
+        key = "rep_q_objectives_all" if not missed else "rep_q_objectives_missed" if met else "rep_q_objectives_none"
+        text = S(key, **words)
         sections = {o.section for o in missed or met} - {"", None}
-        out.append((text, ", ".join(sorted(sections))))
+        out.append((text, S("cli_list_sep").join(sorted(sections))))
     return out
 
 
@@ -278,43 +276,47 @@ def _e(text) -> str:
     return escape(str(text))
 
 
+def _t(text) -> str:
+    """Catalogue words as element content (quotation marks kept as typed)."""
+    return escape(str(text), quote=False)
+
+
 def questions_html(view: TeachingView) -> str:
     if not view.questions:
-        return '<p class="muted">No decisions or swings yet to ask about.</p>'
+        return f'<p class="muted">{_t(S("rep_no_questions"))}</p>'
     items = "".join(f"<li>{_e(q)}" + (f' <span class="muted small">({_e(s)})</span>' if s else "") + "</li>" for q, s in view.questions)
     return f'<ol class="questions">{items}</ol>'
 
 
 def what_if_html(view: TeachingView) -> str:
     if not view.what_if:
-        return '<p class="muted">No dilemma was answered in this game, so there is nothing to replay.</p>'
-    out = ['<p class="small muted">The same seed, replayed with the dilemma answered the other way. After the choice, '
-           "the table's later decisions are given again while they stay legal; where one no longer fits, computer players finish the game.</p>"]
+        return f'<p class="muted">{_t(S("rep_no_whatif"))}</p>'
+    out = [f'<p class="small muted">{_t(S("rep_whatif_intro_html"))}</p>']
     for row in view.what_if:
         changed = [(t, a, b) for t, a, b in row.tracks if a != b]
         tracks = "".join(f'<tr><td>{_e(t)}</td><td class="num">{a}</td><td class="num">{b}</td><td class="num">{b - a:+d}</td></tr>' for t, a, b in changed)
-        table = (f'<table><tr><th>Track at the end</th><th class="num">This game</th><th class="num">What if</th><th class="num">Difference</th></tr>{tracks}</table>'
-                 if tracks else '<p class="small">Every track ends where it did in this game.</p>')
-        same = row.ending_here.split(" (")[0] == row.ending_there.split(" (")[0]
-        verdict = "the same ending" if same else "a different ending"
+        head = f'<th>{_t(S("rep_col_track_end"))}</th>' + "".join(f'<th class="num">{_t(S(k))}</th>' for k in ("rep_col_this_game", "rep_col_what_if", "rep_col_difference"))
+        table = f"<table><tr>{head}</tr>{tracks}</table>" if tracks else f'<p class="small">{_t(S("rep_whatif_same_tracks"))}</p>'
+        bold = {name: f"<b>{_e(value)}</b>" for name, value in (("chosen", row.chosen), ("here", row.ending_here), ("other", row.other), ("there", row.ending_there))}
+        verdict = html_words("rep_whatif_same" if row.same_ending else "rep_whatif_different", **bold)
         out.append(
             f'<div class="turning"><h3>{row.year}: {_e(row.dilemma)} <span class="muted small">({_e(row.side)}; {_e(row.section)})</span></h3>'
-            f"<p>Chose <b>{_e(row.chosen)}</b> and reached <b>{_e(row.ending_here)}</b>. "
-            f"With <b>{_e(row.other)}</b>: <b>{_e(row.ending_there)}</b>, {verdict}.</p>"
-            f'{table}<p class="small muted">Played after the choice: {_e(row.how)}.</p></div>'
+            f"<p>{verdict}</p>"
+            f'{table}<p class="small muted">{html_words("rep_whatif_played", how=_e(row.how))}</p></div>'
         )
     return "\n".join(out)
 
 
 def expected_html(view: TeachingView) -> str:
     if not view.expected:
-        return '<p class="muted">These rules state no expectations of the article.</p>'
+        return f'<p class="muted">{_t(S("rep_no_expectations"))}</p>'
     rows = "".join(
         f"<tr><td><b>{_e(r.what)}</b></td><td>{_e(r.expects)} <span class=\"muted small\">({_e(r.section)})</span></td>"
         f'<td>{_e(r.did)}</td><td class="{"up" if r.matches else "down" if r.matches is False else ""}">{r.verdict()}</td></tr>'
         for r in view.expected
     )
-    return f"<table><tr><th></th><th>The article expected</th><th>This game</th><th>Verdict</th></tr>{rows}</table>"
+    head = "".join(f"<th>{_t(S(k))}</th>" for k in ("rep_sec_expected", "rep_col_this_game", "rep_col_verdict"))
+    return f"<table><tr><th></th>{head}</tr>{rows}</table>"
 
 
 def order_anchor(action_id: str) -> str:
@@ -333,16 +335,16 @@ def orders_used(debrief: Debrief) -> list[str]:
 def order_link_html(rules, item, prefix: str = "") -> str:
     """The link after an order in the timeline: its article section, to the note below."""
     section, basis, _ = action_citation(rules, item.detail)
-    label = section or "the order's note"
+    label = section or S("rep_order_note")
     if basis:
-        label += f", {basis}"
+        label = S("rep_cite_basis", section=label, basis=basis_tag(basis))
     return f' <a class="cite small" href="#{_e(prefix + order_anchor(item.detail))}">{_e(label)}</a>'
 
 
 def orders_html(rules, debrief: Debrief, prefix: str = "") -> str:
     used = orders_used(debrief)
     if not used:
-        return '<p class="muted">No order was given yet.</p>'
+        return f'<p class="muted">{_t(S("rep_no_orders"))}</p>'
     counts = Counter(i.detail for items in debrief.timeline.values() for i in items if i.kind == "order")
     rows = []
     for action_id in used:
@@ -350,43 +352,46 @@ def orders_html(rules, debrief: Debrief, prefix: str = "") -> str:
         if action is None:
             continue
         section, basis, note = action_citation(rules, action_id)
-        where = _e(section) + (f' <span class="muted small">({_e(basis)})</span>' if basis else "") if section else '<span class="muted">not tied to a section</span>'
+        where = _e(section) + (f' <span class="muted small">({_e(basis_tag(basis))})</span>' if basis else "") if section else f'<span class="muted">{_t(S("rep_not_tied"))}</span>'
         rows.append(f'<tr id="{_e(prefix + order_anchor(action_id))}"><td><b>{_e(action.name)}</b></td><td class="num">{counts[action_id]}</td>'
                     f"<td>{where}</td><td>{_e(note or action.description)}</td></tr>")
-    return f'<table><tr><th>Order</th><th class="num">Times</th><th>Article section</th><th>Teaching note</th></tr>{"".join(rows)}</table>'
+    head = f'<th>{_t(S("rep_col_order"))}</th><th class="num">{_t(S("rep_col_times"))}</th><th>{_t(S("rep_col_section"))}</th><th>{_t(S("rep_col_note"))}</th>'
+    return f'<table><tr>{head}</tr>{"".join(rows)}</table>'
 
 
 # --- Markdown --------------------------------------------------------------------
 def teaching_md(rules, debrief: Debrief, view: TeachingView, h: str, md, table) -> list[str]:
     """The three sections as Markdown (``md`` escapes, ``table`` draws a table)."""
-    out = [f"{h} Questions for this table", ""]
+    out = [f"{h} {md(S('rep_sec_questions'))}", ""]
     if view.questions:
         out += [f"{n}. {md(q)}" + (f" *({md(s)})*" if s else "") for n, (q, s) in enumerate(view.questions, start=1)]
     else:
-        out.append("No decisions or swings yet to ask about.")
-    out += ["", f"{h} What if", ""]
+        out.append(md(S("rep_no_questions")))
+    out += ["", f"{h} {md(S('rep_sec_what_if'))}", ""]
     if not view.what_if:
-        out += ["No dilemma was answered in this game, so there is nothing to replay.", ""]
+        out += [md(S("rep_no_whatif")), ""]
     else:
-        out += ["The same seed, replayed with the dilemma answered the other way; the table's later decisions are given again while they stay legal, then computer players finish the game.", ""]
+        out += [md(S("rep_whatif_intro_md")), ""]
         rows = []
         for r in view.what_if:
-            diff = ", ".join(f"{t} {a} to {b}" for t, a, b in r.tracks if a != b) or "no track differs"
-            rows.append([r.year, f"{r.dilemma} ({r.side})", r.chosen, r.ending_here, r.other, r.ending_there, diff, r.how])
-        out += table(["Year", "Dilemma", "Chosen", "Ending", "Other option", "Its ending", "Tracks at the end (this game to what if)", "Played after the choice"], rows)
-    out += [f"{h} The article expected", ""]
+            diff = S("cli_list_sep").join(S("rep_track_diff", track=t, before=a, after=b) for t, a, b in r.tracks if a != b) or S("rep_no_track_differs")
+            rows.append([r.year, S("rep_dilemma_side", dilemma=r.dilemma, side=r.side), r.chosen, r.ending_here, r.other, r.ending_there, diff, r.how])
+        keys = ("rep_col_year", "rep_col_dilemma", "rep_col_chosen", "rep_col_ending", "rep_col_other", "rep_col_its_ending", "rep_col_tracks_end", "rep_col_played")
+        out += table([S(k) for k in keys], rows)
+    out += [f"{h} {md(S('rep_sec_expected'))}", ""]
     if not view.expected:
-        out += ["These rules state no expectations of the article.", ""]
+        out += [md(S("rep_no_expectations")), ""]
     else:
-        out += table(["", "The article expected", "Section", "This game", "Verdict"], [[r.what, r.expects, r.section, r.did, r.verdict(short=True)] for r in view.expected])
+        keys = ("rep_sec_expected", "rep_col_section_short", "rep_col_this_game", "rep_col_verdict")
+        out += table(["", *(S(k) for k in keys)], [[r.what, r.expects, r.section, r.did, r.verdict(short=True)] for r in view.expected])
     return out
 
 
 def orders_md(rules, debrief: Debrief, h: str, md, table) -> list[str]:
     used = orders_used(debrief)
-    out = [f"{h} Orders and the article", ""]
+    out = [f"{h} {md(S('rep_sec_orders'))}", ""]
     if not used:
-        return out + ["No order was given yet.", ""]
+        return out + [md(S("rep_no_orders")), ""]
     counts = Counter(i.detail for items in debrief.timeline.values() for i in items if i.kind == "order")
     rows = []
     for action_id in used:
@@ -394,5 +399,6 @@ def orders_md(rules, debrief: Debrief, h: str, md, table) -> list[str]:
         if action is None:
             continue
         section, basis, note = action_citation(rules, action_id)
-        rows.append([action.name, counts[action_id], f"{section} ({basis})" if section and basis else section or "not tied to a section", note or action.description])
-    return out + table(["Order", "Times", "Article section", "Teaching note"], rows)
+        where = S("rep_section_basis", section=section, basis=basis_tag(basis)) if section and basis else section or S("rep_not_tied")
+        rows.append([action.name, counts[action_id], where, note or action.description])
+    return out + table([S(k) for k in ("rep_col_order", "rep_col_times", "rep_col_section", "rep_col_note")], rows)

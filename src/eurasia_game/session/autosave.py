@@ -35,8 +35,9 @@ import re
 from dataclasses import dataclass
 from pathlib import Path
 
+from eurasia_game.lang.catalogue import S
 from eurasia_game.safefile import read_text_bounded
-from eurasia_game.session.folders import autosave_dir
+from eurasia_game.session.folders import autosave_dir, autosave_files  # noqa: F401  (autosave_files is part of this module's API)
 from eurasia_game.session.record import GameRecord, RecordError
 from eurasia_game.session.saves import SaveError, atomic_write_text, read_record, write_record
 
@@ -44,7 +45,6 @@ KEEP = 5
 FULL_EVERY = 50  # actions journaled after a full autosave before the next full one
 _MAX_JOURNAL_BYTES = 20_000_000
 MARKER = "game-in-progress.json"
-_NAME = re.compile(r"^autosave-(\d{1,12})\.json$")
 _STALE_TEMP = re.compile(r"^\.(autosave-\d{1,12}\.json|" + re.escape(MARKER) + r")\..*\.tmp$")
 _MAX_MARKER_BYTES = 10_000
 
@@ -60,22 +60,6 @@ class Resumable:
 
 def autosave_name(number: int) -> str:
     return f"autosave-{number:06d}.json"
-
-
-def autosave_files(folder: Path | str | None = None) -> list[tuple[int, Path]]:
-    """The autosaves in ``folder`` as (number, path), newest first; empty if unreadable."""
-    folder = Path(folder) if folder is not None else autosave_dir()
-    found = []
-    try:
-        names = os.listdir(folder)
-    except OSError:
-        return []
-    for name in names:
-        match = _NAME.match(name)
-        if match:
-            found.append((int(match.group(1)), folder / name))
-    found.sort(key=lambda item: item[0], reverse=True)
-    return found
 
 
 class Autosaver:
@@ -109,7 +93,7 @@ class Autosaver:
         try:
             atomic_write_text(self.folder / MARKER, text)
         except SaveError as exc:
-            self.last_error = f"Autosave is off: {exc}"
+            self.last_error = S("ses_autosave_off", reason=exc)
             return self.last_error
         return None
 
@@ -127,14 +111,14 @@ class Autosaver:
         try:
             write_record(path, record)
             if read_record(path).body_digest() != digest:
-                raise RecordError("it read back differently from what was written")
+                raise RecordError(S("ses_autosave_differs"))
         except (SaveError, RecordError) as exc:
             _unlink(path)
-            self.last_error = f"Autosave failed ({exc}); the game goes on and earlier autosaves are kept."
+            self.last_error = S("ses_autosave_failed", reason=exc)
             return self.last_error
         except OSError as exc:  # pragma: no cover - write_record turns these into SaveError
             _unlink(path)
-            self.last_error = f"Autosave failed ({exc.strerror or exc}); the game goes on and earlier autosaves are kept."
+            self.last_error = S("ses_autosave_failed", reason=exc.strerror or exc)
             return self.last_error
         self.last_path = path
         self._last_digest = digest

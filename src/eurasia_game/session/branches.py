@@ -27,6 +27,7 @@ from eurasia_game.safefile import UTF8_BOM, FileRefused, read_bounded
 from eurasia_game.engine.decided import decided_by, rolls
 from eurasia_game.engine.state import FACILITATOR, Action
 from eurasia_game.engine.views import visible
+from eurasia_game.lang.catalogue import S
 from eurasia_game.session.record import ActionRecord, GameRecord, RecordError, digest, record_from_json
 from eurasia_game.session.replay import replay_steps
 from eurasia_game.session.saves import atomic_write_text
@@ -105,7 +106,7 @@ def roll_step(session: GameSession, event_index: int) -> tuple[int, int]:
         if count <= event_index < count + len(public):
             return index, sum(1 for e in public[: event_index - count] if e.kind == "chance")
         count += len(public)
-    raise ValueError("that roll is not in this line's log")
+    raise ValueError(S("ses_roll_not_in_log"))
 
 
 def deciding_roll(rules, session: GameSession):
@@ -131,7 +132,7 @@ class ClassGame:
 
     @classmethod
     def new(cls, rules, session: GameSession, title: str = "", timer: TimerSettings | None = None) -> "ClassGame":
-        info = BranchInfo(id=TRUNK, name="Original game")
+        info = BranchInfo(id=TRUNK, name=S("ses_line_original"))
         return cls(rules, [Branch(info, session.record())], TRUNK, session, title, timer or TimerSettings())
 
     # --- looking ---------------------------------------------------------------
@@ -158,21 +159,21 @@ class ClassGame:
         if the year cannot be rewound to.
         """
         if len(self.branches) >= MAX_BRANCHES:
-            raise ValueError(f"a class can keep at most {MAX_BRANCHES} lines of play")
+            raise ValueError(S("ses_max_lines", count=MAX_BRANCHES))
         self.sync()
         record = self.session.record()
         starts = year_starts(self.rules, record)
         if year not in starts:
-            years = ", ".join(str(y) for y in starts) or "none"
-            raise ValueError(f"the game never reached the start of {year}; it can be rewound to: {years}")
+            years = S("cli_list_sep").join(str(y) for y in starts) or S("ses_none")
+            raise ValueError(S("ses_never_reached", year=year, years=years))
         at = starts[year]
         if at >= len(record.actions):
-            raise ValueError(f"nothing has been played since the start of {year} yet, so there is nothing to rewind")
+            raise ValueError(S("ses_nothing_since", year=year))
         number = 1 + sum(1 for b in self.branches if b.info.parent is not None)
         ids = {b.info.id for b in self.branches}
         while f"b{number}" in ids:
             number += 1
-        info = BranchInfo(id=f"b{number}", name=f"What if: from {year} (line {number + 1})", parent=self.current, fork_year=year, fork_at=at)
+        info = BranchInfo(id=f"b{number}", name=S("ses_line_rewind", year=year, number=number + 1), parent=self.current, fork_year=year, fork_at=at)
         branch_record = prefix(record, at)
         self.session = GameSession.from_record(self.rules, branch_record)
         self.branches.append(Branch(info, self.session.record()))
@@ -190,17 +191,17 @@ class ClassGame:
         sentence when there is no roll to replay.
         """
         if len(self.branches) >= MAX_BRANCHES:
-            raise ValueError(f"a class can keep at most {MAX_BRANCHES} lines of play")
+            raise ValueError(S("ses_max_lines", count=MAX_BRANCHES))
         self.sync()
         session = self.session
         if event_index is None:
             roll = deciding_roll(self.rules, session)
             if roll is None:
-                raise ValueError("no roll of the dice has mattered in this line yet, so there is none to roll again")
+                raise ValueError(S("ses_no_roll_mattered"))
             event_index = roll.index
         roll = next((r for r in rolls(session.events(None)) if r.index == event_index), None)
         if roll is None:
-            raise ValueError("there is no roll at that place in the log")
+            raise ValueError(S("ses_no_roll_there"))
         at, skip = roll_step(session, event_index)
         record = session.record()
         fork_at = max(at - 1, 0)
@@ -216,7 +217,7 @@ class ClassGame:
         number = 1 + sum(1 for b in self.branches if b.info.parent is not None)
         while f"b{number}" in ids:
             number += 1
-        name = f"What if: the {roll.year} roll again, seed {seed} (line {number + 1})"
+        name = S("ses_line_reroll", year=roll.year, seed=seed, number=number + 1)
         info = BranchInfo(id=f"b{number}", name=name[:80], parent=self.current, fork_year=roll.year, fork_at=fork_at, reroll_seed=seed)
         self.session = GameSession.from_record(self.rules, branch_record)
         self.branches.append(Branch(info, self.session.record()))
@@ -277,44 +278,44 @@ def class_from_json(text: str) -> ClassRecord:
     Raises ``RecordError`` with a sentence for anything that is not one.
     """
     if len(text) > MAX_CLASS_BYTES:
-        raise RecordError("the file is too large to be a class or a game record")
+        raise RecordError(S("ses_class_too_large"))
     try:
         data = json.loads(text)
     except (json.JSONDecodeError, RecursionError, ValueError):
         data = None
     if not isinstance(data, dict) or data.get("kind") != CLASS_KIND:
         record = record_from_json(text)  # says what is wrong with it
-        return ClassRecord("", TRUNK, TimerSettings(), (Branch(BranchInfo(id=TRUNK, name="Original game"), record),))
+        return ClassRecord("", TRUNK, TimerSettings(), (Branch(BranchInfo(id=TRUNK, name=S("ses_line_original")), record),))
     if data.get("format") != CLASS_FORMAT:
-        raise RecordError(f"the class file has format {data.get('format')!r}; this version of the game reads format {CLASS_FORMAT}")
+        raise RecordError(S("ses_class_format", format=repr(data.get("format")), current=CLASS_FORMAT))
     checksum = data.pop("checksum", None)
     if not isinstance(checksum, str) or checksum != digest(data):
-        raise RecordError("the class file's checksum does not match its content: it was damaged or edited by hand")
+        raise RecordError(S("ses_class_checksum"))
     raw = data.get("branches")
     if not isinstance(raw, list) or not 1 <= len(raw) <= MAX_BRANCHES:
-        raise RecordError(f"the class file must hold between 1 and {MAX_BRANCHES} lines of play")
+        raise RecordError(S("ses_class_count", count=MAX_BRANCHES))
     branches = []
     try:
         header = ClassHeader.model_validate({k: data[k] for k in ("title", "current", "timer") if k in data})
         for number, entry in enumerate(raw, start=1):
             if not isinstance(entry, dict) or set(entry) != {"info", "record"}:
-                raise RecordError(f"line {number} of the class file is damaged")
+                raise RecordError(S("ses_class_line_damaged", number=number))
             info = BranchInfo.model_validate(entry["info"])
             try:
                 record = record_from_json(json.dumps(entry["record"]))
             except RecordError as exc:
-                raise RecordError(f"line {number} ({info.name}): {exc}") from None
+                raise RecordError(S("ses_class_line", number=number, name=info.name, reason=exc)) from None
             branches.append(Branch(info, record))
     except ValidationError as exc:
         first = exc.errors()[0]
         from eurasia_game.session.record import _why
 
-        raise RecordError(f"{'.'.join(str(p) for p in first['loc'])}: {_why(first)}; the class file was damaged or edited by hand") from None
+        raise RecordError(S("ses_class_invalid", where=".".join(str(p) for p in first["loc"]), why=_why(first))) from None
     ids = [b.info.id for b in branches]
     if len(set(ids)) != len(ids) or branches[0].info.parent is not None:
-        raise RecordError("the class file is damaged: its lines of play are not a tree starting at the original game")
+        raise RecordError(S("ses_class_not_tree"))
     if any(b.info.parent not in ids[:i] for i, b in enumerate(branches) if i):
-        raise RecordError("the class file is damaged: a line of play names a parent that comes after it or does not exist")
+        raise RecordError(S("ses_class_bad_parent"))
     current = header.current if header.current in ids else ids[0]
     return ClassRecord(header.title, current, header.timer, tuple(branches))
 
@@ -326,16 +327,16 @@ def read_class(path: Path | str) -> ClassRecord:
         raw = read_bounded(path, MAX_CLASS_BYTES, "save")
     except FileRefused as exc:
         if "does not exist" in exc.reason:
-            raise RecordError(f"there is no save at {path}") from None
-        raise RecordError(f"{path.name}: {exc.reason}" + (", too large to be a game save" if "larger" in exc.reason else "")) from None
+            raise RecordError(S("ses_no_save", path=path)) from None
+        raise RecordError(S("ses_refused_large" if "larger" in exc.reason else "ses_in_file", name=path.name, reason=exc.reason)) from None
     if raw.startswith(UTF8_BOM):
         raw = raw[len(UTF8_BOM):]
     try:
         text = raw.decode("utf-8")
     except UnicodeDecodeError as exc:
         line = raw[: exc.start].count(b"\n") + 1
-        raise RecordError(f"{path.name}: line {line}: this is not a game save: it is not text (a save is a text file written by the game)") from None
+        raise RecordError(S("ses_not_text_at", name=path.name, line=line)) from None
     try:
         return class_from_json(text)
     except RecordError as exc:
-        raise RecordError(f"{path.name}: {exc}") from None
+        raise RecordError(S("ses_in_file", name=path.name, reason=exc)) from None

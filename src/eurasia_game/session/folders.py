@@ -11,6 +11,7 @@ goes on.
 from __future__ import annotations
 
 import os
+import re
 from pathlib import Path
 
 HOME_VARIABLE = "EURASIA_GAME_HOME"
@@ -40,3 +41,24 @@ def autosave_dir() -> Path:
 def logs_dir() -> Path:
     """Play and crash logs (seed, rules fingerprint and actions of each game)."""
     return game_home() / "logs"
+
+
+# An autosave's file name; listing them needs nothing of the records (the title
+# screen's "continue" asks before any game is loaded).
+_AUTOSAVE_NAME = re.compile(r"^autosave-(\d{1,12})\.json$")
+
+
+def autosave_files(folder: Path | str | None = None) -> list[tuple[int, Path]]:
+    """The autosaves in ``folder`` as (number, path), newest first; empty if unreadable."""
+    folder = Path(folder) if folder is not None else autosave_dir()
+    found = []
+    try:
+        names = os.listdir(folder)
+    except OSError:
+        return []
+    for name in names:
+        match = _AUTOSAVE_NAME.match(name)
+        if match:
+            found.append((int(match.group(1)), folder / name))
+    found.sort(key=lambda item: item[0], reverse=True)
+    return found

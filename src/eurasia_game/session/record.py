@@ -15,6 +15,7 @@ from typing import Annotated, Callable, Literal
 from pydantic import BaseModel, ConfigDict, Field, StringConstraints, ValidationError, field_validator
 
 from eurasia_game.engine.state import Action
+from eurasia_game.lang.catalogue import S
 
 RECORD_FORMAT = 1
 HUMAN = "human"  # a side played by a person; every other player is a policy name
@@ -90,7 +91,7 @@ class GameRecord(BaseModel):
         known = [HUMAN, *policy_names()]
         for side, kind in players.items():
             if kind not in known:
-                raise ValueError(f"the player of {side!r} is {_short(kind)}, which this game does not know; players are {', '.join(known)}")
+                raise ValueError(S("ses_unknown_player", side=repr(side), player=_short(kind), players=", ".join(known)))
         return players
     actions: list[ActionRecord] = Field(default_factory=list, max_length=100_000)
     mods: list[ModEntry] | None = Field(default=None, max_length=100, description="The mods played with, in load order; left out when there were none.")
@@ -125,7 +126,7 @@ def _no_duplicates(pairs: list) -> dict:
     out = {}
     for key, value in pairs:
         if key in out:
-            raise RecordError(f"the save names {_short(key)} twice: it was damaged or edited by hand")
+            raise RecordError(S("ses_dup_key", key=_short(key)))
         out[key] = value
     return out
 
@@ -145,43 +146,44 @@ def record_from_json(text: str | bytes) -> GameRecord:
     checksum is required and checked on the record as written.
     """
     if len(text) > MAX_RECORD_BYTES:
-        raise RecordError("the save is too large to be a game record")
+        raise RecordError(S("ses_too_large"))
     if isinstance(text, bytes):
         text = text.removeprefix(b"\xef\xbb\xbf")
     else:
         text = text.removeprefix("\ufeff")  # a byte-order mark, as some editors write: accepted like in rule files
     if not text.strip():
-        raise RecordError("line 1: the save is empty; it was cut short or never written")
+        raise RecordError(S("ses_empty"))
     try:
         data = json.loads(text, object_pairs_hook=_no_duplicates)
     except json.JSONDecodeError as exc:
-        raise RecordError(f"line {exc.lineno}, column {exc.colno}: the save is not a readable game record here ({_JSON_WORDS.get(exc.msg.split(':')[0], 'the text is broken')}); it may be cut short or damaged") from None
+        why = S(_JSON_WORDS.get(exc.msg.split(":")[0], "ses_json_broken"))
+        raise RecordError(S("ses_json", line=exc.lineno, column=exc.colno, why=why)) from None
     except UnicodeDecodeError:
-        raise RecordError("the save is not a game record: it is not text") from None
+        raise RecordError(S("ses_not_text")) from None
     except RecursionError:
-        raise RecordError("line 1: the save is nested too deeply to be a game record") from None
+        raise RecordError(S("ses_nested")) from None
     except RecordError:
         raise
     except ValueError:  # e.g. a number with thousands of digits
-        raise RecordError("the save holds a number far too large for a game record; it was damaged or edited by hand") from None
+        raise RecordError(S("ses_big_number")) from None
     if not isinstance(data, dict):
-        raise RecordError("line 1: the file is not a game record (a game save starts with '{')")
+        raise RecordError(S("ses_not_object"))
     version = data.get("format")
     if type(version) is not int or not (1 <= version <= RECORD_FORMAT):
         if type(version) is int and version > RECORD_FORMAT:
-            raise RecordError(f"format: the save was made by a newer version of the game (save format {_short(version)}, while this one reads save format {RECORD_FORMAT}); update the game to load it")
+            raise RecordError(S("ses_format_newer", version=_short(version), current=RECORD_FORMAT))
         if version is None:
-            raise RecordError(f"format: the file does not say which version of the game wrote it, so it is not a game save or it was damaged (this game reads save format {RECORD_FORMAT})")
-        raise RecordError(f"format: {_short(version)} is not a save format this game knows (it reads save format {RECORD_FORMAT}); the file is not a game save or it was damaged")
+            raise RecordError(S("ses_format_missing", current=RECORD_FORMAT))
+        raise RecordError(S("ses_format_unknown", version=_short(version), current=RECORD_FORMAT))
     checksum = data.pop("checksum", None)
     if not isinstance(checksum, str):
-        raise RecordError("checksum: the save has no checksum, so damage or hand edits cannot be ruled out")
+        raise RecordError(S("ses_no_checksum"))
     try:
         intact = checksum == digest(data)
     except (RecursionError, ValueError):
         intact = False
     if not intact:
-        raise RecordError("checksum: the save's checksum does not match its content: it was damaged or edited by hand")
+        raise RecordError(S("ses_bad_checksum"))
     while version < RECORD_FORMAT:  # the checksum covers the record as written, in its own format
         data = MIGRATIONS[version](data)
         version += 1
@@ -196,19 +198,19 @@ def _validate(data: dict) -> GameRecord:
     except ValidationError as exc:
         first = exc.errors()[0]
         where = _short(".".join(str(p) for p in first["loc"]), 60).strip("'\"")
-        raise RecordError(f"{where}: {_why(first)}; the save was damaged or edited by hand") from None
+        raise RecordError(S("ses_invalid", where=where, why=_why(first))) from None
 
 
-# json's messages, in the words a player reads
+# json's messages -> the catalogue's words a player reads
 _JSON_WORDS = {
-    "Expecting value": "a value is missing",
-    "Expecting property name enclosed in double quotes": "a name is not in double quotes",
-    "Expecting ',' delimiter": "a comma is missing",
-    "Expecting ':' delimiter": "a colon is missing",
-    "Unterminated string starting at": "a text is not closed",
-    "Extra data": "there is more after the end of the record",
-    "Invalid control character at": "a text holds a control character",
-    "Invalid \\escape": "a text holds a broken escape",
+    "Expecting value": "ses_json_value",
+    "Expecting property name enclosed in double quotes": "ses_json_name",
+    "Expecting ',' delimiter": "ses_json_comma",
+    "Expecting ':' delimiter": "ses_json_colon",
+    "Unterminated string starting at": "ses_json_string",
+    "Extra data": "ses_json_extra",
+    "Invalid control character at": "ses_json_control",
+    "Invalid \\escape": "ses_json_escape",
 }
 
 
@@ -216,41 +218,42 @@ def _why(error: dict) -> str:
     """One pydantic error of a save, in plain words."""
     kind = error["type"]
     if kind == "missing":
-        return "this entry is missing"
+        return S("ses_why_missing")
     if kind == "extra_forbidden":
-        return "a game save has no such entry"
+        return S("ses_why_extra")
     if kind == "string_pattern_mismatch":
-        return "holds characters that a save may not contain"
+        return S("ses_why_pattern")
     if kind in ("string_too_long", "too_long"):
-        return "is far too long"
+        return S("ses_why_long")
     if kind.startswith("int") or kind in ("greater_than_equal", "less_than"):
-        return "is not a whole number the game can use"
+        return S("ses_why_int")
     if kind.startswith("string"):
-        return "should be a text"
+        return S("ses_why_string")
     if kind in ("dict_type", "model_type"):
-        return "should be a group of named entries"
+        return S("ses_why_dict")
     if kind == "list_type":
-        return "should be a list"
+        return S("ses_why_list")
     if kind == "value_error":
         return str(error.get("msg", "")).removeprefix("Value error, ")
     if kind == "literal_error":
-        return f"{_short(error.get('input'))} is not one of the allowed words ({error.get('ctx', {}).get('expected', '')})"
-    return "has a value a game save cannot hold"
+        return S("ses_why_literal", value=_short(error.get("input")), expected=error.get("ctx", {}).get("expected", ""))
+    return S("ses_why_other")
 
 
 def mod_mismatch(rules, record: GameRecord) -> str | None:
     """Which mods the save needs that are not loaded (or differ), or None."""
     saved = {m.id: m.version for m in record.mods or ()}
     loaded = {m.id: m.version for m in getattr(rules, "mods", ())}
-    missing = [f"{i} {v}" for i, v in saved.items() if i not in loaded]
+    sep = S("cli_list_sep")
+    missing = [S("ses_mod", id=i, version=v) for i, v in saved.items() if i not in loaded]
     if missing:
-        return f"the save was made with mods that are not loaded: {', '.join(missing)}; enable them (--mod PATH) and load it again"
-    other = [f"{i} (saved with {v}, loaded {loaded[i]})" for i, v in saved.items() if loaded[i] != v]
+        return S("ses_mods_missing", mods=sep.join(missing))
+    other = [S("ses_mod_other", id=i, saved=v, loaded=loaded[i]) for i, v in saved.items() if loaded[i] != v]
     if other:
-        return f"the save was made with other versions of mods: {', '.join(other)}"
+        return S("ses_mods_other", mods=sep.join(other))
     extra = [i for i in loaded if i not in saved]
     if extra:
-        return f"the save was made without the mods {', '.join(extra)}; load it without them"
+        return S("ses_mods_extra", mods=sep.join(extra))
     return None
 
 
@@ -260,12 +263,12 @@ def mismatch(rules, record: GameRecord) -> str | None:
     if problem:
         return problem
     if record.rules_id != rules.game.id:
-        return f"the save was made with the rules '{record.rules_id}', not '{rules.game.id}'"
+        return S("ses_rules_id", saved=record.rules_id, loaded=rules.game.id)
     if record.rules_fingerprint != rules.fingerprint:
-        return (
-            f"the save was made with other rules (version {record.rules_version}, fingerprint {record.rules_fingerprint}); "
-            f"these are version {rules.game.version}, fingerprint {rules.fingerprint}"
+        return S(
+            "ses_rules_other", version=record.rules_version, fingerprint=record.rules_fingerprint,
+            our_version=rules.game.version, our_fingerprint=rules.fingerprint,
         )
     if record.scenario not in rules.scenario:
-        return f"the save's scenario '{record.scenario}' does not exist in these rules"
+        return S("ses_scenario", scenario=record.scenario)
     return None

@@ -5,6 +5,7 @@ from __future__ import annotations
 from typing import Iterator
 
 from eurasia_game.engine import IllegalAction, StepResult, apply_action, start_game
+from eurasia_game.lang.catalogue import S
 from eurasia_game.session.record import GameRecord, RecordError, mismatch
 
 
@@ -20,14 +21,14 @@ def replay_steps(rules, record: GameRecord) -> Iterator[StepResult]:
     try:
         result = start_game(rules, record.scenario, record.seed, record.armed_from)
     except ValueError as exc:
-        raise RecordError(f"the save's start does not fit the rules: {exc}") from None
+        raise RecordError(S("ses_start_unfit", reason=exc)) from None
     yield result
     state = result.state
     for number, entry in enumerate(record.actions, start=1):
         try:
             result = apply_action(rules, state, entry.to_action())
         except IllegalAction as exc:
-            raise RecordError(f"action {number} of the record ({entry.kind} by {entry.side}) is illegal under these rules: {exc}") from None
+            raise RecordError(S("ses_action_illegal", number=number, kind=entry.kind, side=entry.side, reason=exc)) from None
         yield result
         state = result.state
 

@@ -11,50 +11,10 @@ import os
 import tempfile
 from pathlib import Path
 
+from eurasia_game.lang.catalogue import S
 from eurasia_game.safefile import UTF8_BOM, FileRefused, read_bounded
+from eurasia_game.session.atomic import SaveError, atomic_write_text  # noqa: F401  (part of this module's API)
 from eurasia_game.session.record import MAX_RECORD_BYTES, GameRecord, RecordError, record_from_json
-
-
-class SaveError(OSError):
-    """A save could not be written; the message says why in plain words."""
-
-
-def atomic_write_text(path: Path | str, text: str) -> None:
-    path = Path(path)
-    try:
-        path.parent.mkdir(parents=True, exist_ok=True)
-        fd, tmp = tempfile.mkstemp(prefix=f".{path.name}.", suffix=".tmp", dir=path.parent)
-    except OSError as exc:
-        raise SaveError(f"cannot write in {path.parent}: {exc.strerror or exc}") from None
-    try:
-        with os.fdopen(fd, "w", encoding="utf-8") as handle:
-            handle.write(text)
-            handle.flush()
-            os.fsync(handle.fileno())
-        os.replace(tmp, path)
-    except BaseException as exc:  # the temporary file never outlives a failed write
-        try:
-            os.unlink(tmp)
-        except OSError:
-            pass
-        if isinstance(exc, (OSError, ValueError)):
-            raise SaveError(f"cannot save to {path}: {getattr(exc, 'strerror', None) or exc}") from None
-        raise
-    _sync_folder(path.parent)
-
-
-def _sync_folder(folder: Path) -> None:
-    """Flush the folder entry of a replaced file too, where the system allows it."""
-    try:
-        fd = os.open(folder, os.O_RDONLY)
-    except OSError:
-        return
-    try:
-        os.fsync(fd)
-    except OSError:
-        pass
-    finally:
-        os.close(fd)
 
 
 def write_record(path: Path | str, record: GameRecord) -> None:
@@ -63,7 +23,7 @@ def write_record(path: Path | str, record: GameRecord) -> None:
     try:
         record_from_json(text)
     except RecordError as exc:
-        raise SaveError(f"the game could not be saved to {Path(path).name}: {exc}") from None
+        raise SaveError(S("ses_save_failed", name=Path(path).name, reason=exc)) from None
     atomic_write_text(path, text)
 
 
@@ -74,16 +34,16 @@ def read_record(path: Path | str) -> GameRecord:
         raw = read_bounded(path, MAX_RECORD_BYTES, "save")
     except FileRefused as exc:
         if "does not exist" in exc.reason:
-            raise RecordError(f"there is no save at {path}") from None
-        raise RecordError(f"{path.name}: {exc.reason}" + (", too large to be a game save" if "larger" in exc.reason else "")) from None
+            raise RecordError(S("ses_no_save", path=path)) from None
+        raise RecordError(S("ses_refused_large" if "larger" in exc.reason else "ses_in_file", name=path.name, reason=exc.reason)) from None
     if raw.startswith(UTF8_BOM):  # written by an editor that marks UTF-8: read like the rule files
         raw = raw[len(UTF8_BOM):]
     try:
         text = raw.decode("utf-8")
     except UnicodeDecodeError as exc:
         line = raw[: exc.start].count(b"\n") + 1
-        raise RecordError(f"{path.name}: line {line}: this is not a game save: it is not text (a save is a text file written by the game)") from None
+        raise RecordError(S("ses_not_text_at", name=path.name, line=line)) from None
     try:
         return record_from_json(text)
     except RecordError as exc:
-        raise RecordError(f"{path.name}: {exc}") from None
+        raise RecordError(S("ses_in_file", name=path.name, reason=exc)) from None

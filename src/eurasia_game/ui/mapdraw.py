@@ -19,6 +19,7 @@ from __future__ import annotations
 
 import json
 import math
+import re
 from functools import lru_cache
 
 import pygame
@@ -32,6 +33,26 @@ SUPERSAMPLE_MAX_PIXELS = 2_600_000  # the board's map at 2560x1440 is about 1.3 
 @lru_cache(maxsize=1)
 def map_data() -> dict:
     return json.loads((assets_dir() / "ui" / "map.json").read_text(encoding="utf-8"))
+
+
+def place_name(name: str) -> str:
+    """A place name of the map (a route, a pipeline, a country) in the language chosen.
+
+    Its key in the interface catalogue is ``map_place_`` and the name in
+    lowercase with underscores; a name with no key shows as the map has it.
+    """
+    from eurasia_game.lang.catalogue import english, words
+
+    key = "map_place_" + "_".join(re.findall(r"[a-z0-9]+", name.lower()))
+    return words(key, english()[key]) if key in english() else name
+
+
+def capital_of(side, data: dict) -> dict | None:
+    """The map's capital of a side: by the side's id, or by its capital's name (a mod's side)."""
+    for cap in data["capitals"]:
+        if cap.get("side") == side.id or cap["name"] == side.capital:
+            return cap
+    return None
 
 
 def frame_rect(area: pygame.Rect) -> pygame.Rect:
@@ -71,7 +92,7 @@ def insets(ctx, area: pygame.Rect) -> dict[str, pygame.Rect]:
     for front_id, shape in fronts.items():
         if shape.get("kind") != "inset" or front_id not in ctx.rules.front:
             continue
-        caption = ctx.text.width(shape.get("place", ""), ctx.fs("font_small")) + ctx.px(16)
+        caption = ctx.text.width(place_name(shape.get("place", "")), ctx.fs("font_small")) + ctx.px(16)
         box = pygame.Rect(0, 0, max(ctx.px(INSET_W), caption), ctx.px(INSET_H))
         box.bottomright = (right, area.bottom - ctx.px(8))
         out[front_id] = box
@@ -95,14 +116,14 @@ def legend(ctx) -> list[str]:
         front = rules.front[front_id].name
         kind = shape.get("kind")
         if kind == "countries":
-            lines.append(S("map_legend_countries", front=front, countries=", ".join(shape["countries"])))
+            lines.append(S("map_legend_countries", front=front, countries=", ".join(place_name(c) for c in shape["countries"])))
         elif kind == "route":
-            lines.append(S("map_legend_route", route=shape["name"], front=front))
+            lines.append(S("map_legend_route", route=place_name(shape["name"]), front=front))
         elif kind == "pipelines":
-            lines.append(S("map_legend_pipelines", front=front, names=", ".join(p["name"] for p in shape["lines"])))
+            lines.append(S("map_legend_pipelines", front=front, names=", ".join(place_name(p["name"]) for p in shape["lines"])))
         elif kind == "inset":
-            lines.append(S("map_legend_inset", front=front, place=shape.get("place", "")))
-    capitals = [c["name"] for c in data["capitals"] if any(side.capital == c["name"] for side in rules.sides)]
+            lines.append(S("map_legend_inset", front=front, place=place_name(shape.get("place", ""))))
+    capitals = [side.capital for side in rules.sides if side.capital and capital_of(side, data) is not None]
     if capitals:
         lines.append(S("map_legend_capitals", capitals=", ".join(capitals)))
     return lines
@@ -181,9 +202,9 @@ class MapRenderer:
         # the countries, each side's home tinted with its colour, Central Asia's states marked
         tint = {}
         for side in rules.sides:
-            for cap in data["capitals"]:
-                if cap["name"] == side.capital:
-                    tint[cap["country"]] = _blend(ctx.colour("land"), ctx.side_colour(side.id), 0.28)
+            cap = capital_of(side, data)
+            if cap is not None:
+                tint[cap["country"]] = _blend(ctx.colour("land"), ctx.side_colour(side.id), 0.28)
         region = set()
         fronts = data.get("fronts", {})
         for front_id, shape in (fronts.items() if self.fronts else ()):  # a front that is a group of states (Central Asia)
@@ -251,14 +272,14 @@ class MapRenderer:
                 continue
             if shape["kind"] == "route":
                 lon, lat = shape["points"][-5]
-                ctx.text.draw(surf, shape["name"], p(lon, lat + 2.4), small, ctx.colour("sea_route"), anchor="midbottom")
+                ctx.text.draw(surf, place_name(shape["name"]), p(lon, lat + 2.4), small, ctx.colour("sea_route"), anchor="midbottom")
         for front_id, box in (insets(ctx, self._area) if self.fronts else {}).items():
-            ctx.text.draw(surf, fronts[front_id]["place"], (box.centerx, box.bottom - ctx.px(5)), small, ctx.colour("text_dim"), anchor="midbottom")
+            ctx.text.draw(surf, place_name(fronts[front_id]["place"]), (box.centerx, box.bottom - ctx.px(5)), small, ctx.colour("text_dim"), anchor="midbottom")
         for side in rules.sides:
-            for cap in data["capitals"]:
-                if cap["name"] != side.capital:
-                    continue
-                x, y = p(*cap["lonlat"])
-                centre = (int(x), int(y))
-                marker(surf, rules, side.id, centre, ctx.px(6), ctx.side_colour(side.id), outline=ctx.colour("text"))
-                ctx.text.draw(surf, cap["name"], (centre[0] - ctx.px(9), centre[1]), small, ctx.colour("text"), bold=True, anchor="midright")
+            cap = capital_of(side, data)
+            if cap is None:
+                continue
+            x, y = p(*cap["lonlat"])
+            centre = (int(x), int(y))
+            marker(surf, rules, side.id, centre, ctx.px(6), ctx.side_colour(side.id), outline=ctx.colour("text"))
+            ctx.text.draw(surf, side.capital or cap["name"], (centre[0] - ctx.px(9), centre[1]), small, ctx.colour("text"), bold=True, anchor="midright")

@@ -47,7 +47,5 @@ def log_file() -> Path:
 
 def latest_autosave() -> Path | None:
     """The newest autosave, for "continue" on the title screen."""
-    from eurasia_game.session.autosave import autosave_files
-
-    files = autosave_files(autosave_dir())
+    files = folders.autosave_files(autosave_dir())
     return files[0][1] if files else None

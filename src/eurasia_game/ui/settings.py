@@ -97,7 +97,7 @@ def load_settings() -> Settings:
 
 def save_settings(settings: Settings) -> str | None:
     """Write the settings; returns a sentence for the player if that failed."""
-    from eurasia_game.session.saves import SaveError, atomic_write_text
+    from eurasia_game.session.atomic import SaveError, atomic_write_text
 
     try:
         atomic_write_text(paths.settings_file(), json.dumps(asdict(settings), indent=1, sort_keys=True) + "\n")

@@ -10,7 +10,7 @@ from __future__ import annotations
 
 import re
 from collections import OrderedDict
-from importlib import resources
+import importlib.util
 from pathlib import Path
 
 import pygame
@@ -26,11 +26,23 @@ def font_path(bold: bool, cjk: bool = False) -> str | None:
         if cjk.is_file():
             return str(cjk)
     name = "NotoSans-Bold.ttf" if bold else "NotoSans-Regular.ttf"
-    try:
-        path = Path(str(resources.files("pygame_gui") / "data" / name))
-    except (ModuleNotFoundError, TypeError):  # pragma: no cover
+    folder = _gui_data_dir()
+    if folder is None:  # pragma: no cover
         return None
+    path = folder / name
     return str(path) if path.is_file() else None
+
+
+def _gui_data_dir() -> Path | None:
+    """pygame_gui's data folder, found without importing the package (a large import
+    that the first frame does not need)."""
+    try:
+        spec = importlib.util.find_spec("pygame_gui")
+    except (ImportError, ValueError):  # pragma: no cover
+        return None
+    if spec is None or not spec.origin:  # pragma: no cover
+        return None
+    return Path(spec.origin).parent / "data"
 
 
 # Chinese (and Japanese) text breaks between any two characters, except

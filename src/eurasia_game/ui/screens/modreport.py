@@ -125,7 +125,7 @@ class ModReportScene(sc.Scene):
         reload_b = Button("reload", S("reload_rules"), on=lambda: sc.Call("reload_rules"), shortcut="f5", tooltip=S("reload_help"))
         close = Button("close", S("close"), on=lambda: sc.Pop(), shortcut="escape", style="primary")
         bw = ctx.px(200)
-        bh = ctx.px(38)
+        bh = max(ctx.px(38), reload_b.height_for(ctx, bw), close.height_for(ctx, bw))  # a longer language's label takes two lines
         close.rect = pygame.Rect(self.rect.right - ctx.px(12) - bw, self.rect.bottom - ctx.px(12) - bh, bw, bh)
         reload_b.rect = pygame.Rect(close.rect.left - ctx.px(8) - bw, close.rect.top, bw, bh)
         self.ring.set([reload_b, close])

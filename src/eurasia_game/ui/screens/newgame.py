@@ -5,7 +5,6 @@ from __future__ import annotations
 import random
 
 import pygame
-import pygame_gui
 
 from eurasia_game.ui import scenes as sc
 from eurasia_game.ui.controller import HUMAN
@@ -175,6 +174,8 @@ class NewGameScene(sc.Scene):
         if self.manager is None or self.manager.window_resolution != ctx.size or self._theme_scale != ctx.text_scale:
             self._theme_scale = ctx.text_scale
             self.manager = gui_manager(ctx)
+            import pygame_gui  # a large package, imported when the seed box is first made
+
             self.entry = pygame_gui.elements.UITextEntryLine(entry_rect, manager=self.manager, object_id="#seed")
             self.entry.set_allowed_characters("numbers")
             self.entry.set_text_length_limit(19)

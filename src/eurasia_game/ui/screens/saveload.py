@@ -10,7 +10,6 @@ import time
 from pathlib import Path
 
 import pygame
-import pygame_gui
 
 from eurasia_game.paths import assets_dir
 from eurasia_game import lang
@@ -48,13 +47,16 @@ CJK_FONT_NAME = "noto_sans_sc"
 
 def gui_manager(ctx):
     """A pygame_gui manager for the text boxes, themed like the window, with the Chinese font known to it."""
+    import pygame_gui  # imported when a text box is first needed: it is a large package, not needed for the first frame
 
     from eurasia_game.ui.text import font_path
 
-    manager = pygame_gui.UIManager(ctx.size, theme_for(ctx))
-    regular, bold = font_path(False, True), font_path(True, True)
-    if regular and bold and regular.endswith(".otf"):
-        manager.add_font_paths(CJK_FONT_NAME, regular, bold)
+    if lang.current() not in lang.CJK:
+        return pygame_gui.UIManager(ctx.size, theme_for(ctx))
+    # the font must be known before the theme that names it is loaded
+    manager = pygame_gui.UIManager(ctx.size)
+    manager.add_font_paths(CJK_FONT_NAME, font_path(False, True), font_path(True, True))
+    manager.get_theme().load_theme(theme_for(ctx))
     return manager
 
 
@@ -182,6 +184,8 @@ class SaveScene(sc.Scene):
         pad = ctx.px(20)
         inner = self.rect.inflate(-2 * pad, -2 * pad)
         top = inner.top + ctx.text.line_height(ctx.fs("font_big"), True) + ctx.px(14)
+        import pygame_gui
+
         self.entry = pygame_gui.elements.UITextEntryLine(pygame.Rect(inner.left, top, inner.width, ctx.px(40)), manager=self.manager, object_id="#save_name")
         self.entry.set_text(text)
         self.entry.focus()

@@ -24,11 +24,8 @@ class TitleScene(sc.Scene):
         self.offer_rect = pygame.Rect(0, 0, 0, 0)
 
     def layout(self, ctx) -> None:
-        from eurasia_game.ui.screens.help import HelpScene
-        from eurasia_game.ui.screens.newgame import NewGameScene
-        from eurasia_game.ui.screens.saveload import LoadScene, save_summary
-        from eurasia_game.ui.screens.settings_screen import SettingsScene
-
+        # The screens behind the buttons are imported when a button is pressed
+        # (the new-game screen brings in pygame_gui): the first frame comes sooner.
         latest = paths.latest_autosave()
         tutorial = ctx.rules.tutorials[0] if ctx.rules.tutorials else None
         if self.offer is None:
@@ -38,15 +35,15 @@ class TitleScene(sc.Scene):
 
                 remember(ctx.settings, tutorial_offered=True)
         widgets = [
-            Button("new_game", S("new_game"), on=lambda: sc.Push(NewGameScene()), shortcut="n", tooltip=S("new_game_help"), style="primary"),
+            Button("new_game", S("new_game"), on=lambda: sc.Push(_new_game()), shortcut="n", tooltip=S("new_game_help"), style="primary"),
         ]
         if tutorial is not None:
             widgets.append(Button("tutorial", tutorial.name, on=lambda: sc.Call("tutorial", (tutorial.id,)), shortcut="g", tooltip=tutorial.description, style="primary" if self.offer else "normal", detail=S("tutorial_done_mark") if ctx.settings.tutorial_done else None))
         widgets += [
-            Button("continue", S("continue"), on=lambda: sc.LoadGame(latest), shortcut="c", tooltip=S("continue_help"), enabled=latest is not None, reason=S("no_autosave"), detail=save_summary(ctx.rules, latest) if latest else None),
-            Button("load", S("load"), on=lambda: sc.Push(LoadScene()), shortcut="l", tooltip=S("load_help")),
-            Button("how_to_play", S("how_to_play"), on=lambda: sc.Push(HelpScene()), shortcut="h", tooltip=S("how_to_play_help")),
-            Button("settings", S("settings"), on=lambda: sc.Push(SettingsScene()), shortcut="s", tooltip=S("settings_help")),
+            Button("continue", S("continue"), on=lambda: sc.LoadGame(latest), shortcut="c", tooltip=S("continue_help"), enabled=latest is not None, reason=S("no_autosave"), detail=_save_summary(ctx.rules, latest) if latest else None),
+            Button("load", S("load"), on=lambda: sc.Push(_load()), shortcut="l", tooltip=S("load_help")),
+            Button("how_to_play", S("how_to_play"), on=lambda: sc.Push(_help()), shortcut="h", tooltip=S("how_to_play_help")),
+            Button("settings", S("settings"), on=lambda: sc.Push(_settings()), shortcut="s", tooltip=S("settings_help")),
             Button("quit", S("quit"), on=lambda: sc.Quit(), shortcut="q", tooltip=S("quit_help")),
         ]
         w, h = ctx.size
@@ -95,3 +92,34 @@ class TitleScene(sc.Scene):
             ctx.text.draw_wrapped(surface, self.offer_text, pygame.Rect(box.left + pad, box.top + pad + lh, box.width - 2 * pad, box.height - 2 * pad - lh), ctx.fs("font"), ctx.colour("card_text"))
         ctx.text.draw(surface, S("version", version=rules.game.version), (area.right - ctx.px(12), area.bottom - ctx.px(8)), ctx.fs("font_small"), ctx.colour("text_dim"), anchor="bottomright")
         self.ring.draw(surface, ctx)
+
+
+# --- the screens behind the buttons, imported on first use --------------------
+def _new_game():
+    from eurasia_game.ui.screens.newgame import NewGameScene
+
+    return NewGameScene()
+
+
+def _load():
+    from eurasia_game.ui.screens.saveload import LoadScene
+
+    return LoadScene()
+
+
+def _help():
+    from eurasia_game.ui.screens.help import HelpScene
+
+    return HelpScene()
+
+
+def _settings():
+    from eurasia_game.ui.screens.settings_screen import SettingsScene
+
+    return SettingsScene()
+
+
+def _save_summary(rules, path) -> str:
+    from eurasia_game.ui.screens.saveload import save_summary
+
+    return save_summary(rules, path)

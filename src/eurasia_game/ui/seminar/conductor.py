@@ -23,9 +23,11 @@ from pathlib import Path
 
 import pygame
 
-from eurasia_game.engine.state import FACILITATOR, Action
-from eurasia_game.session.branches import Branch, ClassGame, TimerSettings
 from eurasia_game.ui import scenes as sc
+
+# The class game's machinery (session.branches, the engine's actions) is
+# imported when a game is played, not when the window opens: the title screen
+# comes up without it.
 
 log = logging.getLogger("eurasia_game.ui")
 
@@ -37,7 +39,7 @@ _POINTER = (pygame.MOUSEMOTION, pygame.MOUSEBUTTONDOWN, pygame.MOUSEBUTTONUP, py
 class Seminar:
     def __init__(self, app) -> None:
         self.app = app
-        self.timer = TimerSettings()
+        self._timer = None  # TimerSettings, made on first use
         self.klass: ClassGame | None = None
         self.remaining: float | None = None
         self.fired = False
@@ -47,9 +49,23 @@ class Seminar:
         self.window_failed: str | None = None
         self.last_report: Path | None = None
 
+    @property
+    def timer(self) -> TimerSettings:
+        if self._timer is None:
+            from eurasia_game.session.branches import TimerSettings
+
+            self._timer = TimerSettings()
+        return self._timer
+
+    @timer.setter
+    def timer(self, settings: TimerSettings) -> None:
+        self._timer = settings
+
     # --- the class game ------------------------------------------------------
     def ensure_class(self) -> ClassGame | None:
         """The class game of the game being played (a new one when the game changed)."""
+        from eurasia_game.session.branches import Branch, ClassGame
+
         game = self.app.game
         if game is None:
             self.klass = None
@@ -210,6 +226,8 @@ class Seminar:
         if self.remaining > 0:
             return None
         self.fired = True
+        from eurasia_game.engine.state import FACILITATOR, Action
+
         commands = [sc.Act(Action("time_up", FACILITATOR, target=side, mode=self.timer.rule, seconds=self.timer.seconds))]
         top = self.app.stack[-1]
         if self.timer.rule == "commit" and getattr(top, "name", "") == "dilemma":
@@ -228,12 +246,12 @@ class Seminar:
 
     def draw_overlay(self, surface, ctx) -> None:
         """The countdown on the players' window: a small badge, red near the end."""
-        from eurasia_game.ui.seminar.widgets import draw_countdown
-
         shown = self.countdown()
         top = self.app.stack[-1] if self.app.stack else None
         if shown is None or getattr(top, "name", "") not in DECIDING:
             return
+        from eurasia_game.ui.seminar.widgets import draw_countdown
+
         side, left = shown
         w, _ = ctx.size
         rect = pygame.Rect(0, 0, ctx.px(200), ctx.px(32))

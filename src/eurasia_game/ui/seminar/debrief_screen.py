@@ -241,7 +241,7 @@ class DebriefScene(sc.Scene):
 
     def _draw_charts(self, surface, ctx, inner) -> None:
         d = self.debrief
-        labels = [p.replace(" so far", "") for p in d.points]  # the chart has room for short labels
+        labels = [p if i == 0 else str(y) for i, (p, y) in enumerate(zip(d.points, d.point_years))]  # short labels: the year alone, not "2024 so far"
         charts = [(s.label, [(None, list(s.values))], s.low, s.high) for s in d.tracks]
         for name, rows in d.fronts.values():
             charts.append((name, [(r.key.split("/", 1)[1], list(r.values)) for r in rows], min(r.low for r in rows), max(r.high for r in rows)))
