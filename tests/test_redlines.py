@@ -151,3 +151,16 @@ def test_a_lines_cost_names_its_card_and_the_choice_in_words(rules):
     assert costs(rules, []) == "nothing"
     for line, row in zip(rules.red_lines, rows(rules, _state(rules))):
         assert (row.crosses, row.costs) == (describe_condition(rules, line.condition), costs(rules, line.effects))
+
+
+def test_an_order_aimed_at_a_front_is_named_with_the_front_and_the_power_still_missing(rules):
+    action = max(rules.actions, key=lambda a: a.cost)
+    front = rules.fronts[0]
+    side = action.sides[0]
+    cond = C.Ordered(type="ordered", side=side, action=action.id, front=front.id)
+    short = replace(_state(rules), power={**_state(rules).power, side: 1})
+    need = action.cost - 1
+    assert need > 0
+    assert how_far(rules, short, cond) == (need, f"{rules.side[side].name} needs {need} more power for '{action.name}' in {front.name} (cost {action.cost})")
+    rich = replace(short, power={**short.power, side: action.cost})
+    assert how_far(rules, rich, cond) == (1, f"one order away: {rules.side[side].name} can afford '{action.name}' in {front.name} this year (cost {action.cost}, power {action.cost})")
