@@ -15,6 +15,7 @@ key is gone.  Uses Babel (pip install -e ".[translate]"); the game reads the
 from __future__ import annotations
 
 import sys
+from datetime import datetime, timezone
 from pathlib import Path
 
 ROOT = Path(__file__).resolve().parents[1]
@@ -29,7 +30,8 @@ from eurasia_game.lang.catalogue import DOMAIN, catalogue_files, english, locale
 
 
 def template() -> Catalog:
-    catalog = Catalog(project="Eurasia Game", domain=DOMAIN)
+    # a fixed date: the files change only when their words do
+    catalog = Catalog(project="Eurasia Game", domain=DOMAIN, creation_date=datetime(2026, 1, 1, tzinfo=timezone.utc))
     for file in catalogue_files():
         where = file.relative_to(ROOT).as_posix()
         for key, text in english(file).items():
@@ -41,17 +43,21 @@ def po_path(code: str) -> Path:
     return locale_dir() / code / "LC_MESSAGES" / f"{DOMAIN}.po"
 
 
+def translations():
+    """(path, catalogue) of every language's .po file there is (English has none)."""
+    for code in lang.NAMES:
+        path = po_path(code)
+        if code != lang.SOURCE and path.exists():
+            with path.open("rb") as handle:
+                yield path, read_po(handle, locale=code)
+
+
 def update() -> None:
     pot = template()
     locale_dir().mkdir(parents=True, exist_ok=True)
     with (locale_dir() / f"{DOMAIN}.pot").open("wb") as handle:
         write_po(handle, pot, omit_header=False, width=0, no_location=False, sort_output=False)
-    for code in lang.NAMES:
-        path = po_path(code)
-        if code == lang.SOURCE or not path.exists():
-            continue
-        with path.open("rb") as handle:
-            catalog = read_po(handle, locale=code)
+    for path, catalog in translations():
         catalog.update(pot, no_fuzzy_matching=False)
         catalog.obsolete.clear()
         with path.open("wb") as handle:
@@ -60,12 +66,7 @@ def update() -> None:
 
 
 def compile_all() -> None:
-    for code in lang.NAMES:
-        path = po_path(code)
-        if code == lang.SOURCE or not path.exists():
-            continue
-        with path.open("rb") as handle:
-            catalog = read_po(handle, locale=code)
+    for path, catalog in translations():
         with path.with_suffix(".mo").open("wb") as handle:
             write_mo(handle, catalog, use_fuzzy=False)
         print(f"compiled {path.with_suffix('.mo').relative_to(ROOT)}")

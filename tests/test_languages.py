@@ -302,3 +302,18 @@ def test_a_translation_can_be_a_mod_and_a_mod_translates_its_own_cards(tmp_path,
     (mod / "lang" / "ru" / "cards.yaml").write_text(f"events.{new_card.id}.title: Новый сигнал\n", encoding="utf-8")
     both = load_rules(mods=[example, mod]).rules
     assert both.event[new_card.id].title == "Новый сигнал"  # keys of another mod's items work too
+
+
+def test_the_window_opens_in_the_language_given_before_any_command(monkeypatch):
+    from eurasia_game.cli import cmd_play
+    from eurasia_game.cli.main import main
+
+    seen = []
+    monkeypatch.setattr(cmd_play, "run", lambda args: seen.append((args.command, getattr(args, "lang", None), lang.current())) or 0)
+    try:
+        assert main(["--lang", "zh"]) == 0
+        assert main(["--lang=de"]) == 0
+        assert main([]) == 0
+    finally:
+        lang.use("en")
+    assert seen[0] == ("play", "zh", "zh") and seen[1] == ("play", "de", "de") and seen[2][0] == "play"

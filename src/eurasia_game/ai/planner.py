@@ -65,7 +65,8 @@ class Memo:
         return table
 
 
-_NOT_POSITION = frozenset({"plans", "committed", "to_act"})
+# (and "memo": a cache some states carry, not part of the position)
+_NOT_POSITION = frozenset({"plans", "committed", "to_act", "memo"})
 
 
 def position_key(state) -> tuple | None:

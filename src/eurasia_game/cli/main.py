@@ -52,11 +52,21 @@ def build_parser() -> tuple[argparse.ArgumentParser, dict]:
     return parser, modules
 
 
+def _with_default_command(argv: list[str], modules: dict) -> list[str]:
+    """``argv`` with ``play`` put in when no command is named (after a leading ``--lang CODE``)."""
+    start = 0
+    while start < len(argv) and (argv[start] == "--lang" or argv[start].startswith("--lang=")):
+        start += 2 if argv[start] == "--lang" else 1
+    rest = argv[start:]
+    if "play" in modules and (not rest or rest[0] not in modules and not rest[0].startswith("-")):
+        return [*argv[:start], "play", *rest]
+    return argv
+
+
 def main(argv: list[str] | None = None) -> int:
     argv = list(sys.argv[1:] if argv is None else argv)
     parser, modules = build_parser()
-    if not argv or argv[0] not in modules and not argv[0].startswith("-"):
-        argv = ["play", *argv] if "play" in modules else argv
+    argv = _with_default_command(argv, modules)
     if not argv:
         parser.print_help()
         return 0

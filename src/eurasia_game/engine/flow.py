@@ -8,10 +8,14 @@ exactly one side to act, or none when the game is over.
 
 from __future__ import annotations
 
+from functools import partial
+
 from eurasia_game.engine import rng
+from eurasia_game.engine.compiled import compiled
 from eurasia_game.engine.objectives import by_fronts, by_objectives
 from eurasia_game.engine.state import GameState, Order, StepResult
 from eurasia_game.engine.work import Context, Work, holds
+from eurasia_game.engine.words import fill_words
 from eurasia_game.model import effects as E
 from eurasia_game.model.ruleset import RuleSet
 
@@ -80,10 +84,13 @@ def start_game(rules: RuleSet, scenario: str | None = None, seed: int = 0, armed
     )
     work = Work(rules, state)
     if armed_from > sc.start_year:
-        work.log("armed", rules.text("armed_from", year=armed_from), data=(armed_from,))
+        work.log("armed", partial(rules.text, "armed_from", year=armed_from), data=(armed_from,))
     advance(work)
     return StepResult(work.freeze(), tuple(work.events), undoable=False)
 
+
+# The context of rules that name no side and no front (red lines, endings).
+_NO_CONTEXT = Context()
 
 # The most cards that fire in one step; only a loop of triggers reaches it.
 MAX_FIRINGS = 100
@@ -134,7 +141,7 @@ def _run_phase(w: Work, kind: str) -> None:
     if w.phase == 0:
         w.say("year_began", "year", year=w.year)
         if w.year == w.armed_from and w.year > w.rules.scenario[w.scenario].start_year:
-            w.log("armed", w.rules.text("armed_now", year=w.year), data=(w.year,))
+            w.log("armed", partial(w.rules.text, "armed_now", year=w.year), data=(w.year,))
     if kind == "events":
         _draw_events(w)
     elif kind == "income":
@@ -158,19 +165,43 @@ def _draw_events(w: Work) -> None:
     w.injects.clear()
     # Before the armed year no card that can end the game is drawn.
     unarmed = ending_cards(rules) if w.year < w.armed_from else frozenset()
+    draw = _draw_table(rules)
     for _ in range(scenario.events_per_year):
-        queued = {c for c, _ in w.queue}
-        eligible = [c for c in w.deck if c not in queued and c not in unarmed and holds(rules, w, rules.event[c].condition)]
+        skip = {c for c, _ in w.queue}
+        skip |= unarmed
+        eligible = []
+        total = 0
+        for c in w.deck:
+            if c not in skip:
+                test, weight = draw[c]
+                if test is None or test(w, _NO_CONTEXT):
+                    eligible.append((c, weight))
+                    total += weight
         if not eligible:
             w.say("no_card", "card")
             return
-        total = sum(rules.event[c].weight for c in eligible)
         pick = w.roll(total)
-        for card in eligible:
-            pick -= rules.event[card].weight
+        for card, weight in eligible:
+            pick -= weight
             if pick < 0:
                 w.queue.append((card, True))
                 break
+
+
+_DRAW: dict[int, tuple] = {}
+
+
+def _draw_table(rules: RuleSet) -> dict[str, tuple]:
+    """Each card's compiled condition (None: always) and weight, made once per rule set."""
+    known = _DRAW.get(id(rules))
+    if known is not None and known[0] is rules:
+        return known[1]
+    condition = compiled(rules).condition
+    table = {e.id: (condition(e.condition) if e.condition is not None else None, e.weight) for e in rules.events}
+    if len(_DRAW) > 64:
+        _DRAW.clear()
+    _DRAW[id(rules)] = (rules, table)
+    return table
 
 
 _FIRE_TEXT = {True: "card_drawn", False: "card_triggered", "forced": "card_forced", "forced_next": "card_forced"}
@@ -185,10 +216,11 @@ def fire(w: Work, card_id: str, drawn: bool | str) -> None:
         w.deck.remove(card_id)
     # ``drawn`` is True (drawn), False (triggered) or a facilitator inject mode.
     key = _FIRE_TEXT.get(drawn, "card_injected")
-    w.log("card", rules.text(key, title=card.title), card=card_id, data=(drawn,) if isinstance(drawn, str) else ())
+    w.log("card", partial(rules.text, key, title=card.title), card=card_id, data=(drawn,) if isinstance(drawn, str) else ())
     w.revealed = True
     side = card.dilemma.side if card.dilemma else None
-    w.apply(card.effects, Context(side=side, card=card_id))
+    code = compiled(rules)
+    code.effects(card.effects)(w, code.context(side, None, card_id))
     if card.dilemma is not None and w.ending is None:
         w.dilemma = card_id
         w.to_act = card.dilemma.side
@@ -200,19 +232,21 @@ def _income(w: Work) -> None:
         amount = w.income[side]
         w.power[side] += amount
         # data names the side and the amount, for tools that count income (the balance lab)
-        w.log("income", rules.text("income_gained", side=w.side_name(side), amount=amount), data=(side, amount))
+        w.log("income", partial(rules.text, "income_gained", side=w.side_name(side), amount=amount), data=(side, amount))
     _apply_rules(w, rules.yearly, "trend")
 
 
 def _apply_rules(w: Work, rule_defs, kind: str, target: str | None = None) -> None:
-    for rule in rule_defs:
+    rules = w.rules
+    code = compiled(rules)
+    ctx = code.context(None, target)
+    for test, log, effects in code.rules_of(rule_defs):
         if w.ending is not None:
             return
-        ctx = Context(target=target)
-        if holds(w.rules, w, rule.condition, ctx):
-            if rule.log:
-                w.log(kind, w.fill(rule.log, ctx))
-            w.apply(rule.effects, ctx)
+        if test(w, ctx):
+            if log:
+                w.log(kind, partial(fill_words, rules, log, None, target))
+            effects(w, ctx)
 
 
 def interleaved_orders(rules: RuleSet, plans: dict) -> list[Order]:
@@ -228,20 +262,21 @@ def interleaved_orders(rules: RuleSet, plans: dict) -> list[Order]:
 
 def _resolve(w: Work) -> None:
     rules = w.rules
+    code = compiled(rules)
     w.revealed = True
     w.say("orders_revealed", "reveal", year=w.year)
     for order in interleaved_orders(rules, w.plans):
         if w.ending is not None:
             return
         action = rules.action[order.action]
-        ctx = Context(side=order.side, target=order.target)
+        ctx = code.context(order.side, order.target)
         if w.power[order.side] < action.cost:
-            w.log("order", rules.text("illegal_cost", cost=action.cost, power=w.power[order.side]), side=order.side)
+            w.log("order", partial(rules.text, "illegal_cost", cost=action.cost, power=w.power[order.side]), side=order.side)
             continue
         w.power[order.side] -= action.cost
         w.orders_done.append(order)
-        w.log("order", w.fill(action.log, ctx), side=order.side, data=(order.action, order.target or ""))
-        w.apply(action.effects, ctx)
+        w.log("order", partial(fill_words, rules, action.log, order.side, order.target), side=order.side, data=(order.action, order.target or ""))
+        code.effects(action.effects)(w, ctx)
     w.plans = {s: () for s in rules.side_ids}
     for front in rules.fronts:
         _apply_rules(w, front.resolution, "front", target=front.id)
@@ -250,10 +285,10 @@ def _resolve(w: Work) -> None:
             return
         if line.once and line.id in w.crossed:
             continue
-        if holds(rules, w, line.condition):
+        if code.condition(line.condition)(w, _NO_CONTEXT):
             w.crossed.append(line.id)
-            w.log("red_line", w.fill(line.log, Context()))
-            w.apply(line.effects, Context())
+            w.log("red_line", partial(fill_words, rules, line.log, None, None))
+            code.effects(line.effects)(w, _NO_CONTEXT)
 
 
 def _checks(w: Work) -> None:
@@ -261,13 +296,14 @@ def _checks(w: Work) -> None:
     scenario = rules.scenario[w.scenario]
     endings = [rules.ending[e] for e in scenario.endings]
     armed = w.year >= w.armed_from
+    condition = compiled(rules).condition
     for ending in endings:
-        if armed and ending.check == "sudden" and ending.condition is not None and holds(rules, w, ending.condition):
+        if armed and ending.check == "sudden" and ending.condition is not None and condition(ending.condition)(w, _NO_CONTEXT):
             w.finish(ending.id)
             return
     if w.year >= scenario.end_year:
         for ending in endings:
-            if ending.check == "final" and holds(rules, w, ending.condition):
+            if ending.check == "final" and condition(ending.condition)(w, _NO_CONTEXT):
                 w.finish(ending.id)
                 return
 

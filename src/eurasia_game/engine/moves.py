@@ -7,13 +7,15 @@
 
 from __future__ import annotations
 
-from dataclasses import replace
-from functools import lru_cache
+from functools import partial
 
+from eurasia_game.engine.candidates import candidates, may_plan, open_orders, targets_of
+from eurasia_game.engine.compiled import compiled
 from eurasia_game.engine.flow import advance
 from eurasia_game.engine.facilitator import apply_facilitator, why_not_facilitator
-from eurasia_game.engine.state import FACILITATOR, FACILITATOR_KINDS, Action, GameState, Order, StepResult
+from eurasia_game.engine.state import FACILITATOR, FACILITATOR_KINDS, Action, GameState, LogEvent, Order, StepResult, make_result, make_state
 from eurasia_game.engine.work import Context, Work, holds
+from eurasia_game.engine.words import fill_words
 from eurasia_game.model.ruleset import RuleSet
 
 
@@ -27,14 +29,6 @@ def _phase_kind(rules: RuleSet, state: GameState) -> str:
 
 def planned_cost(rules: RuleSet, state: GameState, side: str) -> int:
     return sum(rules.action[o.action].cost for o in state.plans.get(side, ()))
-
-
-def targets_of(rules: RuleSet, action) -> tuple:
-    if action.targets == "none":
-        return (None,)
-    if action.targets == "all":
-        return rules.front_ids
-    return tuple(action.targets)
 
 
 def _no_text(key: str, **values) -> str:
@@ -158,60 +152,88 @@ def legal_actions(rules: RuleSet, state: GameState, side: str | None = None) -> 
     if side is None or side != state.to_act:
         return []
     if state.ending is None and state.dilemma is None and _phase_kind(rules, state) == "plan":
-        # The common case, done once per call instead of once per candidate:
-        # the candidates are the side's own actions at allowed targets, so
-        # only the checks of ``_order_problem`` remain, and commit is legal.
-        out = []
-        if len(state.plans.get(side, ())) < rules.side[side].orders_per_year:  # else every order is refused
-            available = state.power[side] - planned_cost(rules, state, side)
-            out = [
-                _plan_action(side, a.id, t)
-                for a in rules.actions
-                if side in a.sides and a.cost <= available  # else refused for its cost at every target
-                for t in targets_of(rules, a)
-                if _order_problem(rules, state, side, a, t, available, _no_text) is None
-            ]
-        out.append(_commit_action(side))
+        # The common case: the side's own actions at allowed targets, less
+        # those its plan, their requirement or its power refuse (see
+        # ``engine.candidates``), then commit, which is always legal here.
+        out = open_orders(rules, state, side)
+        out.append(candidates(rules).commit[side])
         return out
     return [a for a in candidate_actions(rules, state, side) if why_illegal(rules, state, a, _no_text) is None]
 
 
-# Actions are immutable values, so legal_actions hands out shared instances:
-# building a fresh one was about a quarter of the time of a random game.
-@lru_cache(maxsize=4096)
-def _plan_action(side: str, action: str, target: str | None) -> Action:
-    return Action("plan", side, action=action, target=target)
+def _plannable(rules: RuleSet, state: GameState, action: Action) -> bool:
+    """Whether ``action`` is an order its side may plan now: the quick test of ``apply_action``."""
+    if action.side != state.to_act or state.ending is not None or state.dilemma is not None or _phase_kind(rules, state) != "plan":
+        return False
+    candidate = candidates(rules).by_key.get((action.side, action.action, action.target))
+    return candidate is not None and may_plan(rules, state, action.side, candidate)
 
 
-@lru_cache(maxsize=64)
-def _commit_action(side: str) -> Action:
-    return Action("commit", side)
+def _with_order(state: GameState, order: Order) -> GameState:
+    """The state after planning ``order``: a new plans dict, one more step, the same memo.
+
+    Planning changes nothing a requirement reads, so what was judged of the
+    requirements (``state.memo``) holds for the new state too.
+    """
+    plans = dict(state.plans)
+    plans[order.side] = plans[order.side] + (order,)
+    s = state
+    return make_state(
+        s.scenario, s.year, s.phase, s.phase_done, s.to_act, s.tracks, s.power, s.income, s.standing, s.flags, s.deck,
+        s.fired, s.crossed, s.queue, s.dilemma, plans, s.committed, s.orders_done, s.rng, s.ending, s.snapshots,
+        s.steps + 1, s.injects, s.armed_from, s.luck, s.memo,
+    )
+
+
+def _quick_commit(rules: RuleSet, state: GameState, side: str) -> StepResult | None:
+    """A side's commit while the other side has still to plan, or None when it is not that.
+
+    Nothing else happens then: the flow hands the turn to the next side in
+    ``side_order`` that has not committed (what ``advance`` would do), no card
+    waits and nothing is drawn, so the new state is built directly and keeps
+    the memo (nothing a requirement reads has changed).
+    """
+    if side != state.to_act or state.ending is not None or state.dilemma is not None or state.queue or _phase_kind(rules, state) != "plan":
+        return None
+    committed = state.committed + (side,)
+    waiting = [s for s in rules.game.side_order if s not in committed]
+    if not waiting:
+        return None
+    s = state
+    new = make_state(
+        s.scenario, s.year, s.phase, s.phase_done, waiting[0], s.tracks, s.power, s.income, s.standing, s.flags, s.deck,
+        s.fired, s.crossed, s.queue, s.dilemma, s.plans, committed, s.orders_done, s.rng, s.ending, s.snapshots,
+        s.steps + 1, s.injects, s.armed_from, s.luck, s.memo,
+    )
+    event = LogEvent("committed", partial(rules.text, "committed", side=rules.side[side].name), s.year)
+    return make_result(new, (event,), waiting[0] == s.to_act)
 
 
 def apply_action(rules: RuleSet, state: GameState, action: Action) -> StepResult:
     """Apply a legal action; raises ``IllegalAction`` with the reason otherwise."""
+    if action.kind == "plan" and _plannable(rules, state, action):
+        # Planning only adds a secret order: no flow, no randomness.
+        new = _with_order(state, Order(action.side, action.action, action.target))
+        event = LogEvent(
+            "planned",
+            partial(planned_text, rules, action.side, action.action, action.target),
+            state.year,
+            side=action.side,
+            secret_for=action.side,
+            data=(action.action, action.target or ""),
+        )
+        return make_result(new, (event,), True)
+    if action.kind == "commit":
+        quick = _quick_commit(rules, state, action.side)
+        if quick is not None:
+            return quick
     reason = why_illegal(rules, state, action)
     if reason is not None:
         raise IllegalAction(reason)
     if action.kind in FACILITATOR_KINDS:
         return apply_facilitator(rules, state, action)
-    if action.kind == "plan":
-        # Planning only adds a secret order: no flow, no randomness.
-        order = Order(action.side, action.action, action.target)
-        plans = dict(state.plans)
-        plans[action.side] = plans[action.side] + (order,)
-        new = replace(state, plans=plans, steps=state.steps + 1)
-        from eurasia_game.engine.state import LogEvent
-
-        event = LogEvent(
-            kind="planned",
-            text=planned_text(rules, action.side, action.action, action.target),
-            year=state.year,
-            side=action.side,
-            secret_for=action.side,
-            data=(action.action, action.target or ""),
-        )
-        return StepResult(new, (event,), undoable=True)
+    if action.kind == "plan":  # pragma: no cover - legal orders take the quick path above
+        raise AssertionError("a legal order was not plannable")
     w = Work(rules, state)
     w.steps += 1
     if action.kind == "commit":
@@ -223,9 +245,9 @@ def apply_action(rules: RuleSet, state: GameState, action: Action) -> StepResult
         w.dilemma = None
         w.power[action.side] -= option.cost
         ctx = Context(side=action.side, card=card.id)
-        w.log("chose", w.fill(option.log, ctx), side=action.side, card=card.id, data=(option.id,))
-        w.apply(option.effects, ctx)
+        w.log("chose", partial(fill_words, rules, option.log, action.side, None), side=action.side, card=card.id, data=(option.id,))
+        compiled(rules).effects(option.effects)(w, ctx)
     advance(w)
     new = w.freeze()
     undoable = not w.revealed and new.rng == state.rng and new.to_act == state.to_act
-    return StepResult(new, tuple(w.events), undoable=undoable)
+    return make_result(new, tuple(w.events), undoable)

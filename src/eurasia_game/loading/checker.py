@@ -63,19 +63,90 @@ class _Context:
         self.target = target
 
 
-def walk(value, path: tuple) -> Iterator[tuple[tuple, BaseModel]]:
-    """Every pydantic model inside ``value`` with its path."""
+def walk(value, path: tuple) -> list[tuple[tuple, BaseModel]]:
+    """Every pydantic model inside ``value`` with its path, depth first in field order."""
+    out: list = []
+    _walk_into(value, path, out)
+    return out
+
+
+_LEAVES = (str, int, float, bool, type(None))
+
+
+def _walk_into(value, path: tuple, out: list) -> None:
     if isinstance(value, BaseModel):
-        yield path, value
-        for name, info in type(value).model_fields.items():
-            key = info.alias or name
-            yield from walk(getattr(value, name), path + (key,))
+        out.append((path, value))
+        for name, key in _model_keys(type(value)):
+            item = getattr(value, name)
+            if item.__class__ not in _LEAVES:
+                _walk_into(item, path + (key,), out)
     elif isinstance(value, (list, tuple)):
         for index, item in enumerate(value):
-            yield from walk(item, path + (index,))
+            if item.__class__ not in _LEAVES:
+                _walk_into(item, path + (index,), out)
     elif isinstance(value, dict):
         for key, item in value.items():
-            yield from walk(item, path + (key,))
+            if item.__class__ not in _LEAVES:
+                _walk_into(item, path + (key,), out)
+
+
+_KEYS: dict[type, tuple] = {}
+
+
+def _model_keys(cls) -> tuple:
+    """(field name, the key rule files use for it) of a model class, in field order."""
+    known = _KEYS.get(cls)
+    if known is None:
+        known = _KEYS[cls] = tuple((name, info.alias or name) for name, info in cls.model_fields.items())
+    return known
+
+
+class Walks:
+    """``walk`` for one checker run: the rule set is walked once and shared.
+
+    The checks look at the whole rule set, at its sections and at single
+    cards; each of these is a stretch of the one walk of the rule set, in the
+    same order, so it is cut from it instead of walked again.
+    """
+
+    def __init__(self, rules: RuleSet):
+        self.rules = rules
+        # what walk(rules, ()) gives, noting where each section and each item of a list section starts and ends
+        out: list = [((), rules)]
+        spans: dict[tuple, tuple[int, int]] = {}
+        for name, key in _model_keys(type(rules)):
+            value = getattr(rules, name)
+            start = len(out)
+            if isinstance(value, (list, tuple)):
+                for index, item in enumerate(value):
+                    begin = len(out)
+                    if item.__class__ not in _LEAVES:
+                        _walk_into(item, (key, index), out)
+                    spans[(key, index)] = (begin, len(out))
+            elif value.__class__ not in _LEAVES:
+                _walk_into(value, (key,), out)
+            spans[(key,)] = (start, len(out))
+        self.all = out
+        self.spans = spans
+
+    def __call__(self, value, path: tuple) -> list[tuple[tuple, BaseModel]]:
+        rules = self.rules
+        if value is rules and path == ():
+            return self.all
+        if len(path) in (1, 2) and path in self.spans and _at(rules, path) is value:
+            start, end = self.spans[path]
+            return self.all[start:end]
+        return walk(value, path)
+
+
+def _at(rules: RuleSet, path: tuple):
+    """The value at a section (or a section's item) path of the rule set, or None."""
+    value = getattr(rules, path[0], None) if isinstance(path[0], str) else None
+    if len(path) == 2:
+        if isinstance(value, (list, tuple)) and isinstance(path[1], int) and 0 <= path[1] < len(value):
+            return value[path[1]]
+        return None
+    return value
 
 
 def _optional_member(annotation):
@@ -88,21 +159,42 @@ def _optional_member(annotation):
 
 
 def _refs(model: BaseModel) -> Iterator[tuple[str, str, Ref]]:
-    for name, info in type(model).model_fields.items():
+    """(key, id named, what kind of id) of every reference a model makes, in field order."""
+    for name, key, metas, many in _ref_fields(type(model)):
+        value = getattr(model, name)
+        if many:
+            for meta in metas:
+                for index, item in enumerate(value or ()):
+                    yield f"{key}[{index}]", item, meta
+        elif isinstance(value, str):
+            for meta in metas:
+                yield key, value, meta
+
+
+_REF_FIELDS: dict[type, tuple] = {}
+
+
+def _ref_fields(cls) -> tuple:
+    """(field name, key, Ref marks, list of refs?) of a model class's fields that name ids; read once per class."""
+    known = _REF_FIELDS.get(cls)
+    if known is not None:
+        return known
+    found = []
+    for name, info in cls.model_fields.items():
         annotation = _optional_member(info.annotation)
         metadata = list(info.metadata) + list(getattr(annotation, "__metadata__", ()) if annotation is not info.annotation else ())
-        for meta in metadata:
-            if isinstance(meta, Ref):
-                value = getattr(model, name)
-                if isinstance(value, str):
-                    yield info.alias or name, value, meta
+        key = info.alias or name
+        single = tuple(meta for meta in metadata if isinstance(meta, Ref))
+        if single:
+            found.append((name, key, single, False))
         # Refs inside list annotations (list[FixedSideRef], optional or not)
         if typing.get_origin(annotation) is list:
             inner = typing.get_args(annotation)[0]
-            for meta in getattr(inner, "__metadata__", ()):
-                if isinstance(meta, Ref):
-                    for index, item in enumerate(getattr(model, name) or ()):
-                        yield f"{info.alias or name}[{index}]", item, meta
+            listed = tuple(meta for meta in getattr(inner, "__metadata__", ()) if isinstance(meta, Ref))
+            if listed:
+                found.append((name, key, listed, True))
+    known = _REF_FIELDS[cls] = tuple(found)
+    return known
 
 
 class Checker:
@@ -113,6 +205,7 @@ class Checker:
         self.rules: RuleSet = rules if rules is not None else load_result.rules
         self.broken = broken if broken is not None else BrokenParts()
         self.problems: list[Problem] = []
+        self._ids: dict[str, tuple[list[str], set[str]]] = {}
 
     def add(self, severity: str, path: tuple, message: str, suggestion: str | None = None) -> None:
         if self.broken and self._about_broken(message):
@@ -135,8 +228,17 @@ class Checker:
         section = _ID_SECTIONS[kind]
         return [item.id for item in getattr(self.rules, section)]
 
+    def known_ids(self, kind: str) -> tuple[list[str], set[str]]:
+        """``ids(kind)`` and the same as a set, worked out once per run."""
+        found = self._ids.get(kind)
+        if found is None:
+            listed = self.ids(kind)
+            found = self._ids[kind] = (listed, set(listed))
+        return found
+
     def run(self) -> list[Problem]:
         rules = self.rules
+        self.walk = Walks(rules)
         self.flags_set = self._flags_set()
         for kind, section in _ID_SECTIONS.items():
             seen: dict[str, int] = {}
@@ -160,13 +262,13 @@ class Checker:
         story.report(self)
         tutorial.report(self)
 
-        reach.report(self, walk)
-        loops.report(self, walk)
+        reach.report(self, self.walk)
+        loops.report(self, self.walk)
         return self.problems
 
     def _flags_set(self) -> set[str]:
         flags: set[str] = set()
-        for _, model in walk(self.rules, ()):
+        for _, model in self.walk(self.rules, ()):
             if isinstance(model, E.SetFlag) and model.value:
                 flags.add(model.flag)
         for scenario in self.rules.scenarios:
@@ -175,22 +277,26 @@ class Checker:
 
     def _check_refs(self) -> None:
         rules = self.rules
-        places: list[tuple[tuple, object, _Context]] = [(("game",), rules.game, _Context())]
+        walk = self.walk
+        # (the models of one place, in walk order; what relative words mean there)
+        places: list[tuple[list, _Context]] = [(walk(rules.game, ("game",)), _Context())]
         for index, action in enumerate(rules.actions):
-            places.append((("actions", index), action, _Context(side=True, target=action.targets != "none")))
+            places.append((walk(action, ("actions", index)), _Context(side=True, target=action.targets != "none")))
+        when = _model_keys_dict(type(rules.events[0]) if rules.events else None).get("condition", "when")
         for index, event in enumerate(rules.events):
             # A card's 'when' is tested at the draw, before any side acts; its
             # effects and dilemma speak for the dilemma's side.
-            places.append((("events", index), event.model_copy(update={"condition": None}), _Context(side=event.dilemma is not None)))
-            if event.condition is not None:
-                places.append((("events", index, "when"), event.condition, _Context()))
+            models = walk(event, ("events", index))
+            test = [(path, model) for path, model in models if path[2:3] == (when,)]
+            places.append(([(path, model) for path, model in models if path[2:3] != (when,)], _Context(side=event.dilemma is not None)))
+            if test:
+                places.append((test, _Context()))
         for index, front in enumerate(rules.fronts):
-            places.append((("fronts", index), front, _Context(target=True)))
+            places.append((walk(front, ("fronts", index)), _Context(target=True)))
         for section in ("yearly", "red_lines", "endings", "scenarios", "sides", "tracks", "phases", "story", *TEACHING_SECTIONS):
-            for index, item in enumerate(getattr(rules, section)):
-                places.append(((section, index), item, _Context()))
-        for base, value, context in places:
-            for path, model in walk(value, base):
+            places.append((walk(getattr(rules, section), (section,)), _Context()))
+        for models, context in places:
+            for path, model in models:
                 for key, ref, meta in _refs(model):
                     self._check_ref(path + tuple(_split_key(key)), ref, meta, context, model)
                 placeholders.check_model(self, path, model, context)
@@ -202,8 +308,8 @@ class Checker:
             if meta.kind == "front" and not context.target:
                 self.add("error", path, f"'{ref}' has no meaning here because nothing is aimed at a front", f"name a front: {', '.join(self.rules.front_ids)}")
             return
-        known = self.ids(meta.kind)
-        if ref in known:
+        known, known_set = self.known_ids(meta.kind)
+        if ref in known_set:
             return
         if self.broken.hides(_ID_SECTIONS.get(meta.kind, meta.kind), ref):
             return  # it names an item that is in error itself, reported where it is
@@ -383,6 +489,10 @@ class Checker:
         for key in self.rules.texts:
             if key not in TEXT_KEYS:
                 self.add("warning", ("texts", key), f"the message '{key}' is never used", did_you_mean(key, TEXT_KEYS))
+
+
+def _model_keys_dict(cls) -> dict[str, str]:
+    return dict(_model_keys(cls)) if cls is not None else {}
 
 
 def _split_key(key: str) -> list:

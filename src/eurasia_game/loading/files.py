@@ -41,11 +41,19 @@ class Listing:
 
     files: list[Path] = field(default_factory=list)
     problems: list[Problem] = field(default_factory=list)
+    real: dict[Path, Path] = field(default_factory=dict, repr=False)  # each file's resolved path, worked out once
+
+    def resolved(self, path: Path) -> Path:
+        found = self.real.get(path)
+        if found is None:
+            found = self.real[path] = path.resolve()
+        return found
 
 
-def _inside(path: Path, root: Path) -> bool:
+def _inside(path: Path, root: Path, real: Path | None = None) -> bool:
+    """Whether ``path`` (already resolved to ``real``, when given) lies inside ``root``."""
     try:
-        path.resolve().relative_to(root)
+        (real if real is not None else path.resolve()).relative_to(root)
         return True
     except (ValueError, OSError, RuntimeError):
         return False
@@ -76,9 +84,10 @@ def _walk(folder: Path, root: Path, display: str, listing: Listing, exclude: set
                 continue
             found.append(here / name)
     for path in found:
-        if path.resolve() in exclude:
+        real = listing.resolved(path)
+        if real in exclude:
             continue
-        if not _inside(path, root):
+        if not _inside(path, root, real):
             listing.problems.append(Problem("error", join_display(display, _relative(path, root)), 1, 1, "", "this file is a link that leads outside the rules folder", "copy the file into the folder instead of linking to it"))
             continue
         # pipes, devices and broken links are listed too: reading them says
@@ -131,7 +140,7 @@ def list_rule_files(root: Path, display: str, selection: list[str] | None = None
                     listing.files.append(target)
     unique: dict[str, Path] = {}
     for path in listing.files:
-        unique.setdefault(_relative(path.resolve(), root), path)
+        unique.setdefault(_relative(listing.resolved(path), root), path)
     listing.files = [unique[key] for key in sorted(unique)]
     return listing
 

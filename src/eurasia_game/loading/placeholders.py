@@ -45,11 +45,10 @@ def _message_words(key: str) -> list[str]:
 
 def check_model(checker, path: tuple, model: BaseModel, context) -> None:
     """The placeholders in the text fields of one model, at ``path``, in ``context``."""
-    for name, info in type(model).model_fields.items():
+    for name, key in _keys(type(model)):
         value = getattr(model, name)
         if not isinstance(value, str) or "$" not in value:
             continue
-        key = info.alias or name
         where = path + (key,)
         words = placeholders(value)
         if not words:
@@ -69,6 +68,17 @@ def check_model(checker, path: tuple, model: BaseModel, context) -> None:
         else:
             for word in words:
                 checker.add("warning", where, f"${word} is never filled in this text, so players read '${word}' as written", "write the word itself, or $$ for a dollar sign")
+
+
+_KEYS: dict[type, tuple] = {}
+
+
+def _keys(cls) -> tuple:
+    """(field name, key in rule files) of a model class, read once per class."""
+    known = _KEYS.get(cls)
+    if known is None:
+        known = _KEYS[cls] = tuple((name, info.alias or name) for name, info in cls.model_fields.items())
+    return known
 
 
 def check_texts(checker) -> None:

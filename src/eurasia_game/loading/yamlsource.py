@@ -49,6 +49,32 @@ _STANDARD_TAGS = {
 }
 
 
+class _PlainLoader(_Loader):
+    """The safe loader without its tag resolver's regular expressions.
+
+    ``_scalar`` decides what a plain scalar is itself, and the tags the
+    resolver would give (str, int, bool, null, timestamp...) all pass the
+    check of ``_STANDARD_TAGS``, so every untagged node simply gets the
+    default tag of its kind.  Explicit tags are the parser's, not the
+    resolver's, and are still refused.
+    """
+
+    _DEFAULT = {
+        yaml.ScalarNode: "tag:yaml.org,2002:str",
+        yaml.SequenceNode: "tag:yaml.org,2002:seq",
+        yaml.MappingNode: "tag:yaml.org,2002:map",
+    }
+
+    def resolve(self, kind, value, implicit):
+        return self._DEFAULT[kind]
+
+    def descend_resolver(self, current_node, current_index):  # no path resolvers to follow
+        return None
+
+    def ascend_resolver(self):
+        return None
+
+
 class YamlProblem(Exception):
     """A located problem that stops a file from being read at all."""
 
@@ -81,31 +107,38 @@ def _mark(node) -> tuple[int, int]:
     return node.start_mark.line + 1, node.start_mark.column + 1
 
 
-def _scalar(node, where: str):
+# The plain scalars that are not strings: null, true and false in their
+# spellings (what _NULL, _TRUE and _FALSE match), and numbers, which start
+# with a digit, a sign or a point (_INT, _FLOAT).
+_WORDS = {"": None, "~": None, "null": None, "Null": None, "NULL": None, "true": True, "True": True, "TRUE": True, "false": False, "False": False, "FALSE": False}
+_NUMBER_START = frozenset("0123456789+-.")
+_MISSING = object()
+
+
+def _scalar(node, path: tuple, controls: bool = True):
+    """The value of a scalar node; ``controls`` False when the file can hold no control character."""
     value = node.value
     if len(value) > MAX_STRING:
-        raise YamlProblem(f"{where}: text is longer than {MAX_STRING} characters", *_mark(node))
-    if _CONTROL.search(value):
-        raise YamlProblem(f"{where}: text contains a control character", *_mark(node), "remove invisible control characters")
+        raise YamlProblem(f"{_where(path)}: text is longer than {MAX_STRING} characters", *_mark(node))
+    if controls and _CONTROL.search(value):
+        raise YamlProblem(f"{_where(path)}: text contains a control character", *_mark(node), "remove invisible control characters")
     if node.style:  # quoted or block scalar: always a string (plain style is None or "")
         return value
-    if _NULL.match(value):
-        return None
-    if _TRUE.match(value):
-        return True
-    if _FALSE.match(value):
-        return False
+    if value in _WORDS:
+        return _WORDS[value]
+    if value[0] not in _NUMBER_START:
+        return value
     if _INT.match(value):
         if len(value.lstrip("+-0")) > len(str(MAX_INT)):  # checked before int(): thousands of digits are slow or refused
-            raise YamlProblem(f"{where}: number {value if len(value) <= 20 else value[:20] + '...'} is too large", *_mark(node), f"use a number between -{MAX_INT} and {MAX_INT}")
+            raise YamlProblem(f"{_where(path)}: number {value if len(value) <= 20 else value[:20] + '...'} is too large", *_mark(node), f"use a number between -{MAX_INT} and {MAX_INT}")
         number = int(value)
         if abs(number) > MAX_INT:
-            raise YamlProblem(f"{where}: number {value} is too large", *_mark(node), f"use a number between -{MAX_INT} and {MAX_INT}")
+            raise YamlProblem(f"{_where(path)}: number {value} is too large", *_mark(node), f"use a number between -{MAX_INT} and {MAX_INT}")
         return number
     if _FLOAT.match(value):
         number = float(value)
         if not math.isfinite(number) or abs(number) > MAX_INT:
-            raise YamlProblem(f"{where}: number {value} is too large", *_mark(node))
+            raise YamlProblem(f"{_where(path)}: number {value} is too large", *_mark(node))
         return number
     return value
 
@@ -115,7 +148,7 @@ def parse_yaml(text: str) -> Located:
     if len(text.encode("utf-8", "surrogatepass")) > MAX_FILE_BYTES:
         raise YamlProblem(f"the file is larger than {MAX_FILE_BYTES // 1_000_000} MB", 1, 1, "split it into several files")
     try:
-        root = yaml.compose(text, Loader=_Loader)
+        root = yaml.compose(text, Loader=_PlainLoader)
     except yaml.MarkedYAMLError as exc:
         mark = exc.problem_mark or exc.context_mark
         line, column = (mark.line + 1, mark.column + 1) if mark else (1, 1)
@@ -138,50 +171,89 @@ def parse_yaml(text: str) -> Located:
         located.data = {}
         return located
     seen: set[int] = set()
-    count = [0]
+    count = 0
+    positions = located.positions
+    # A value holds a control character only if the text does, or if a
+    # double-quoted escape (a backslash) wrote one: otherwise none is looked for.
+    controls = "\\" in text or _CONTROL.search(text) is not None
+    scalar_node = yaml.ScalarNode
+    standard = _STANDARD_TAGS
+
+    def leaf(node, path: tuple, depth: int):
+        """A scalar's value when it passes every check of ``build``, else ``_MISSING`` (``build`` says why)."""
+        nonlocal count
+        if depth > MAX_DEPTH or count >= MAX_ITEMS or node.tag not in standard or id(node) in seen:
+            return _MISSING
+        seen.add(id(node))
+        count += 1
+        if path not in positions:
+            mark = node.start_mark
+            positions[path] = (mark.line + 1, mark.column + 1)
+        value = node.value
+        if len(value) <= MAX_STRING and not (controls and _CONTROL.search(value)):
+            # the common cases of _scalar: a quoted text, a plain word or a plain text
+            if node.style:
+                return value
+            if value in _WORDS:
+                return _WORDS[value]
+            if value[0] not in _NUMBER_START:
+                return value
+        return _scalar(node, path, controls)
 
     def build(node, path: tuple, depth: int):
+        nonlocal count
         if depth > MAX_DEPTH:
             raise YamlProblem(f"nesting is deeper than {MAX_DEPTH} levels", *_mark(node))
         if id(node) in seen:
             raise YamlProblem("anchors and aliases (& and *) are not supported in rule files", *_mark(node), "write the value out in full")
         seen.add(id(node))
-        count[0] += 1
-        if count[0] > MAX_ITEMS:
+        count += 1
+        if count > MAX_ITEMS:
             raise YamlProblem(f"the file has more than {MAX_ITEMS} values", *_mark(node))
-        if node.tag not in _STANDARD_TAGS:
+        if node.tag not in standard:
             raise YamlProblem(f"the tag {node.tag!r} is not allowed in rule files", *_mark(node), "remove the '!' tag")
-        located.positions.setdefault(path, _mark(node))
-        where = _where(path)
+        if path not in positions:
+            positions[path] = _mark(node)
+        if node.__class__ is scalar_node:
+            return _scalar(node, path, controls)
         if isinstance(node, yaml.MappingNode):
             out: dict = {}
             for key_node, value_node in node.value:
-                if not isinstance(key_node, yaml.ScalarNode):
-                    raise YamlProblem(f"{where}: a key must be a plain word", *_mark(key_node))
-                if key_node.tag not in _STANDARD_TAGS:
+                if not isinstance(key_node, scalar_node):
+                    raise YamlProblem(f"{_where(path)}: a key must be a plain word", *_mark(key_node))
+                if key_node.tag not in standard:
                     raise YamlProblem(f"the tag {key_node.tag!r} is not allowed in rule files", *_mark(key_node))
-                if key_node.value == "<<":
-                    raise YamlProblem("merge keys (<<) are not supported in rule files", *_mark(key_node), "write the keys out in full")
                 key = key_node.value
+                if key == "<<":
+                    raise YamlProblem("merge keys (<<) are not supported in rule files", *_mark(key_node), "write the keys out in full")
                 if len(key) > MAX_KEY:
-                    raise YamlProblem(f"{where}: a key is longer than {MAX_KEY} characters", *_mark(key_node))
-                if _CONTROL.search(key):
-                    raise YamlProblem(f"{where}: a key contains a control character", *_mark(key_node), "remove invisible control characters")
+                    raise YamlProblem(f"{_where(path)}: a key is longer than {MAX_KEY} characters", *_mark(key_node))
+                if controls and _CONTROL.search(key):
+                    raise YamlProblem(f"{_where(path)}: a key contains a control character", *_mark(key_node), "remove invisible control characters")
                 if key in out:
                     first = located.positions.get(path + (key,), (0, 0))[0]
-                    raise YamlProblem(f"{where}: the key '{key}' appears twice (first on line {first})", *_mark(key_node), "remove or rename one of them")
-                located.positions[path + (key,)] = _mark(key_node)
-                out[key] = build(value_node, path + (key,), depth + 1)
+                    raise YamlProblem(f"{_where(path)}: the key '{key}' appears twice (first on line {first})", *_mark(key_node), "remove or rename one of them")
+                where = path + (key,)
+                mark = key_node.start_mark
+                positions[where] = (mark.line + 1, mark.column + 1)
+                value = leaf(value_node, where, depth + 1) if value_node.__class__ is scalar_node else _MISSING
+                out[key] = build(value_node, where, depth + 1) if value is _MISSING else value
             return out
         if isinstance(node, yaml.SequenceNode):
-            return [build(item, path + (index,), depth + 1) for index, item in enumerate(node.value)]
-        return _scalar(node, where)
+            items = []
+            for index, item in enumerate(node.value):
+                where = path + (index,)
+                value = leaf(item, where, depth + 1) if item.__class__ is scalar_node else _MISSING
+                items.append(build(item, where, depth + 1) if value is _MISSING else value)
+            return items
+        return _scalar(node, path, controls)
 
     located.data = build(root, (), 0)
     return located
 
 
 def _where(path: tuple) -> str:
+    """How a message names the place ``path`` (written only for a message)."""
     from eurasia_game.loading.problems import format_path
 
     return format_path(path) or "the file"
