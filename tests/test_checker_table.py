@@ -299,3 +299,16 @@ events:
         # the caller keeps its place in the file (index 1) although the card before it was left out
         ("error", f, 15, "events[1].effects[1].card", "unknown event 'zz_bda'", None),
     ])
+
+
+def test_a_side_in_error_hides_the_checks_that_need_every_side(rules_copy, rules):
+    """With one side in error the side order and the count of sides cannot be judged; nothing names the side again."""
+    side = rules.sides[0]
+    text = (rules_copy / "sides.yaml").read_text(encoding="utf-8")
+    needle = f"    power: {side.power}\n"
+    assert needle in text, "sides.yaml no longer gives the first side's power on its own line; update the test"
+    line = text[: text.index(needle)].count("\n") + 1
+    (rules_copy / "sides.yaml").write_text(text.replace(needle, "    power: lots\n", 1), encoding="utf-8")
+    same_problems(problems(load_rules(rules_copy)), [
+        ("error", "rules/sides.yaml", line, "sides[0].power", "expected a whole number, got the text 'lots'", None),
+    ])

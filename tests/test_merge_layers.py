@@ -244,3 +244,15 @@ def test_the_base_game_is_no_party_to_a_conflict(base, rules):
     out = merge_layers([base, _pricier(rules, "alpha", 1)])
     assert out.problems == [] and "base" not in out.mod_changes
     assert out.changed_by[("actions", rules.actions[0].id)] == ["alpha"], "the base game's own items are not changes"
+
+
+def test_removing_every_message_conflicts_with_a_mod_that_changed_one(base):
+    alpha = layer("alpha", {"a.yaml": "texts:\n  year_began: Another year.\n"})
+    beta = layer("beta", {"b.yaml": "texts:\n  card_drawn: Drawn.\nremove:\n  texts: all\n"})
+    out = merge_layers([base, alpha, beta])
+    assert out.rules.texts == {"card_drawn": "Drawn."}
+    assert rows(out) == [(
+        "warning", "beta/b.yaml", 4, "remove.texts",
+        "the message 'year_began' is changed by two mods: 'alpha' overrode it and 'beta' removed it; 'beta' loads later and wins",
+        "if 'beta' should win, add 'alpha' to load_after in its mod.yaml; otherwise change only one of them",
+    )]

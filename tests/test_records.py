@@ -237,3 +237,56 @@ def test_replaying_a_recorded_random_game_gives_the_same_states(rules, data, see
     full = [r.state for r in replay_steps(rules, record)]
     assert full == [s.result.state for s in session.steps]
     assert Action.from_dict(record.actions[0].to_action().to_dict()) == session.steps[1].action
+
+
+# --- what a refused save says, field by field ---------------------------------------
+
+def _sealed(change) -> str:
+    """A small sound record as JSON, edited by ``change`` and given a valid checksum again."""
+    data = json.loads(GameRecord(format=RECORD_FORMAT, rules_id="eurasia_base", rules_version="1.0", rules_fingerprint="ab12", scenario="full_decade", seed=7, players={"moscow": "human"}).to_json())
+    change(data)
+    reseal(data)
+    return json.dumps(data)
+
+
+def _players_words() -> str:
+    from eurasia_game.session.policies import policy_names
+
+    return ", ".join(["human", *policy_names()])
+
+
+DAMAGE = [
+    # (what is changed, the field and the plain words a player reads)
+    (lambda d: d.pop("scenario"), "scenario: this entry is missing"),
+    (lambda d: d.update(cheat=1), "cheat: a game save has no such entry"),
+    (lambda d: d.update(scenario="bad\u0001"), "scenario: holds characters that a save may not contain"),
+    (lambda d: d.update(scenario="a" * 300), "scenario: is far too long"),
+    (lambda d: d.update(players={f"s{i}": "human" for i in range(17)}), "players: is far too long"),
+    (lambda d: d.update(seed="x"), "seed: is not a whole number the game can use"),
+    (lambda d: d.update(seed=-1), "seed: is not a whole number the game can use"),
+    (lambda d: d.update(seed=2**63), "seed: is not a whole number the game can use"),
+    (lambda d: d.update(scenario=5), "scenario: should be a text"),
+    (lambda d: d.update(players=[]), "players: should be a group of named entries"),
+    (lambda d: d.update(actions=[5]), "actions.0: should be a group of named entries"),
+    (lambda d: d.update(actions={}), "actions: should be a list"),
+    (lambda d: d.update(players={"moscow": "wizard"}), "players: the player of 'moscow' is 'wizard', which this game does not know; players are {players}"),
+    (lambda d: d.update(actions=[{"kind": "dance", "side": "moscow"}]), "actions.0.kind: 'dance' is not one of the allowed words ('plan', 'commit', 'choose', 'inject', 'note', 'pause', 'time_up', 'arm' or 'reroll')"),
+    (lambda d: d.update(armed_from=2300), "armed_from: has a value a game save cannot hold"),
+]
+
+
+@pytest.mark.parametrize("change, words", DAMAGE, ids=[words.split(":")[0] + ":" + words.split(": ")[1][:20] for _, words in DAMAGE])
+def test_a_damaged_save_names_its_field_in_plain_words(change, words):
+    with pytest.raises(RecordError) as info:
+        record_from_json(_sealed(change))
+    assert str(info.value) == words.format(players=_players_words()) + "; the save was damaged or edited by hand"
+
+
+def test_the_small_record_of_these_tests_is_sound():
+    assert record_from_json(_sealed(lambda d: None)).scenario == "full_decade"
+
+
+def test_broken_json_that_has_no_plain_words_of_its_own_is_called_broken_text():
+    with pytest.raises(RecordError) as info:
+        record_from_json('{"format": 1, "seed": "\\u12"}')
+    assert str(info.value) == "line 1, column 25: the save is not a readable game record here (the text is broken); it may be cut short or damaged"

@@ -24,8 +24,9 @@ from dataclasses import dataclass
 
 from eurasia_game.ai.forward import quiet
 from eurasia_game.ai.margins import compile_margin
+from eurasia_game.engine.compiled import compiled
 from eurasia_game.engine.flow import outcome
-from eurasia_game.engine.work import Context, holds, other_side
+from eurasia_game.engine.work import other_side
 
 RESULT_VALUE = {"win": 1.0, "draw": 0.5, "lose": 0.0}
 
@@ -216,15 +217,16 @@ class Evaluator:
 
 
 class Projection:
-    """The rules' passive yearly changes, with conditions compiled for speed."""
+    """The rules' passive yearly changes, run by the engine's compiled rules."""
 
     def __init__(self, rules):
         self.rules = rules
         self.sides = rules.side_ids
-        self.yearly = [(_test(rules, r.condition), r.effects) for r in rules.yearly]
-        self.fronts = [
-            (Context(target=f.id), [(_test(rules, r.condition, target=f.id), r.effects) for r in f.resolution]) for f in rules.fronts
-        ]
+        code = compiled(rules)
+        # (condition, effects) closures of the yearly trends, then of each front's payouts with its context.
+        self.yearly = [(test, effects) for test, _, effects in code.rules_of(rules.yearly)]
+        self.fronts = [(code.context(None, f.id), [(test, effects) for test, _, effects in code.rules_of(f.resolution)]) for f in rules.fronts]
+        self.none = code.context()
 
     def run(self, state, years: int):
         """The position ``years`` years on if nobody acted: income, trends, front payouts.
@@ -234,23 +236,16 @@ class Projection:
         """
         w = quiet(self.rules, state)
         w.orders_done = []
-        none = Context()
+        none = self.none
         for _ in range(years):
             for side in self.sides:
                 w.power[side] += w.income[side]
             for test, effects in self.yearly:
-                if test(w):
-                    w.apply(effects, none)
+                if test(w, none):
+                    effects(w, none)
             for ctx, rules in self.fronts:
                 for test, effects in rules:
-                    if test(w):
-                        w.apply(effects, ctx)
+                    if test(w, ctx):
+                        effects(w, ctx)
             w.year += 1
         return w
-
-
-def _test(rules, cond, target: str | None = None):
-    if cond is None:
-        return lambda s: True
-    margin = compile_margin(rules, cond, target=target)
-    return lambda s: margin(s) >= 0

@@ -45,6 +45,9 @@ class QuietWork(Work):
     def fill(self, template: str, ctx) -> str:
         return template
 
+    def words(self, template: str, ctx) -> str:
+        return template
+
 
 class StratifiedWork(QuietWork):
     """A quiet working state whose chance rolls all land at one quantile.
@@ -74,7 +77,7 @@ def quiet(rules, state) -> QuietWork:
 # here (one the engine adds later) is copied by its type.
 _TABLES = ("tracks", "power", "income", "plans")
 _LISTS = ("deck", "fired", "crossed", "queue", "committed", "orders_done", "snapshots", "injects")
-_KNOWN = frozenset(_TABLES + _LISTS + ("standing", "flags", "events", "revealed", "quantile", "rules", "scenario", "year", "phase", "phase_done", "to_act", "dilemma", "rng", "ending", "steps", "armed_from", "luck", "_mark", "touched"))
+_KNOWN = frozenset(_TABLES + _LISTS + ("standing", "flags", "events", "moves", "revealed", "quantile", "rules", "scenario", "year", "phase", "phase_done", "to_act", "dilemma", "rng", "ending", "steps", "armed_from", "luck"))
 
 
 def copy_work(w: QuietWork) -> QuietWork:
@@ -92,6 +95,7 @@ def copy_work(w: QuietWork) -> QuietWork:
     fields["standing"] = {front: dict(row) for front, row in fields["standing"].items()}
     fields["flags"] = set(fields["flags"])
     fields["events"] = []
+    fields["moves"] = {}  # what moved since the last log line: a quiet state keeps no log
     fields["revealed"] = False
     fields.pop("quantile", None)  # a copy draws at random again
     if not _KNOWN.issuperset(fields):
