@@ -44,7 +44,7 @@ def main(argv: list[str] | None = None) -> int:
     parser.add_argument("--seconds", type=float, default=3.0, help="time spent on each games/s figure (default 3)")
     parser.add_argument("--profile", action="store_true", help="print a cProfile of random games instead")
     parser.add_argument("--against", metavar="REV", help="compare with a git revision's engine, side by side")
-    parser.add_argument("--rounds", type=int, default=10, help="with --against: alternations of the two engines (default 10)")
+    parser.add_argument("--rounds", type=int, default=20, help="with --against: alternations of the two engines (default 20)")
     args = parser.parse_args(argv)
     if args.against:
         from sidebyside import compare

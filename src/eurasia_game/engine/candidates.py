@@ -13,17 +13,18 @@ planned order.  What remains per call is two integer comparisons a candidate.
 from __future__ import annotations
 
 from eurasia_game.engine.compiled import compiled
-from eurasia_game.engine.state import Action
+from eurasia_game.engine.state import Action, Order
 from eurasia_game.engine.work import Context
 
 
 class Candidate:
     """One order a side could plan: an action at one target, with what its checks need."""
 
-    __slots__ = ("action", "act", "target", "cost", "per_year", "requires", "ctx")
+    __slots__ = ("action", "order", "act", "target", "cost", "per_year", "requires", "ctx")
 
     def __init__(self, action: Action, act, target, requires):
         self.action = action  # the shared, immutable Action value handed out by legal_actions
+        self.order = Order(action.side, act.id, target)  # and the Order it plans (immutable too)
         self.act = act
         self.target = target
         self.cost = act.cost
@@ -87,6 +88,7 @@ def allowed(rules, state, side: str) -> tuple[Candidate, ...]:
         found = memo[side] = tuple(
             c for c in candidates(rules).of[side] if c.requires is None or c.requires(state, c.ctx)
         )
+        memo[(side, "set")] = frozenset(found)
     return found
 
 
@@ -113,11 +115,20 @@ def may_plan(rules, state, side: str, candidate: Candidate) -> bool:
     plan = state.plans.get(side, ())
     if len(plan) >= rules.side[side].orders_per_year:
         return False
-    if candidate not in allowed(rules, state, side):
+    available = state.power[side]
+    same = 0
+    if plan:
+        action = rules.action
+        act_id, target = candidate.act.id, candidate.target
+        for o in plan:
+            available -= action[o.action].cost
+            if o.action == act_id and o.target == target:
+                same += 1
+    if available < candidate.cost or same >= candidate.per_year:
         return False
-    action = rules.action
-    available = state.power[side] - sum(action[o.action].cost for o in plan)
-    if available < candidate.cost:
-        return False
-    key = (candidate.act.id, candidate.target)
-    return sum(1 for o in plan if (o.action, o.target) == key) < candidate.per_year
+    memo = state.memo
+    found = memo.get((side, "set")) if memo is not None else None
+    if found is None:
+        allowed(rules, state, side)
+        found = state.memo[(side, "set")]
+    return candidate in found

@@ -106,12 +106,22 @@ class Compiled:
             found = self._contexts[key] = Context(side=side, target=target, card=card)
         return found
 
+    def body(self, effects):
+        """Like ``effects``, for a caller that has just seen the game go on (no ending yet).
+
+        A single effect is then its own closure, without the check that the
+        game has not ended before it.
+        """
+        if len(effects) == 1:
+            return self.effect(effects[0])
+        return self.effects(effects)
+
     def rules_of(self, rule_defs) -> tuple:
         """(condition, log template or None, effects) of each rule of a list (yearly trends, a front's payouts)."""
         known = self._rules.get(id(rule_defs))
         if known is not None and known[0] is rule_defs:
             return known[1]
-        made = tuple((self.condition(r.condition), r.log or None, self.effects(r.effects)) for r in rule_defs)
+        made = tuple((self.condition(r.condition), r.log or None, self.body(r.effects)) for r in rule_defs)
         self._rules[id(rule_defs)] = (rule_defs, made)
         return made
 

@@ -219,8 +219,8 @@ def fire(w: Work, card_id: str, drawn: bool | str) -> None:
     w.log("card", partial(rules.text, key, title=card.title), card=card_id, data=(drawn,) if isinstance(drawn, str) else ())
     w.revealed = True
     side = card.dilemma.side if card.dilemma else None
-    code = compiled(rules)
-    code.effects(card.effects)(w, code.context(side, None, card_id))
+    code = w.code
+    code.body(card.effects)(w, code.context(side, None, card_id))
     if card.dilemma is not None and w.ending is None:
         w.dilemma = card_id
         w.to_act = card.dilemma.side
@@ -238,7 +238,7 @@ def _income(w: Work) -> None:
 
 def _apply_rules(w: Work, rule_defs, kind: str, target: str | None = None) -> None:
     rules = w.rules
-    code = compiled(rules)
+    code = w.code
     ctx = code.context(None, target)
     for test, log, effects in code.rules_of(rule_defs):
         if w.ending is not None:
@@ -262,7 +262,7 @@ def interleaved_orders(rules: RuleSet, plans: dict) -> list[Order]:
 
 def _resolve(w: Work) -> None:
     rules = w.rules
-    code = compiled(rules)
+    code = w.code
     w.revealed = True
     w.say("orders_revealed", "reveal", year=w.year)
     for order in interleaved_orders(rules, w.plans):
@@ -276,7 +276,7 @@ def _resolve(w: Work) -> None:
         w.power[order.side] -= action.cost
         w.orders_done.append(order)
         w.log("order", partial(fill_words, rules, action.log, order.side, order.target), side=order.side, data=(order.action, order.target or ""))
-        code.effects(action.effects)(w, ctx)
+        code.body(action.effects)(w, ctx)
     w.plans = {s: () for s in rules.side_ids}
     for front in rules.fronts:
         _apply_rules(w, front.resolution, "front", target=front.id)
@@ -288,7 +288,7 @@ def _resolve(w: Work) -> None:
         if code.condition(line.condition)(w, _NO_CONTEXT):
             w.crossed.append(line.id)
             w.log("red_line", partial(fill_words, rules, line.log, None, None))
-            code.effects(line.effects)(w, _NO_CONTEXT)
+            code.body(line.effects)(w, _NO_CONTEXT)
 
 
 def _checks(w: Work) -> None:
@@ -296,7 +296,7 @@ def _checks(w: Work) -> None:
     scenario = rules.scenario[w.scenario]
     endings = [rules.ending[e] for e in scenario.endings]
     armed = w.year >= w.armed_from
-    condition = compiled(rules).condition
+    condition = w.code.condition
     for ending in endings:
         if armed and ending.check == "sudden" and ending.condition is not None and condition(ending.condition)(w, _NO_CONTEXT):
             w.finish(ending.id)

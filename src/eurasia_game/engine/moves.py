@@ -10,7 +10,6 @@ from __future__ import annotations
 from functools import partial
 
 from eurasia_game.engine.candidates import candidates, may_plan, open_orders, targets_of
-from eurasia_game.engine.compiled import compiled
 from eurasia_game.engine.flow import advance
 from eurasia_game.engine.facilitator import apply_facilitator, why_not_facilitator
 from eurasia_game.engine.state import FACILITATOR, FACILITATOR_KINDS, Action, GameState, LogEvent, Order, StepResult, make_result, make_state
@@ -161,12 +160,12 @@ def legal_actions(rules: RuleSet, state: GameState, side: str | None = None) -> 
     return [a for a in candidate_actions(rules, state, side) if why_illegal(rules, state, a, _no_text) is None]
 
 
-def _plannable(rules: RuleSet, state: GameState, action: Action) -> bool:
-    """Whether ``action`` is an order its side may plan now: the quick test of ``apply_action``."""
-    if action.side != state.to_act or state.ending is not None or state.dilemma is not None or _phase_kind(rules, state) != "plan":
-        return False
+def _plannable(rules: RuleSet, state: GameState, action: Action):
+    """The candidate of ``action`` if it is an order its side may plan now, else None: the quick test of ``apply_action``."""
+    if action.side != state.to_act or state.ending is not None or state.dilemma is not None or rules.phases[state.phase].kind != "plan":
+        return None
     candidate = candidates(rules).by_key.get((action.side, action.action, action.target))
-    return candidate is not None and may_plan(rules, state, action.side, candidate)
+    return candidate if candidate is not None and may_plan(rules, state, action.side, candidate) else None
 
 
 def _with_order(state: GameState, order: Order) -> GameState:
@@ -211,9 +210,10 @@ def _quick_commit(rules: RuleSet, state: GameState, side: str) -> StepResult | N
 
 def apply_action(rules: RuleSet, state: GameState, action: Action) -> StepResult:
     """Apply a legal action; raises ``IllegalAction`` with the reason otherwise."""
-    if action.kind == "plan" and _plannable(rules, state, action):
+    candidate = _plannable(rules, state, action) if action.kind == "plan" else None
+    if candidate is not None:
         # Planning only adds a secret order: no flow, no randomness.
-        new = _with_order(state, Order(action.side, action.action, action.target))
+        new = _with_order(state, candidate.order)
         event = LogEvent(
             "planned",
             partial(planned_text, rules, action.side, action.action, action.target),
@@ -246,7 +246,7 @@ def apply_action(rules: RuleSet, state: GameState, action: Action) -> StepResult
         w.power[action.side] -= option.cost
         ctx = Context(side=action.side, card=card.id)
         w.log("chose", partial(fill_words, rules, option.log, action.side, None), side=action.side, card=card.id, data=(option.id,))
-        compiled(rules).effects(option.effects)(w, ctx)
+        w.code.body(option.effects)(w, ctx)
     advance(w)
     new = w.freeze()
     undoable = not w.revealed and new.rng == state.rng and new.to_act == state.to_act

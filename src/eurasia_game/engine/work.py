@@ -58,6 +58,7 @@ class Work:
 
     def __init__(self, rules: RuleSet, s: GameState):
         self.rules = rules
+        self.code = compiled(rules)  # the rule set's compiled conditions and effects
         self.scenario = s.scenario
         self.year = s.year
         self.phase = s.phase
@@ -100,7 +101,8 @@ class Work:
     # --- helpers used by the flow and by effects -----------------------------
     def log(self, kind: str, text, **extra) -> None:
         """Add a log event; ``text`` is its words or a call that writes them (see ``LogEvent``)."""
-        self._settle()
+        if self.moves:
+            self._settle()
         self.events.append(LogEvent(kind, text, self.year, **extra))
 
     # What moved between two log events is put on the earlier one: the engine
@@ -117,10 +119,15 @@ class Work:
             return
         self.moves = {}
         if self.events:
-            moved = [(k, d) for k, d in moves.items() if d]
-            if len(moved) > 1:
-                order = compiled(self.rules).move_order
-                moved.sort(key=lambda kd: order.get(kd[0], len(order)))
+            if len(moves) > 1:
+                order = self.code.move_order
+                try:
+                    keys = sorted(moves, key=order.__getitem__)
+                except KeyError:  # a front or side the rules do not list: after the rest
+                    keys = sorted(moves, key=lambda k: order.get(k, len(order)))
+                moved = [(k, moves[k]) for k in keys if moves[k]]
+            else:
+                moved = [(k, d) for k, d in moves.items() if d]
             if moved:
                 last = self.events[-1]
                 # the event is this step's own, not handed out yet: add to it in place
@@ -171,14 +178,14 @@ class Work:
     # --- effects ---------------------------------------------------------------
     def apply(self, effects, ctx: Context) -> None:
         """Apply effects in order, stopping once the game has ended."""
-        effect = compiled(self.rules).effect
+        effect = self.code.effect
         for e in effects:
             if self.ending is not None:
                 return
             effect(e)(self, ctx)
 
     def apply_one(self, effect, ctx: Context) -> None:
-        compiled(self.rules).effect(effect)(self, ctx)
+        self.code.effect(effect)(self, ctx)
 
     def finish(self, ending_id: str, how: str = "check") -> None:
         """End the game; ``how`` says whether a check ('check') or an effect ('effect') ended it."""

@@ -21,7 +21,7 @@ from typing import Sequence
 from pydantic import ValidationError
 
 from eurasia_game.loading.errors import annotation_at, keys_of, problem_from_error, validation_problems
-from eurasia_game.loading.files import MAX_FILES, SourceFile, display_name, list_rule_files, read_rule_file
+from eurasia_game.loading.files import MAX_FILES, SourceFile, _relative, display_name, join_display, list_rule_files, read_rule_file
 from eurasia_game.loading.formats import format_problem
 from eurasia_game.loading.manifest import ModFolder, read_mod_folder
 from eurasia_game.loading.merge import LayerFiles, ModChanges, merge_layers
@@ -323,8 +323,9 @@ def _load_layer(info: LayerInfo, mod: ModFolder | None, result: LoadResult, brok
         result.problems.append(Problem("error", info.display, 1, 1, "", f"the folder holds more than {MAX_FILES} rule files", "merge some of them"))
         return None
     parsed: list[SourceFile] = []
+    root = folder.resolve()
     for path in listing.files:
-        name = display_name(path, folder, info.display)
+        name = join_display(info.display, _relative(listing.resolved(path), root))  # display_name, each path resolved once
         located = read_rule_file(path, name, result.problems)
         if located is None:
             if broken is not None:

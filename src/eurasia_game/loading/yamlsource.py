@@ -68,11 +68,11 @@ class _PlainLoader(_Loader):
     def resolve(self, kind, value, implicit):
         return self._DEFAULT[kind]
 
-    def descend_resolver(self, current_node, current_index):  # no path resolvers to follow
-        return None
-
-    def ascend_resolver(self):
-        return None
+    # No path resolvers to follow: the parser calls these around every node
+    # and ignores what they return, so two builtins that take the same
+    # arguments stand in for them (a Python method would cost a call each).
+    descend_resolver = slice  # (parent node, index) -> a slice nobody reads
+    ascend_resolver = type(None)  # () -> None
 
 
 class YamlProblem(Exception):

@@ -81,15 +81,11 @@ def _num(value: float) -> str:
     return str(int(value)) if float(value).is_integer() else f"{value:.1f}"
 
 
-def _names(items) -> str:
-    return names_and(items)
-
-
 def class_questions(rules, tables) -> list[str]:
     out = []
     endings = endings_order(tables)
     if len(endings) > 1:
-        where = "; ".join(S("rep_cq_ending_at", ending=name, tables=_names(t.name for t in tables if _ending(t.debrief) == name)) for name in endings)
+        where = "; ".join(S("rep_cq_ending_at", ending=name, tables=names_and(t.name for t in tables if _ending(t.debrief) == name)) for name in endings)
         out.append(S("rep_cq_endings", count=len(endings), where=where))
     elif endings:
         out.append(S("rep_cq_one_ending", ending=endings[0]))
@@ -100,7 +96,7 @@ def class_questions(rules, tables) -> list[str]:
         given = {name: a[card.id] for name, a in answers.items() if card.id in a}
         if len(set(given.values())) > 1:
             labels = {o.id: o.label for o in card.dilemma.options}
-            groups = "; ".join(S("rep_cq_chose", tables=_names(n for n, opt in given.items() if opt == option), option=quoted(labels.get(option, option)))
+            groups = "; ".join(S("rep_cq_chose", tables=names_and(n for n, opt in given.items() if opt == option), option=quoted(labels.get(option, option)))
                                for option in sorted(set(given.values())))
             out.append(S("rep_cq_split", card=quoted(card.title), groups=groups, section=card.section))
     tracks = tables[0].debrief.tracks
@@ -124,7 +120,7 @@ def class_questions(rules, tables) -> list[str]:
                 out.append(S("rep_cq_orders", side=rules.side[side].name, action=quoted(rules.action[action].name), count=n))
     dice = [t.name for t in tables if dice_ending(rules, t.debrief)]
     if dice:
-        out.append(S("rep_cq_dice", tables=_names(dice)))
+        out.append(S("rep_cq_dice", tables=names_and(dice)))
     return out
 
 
