@@ -35,14 +35,22 @@ def font_path(bold: bool, cjk: bool = False) -> str | None:
 
 def _gui_data_dir() -> Path | None:
     """pygame_gui's data folder, found without importing the package (a large import
-    that the first frame does not need)."""
+    that the first frame does not need) where its location is known; else through
+    the package's resources (a frozen build may keep its files elsewhere)."""
     try:
         spec = importlib.util.find_spec("pygame_gui")
     except (ImportError, ValueError):  # pragma: no cover
+        spec = None
+    if spec is not None and spec.origin:
+        folder = Path(spec.origin).parent / "data"
+        if folder.is_dir():
+            return folder
+    try:  # pragma: no cover - a frozen build
+        from importlib import resources
+
+        return Path(str(resources.files("pygame_gui") / "data"))
+    except (ModuleNotFoundError, TypeError):  # pragma: no cover
         return None
-    if spec is None or not spec.origin:  # pragma: no cover
-        return None
-    return Path(spec.origin).parent / "data"
 
 
 # Chinese (and Japanese) text breaks between any two characters, except
