@@ -307,3 +307,14 @@ def test_a_chance_and_a_say_are_logged_with_their_side_and_card(rules):
     assert chance and all((e.side, e.card) == (side, "some_card") for e in chance)
     w.apply_one(_EFFECT.validate_python({"type": "say", "text": "Said."}), Context(side=side, card="some_card"))
     assert (w.events[-1].kind, w.events[-1].text, w.events[-1].side, w.events[-1].card) == ("say", "Said.", side, "some_card")
+
+
+def test_a_log_event_shows_every_field_and_keeps_its_words_when_moves_are_added():
+    """The log event is written slot by slot for speed; its repr and ``with_moved`` must still give every field."""
+    from eurasia_game.engine.state import LogEvent
+
+    event = LogEvent("card", lambda: "A card fired.", 2024, side="moscow", card="trade_war", secret_for=None, data=(1,), moved=(("partnership", 1),))
+    assert repr(event) == "LogEvent(kind='card', text='A card fired.', year=2024, side='moscow', card='trade_war', secret_for=None, data=(1,), moved=(('partnership', 1),))"
+    later = event.with_moved((("arctic/moscow", -1),))
+    assert (later.kind, later.text, later.year, later.side, later.card, later.data) == ("card", "A card fired.", 2024, "moscow", "trade_war", (1,))
+    assert later.moved == (("partnership", 1), ("arctic/moscow", -1))

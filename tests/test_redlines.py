@@ -5,6 +5,8 @@ from __future__ import annotations
 
 from dataclasses import replace
 
+import pytest
+
 from eurasia_game.engine import new_game
 from eurasia_game.engine.redlines import costs, how_far, rows
 from eurasia_game.engine.state import Order
@@ -72,3 +74,93 @@ def test_numeric_conditions_count_steps(rules):
 def test_flag_bookkeeping_is_not_a_cost(rules):
     line = rules.red_lines[0]
     assert "marks" not in costs(rules, line.effects) and "clears" not in costs(rules, line.effects)
+
+
+def _far_state(rules):
+    state = _state(rules)
+    return replace(
+        state,
+        tracks={**state.tracks, "partnership": 6},
+        power={**state.power, "moscow": 3},
+        standing={**state.standing, "arctic": {"moscow": 4, "beijing": 2}},
+        year=2022,
+    )
+
+
+def _track(**bounds):
+    return C.TrackIs(type="track", track="partnership", **bounds)
+
+
+def _fired(rules):
+    return C.Fired(type="fired", card=rules.events[0].id)
+
+
+# (condition, steps, the words the table shows) in a state with partnership 6, Moscow's power 3,
+# Arctic standing Moscow 4 and Beijing 2, in 2022, with no card fired
+HOW_FAR = [
+    (lambda r: _track(max=5), 1, "Partnership is 6: 1 step away"),
+    (lambda r: _track(max=4), 2, "Partnership is 6: 2 steps away"),
+    (lambda r: _track(min=2), 0, "Partnership is 6: met now"),
+    (lambda r: _track(min=8), 2, "Partnership is 6: 2 steps away"),
+    (lambda r: C.StandingIs(type="standing", front="arctic", side="beijing", min=3), 1, "Beijing stands at 2 in Arctic: 1 step away"),
+    (lambda r: C.StandingIs(type="standing", front="arctic", side="beijing", min=5), 3, "Beijing stands at 2 in Arctic: 3 steps away"),
+    (lambda r: C.StandingIs(type="standing", front="arctic", side="moscow", max=4), 0, "Moscow stands at 4 in Arctic: met now"),
+    (lambda r: C.PowerIs(type="power", side="moscow", min=4), 1, "Moscow has 3 power: 1 away"),
+    (lambda r: C.PowerIs(type="power", side="moscow", max=3), 0, "Moscow has 3 power: met now"),
+    (lambda r: C.Leads(type="leads", front="arctic", side="moscow", by=2), 0, "Moscow leads by 2 in Arctic: met now"),
+    (lambda r: C.Leads(type="leads", front="arctic", side="moscow", by=3), 1, "Moscow leads by 2 in Arctic: 1 step away"),
+    (lambda r: C.Leads(type="leads", front="arctic", side="beijing", by=2), 4, "Beijing leads by -2 in Arctic: 4 steps away"),
+    (lambda r: C.YearIs(type="year", min=2022), 0, "this year"),
+    (lambda r: C.YearIs(type="year", min=2023), 1, "1 year away"),
+    (lambda r: C.YearIs(type="year", min=2025), 3, "3 years away"),
+    (lambda r: C.NotOf(type="not", of=_track(max=5)), 0, "holds now"),
+    (lambda r: C.NotOf(type="not", of=_track(min=5)), None, "does not hold now"),
+    (lambda r: _fired(r), None, "has not happened yet"),
+    (lambda r: C.AllOf(type="all", of=[_track(max=5), _fired(r)]), None, "Partnership is 6: 1 step away; and has not happened yet"),
+    (lambda r: C.AllOf(type="all", of=[_track(max=5), _track(max=4)]), 3, "Partnership is 6: 1 step away; and Partnership is 6: 2 steps away"),
+    (lambda r: C.AnyOf(type="any", of=[_track(max=4), _fired(r)]), 2, "Partnership is 6: 2 steps away; or has not happened yet"),
+    (lambda r: C.AnyOf(type="any", of=[_fired(r)]), None, "has not happened yet"),
+    (lambda r: C.FlagSet(type="flag", flag="zz_nothing"), None, "not now; it comes from no rule of this game"),
+]
+
+
+@pytest.mark.parametrize("make, steps, words", HOW_FAR, ids=[w for _, _, w in HOW_FAR])
+def test_how_far_each_kind_of_condition_is_in_steps_and_words(rules, make, steps, words):
+    assert how_far(rules, _far_state(rules), make(rules)) == (steps, words)
+
+
+def test_a_card_that_fired_has_happened(rules):
+    state = replace(_far_state(rules), fired=(rules.events[0].id,))
+    assert how_far(rules, state, _fired(rules)) == (0, "has happened")
+
+
+def test_a_lines_cost_names_its_card_and_the_choice_in_words(rules):
+    """costs() in full words for a line that moves a track and sets off a card with a dilemma."""
+    from eurasia_game.engine.describe import describe_condition, describe_effects, side_word
+    from eurasia_game.model import effects as E
+
+    card = next(e for e in rules.events if e.dilemma is not None and e.effects)
+    track = rules.tracks[0]
+    effects = [E.SetFlag(type="flag", flag="zz_mark"), E.ShiftTrack(type="track", track=track.id, delta=-1), E.TriggerCard(type="trigger", card=card.id)]
+    who = side_word(rules, card.dilemma.side, None)
+    plain = describe_effects(rules, card.effects, card.dilemma.side)
+    labels = [o.label for o in card.dilemma.options]
+    moved = describe_effects(rules, [effects[1]])
+    assert moved and plain
+    assert costs(rules, effects) == f"{moved}; '{card.title}': {plain}; then {who} chooses: {' or '.join(labels)}"
+    assert costs(rules, []) == "nothing"
+    for line, row in zip(rules.red_lines, rows(rules, _state(rules))):
+        assert (row.crosses, row.costs) == (describe_condition(rules, line.condition), costs(rules, line.effects))
+
+
+def test_an_order_aimed_at_a_front_is_named_with_the_front_and_the_power_still_missing(rules):
+    action = max(rules.actions, key=lambda a: a.cost)
+    front = rules.fronts[0]
+    side = action.sides[0]
+    cond = C.Ordered(type="ordered", side=side, action=action.id, front=front.id)
+    short = replace(_state(rules), power={**_state(rules).power, side: 1})
+    need = action.cost - 1
+    assert need > 0
+    assert how_far(rules, short, cond) == (need, f"{rules.side[side].name} needs {need} more power for '{action.name}' in {front.name} (cost {action.cost})")
+    rich = replace(short, power={**short.power, side: action.cost})
+    assert how_far(rules, rich, cond) == (1, f"one order away: {rules.side[side].name} can afford '{action.name}' in {front.name} this year (cost {action.cost}, power {action.cost})")

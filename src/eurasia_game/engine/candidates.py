@@ -20,13 +20,14 @@ from eurasia_game.engine.work import Context
 class Candidate:
     """One order a side could plan: an action at one target, with what its checks need."""
 
-    __slots__ = ("action", "order", "act", "target", "cost", "per_year", "requires", "ctx")
+    __slots__ = ("action", "order", "act", "target", "key", "cost", "per_year", "requires", "ctx")
 
     def __init__(self, action: Action, act, target, requires):
         self.action = action  # the shared, immutable Action value handed out by legal_actions
         self.order = Order(action.side, act.id, target)  # and the Order it plans (immutable too)
         self.act = act
         self.target = target
+        self.key = (act.id, target)  # what a planned order's (action, target) is compared with
         self.cost = act.cost
         self.per_year = act.per_year
         self.requires = requires  # compiled condition, or None
@@ -104,10 +105,15 @@ def open_orders(rules, state, side: str) -> list[Action]:
     action = rules.action
     counts: dict = {}
     for o in plan:
-        available -= action[o.action].cost
+        act = action[o.action]
+        available -= act.cost
         key = (o.action, o.target)
         counts[key] = counts.get(key, 0) + 1
-    return [c.action for c in table if c.cost <= available and counts.get((c.act.id, c.target), 0) < c.per_year]
+    # the (action, target) pairs planned as often as their action allows this year
+    full = {key for key, n in counts.items() if n >= action[key[0]].per_year}
+    if not full:
+        return [c.action for c in table if c.cost <= available]
+    return [c.action for c in table if c.cost <= available and c.key not in full]
 
 
 def may_plan(rules, state, side: str, candidate: Candidate) -> bool:
