@@ -290,3 +290,8 @@ def test_broken_json_that_has_no_plain_words_of_its_own_is_called_broken_text():
     with pytest.raises(RecordError) as info:
         record_from_json('{"format": 1, "seed": "\\u12"}')
     assert str(info.value) == "line 1, column 25: the save is not a readable game record here (the text is broken); it may be cut short or damaged"
+
+
+def test_a_record_read_back_carries_the_checksum_of_its_content():
+    record = record_from_json(_sealed(lambda d: None))
+    assert record.checksum is not None and record.checksum == record.body_digest()
