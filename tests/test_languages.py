@@ -317,3 +317,17 @@ def test_the_window_opens_in_the_language_given_before_any_command(monkeypatch):
     finally:
         lang.use("en")
     assert seen[0] == ("play", "zh", "zh") and seen[1] == ("play", "de", "de") and seen[2][0] == "play"
+
+
+def test_the_words_of_a_card_a_mod_removes_are_not_unused_keys(tmp_path, capsys):
+    from eurasia_game.cli.main import main
+
+    card = "nuclear_signalling"  # a card nothing else names (the modding guide's example removes it too)
+    assert card in load_rules().rules.event
+    mod = tmp_path / "fewer_cards"
+    mod.mkdir()
+    (mod / "mod.yaml").write_text('id: fewer_cards\nname: Fewer cards\nversion: "1.0.0"\nformat: 1\ngame:\n  id: eurasia_base\n  versions: ">=1.0, <2.0"\n', encoding="utf-8")
+    (mod / "cards.yaml").write_text(f"remove:\n  events: [{card}]\n", encoding="utf-8")
+    assert main(["check", "--mod", str(mod), "--strict"]) == 0, capsys.readouterr().out
+    out = capsys.readouterr().out
+    assert "unused key" not in out and card not in out

@@ -16,7 +16,7 @@ from pathlib import Path
 import pytest
 
 from eurasia_game.loading.yamlsource import parse_yaml
-from eurasia_game.mods.schemas import HINT_PREFIX, MOD_SCHEMA, RULES_SCHEMA, schema_text, schemas
+from eurasia_game.mods.schemas import HINT_PREFIX, LANG_SCHEMA, MOD_SCHEMA, RULES_SCHEMA, schema_for, schema_text, schemas
 from eurasia_game.model.conditions import CONDITION_TYPES
 from eurasia_game.model.effects import EFFECT_TYPES
 from eurasia_game.model.ruleset import RuleFile
@@ -32,7 +32,7 @@ def shipped_schema(name: str) -> dict:
     return json.loads((REPO / "schemas" / name).read_text(encoding="utf-8"))
 
 
-@pytest.mark.parametrize("name", [RULES_SCHEMA, MOD_SCHEMA])
+@pytest.mark.parametrize("name", [RULES_SCHEMA, MOD_SCHEMA, LANG_SCHEMA])
 def test_shipped_schemas_are_up_to_date(name):
     path = REPO / "schemas" / name
     assert path.is_file(), f"{path} is missing; {REGENERATE}"
@@ -42,7 +42,7 @@ def test_shipped_schemas_are_up_to_date(name):
 def test_the_schema_command_writes_both_files(tmp_path):
     code, out, _ = call("schema", "--out", tmp_path / "out")
     assert code == 0 and HINT_PREFIX in out
-    for name in (RULES_SCHEMA, MOD_SCHEMA):
+    for name in (RULES_SCHEMA, MOD_SCHEMA, LANG_SCHEMA):
         assert (tmp_path / "out" / name).read_text(encoding="utf-8") == (REPO / "schemas" / name).read_text(encoding="utf-8")
     blocker = tmp_path / "file"
     blocker.write_text("x", encoding="utf-8")
@@ -55,7 +55,7 @@ def test_every_shipped_file_names_its_schema_on_the_first_line(path):
     first = path.read_text(encoding="utf-8").splitlines()[0]
     assert first.startswith(HINT_PREFIX), f"{path.relative_to(REPO)} must start with '{HINT_PREFIX}...'"
     target = (path.parent / first[len(HINT_PREFIX):]).resolve()
-    expected = MOD_SCHEMA if path.name == "mod.yaml" else RULES_SCHEMA
+    expected = schema_for(path.relative_to(REPO))
     assert target == (REPO / "schemas" / expected).resolve(), f"{path.relative_to(REPO)} points at {target}"
 
 
@@ -128,7 +128,7 @@ def validate(value, schema: dict, root: dict, path: str = "") -> list[str]:
 
 @pytest.mark.parametrize("path", SHIPPED, ids=[str(p.relative_to(REPO)) for p in SHIPPED])
 def test_the_schemas_accept_every_shipped_file(path):
-    schema = shipped_schema(MOD_SCHEMA if path.name == "mod.yaml" else RULES_SCHEMA)
+    schema = shipped_schema(schema_for(path.relative_to(REPO)))
     data = parse_yaml(path.read_text(encoding="utf-8")).data
     assert validate(data, schema, schema) == []
 

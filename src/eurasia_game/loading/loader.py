@@ -298,7 +298,7 @@ def _in_language(rules: RuleSet, result: LoadResult) -> RuleSet:
     if not translation.texts and not translation.problems:
         return rules
     english = text_keys(rules)
-    for problem in check_translation(translation, english):
+    for problem in check_translation(translation, english, set(result.removed)):
         result.problems.append(problem if problem.severity != "error" else dataclasses.replace(problem, severity="warning"))
     return translate(rules, translation, english)
 

@@ -169,12 +169,18 @@ def read_translation(code: str, folders: list[tuple[Path, str]]) -> Translation:
     return translation
 
 
-def check_translation(translation: Translation, english: dict[str, str]) -> list[Problem]:
-    """Keys that name no text, and placeholders that differ from the English."""
+def check_translation(translation: Translation, english: dict[str, str], removed=()) -> list[Problem]:
+    """Keys that name no text, and placeholders that differ from the English.
+
+    Keys of items a mod removed (``removed``: (section, id) pairs) are not
+    unused: the base game's words for a card a mod takes out wait unused.
+    """
     problems = list(translation.problems)
     known = list(english)
     for key, words in translation.texts.items():
         file, line = translation.origins.get(key, ("lang", 1))
+        if key not in english and tuple(key.split(".")[:2]) in removed:
+            continue
         if key not in english:
             near = difflib.get_close_matches(key, known, n=1, cutoff=0.6)
             fix = f"did you mean '{near[0]}'?" if near else "remove it, or check the item's id and field"
@@ -260,13 +266,37 @@ class LanguageStatus:
     problems: list[Problem]
 
 
+def _owner(result, key: str) -> str | None:
+    """The layer ("base" or a mod's id) whose rule file holds the item a key names."""
+    section, _, rest = key.partition(".")
+    name = rest.split(".")[0]
+    if section == "texts":
+        source = result.text_origins.get(name)
+        return source.layer if source is not None else None
+    if section == "game":
+        return result.game_source.layer if result.game_source is not None else None
+    for index, item in enumerate(getattr(result.rules, section, ()) or ()):
+        if str(getattr(item, "id", index)) == name:
+            origin = result.origins.get((section, index))
+            return origin[0].layer if origin is not None else None
+    return None
+
+
 def language_status(result, code: str) -> LanguageStatus:
-    """The status of ``code`` for a load result (its rules' English texts, every layer's files)."""
+    """The status of ``code`` for a load result: the texts of the layers that ship the language.
+
+    A mod that adds English cards and no ``lang/`` folder leaves the base
+    game's languages complete (its cards show in English); a mod that ships
+    ``lang/<code>/`` is judged on its own items too.
+    """
+    layers = [layer for layer in result.layers if not layer.unloaded]
     english = text_keys(result.rules) if result.rules is not None else {}
-    folders = [(layer.folder, layer.display) for layer in result.layers if not layer.unloaded]
-    translation = read_translation(code, folders)
-    missing = missing_keys(translation, english)
-    return LanguageStatus(code, len(english) - len(missing), len(english), missing, check_translation(translation, english))
+    translation = read_translation(code, [(layer.folder, layer.display) for layer in layers])
+    shipping = {layer.name for layer in layers if (Path(layer.folder) / LANG_FOLDER / code).is_dir()}
+    owned = {key: text for key, text in english.items() if _owner(result, key) in shipping}
+    missing = missing_keys(translation, owned)
+    problems = check_translation(translation, english, set(result.removed))
+    return LanguageStatus(code, len(owned) - len(missing), len(owned), missing, problems)
 
 
 def check_languages(result, languages: list[str]) -> tuple[list[Problem], list[LanguageStatus]]:

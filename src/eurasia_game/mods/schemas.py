@@ -1,4 +1,4 @@
-"""JSON Schemas of the rule files and of a mod's manifest, for editors.
+"""JSON Schemas of the rule files, the language files and a mod's manifest, for editors.
 
 Editors that speak the YAML language server (VS Code's YAML extension, many
 others) read a first line such as
@@ -19,6 +19,15 @@ from eurasia_game.model.ruleset import RuleFile
 
 RULES_SCHEMA = "rules.schema.json"
 MOD_SCHEMA = "mod.schema.json"
+LANG_SCHEMA = "lang.schema.json"
+# A language file (lang/<code>/*.yaml, see loading.translations): a text's key -> its words.
+_LANG = {
+    "title": "Eurasia Game language file (lang/<code>/*.yaml)",
+    "description": "A rule text's key (section.item_id.field, list entries by id or position) mapped to its words in this language; keep the English text's $placeholders.",
+    "type": "object",
+    "propertyNames": {"pattern": r"^[a-z][a-z0-9_]*(\.[A-Za-z0-9_]+)+$"},
+    "additionalProperties": {"type": "string", "minLength": 1, "maxLength": 4000},
+}
 HINT_PREFIX = "# yaml-language-server: $schema="
 
 
@@ -29,7 +38,15 @@ def schemas() -> dict[str, dict]:
         schema = model.model_json_schema(by_alias=True, mode="validation")
         schema["title"] = title
         out[name] = {"$schema": "https://json-schema.org/draft/2020-12/schema", **schema}
+    out[LANG_SCHEMA] = {"$schema": "https://json-schema.org/draft/2020-12/schema", **_LANG}
     return out
+
+
+def schema_for(path: Path) -> str:
+    """Which schema a shipped YAML file follows: a manifest, a language file or a rule file."""
+    if path.name == "mod.yaml":
+        return MOD_SCHEMA
+    return LANG_SCHEMA if "lang" in Path(path).parts[:-1] else RULES_SCHEMA
 
 
 def schema_text(schema: dict) -> str:
