@@ -198,3 +198,13 @@ def edit_rule_file(folder: Path, name: str, old: str, new: str, count: int = 1) 
     text = path.read_text(encoding="utf-8")
     assert old in text, f"{name} no longer contains {old!r}; update the test"
     path.write_text(text.replace(old, new, count), encoding="utf-8")
+
+
+@pytest.fixture(autouse=True)
+def _english_after_each_test():
+    """Every test starts in English, whatever language the test before it chose (``--lang``, a setting)."""
+    from eurasia_game import lang
+
+    lang.use("en")
+    yield
+    lang.use("en")
