@@ -15,6 +15,7 @@ from __future__ import annotations
 from dataclasses import dataclass, replace
 
 from eurasia_game.engine.describe import describe_condition
+from eurasia_game.lang.catalogue import S
 from eurasia_game.model import conditions as C
 
 CAUSES = ("choice", "tracks", "roll", "event")
@@ -141,18 +142,18 @@ def decided_by(rules, state, events) -> Decision | None:
         return Decision("event", rules.text("decided_event", what=f"{what} ({year})"), None, end - 1 if before is not None else None)
     if ending.check != "sudden":
         if ending.condition is None:
-            what = f"after {year}, none of the other futures' conditions held."
+            what = S("dec_after_none", year=year)
         else:
-            what = f"after {year}, {describe_condition(rules, ending.condition)}."
+            what = S("dec_after", year=year, condition=describe_condition(rules, ending.condition))
         return Decision("tracks", rules.text("decided_tracks", what=_capital(what)))
     tracks = _tracks_in(ending.condition)
-    reached = f"{describe_condition(rules, ending.condition)} in {year}"
+    reached = S("dec_reached_in", condition=describe_condition(rules, ending.condition), year=year)
     for index in range(end - 1, -1, -1):
         event = events[index]
         if any(key in tracks for key, _ in event.moved):
             cause = _cause_of(event)
             push = event.text if event.kind in _TOLD else "the year's trends"
-            what = f"{_capital(reached)}; the last push: {push} ({event.year})"
+            what = S("dec_last_push", reached=_capital(reached), push=push, year=event.year)
             key = {"choice": "decided_choice", "roll": "decided_roll"}.get(cause, "decided_tracks")
             roll = roll_of(event, index)
             return Decision(cause, rules.text(key, what=what), roll, index)

@@ -141,5 +141,6 @@ def describe_card(rules, card_id: str) -> str:
     text = describe_effects(rules, card.effects, side)
     if card.dilemma:
         chooser = rules.side[card.dilemma.side].name
-        text = (text + ". " if text else "") + S("desc_must_choose", side=chooser)
+        choice = S("desc_must_choose", side=chooser)
+        text = S("desc_card_then", effects=text, choice=choice) if text else choice
     return text
