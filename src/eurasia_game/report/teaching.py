@@ -21,6 +21,7 @@ from collections import Counter
 from dataclasses import dataclass, field
 from html import escape
 
+from eurasia_game import lang
 from eurasia_game.engine.objectives import standing
 from eurasia_game.lang.catalogue import S
 from eurasia_game.report.debrief import Debrief, basis_tag, build_debrief
@@ -233,7 +234,9 @@ def table_questions(rules, debrief: Debrief, what_if: list[WhatIfRow] | None = N
     expected = [r for r in expected_rows(rules, debrief) if r.matches is False]
     for row in expected[:2]:
         what = S("rep_the_ending_lower") if row.start is None else row.what
-        out.append((S("rep_q_expected", what=what, did=row.did[0].lower() + row.did[1:]), row.section))
+        # mid-sentence in English ("... but strategic autonomy (2030)"); German nouns keep their capital
+        did = row.did[0].lower() + row.did[1:] if lang.current() == lang.SOURCE else row.did
+        out.append((S("rep_q_expected", what=what, did=did), row.section))
     return out
 
 
