@@ -331,3 +331,18 @@ def test_the_words_of_a_card_a_mod_removes_are_not_unused_keys(tmp_path, capsys)
     assert main(["check", "--mod", str(mod), "--strict"]) == 0, capsys.readouterr().out
     out = capsys.readouterr().out
     assert "unused key" not in out and card not in out
+
+
+@pytest.mark.parametrize("code, letters", [("ru", "[а-яё]"), ("zh", "[\u4e00-\u9fff]"), ("de", "[äöüß]")])
+def test_simulate_prints_the_transcript_in_the_language_given(code, letters, capsys):
+    import re
+
+    from eurasia_game.cli.main import main
+
+    assert main(["simulate", "--lang", code, "--seed", "1", "--moscow", "easy", "--beijing", "easy"]) == 0
+    russian = capsys.readouterr().out
+    lang.use("en")
+    assert main(["simulate", "--seed", "1", "--moscow", "easy", "--beijing", "easy"]) == 0
+    english = capsys.readouterr().out
+    assert len(re.findall(letters, russian)) > 50 and not re.findall(letters, english)
+    assert [line.startswith("==") for line in russian.splitlines()] == [line.startswith("==") for line in english.splitlines()]  # the same game, year by year
