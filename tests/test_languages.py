@@ -340,9 +340,9 @@ def test_simulate_prints_the_transcript_in_the_language_given(code, letters, cap
     from eurasia_game.cli.main import main
 
     assert main(["simulate", "--lang", code, "--seed", "1", "--moscow", "easy", "--beijing", "easy"]) == 0
-    russian = capsys.readouterr().out
+    translated = capsys.readouterr().out
     lang.use("en")
     assert main(["simulate", "--seed", "1", "--moscow", "easy", "--beijing", "easy"]) == 0
     english = capsys.readouterr().out
-    assert len(re.findall(letters, russian)) > 50 and not re.findall(letters, english)
-    assert [line.startswith("==") for line in russian.splitlines()] == [line.startswith("==") for line in english.splitlines()]  # the same game, year by year
+    assert len(re.findall(letters, translated)) > 50 and not re.findall(letters, english)
+    assert [line.startswith("==") for line in translated.splitlines()] == [line.startswith("==") for line in english.splitlines()]  # the same game, year by year
