@@ -37,7 +37,6 @@ from eurasia_game.loading.files import LANG_FOLDER, display_name, list_rule_file
 from eurasia_game.loading.problems import Problem
 from eurasia_game.model.base import Prose
 
-SOURCE_LANGUAGE = "en"
 _CODE = re.compile(r"^[a-z]{2,3}(_[A-Z]{2})?$")
 _PLACEHOLDER = re.compile(r"\$(?:\{([_a-zA-Z][_a-zA-Z0-9]*)\}|([_a-zA-Z][_a-zA-Z0-9]*))")  # as string.Template reads them (ASCII names)
 
