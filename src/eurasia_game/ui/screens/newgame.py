@@ -11,7 +11,7 @@ from eurasia_game.ui.controller import HUMAN
 from eurasia_game.ui.drawing import panel, side_marker
 from eurasia_game.ui.layout import stack
 from eurasia_game.ui.screens.objectives_view import has_objectives, list_text
-from eurasia_game.ui.screens.saveload import gui_manager
+from eurasia_game.ui.gui_theme import gui_manager
 from eurasia_game.ui.strings import S
 from eurasia_game.ui.widgets import Button
 
