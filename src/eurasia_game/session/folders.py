@@ -1,4 +1,4 @@
-"""Where the game keeps the player's files: saves, autosaves and logs.
+"""Where the game keeps the player's files: saves, autosaves, logs and its cache.
 
 Everything lives under one home folder: the operating system's per-user data
 folder (from ``platformdirs``), or the folder named by the environment
@@ -26,6 +26,17 @@ def game_home() -> Path:
     from platformdirs import user_data_dir
 
     return Path(user_data_dir(APP_NAME, appauthor=False))
+
+
+def cache_dir() -> Path:
+    """Files the game can always make again (the rules it checked last): the
+    user's cache folder, or ``cache`` in ``$EURASIA_GAME_HOME`` when it is set."""
+    chosen = os.environ.get(HOME_VARIABLE, "").strip()
+    if chosen:
+        return Path(chosen).expanduser() / "cache"
+    from platformdirs import user_cache_dir
+
+    return Path(user_cache_dir(APP_NAME, appauthor=False))
 
 
 def saves_dir() -> Path:
