@@ -72,6 +72,15 @@ def test_cached_rules_replay_a_golden_game_to_its_transcript(rules, base_rules_p
     assert text == (GOLDEN / f"{game['name']}.transcript.txt").read_text(encoding="utf-8")
 
 
+def test_the_header_is_read_alone_and_only_under_its_key(rules, base_rules_path, tmp_path):
+    key = rc.rules_key(base_rules_path, "en")
+    path = tmp_path / "rules.json"
+    assert rc.write_cached(path, key, rules, {"title": {"name": rules.game.name}})
+    assert rc.read_header(path, key) == {"title": {"name": rules.game.name}}
+    assert rc.read_header(path, "0" * 64) is None
+    assert rc.read_header(tmp_path / "missing.json", key) is None
+
+
 def test_any_change_to_a_rule_file_or_the_language_changes_the_key(rules_copy):
     before = rc.rules_key(rules_copy, "en")
     assert rc.rules_key(rules_copy, "en") == before  # the same files: the same key
@@ -126,7 +135,7 @@ def test_values_the_format_cannot_carry_are_not_cached(rules, tmp_path):
 def test_the_file_names_only_rule_models(rules, base_rules_path):
     text = rc.encode_rules(rules, "k")
     named = set()
-    json.loads(text, object_hook=lambda obj: named.add(obj["$m"]) if "$m" in obj else obj)
+    json.loads(text.split("\n")[1], object_hook=lambda obj: named.add(obj["$m"]) if "$m" in obj else obj)
     table = rc._model_classes()
     assert named and named <= set(table)
     assert all(name.startswith("eurasia_game.model.") for name in table)

@@ -8,14 +8,16 @@ last checked instead.
 
 What the result depends on goes into a key: every file in the rules folder
 (names and bytes, translations included), the language, the game's version,
-Python's and pydantic's versions, and the game's own code (each module's
+Python's version, pydantic's installed files and the game's own code (each module's
 size and modification time; in a bundle, the program itself).  The cache is
 written only for rules that loaded with no problem at all, and a key that
 differs, a file that cannot be read or that holds anything unexpected all
 mean the same thing: the rules are loaded and checked in full, and every
 problem is reported with its file and line as always.
 
-The file is data only (JSON): each model is written as its class's name
+The file is data only (JSON), two lines: a header (the key, and what the
+caller wants to read without the rule models: the title screen's words) and
+the rules, where each model is written as its class's name
 (looked up among the rule models, never imported by name), its fields and
 which of them the rule files set; tuples and dictionaries are tagged so they
 come back as they were.  Nothing here runs code named by the file.  It is
@@ -31,15 +33,13 @@ import os
 import sys
 import tempfile
 from pathlib import Path
+from typing import TYPE_CHECKING
 
-from pydantic import BaseModel
-
-from eurasia_game.model.base import RuleModel
-from eurasia_game.model.mod import ModStamp
-from eurasia_game.model.ruleset import RuleSet
+if TYPE_CHECKING:
+    from eurasia_game.model.ruleset import RuleSet
 
 # Raised when the layout written below changes: older files are then ignored.
-CACHE_FORMAT = 1
+CACHE_FORMAT = 2
 # Larger files are not read: the base rules make about a megabyte.
 MAX_CACHE_BYTES = 64 * 1024 * 1024
 MAX_KEY_FILES = 2000
@@ -48,20 +48,6 @@ _PACKAGE = Path(__file__).resolve().parents[1]
 
 class Uncacheable(ValueError):
     """The rules hold a value the cache's format does not carry."""
-
-
-def _model_classes() -> dict[str, type[BaseModel]]:
-    """Every class a cache file may name: the rule models, the rule set and the mods' stamps."""
-    table: dict[str, type[BaseModel]] = {}
-    stack: list[type[BaseModel]] = [RuleModel, RuleSet, ModStamp]
-    while stack:
-        cls = stack.pop()
-        name = f"{cls.__module__}.{cls.__qualname__}"
-        if name in table:
-            continue
-        table[name] = cls
-        stack.extend(cls.__subclasses__())
-    return table
 
 
 def _code_stamp(parts: list[bytes]) -> None:
@@ -81,17 +67,32 @@ def _code_stamp(parts: list[bytes]) -> None:
     parts.append("\n".join(sorted(found)).encode())
 
 
+def _library_stamp(parts: list[bytes]) -> None:
+    """pydantic's installed files (without importing it: the window may not need it yet)."""
+    from importlib.util import find_spec
+
+    for name in ("pydantic", "pydantic_core"):
+        spec = find_spec(name)
+        origin = spec.origin if spec is not None else None
+        if origin is None or not os.path.exists(origin):
+            parts.append(f"{name}:-".encode())
+            continue
+        folder = os.path.dirname(origin)
+        for entry in sorted(os.listdir(folder)):
+            if entry.endswith((".py", ".so", ".pyd")):
+                info = os.stat(os.path.join(folder, entry))
+                parts.append(f"{name}/{entry}:{info.st_size}:{info.st_mtime_ns}".encode())
+
+
 def rules_key(folder: Path, language: str) -> str | None:
     """The key of the rules in ``folder`` for ``language``, or None when it cannot be worked out safely.
 
     Every file below the folder counts (hidden ones too, so nothing the loader
     might read is left out); a link anywhere below it means no cache.
     """
-    from pydantic.version import VERSION as pydantic_version
-
     from eurasia_game import __version__
 
-    parts = [f"format {CACHE_FORMAT}|game {__version__}|python {sys.version}|pydantic {pydantic_version}|lang {language}".encode()]
+    parts = [f"format {CACHE_FORMAT}|game {__version__}|python {sys.version}|lang {language}".encode()]
     try:
         root = Path(folder).resolve()
         parts.append(str(root).encode())
@@ -112,12 +113,31 @@ def rules_key(folder: Path, language: str) -> str | None:
             digest.update(data)
         parts.append(digest.digest())
         _code_stamp(parts)
+        _library_stamp(parts)
     except (OSError, ValueError):
         return None
     return hashlib.sha256(b"\n".join(parts)).hexdigest()
 
 
-def _encode(value: object) -> object:
+def _model_classes() -> dict[str, type]:
+    """Every class a cache file may name: the rule models, the rule set and the mods' stamps."""
+    from eurasia_game.model.base import RuleModel
+    from eurasia_game.model.mod import ModStamp
+    from eurasia_game.model.ruleset import RuleSet
+
+    table: dict[str, type] = {}
+    stack: list[type] = [RuleModel, RuleSet, ModStamp]
+    while stack:
+        cls = stack.pop()
+        name = f"{cls.__module__}.{cls.__qualname__}"
+        if name in table:
+            continue
+        table[name] = cls
+        stack.extend(cls.__subclasses__())
+    return table
+
+
+def _encode(value: object, model_type: type) -> object:
     kind = type(value)
     if value is None or kind in (bool, int, str):
         return value
@@ -126,33 +146,58 @@ def _encode(value: object) -> object:
             raise Uncacheable("a number JSON cannot carry")
         return value
     if kind is list:
-        return [_encode(item) for item in value]
+        return [_encode(item, model_type) for item in value]
     if kind is tuple:
-        return {"$t": [_encode(item) for item in value]}
+        return {"$t": [_encode(item, model_type) for item in value]}
     if kind is dict:
         out = {}
         for key, item in value.items():
             if type(key) is not str or key.startswith("$"):
                 raise Uncacheable(f"a dictionary key {key!r}")
-            out[key] = _encode(item)
+            out[key] = _encode(item, model_type)
         return {"$d": out}
-    if isinstance(value, BaseModel):
+    if isinstance(value, model_type):
         if value.__pydantic_extra__ or value.__pydantic_private__:
             raise Uncacheable(f"{kind.__name__} holds more than its fields")
         out = {"$m": f"{kind.__module__}.{kind.__qualname__}", "$s": sorted(value.model_fields_set)}
         for name in kind.model_fields:
-            out[name] = _encode(getattr(value, name))
+            out[name] = _encode(getattr(value, name), model_type)
         return out
     raise Uncacheable(f"a value of type {kind.__name__}")
 
 
-def encode_rules(rules: RuleSet, key: str) -> str:
-    """The cache file's text for ``rules`` under ``key`` (raises ``Uncacheable``)."""
-    return json.dumps({"format": CACHE_FORMAT, "key": key, "rules": _encode(rules)}, ensure_ascii=False, separators=(",", ":"), allow_nan=False)
+def _dumps(data: object) -> str:
+    return json.dumps(data, ensure_ascii=False, separators=(",", ":"), allow_nan=False)
+
+
+def encode_rules(rules: RuleSet, key: str, header: dict | None = None) -> str:
+    """The cache file's text for ``rules`` under ``key`` (raises ``Uncacheable``).
+
+    Two lines: a header (the format, the key and ``header``: plain data a
+    caller can read without the rule models) and the rules themselves.
+    """
+    from pydantic import BaseModel
+
+    return _dumps({"format": CACHE_FORMAT, "key": key, "header": header or {}}) + "\n" + _dumps(_encode(rules, BaseModel)) + "\n"
+
+
+def _header(line: str, key: str) -> dict | None:
+    try:
+        head = json.loads(line)
+    except (ValueError, RecursionError):
+        return None
+    if not isinstance(head, dict) or head.get("format") != CACHE_FORMAT or head.get("key") != key or not isinstance(head.get("header"), dict):
+        return None
+    return head["header"]
 
 
 def decode_rules(text: str, key: str) -> RuleSet | None:
     """The rules in a cache file's text, or None when it is not a cache of ``key`` or is damaged."""
+    line, _, body = text.partition("\n")
+    if _header(line, key) is None:
+        return None
+    from eurasia_game.model.ruleset import RuleSet
+
     table = _model_classes()
     new = object.__new__
     setattr_ = object.__setattr__
@@ -176,16 +221,20 @@ def decode_rules(text: str, key: str) -> RuleSet | None:
         return obj  # the inside of a tagged dictionary
 
     try:
-        head = text[:200]
-        if f'"key":"{key}"' not in head:
-            return None
-        data = json.loads(text, object_hook=hook)
+        rules = json.loads(body, object_hook=hook)
     except (ValueError, KeyError, TypeError, AttributeError, RecursionError):
         return None
-    if not isinstance(data, dict) or data.get("format") != CACHE_FORMAT or data.get("key") != key:
-        return None
-    rules = data.get("rules")
     return rules if type(rules) is RuleSet else None
+
+
+def read_header(path: Path, key: str) -> dict | None:
+    """The header cached in ``path`` under ``key``, without reading the rules (nor importing their models); None when there is none."""
+    try:
+        with open(path, "rb") as handle:
+            line = handle.readline(MAX_CACHE_BYTES).decode("utf-8")
+    except (OSError, UnicodeDecodeError):
+        return None
+    return _header(line, key)
 
 
 def read_cached(path: Path, key: str) -> RuleSet | None:
@@ -201,15 +250,15 @@ def read_cached(path: Path, key: str) -> RuleSet | None:
     return decode_rules(text, key)
 
 
-def write_cached(path: Path, key: str, rules: RuleSet) -> bool:
-    """Write the cache of ``rules`` atomically; False (and nothing written) when it cannot be.
+def write_cached(path: Path, key: str, rules: RuleSet, header: dict | None = None) -> bool:
+    """Write the cache of ``rules`` (and ``header``) atomically; False, and nothing written, when it cannot be.
 
     The text is read back before it is written: rules that would not come
     back equal are not cached.
     """
     try:
-        text = encode_rules(rules, key)
-    except (Uncacheable, RecursionError):
+        text = encode_rules(rules, key, header)
+    except (Uncacheable, RecursionError, TypeError, ValueError):
         return False
     again = decode_rules(text, key)
     if again is None or again != rules:

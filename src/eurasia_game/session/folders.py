@@ -54,6 +54,17 @@ def logs_dir() -> Path:
     return game_home() / "logs"
 
 
+# The marker of a game in progress, in the autosave folder: written when a game
+# starts, removed when it ends cleanly (``session.autosave``).
+RESUME_MARKER = "game-in-progress.json"
+
+
+def game_in_progress(folder: Path | str | None = None) -> bool:
+    """Whether the autosave folder holds the marker of a game that did not end cleanly (a look, nothing read)."""
+    folder = Path(folder) if folder is not None else autosave_dir()
+    return os.path.lexists(folder / RESUME_MARKER)
+
+
 # An autosave's file name; listing them needs nothing of the records (the title
 # screen's "continue" asks before any game is loaded).
 _AUTOSAVE_NAME = re.compile(r"^autosave-(\d{1,12})\.json$")
