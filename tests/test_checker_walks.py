@@ -1,4 +1,4 @@
-"""The checker's shared walk and its reading of which fields name ids.
+"""The checker's shared walk, its reading of which fields name ids, and what a broken item hides.
 
 The checker walks the rule set once (``Walks``) and reads each model class's
 id fields once (``_ref_fields``), keeping both in memory.  Those shortcuts
@@ -91,3 +91,28 @@ events:
         ("rules/zz_deep.yaml", 12, "events[0].when.of[0].side", "'self' has no meaning here because no side is acting"),
         ("rules/zz_deep.yaml", 8, "events[0].in_deck", "the card is kept out of the deck and no effect or scenario fires it, so it can never happen"),
     ]
+
+
+GHOST = """\
+events:
+  - id: zz_caller
+    title: Caller
+    text: A card that fires a card nobody defines by that id.
+    section: Introduction
+    basis: extrapolation
+    teaching_note: A note.
+    effects: [{type: trigger, card: zz_ghost}]
+"""
+
+
+def test_a_broken_card_without_a_readable_id_may_be_the_one_a_ref_names(rules_copy):
+    from eurasia_game.loading.loader import load_rules
+
+    add_file(rules_copy, "zz_caller.yaml", GHOST)
+    unknown = "unknown event 'zz_ghost'"
+    assert [p.path for p in load_rules(rules_copy).problems if p.message == unknown] == ["events[0].effects[0].card"]
+    # a card in error whose id cannot be read: the ref may be to it, so only the card's own error is reported
+    add_file(rules_copy, "zz_broken.yaml", "events:\n  - title: No id\n    text: A card with no id.\n")
+    problems = load_rules(rules_copy).problems
+    assert not [p for p in problems if p.message == unknown]
+    assert [p.file for p in problems if p.severity == "error"] and all(p.file == "rules/zz_broken.yaml" for p in problems if p.severity == "error")

@@ -311,8 +311,11 @@ class Checker:
         known, known_set = self.known_ids(meta.kind)
         if ref in known_set:
             return
-        if self.broken.hides(_ID_SECTIONS.get(meta.kind, meta.kind), ref):
-            return  # it names an item that is in error itself, reported where it is
+        if self.broken.hides(_ID_SECTIONS.get(meta.kind, meta.kind)):
+            # an item of that section with no readable id is in error: the ref
+            # may name it (a ref to a broken item *with* an id is dropped by
+            # ``add``, which drops every message quoting a broken id)
+            return
         if meta.kind == "flag":
             if isinstance(model, C.FlagSet):
                 self.add("warning", path, f"the flag '{ref}' is tested but no effect or scenario ever sets it", did_you_mean(ref, known))
