@@ -29,8 +29,8 @@ PACKAGE = ROOT / "src" / "eurasia_game"
 WORDS = ROOT / "assets" / "words"
 # the packages whose printed words live in assets/words (mods/discover.py: the mods' one-line status)
 SPEAKERS = ["cli", "report", "handouts", "session", "mods"]
-PREFIXES = ("cli_", "rep_", "hand_", "ses_")
-OURS = ("cli.json", "report.json", "handouts.json", "session.json")  # the catalogues of what prints outside the window
+PREFIXES = ("cli_", "rep_", "hand_", "ses_", "help_", "ap_")
+OURS = ("cli.json", "clihelp.json", "report.json", "handouts.json", "session.json")  # the catalogues of what prints outside the window
 # keys built at run time from a known set of endings: key -> the families that produce them
 DYNAMIC = {
     "cli_transcript_": ("win", "lose", "draw"),
@@ -64,7 +64,7 @@ def named_keys() -> set[str]:
     for package in SPEAKERS:
         for path in sorted((PACKAGE / package).rglob("*.py")):
             for node in ast.walk(ast.parse(path.read_text(encoding="utf-8"))):
-                if isinstance(node, ast.Constant) and isinstance(node.value, str) and re.fullmatch(r"(cli|rep|hand|ses)_[a-z0-9_]+", node.value):
+                if isinstance(node, ast.Constant) and isinstance(node.value, str) and re.fullmatch(r"(cli|rep|hand|ses|help|ap)_[a-z0-9_]+", node.value):
                     found.add(node.value)
     return found
 
