@@ -24,7 +24,7 @@ fi
 # in pyproject.toml's pytest_add_cli_args_test_selection.
 ENGINE_TESTS="tests/test_engine.py tests/test_engine_direct.py tests/test_decided.py tests/test_effects.py tests/test_conditions.py tests/test_describe.py tests/test_facilitator.py tests/test_records_golden.py tests/test_objectives.py tests/test_redlines.py tests/test_preview.py"
 SESSION_TESTS="tests/test_records.py tests/test_saves.py tests/test_saves_fixtures.py"
-LOADING_TESTS="tests/test_checker_table.py tests/test_merge_layers.py tests/test_checker.py tests/test_checker_messages.py tests/test_mods.py"
+LOADING_TESTS="tests/test_checker_table.py tests/test_checker_walks.py tests/test_merge_layers.py tests/test_checker.py tests/test_checker_messages.py tests/test_mods.py"
 
 run_part() {  # part, test files, mutant name patterns...
   local part=$1 files=$2

@@ -15,22 +15,22 @@ from eurasia_game.cli.common import EXIT_PROBLEMS, add_rules_argument, load_rule
 from eurasia_game.lang.catalogue import S
 
 NAME = "balance"
-HELP = "play many computer games and write a balance report (Markdown, CSV, PNG)"
+HELP = "help_cmd_balance"  # catalogue key (assets/words/clihelp.json)
 ACCEPTS_EXTRA = True
 
 
 def add_arguments(parser) -> None:
     add_rules_argument(parser)
-    parser.add_argument("--scenario", metavar="ID", help="scenario id (default: the rules' default scenario)")
-    parser.add_argument("--games", metavar="N", type=int, default=200, help="how many games to play (default: 200)")
-    parser.add_argument("--seed", metavar="S", type=int, default=0, help="the first seed; games use seeds S, S+1, ... (default: 0)")
-    parser.add_argument("--jobs", metavar="J", type=int, default=None, help="processes to use (default: all cores)")
-    parser.add_argument("--out", metavar="DIR", type=Path, required=True, help="folder for report.md, the CSV files and the charts")
-    parser.add_argument("--hard-simulations", metavar="N", type=int, default=None, help="simulations per hard move (default: the hard level's own budget)")
-    parser.add_argument("--hard-time-cap", metavar="MS", type=float, default=None, help="also stop a hard move after MS milliseconds; results then depend on the machine's speed")
-    parser.add_argument("--no-charts", action="store_true", help="skip the PNG charts")
-    parser.add_argument("--quiet", action="store_true", help="no progress bar")
-    parser.epilog = "Give each side's player as --SIDE LEVEL, e.g. --moscow normal --beijing hard (levels: easy, normal, hard, random)."
+    parser.add_argument("--scenario", metavar="ID", help=S("help_scenario"))
+    parser.add_argument("--games", metavar="N", type=int, default=200, help=S("help_balance_games"))
+    parser.add_argument("--seed", metavar="S", type=int, default=0, help=S("help_balance_seed"))
+    parser.add_argument("--jobs", metavar="J", type=int, default=None, help=S("help_balance_jobs"))
+    parser.add_argument("--out", metavar="DIR", type=Path, required=True, help=S("help_balance_out"))
+    parser.add_argument("--hard-simulations", metavar="N", type=int, default=None, help=S("help_balance_hard_simulations"))
+    parser.add_argument("--hard-time-cap", metavar="MS", type=float, default=None, help=S("help_balance_hard_time_cap"))
+    parser.add_argument("--no-charts", action="store_true", help=S("help_balance_no_charts"))
+    parser.add_argument("--quiet", action="store_true", help=S("help_balance_quiet"))
+    parser.epilog = S("help_balance_epilog")
 
 
 def run(args) -> int:

@@ -17,15 +17,15 @@ from eurasia_game.cli.common import add_rules_argument, load_result
 from eurasia_game.lang.catalogue import S
 
 NAME = "check"
-HELP = "check the rule files and mods; list every problem with file, line and a suggestion"
+HELP = "help_cmd_check"  # catalogue key (assets/words/clihelp.json)
 
 
 def add_arguments(parser) -> None:
     add_rules_argument(parser)
-    parser.add_argument("--format", choices=("text", "json"), default="text", help="output format (default: text)")
-    parser.add_argument("--strict", action="store_true", help="treat warnings as failures (exit code 1)")
-    parser.add_argument("--absolute-paths", action="store_true", help="name files by absolute paths (default: as given, relative to where the command runs)")
-    parser.epilog = "Exit codes: 0 no errors (warnings allowed unless --strict); 1 errors (or warnings with --strict); 2 bad command line."
+    parser.add_argument("--format", choices=("text", "json"), default="text", help=S("help_check_format"))
+    parser.add_argument("--strict", action="store_true", help=S("help_check_strict"))
+    parser.add_argument("--absolute-paths", action="store_true", help=S("help_check_absolute_paths"))
+    parser.epilog = S("help_check_epilog")
 
 
 def summary(rules) -> str:

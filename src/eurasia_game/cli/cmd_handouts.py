@@ -16,13 +16,13 @@ from eurasia_game.cli.common import add_rules_argument, load_rules_or_report
 from eurasia_game.lang.catalogue import S
 
 NAME = "handouts"
-HELP = "write print-ready handouts (a briefing per side, the rules on one page, a reading guide, a memo with its rubric) as HTML"
+HELP = "help_cmd_handouts"  # catalogue key (assets/words/clihelp.json)
 
 
 def add_arguments(parser) -> None:
-    parser.add_argument("--out", type=Path, required=True, metavar="DIR", help="folder to write the handouts into")
-    parser.add_argument("--scenario", metavar="ID", default=None, help="scenario whose years and starting position the handouts show (default: the rules' default)")
-    parser.add_argument("--paper", choices=("auto", "a4", "letter"), default="auto", help="paper size to print on (default: auto, the printer's; both A4 and Letter fit)")
+    parser.add_argument("--out", type=Path, required=True, metavar="DIR", help=S("help_handouts_out"))
+    parser.add_argument("--scenario", metavar="ID", default=None, help=S("help_handouts_scenario"))
+    parser.add_argument("--paper", choices=("auto", "a4", "letter"), default="auto", help=S("help_handouts_paper"))
     add_rules_argument(parser)
 
 

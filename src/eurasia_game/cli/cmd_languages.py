@@ -15,12 +15,12 @@ from eurasia_game.lang import catalogue
 from eurasia_game.lang.catalogue import S
 
 NAME = "languages"
-HELP = "list the languages, each with how much of the game it translates"
+HELP = "help_cmd_languages"  # catalogue key (assets/words/clihelp.json)
 
 
 def add_arguments(parser) -> None:
     add_rules_argument(parser)
-    parser.add_argument("--missing", metavar="CODE", choices=sorted(lang.NAMES), help="list the texts of this language still in English")
+    parser.add_argument("--missing", metavar="CODE", choices=sorted(lang.NAMES), help=S("help_languages_missing"))
 
 
 def _pad(text: str, width: int) -> str:

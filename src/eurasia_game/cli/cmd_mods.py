@@ -12,12 +12,12 @@ from pathlib import Path
 from eurasia_game.lang.catalogue import S
 
 NAME = "mods"
-HELP = "list the mods installed in the user's mods folder, with their check status"
+HELP = "help_cmd_mods"  # catalogue key (assets/words/clihelp.json)
 
 
 def add_arguments(parser) -> None:
-    parser.add_argument("--folder", metavar="DIR", type=Path, default=None, help="look in DIR instead of the user's mods folder")
-    parser.add_argument("--problems", action="store_true", help="list every problem of the mods that have some")
+    parser.add_argument("--folder", metavar="DIR", type=Path, default=None, help=S("help_mods_folder"))
+    parser.add_argument("--problems", action="store_true", help=S("help_mods_problems"))
 
 
 def run(args) -> int:

@@ -9,11 +9,11 @@ from eurasia_game.cli.common import EXIT_PROBLEMS, add_rules_argument, load_rule
 from eurasia_game.lang.catalogue import S
 
 NAME = "replay"
-HELP = "replay a saved game record and print its transcript"
+HELP = "help_cmd_replay"  # catalogue key (assets/words/clihelp.json)
 
 
 def add_arguments(parser) -> None:
-    parser.add_argument("file", type=Path, help="the saved record (JSON)")
+    parser.add_argument("file", type=Path, help=S("help_replay_file"))
     add_rules_argument(parser)
 
 

@@ -16,14 +16,14 @@ from eurasia_game.cli.common import EXIT_PROBLEMS, add_rules_argument, load_rule
 from eurasia_game.lang.catalogue import S
 
 NAME = "report"
-HELP = "write the debrief of a saved game (or, with --combine, of a class's tables) as HTML, Markdown and CSV"
+HELP = "help_cmd_report"  # catalogue key (assets/words/clihelp.json)
 
 
 def add_arguments(parser) -> None:
-    parser.add_argument("saves", nargs="+", type=Path, metavar="SAVE", help="a saved game or class file (several with --combine)")
-    parser.add_argument("--out", type=Path, required=True, metavar="DIR", help="folder to write report.html, report.md and turns.csv into")
-    parser.add_argument("--combine", action="store_true", help="combine the games of several tables into one class report")
-    parser.add_argument("--title", default="", help="title of the report (default: from the save)")
+    parser.add_argument("saves", nargs="+", type=Path, metavar="SAVE", help=S("help_report_saves"))
+    parser.add_argument("--out", type=Path, required=True, metavar="DIR", help=S("help_report_out"))
+    parser.add_argument("--combine", action="store_true", help=S("help_report_combine"))
+    parser.add_argument("--title", default="", help=S("help_report_title"))
     add_rules_argument(parser)
 
 

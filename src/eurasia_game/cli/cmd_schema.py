@@ -13,11 +13,11 @@ from pathlib import Path
 from eurasia_game.lang.catalogue import S
 
 NAME = "schema"
-HELP = "write JSON Schemas of the rule files and of mod.yaml, for editor completion and checking"
+HELP = "help_cmd_schema"  # catalogue key (assets/words/clihelp.json)
 
 
 def add_arguments(parser) -> None:
-    parser.add_argument("--out", metavar="DIR", type=Path, required=True, help="folder to write rules.schema.json and mod.schema.json into")
+    parser.add_argument("--out", metavar="DIR", type=Path, required=True, help=S("help_schema_out"))
 
 
 def run(args) -> int:

@@ -11,15 +11,15 @@ from eurasia_game.cli.common import EXIT_PROBLEMS, add_rules_argument, load_rule
 from eurasia_game.lang.catalogue import S
 
 NAME = "shots"
-HELP = "render every screen of a seeded demo game to PNG files (for checking layouts)"
+HELP = "help_cmd_shots"  # catalogue key (assets/words/clihelp.json)
 
 
 def add_arguments(parser) -> None:
-    parser.add_argument("outdir", type=Path, help="folder for the PNG files")
-    parser.add_argument("--size", default="1280x800", help="window size as WIDTHxHEIGHT (default: 1280x800)")
-    parser.add_argument("--seed", type=int, default=7, help="seed of the demo game (default: 7)")
-    parser.add_argument("--scenario", metavar="ID", help="scenario id (default: the rules' default)")
-    parser.add_argument("--colour-safe", action="store_true", help="use the colour-blind-safe palette")
+    parser.add_argument("outdir", type=Path, help=S("help_shots_outdir"))
+    parser.add_argument("--size", default="1280x800", help=S("help_shots_size"))
+    parser.add_argument("--seed", type=int, default=7, help=S("help_shots_seed"))
+    parser.add_argument("--scenario", metavar="ID", help=S("help_shots_scenario"))
+    parser.add_argument("--colour-safe", action="store_true", help=S("help_shots_colour_safe"))
     add_rules_argument(parser)
 
 

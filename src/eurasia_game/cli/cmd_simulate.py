@@ -13,17 +13,17 @@ from eurasia_game.cli.common import EXIT_PROBLEMS, add_rules_argument, load_rule
 from eurasia_game.lang.catalogue import S
 
 NAME = "simulate"
-HELP = "play a whole game between computer players and print the transcript"
+HELP = "help_cmd_simulate"  # catalogue key (assets/words/clihelp.json)
 ACCEPTS_EXTRA = True
 
 
 def add_arguments(parser) -> None:
     add_rules_argument(parser)
-    parser.add_argument("--scenario", metavar="ID", help="scenario id (default: the rules' default scenario)")
-    parser.add_argument("--seed", type=int, required=True, help="random seed (a whole number, 0 or more, below 2**63)")
-    parser.add_argument("--save", metavar="FILE", type=Path, help="save the game record to FILE")
-    parser.add_argument("--armed-from", metavar="YEAR", type=int, help="arm sudden endings and tipping points from YEAR (default: the scenario's own year)")
-    parser.epilog = "Give each side's player as --SIDE POLICY, e.g. --moscow random --beijing random."
+    parser.add_argument("--scenario", metavar="ID", help=S("help_scenario"))
+    parser.add_argument("--seed", type=int, required=True, help=S("help_simulate_seed"))
+    parser.add_argument("--save", metavar="FILE", type=Path, help=S("help_simulate_save"))
+    parser.add_argument("--armed-from", metavar="YEAR", type=int, help=S("help_simulate_armed_from"))
+    parser.epilog = S("help_simulate_epilog")
 
 
 def run(args) -> int:

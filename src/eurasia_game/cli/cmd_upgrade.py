@@ -14,13 +14,13 @@ from pathlib import Path
 from eurasia_game.lang.catalogue import S
 
 NAME = "upgrade"
-HELP = "upgrade rule files (a mod folder, a rules folder or one file) to the current rule-file format"
+HELP = "help_cmd_upgrade"  # catalogue key (assets/words/clihelp.json)
 
 
 def add_arguments(parser) -> None:
-    parser.add_argument("path", type=Path, help="a mod folder, a rules folder or a rule file")
-    parser.add_argument("--check", action="store_true", help="only report what would change; exit code 1 if anything would")
-    parser.epilog = "Exit codes: 0 done (or, with --check, nothing to change); 1 files that cannot be upgraded (or, with --check, files to upgrade); 2 bad command line."
+    parser.add_argument("path", type=Path, help=S("help_upgrade_path"))
+    parser.add_argument("--check", action="store_true", help=S("help_upgrade_check"))
+    parser.epilog = S("help_upgrade_epilog")
 
 
 def run(args) -> int:

@@ -21,10 +21,10 @@ EXIT_USAGE = 2  # the command line itself is wrong (argparse uses 2 as well)
 
 
 def add_rules_argument(parser) -> None:
-    parser.add_argument("--rules", metavar="DIR", type=Path, default=None, help="rules folder to play (default: the base game)")
+    parser.add_argument("--rules", metavar="DIR", type=Path, default=None, help=S("help_rules"))
     parser.add_argument(
         "--mod", dest="mods", metavar="PATH", action="append", default=[],
-        help="enable a mod: its folder, or the id of a mod installed in the user's mods folder (repeatable; the load order comes from the mods' manifests)",
+        help=S("help_mod"),
     )
 
 
@@ -72,13 +72,15 @@ def parse_side_players(rules, extra: list[str], prog: str, metavar: str = "POLIC
     """
     import argparse
 
+    from eurasia_game.cli.argwords import argparse_words
     from eurasia_game.session.policies import policy_names
 
     sides = argparse.ArgumentParser(prog=prog, add_help=False)
     for side in rules.side_ids:
-        sides.add_argument(f"--{side}", metavar=metavar, choices=policy_names(), required=True, help=f"who plays {rules.side[side].name}")
+        sides.add_argument(f"--{side}", metavar=metavar, choices=policy_names(), required=True, help=S("help_side_player", side=rules.side[side].name))
     try:
-        return vars(sides.parse_args(extra))
+        with argparse_words():
+            return vars(sides.parse_args(extra))
     except SystemExit as exc:
         wanted = " ".join(f"--{s} {metavar}" for s in rules.side_ids)
         print(S("cli_give_players", wanted=wanted, choices=S("cli_list_sep").join(policy_names())), file=sys.stderr)

@@ -1,9 +1,16 @@
 """Entry point of the ``eurasia-game`` command.
 
-Subcommands live in ``cli/cmd_*.py`` modules, each with ``NAME``, ``HELP``,
-``add_arguments(parser)`` and ``run(args) -> int``; they are found
-automatically, so a new command is a new file.  With no subcommand the game
-opens in a window (or prints help where the window is not available).
+Subcommands live in ``cli/cmd_*.py`` modules, each with ``NAME``, ``HELP``
+(the catalogue key of its one-line help, see ``assets/words/clihelp.json``;
+plain English works too), ``add_arguments(parser)`` and ``run(args) -> int``;
+they are found automatically, so a new command is a new file.  With no
+subcommand the game opens in a window (or prints help where the window is
+not available).
+
+The help is in the language chosen, so the language is known before the
+parser is built: ``--lang CODE`` is looked for in the arguments first (the
+parser then reads it again, and refuses a code it does not know), and
+argparse's own words come from the catalogue too (``cli.argwords``).
 """
 
 from __future__ import annotations
@@ -16,6 +23,7 @@ import sys
 import eurasia_game
 from eurasia_game import cli as cli_package
 from eurasia_game import lang
+from eurasia_game.cli.argwords import Formatter, argparse_words
 from eurasia_game.lang.catalogue import S
 
 
@@ -31,21 +39,22 @@ def _add_language_argument(parser) -> None:
     # default from hiding a --lang given before it.
     parser.add_argument(
         "--lang", metavar="CODE", choices=sorted(lang.NAMES), default=argparse.SUPPRESS,
-        help=f"language of everything the command shows: {', '.join(lang.NAMES)} (default: the system's language, else English)",
+        help=S("help_lang", codes=S("cli_list_sep").join(lang.NAMES)),
     )
 
 
 def build_parser() -> tuple[argparse.ArgumentParser, dict]:
     parser = argparse.ArgumentParser(
-        prog="eurasia-game",
-        description="Eurasia Game: Moscow and Beijing, 2019-2030. With no command, the game opens in a window.",
+        prog="eurasia-game", formatter_class=Formatter,
+        description=S("help_description"),
     )
-    parser.add_argument("--version", action="version", version=f"eurasia-game {eurasia_game.__version__}")
+    parser.add_argument("--version", action="version", version=f"eurasia-game {eurasia_game.__version__}", help=S("help_version"))
     _add_language_argument(parser)
     sub = parser.add_subparsers(dest="command", metavar="COMMAND")
     modules = {}
     for module in _command_modules():
-        command = sub.add_parser(module.NAME, help=module.HELP, description=module.HELP)
+        summary = S(module.HELP)
+        command = sub.add_parser(module.NAME, help=summary, description=summary, formatter_class=Formatter)
         _add_language_argument(command)
         module.add_arguments(command)
         modules[module.NAME] = module
@@ -63,21 +72,36 @@ def _with_default_command(argv: list[str], modules: dict) -> list[str]:
     return argv
 
 
+def language_asked(argv: list[str]) -> str | None:
+    """The last ``--lang CODE`` (or ``--lang=CODE``) among the arguments when the game speaks it, else None."""
+    found = None
+    for index, arg in enumerate(argv):
+        if arg == "--":
+            break
+        if arg == "--lang" and index + 1 < len(argv):
+            found = argv[index + 1]
+        elif arg.startswith("--lang="):
+            found = arg.partition("=")[2]
+    return found if found and lang.supported(found) else None
+
+
 def main(argv: list[str] | None = None) -> int:
     argv = list(sys.argv[1:] if argv is None else argv)
-    parser, modules = build_parser()
-    argv = _with_default_command(argv, modules)
-    if not argv:
-        parser.print_help()
-        return 0
-    args, extra = parser.parse_known_args(argv)
-    if args.command is None:
-        parser.print_help()
-        return 0
-    module = modules[args.command]
-    lang.use(getattr(args, "lang", None))
-    if extra and not getattr(module, "ACCEPTS_EXTRA", False):
-        parser.error(S("cli_unrecognised", arguments=" ".join(extra)))
+    lang.use(language_asked(argv))  # before the parser is built: its help is in this language
+    with argparse_words():
+        parser, modules = build_parser()
+        argv = _with_default_command(argv, modules)
+        if not argv:
+            parser.print_help()
+            return 0
+        args, extra = parser.parse_known_args(argv)
+        if args.command is None:
+            parser.print_help()
+            return 0
+        module = modules[args.command]
+        lang.use(getattr(args, "lang", None))
+        if extra and not getattr(module, "ACCEPTS_EXTRA", False):
+            parser.error(S("cli_unrecognised", arguments=" ".join(extra)))
     args.extra = extra
     try:
         return int(module.run(args) or 0)

@@ -23,7 +23,7 @@ from eurasia_game.loading.problems import Problem, did_you_mean, format_path, no
 from eurasia_game.model import conditions as C
 from eurasia_game.model import effects as E
 from eurasia_game.model.base import RESERVED_SIDE_IDS, Ref
-from eurasia_game.model.content import SOURCED_KINDS, item_note
+from eurasia_game.model.content import SOURCED_KINDS, EventDef, item_note
 from eurasia_game.model.ruleset import RuleSet
 from eurasia_game.model.teaching import TEACHING_SECTIONS
 from eurasia_game.model.texts import TEXT_KEYS
@@ -286,7 +286,7 @@ class Checker:
         places: list[tuple[list, _Context]] = [(walk(rules.game, ("game",)), _Context())]
         for index, action in enumerate(rules.actions):
             places.append((walk(action, ("actions", index)), _Context(side=True, target=action.targets != "none")))
-        when = _model_keys_dict(type(rules.events[0]) if rules.events else None).get("condition", "when")
+        when = EventDef.model_fields["condition"].alias  # the key a card's draw test has in rule files
         for index, event in enumerate(rules.events):
             # A card's 'when' is tested at the draw, before any side acts; its
             # effects and dilemma speak for the dilemma's side.
@@ -315,8 +315,11 @@ class Checker:
         known, known_set = self.known_ids(meta.kind)
         if ref in known_set:
             return
-        if self.broken.hides(_ID_SECTIONS.get(meta.kind, meta.kind), ref):
-            return  # it names an item that is in error itself, reported where it is
+        if self.broken.hides(_ID_SECTIONS.get(meta.kind, meta.kind)):
+            # an item of that section with no readable id is in error: the ref
+            # may name it (a ref to a broken item *with* an id is dropped by
+            # ``add``, which drops every message quoting a broken id)
+            return
         if meta.kind == "flag":
             if isinstance(model, C.FlagSet):
                 self.add("warning", path, S("prob_flag_never_set", ref=ref), did_you_mean(ref, known))
@@ -493,10 +496,6 @@ class Checker:
         for key in self.rules.texts:
             if key not in TEXT_KEYS:
                 self.add("warning", ("texts", key), S("prob_message_unused", key=key), did_you_mean(key, TEXT_KEYS))
-
-
-def _model_keys_dict(cls) -> dict[str, str]:
-    return dict(_model_keys(cls)) if cls is not None else {}
 
 
 def _split_key(key: str) -> list:
