@@ -196,3 +196,14 @@ def test_a_yaml_problem_and_a_did_you_mean_in_chinese(tmp_path):
     assert problems[0].message == "events[0]：键 'id' 出现了两次（首次在第 2 行）"
     assert str(problems[0]).startswith("bad.yaml:3:5: 错误: ")
     assert did_you_mean("tarck", ["track"]) == "是否指 'track'？"
+
+
+def test_pydantics_limits_are_translated_and_the_english_keeps_its_sentence(tmp_path):
+    from eurasia_game.loading.manifest import read_mod_folder
+
+    (tmp_path / "mod.yaml").write_text("id: tiny\nname: Tiny\nversion: 1.0.0\nformat: 0\n", encoding="utf-8")
+    english = [p.message for p in read_mod_folder(tmp_path).problems if p.path == "format"]
+    assert english == ["input should be greater than or equal to 1"]
+    lang.use("de")
+    german = [p.message for p in read_mod_folder(tmp_path).problems if p.path == "format"]
+    assert german == ["der Wert muss mindestens 1 sein"]

@@ -15,6 +15,7 @@ from typing import Any, Union, get_args, get_origin
 
 from pydantic import BaseModel, ValidationError
 
+from eurasia_game import lang
 from eurasia_game.lang.catalogue import S
 from eurasia_game.loading.problems import Problem, did_you_mean, format_path
 from eurasia_game.model.ruleset import RuleFile
@@ -139,6 +140,20 @@ _TYPE_WORDS = {
 }
 
 
+# pydantic's own sentences for limits are English only: kind -> (catalogue key, the limit's name in ctx)
+_LIMITS = {
+    "greater_than_equal": ("prob_pyd_ge", "ge"),
+    "less_than_equal": ("prob_pyd_le", "le"),
+    "greater_than": ("prob_pyd_gt", "gt"),
+    "less_than": ("prob_pyd_lt", "lt"),
+    "string_too_short": ("prob_pyd_text_short", "min_length"),
+    "string_too_long": ("prob_pyd_text_long", "max_length"),
+    "too_short": ("prob_pyd_list_short", "min_length"),
+    "too_long": ("prob_pyd_list_long", "max_length"),
+    "bool_parsing": ("prob_pyd_bool", ""),
+}
+
+
 def problem_from_error(source, error: dict, root: Any = RuleFile) -> Problem:
     loc = tuple(error["loc"])
     kind = error["type"]
@@ -190,6 +205,10 @@ def problem_from_error(source, error: dict, root: Any = RuleFile) -> Problem:
     else:
         text = str(error.get("msg") or S("prob_not_valid"))
         message = text[0].lower() + text[1:]
+        if kind in _LIMITS and lang.current() != lang.SOURCE:  # English keeps pydantic's own sentence
+            key, name = _LIMITS[kind]
+            ctx = error.get("ctx") or {}
+            message = S(key, limit=ctx.get(name, ""), actual=ctx.get("actual_length", ""))
     return Problem("error", source.name, line, column, format_path(data_path), message, suggestion)
 
 
