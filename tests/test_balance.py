@@ -125,3 +125,24 @@ def test_the_lab_plays_modded_rules_and_names_the_mods(rules_copy, tmp_path):
     assert main(argv) == 0
     assert "## Results" in (out / "report.md").read_text(encoding="utf-8")
     assert len((out / "games.csv").read_text(encoding="utf-8").splitlines()) == 5
+
+
+def test_the_report_speaks_the_language_given_and_the_csv_columns_stay(rules, tmp_path):
+    from eurasia_game import lang
+
+    out = tmp_path / "de"
+    try:
+        assert balance(rules, out, jobs=1, games=4, extra=("--lang", "de", "--no-charts")) == 0
+    finally:
+        lang.use("en")
+    report = (out / "report.md").read_text(encoding="utf-8")
+    headings = [line for line in report.splitlines() if line.startswith("## ")]
+    assert headings == ["## Story-Prüfungen", "## Ergebnisse", "## Ausgänge", "## Länge", "## Verlauf der Leisten", "## Ereignisse", "## Dilemmas"]
+    assert report.startswith("# Balance-Bericht: ") and "| Seite | Siege | Remis | Niederlagen |" in report
+    assert "Vorzeitige Ausgänge:" in report and "95-%-KI" in report
+    for english in ("Balance report", "## Results", "Sudden deaths", "Average length", "How often", "judged only", "| yes |", "| no |"):
+        assert english not in report, english
+    story = (out / "story.csv").read_text(encoding="utf-8").splitlines()
+    assert story[0] == "check,value,target,holds"  # columns and verdicts stay for scripts
+    assert {row.rsplit(",", 1)[1] for row in story[1:]} <= {"yes", "no", "n/a"}
+    assert (out / "games.csv").read_text(encoding="utf-8").startswith("seed,ending")

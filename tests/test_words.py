@@ -27,10 +27,10 @@ from eurasia_game.report.teaching import TRENDS
 ROOT = Path(__file__).resolve().parents[1]
 PACKAGE = ROOT / "src" / "eurasia_game"
 WORDS = ROOT / "assets" / "words"
-# the packages whose printed words live in assets/words (mods/discover.py: the mods' one-line status)
-SPEAKERS = ["cli", "report", "handouts", "session", "mods"]
-PREFIXES = ("cli_", "rep_", "hand_", "ses_", "help_", "ap_")
-OURS = ("cli.json", "clihelp.json", "report.json", "handouts.json", "session.json")  # the catalogues of what prints outside the window
+# the packages whose printed words live in assets/words (mods/discover.py: the mods' one-line status; the balance charts' titles)
+SPEAKERS = ["cli", "report", "handouts", "session", "mods", "balance", "ui/balance_charts.py"]
+PREFIXES = ("cli_", "rep_", "hand_", "ses_", "help_", "ap_", "bal_")
+OURS = ("balance.json", "cli.json", "clihelp.json", "report.json", "handouts.json", "session.json")  # the catalogues of what prints outside the window
 # keys built at run time from a known set of endings: key -> the families that produce them
 DYNAMIC = {
     "cli_transcript_": ("win", "lose", "draw"),
@@ -43,14 +43,20 @@ DYNAMIC = {
 }
 
 
+def _sources(package: str) -> list[Path]:
+    """The Python files of a package, or the one file named."""
+    where = PACKAGE / package
+    return [where] if where.is_file() else sorted(where.rglob("*.py"))
+
+
 def calls() -> list[tuple[str, int, str | None, set[str] | None]]:
     """(file, line, key or None when computed, keyword names or None when **spread) of every S(...) call."""
     found = []
     for package in SPEAKERS:
-        for path in sorted((PACKAGE / package).rglob("*.py")):
+        for path in _sources(package):
             tree = ast.parse(path.read_text(encoding="utf-8"))
             for node in ast.walk(tree):
-                if isinstance(node, ast.Call) and isinstance(node.func, ast.Name) and node.func.id == "S" and node.args:
+                if isinstance(node, ast.Call) and isinstance(node.func, ast.Name) and node.func.id in ("S", "W") and node.args:
                     first = node.args[0]
                     key = first.value if isinstance(first, ast.Constant) and isinstance(first.value, str) else None
                     names = None if any(k.arg is None for k in node.keywords) else {k.arg for k in node.keywords}
@@ -62,9 +68,9 @@ def named_keys() -> set[str]:
     """Every string in the speaking packages that reads like a catalogue key (keys chosen by a condition too)."""
     found = set()
     for package in SPEAKERS:
-        for path in sorted((PACKAGE / package).rglob("*.py")):
+        for path in _sources(package):
             for node in ast.walk(ast.parse(path.read_text(encoding="utf-8"))):
-                if isinstance(node, ast.Constant) and isinstance(node.value, str) and re.fullmatch(r"(cli|rep|hand|ses|help|ap)_[a-z0-9_]+", node.value):
+                if isinstance(node, ast.Constant) and isinstance(node.value, str) and re.fullmatch(r"(cli|rep|hand|ses|help|ap|bal)_[a-z0-9_]+", node.value):
                     found.add(node.value)
     return found
 

@@ -1,7 +1,10 @@
 """Writing the lab's figures as a Markdown report and CSV files.
 
 The files depend only on the figures (no date, no timing, no machine), so
-the same seed range writes the same bytes.
+the same seed range writes the same bytes.  The report's words come from
+``assets/words/balance.json`` in the language chosen; the CSV files keep
+English column names and codes (ids, yes/no) for the scripts that read
+them, and carry the story checks' targets and items as the report words them.
 """
 
 from __future__ import annotations
@@ -11,12 +14,14 @@ import io
 from collections.abc import Callable
 from pathlib import Path
 
+from eurasia_game.lang.catalogue import S
+
 REPORT = "report.md"
 CSV_FILES = ("summary.csv", "games.csv", "endings.csv", "tracks.csv", "events.csv", "dilemmas.csv", "economy.csv", "fronts.csv", "orders.csv", "story.csv", "story_items.csv")
 
 
 def _pct(x: float | None) -> str:
-    return "n/a" if x is None else f"{100 * x:.1f}%"
+    return S("bal_na") if x is None else f"{100 * x:.1f}%"
 
 
 def _ci(ci) -> str:
@@ -24,62 +29,67 @@ def _ci(ci) -> str:
 
 
 def _num(x: float | None, digits: int = 2) -> str:
-    return "n/a" if x is None else f"{x:.{digits}f}"
+    return S("bal_na") if x is None else f"{x:.{digits}f}"
+
+
+def _head(*keys: str, align: str) -> list[str]:
+    """A Markdown table's head row (each column's words from the catalogue) and its alignment row."""
+    return ["| " + " | ".join(S(k) for k in keys) + " |", "|" + "|".join(align) + "|"]
 
 
 def markdown(figures: dict, charts: list[str] = ()) -> str:
     f = figures
     lines = []
     add = lines.append
-    players = ", ".join(f"{f['results'][s]['name']}: {p}" for s, p in f["players"].items())
-    add(f"# Balance report: {f['scenario_name']}")
+    sep = S("cli_list_sep")
+    players = sep.join(S("bal_player", side=f["results"][s]["name"], level=p) for s, p in f["players"].items())
+    add("# " + S("bal_title", scenario=f["scenario_name"]))
     add("")
-    add(f"Rules: {f['rules']}. Scenario `{f['scenario']}`. Players: {players}.")
-    seeds = f"seeds {f['seeds'][0]}–{f['seeds'][1]}" if f["seeds"] else "no games"
-    add(f"{f['games']} games, {seeds}. The same seeds give the same report.")
+    add(S("bal_rules_line", rules=f["rules"], scenario=f["scenario"], players=players))
+    seeds = S("bal_seeds", first=f["seeds"][0], last=f["seeds"][1]) if f["seeds"] else S("bal_no_games")
+    add(S("bal_games_line", games=f["games"], seeds=seeds))
     add("")
     story_lines(f, add)
-    add("## Results")
+    add("## " + S("bal_results"))
     add("")
-    add(f"Decided games (one side wins, the other loses): {f['decided']} of {f['games']}. "
-        f"Both sides lost: {f['both_lose']}. Drawn: {f['draws']}." + (f" Unfinished: {f['unfinished']}." if f["unfinished"] else ""))
+    add(S("bal_results_line", decided=f["decided"], games=f["games"], both_lose=f["both_lose"], draws=f["draws"])
+        + (S("bal_unfinished", unfinished=f["unfinished"]) if f["unfinished"] else ""))
     add("")
-    add("| Side | Wins | Draws | Losses | Win rate (all games) | 95% CI | Share of decided games | 95% CI |")
-    add("|---|---:|---:|---:|---:|---|---:|---|")
+    lines += _head("bal_col_side", "bal_col_wins", "bal_col_draws", "bal_col_losses", "bal_col_win_rate", "bal_col_ci", "bal_col_decided_share", "bal_col_ci",
+                   align=("---", "---:", "---:", "---:", "---:", "---", "---:", "---"))
     for side, r in f["results"].items():
         add(f"| {r['name']} | {r['win']} | {r['draw']} | {r['lose']} | {_pct(r['win_rate'])} | {_ci(r['win_ci'])} | {_pct(r['decided_rate'])} | {_ci(r['decided_ci'])} |")
     add("")
-    add("## Endings")
+    add("## " + S("bal_endings"))
     add("")
-    add(f"Sudden deaths: {f['sudden']['count']} of {f['games']} games ({_pct(f['sudden']['share'])}, 95% CI {_ci(f['sudden']['ci'])}).")
+    add(S("bal_sudden_line", count=f["sudden"]["count"], games=f["games"], share=_pct(f["sudden"]["share"]), ci=_ci(f["sudden"]["ci"])))
     add("")
-    add("| Ending | Kind | Games | Share | 95% CI |")
-    add("|---|---|---:|---:|---|")
+    lines += _head("bal_col_ending", "bal_col_kind", "bal_col_games", "bal_col_share", "bal_col_ci", align=("---", "---", "---:", "---:", "---"))
     for e in f["endings"]:
-        add(f"| {e['name']} (`{e['id']}`) | {e['check']} | {e['count']} | {_pct(e['share'])} | {_ci(e['ci'])} |")
+        add(f"| {e['name']} (`{e['id']}`) | {_kind(e['check'])} | {e['count']} | {_pct(e['share'])} | {_ci(e['ci'])} |")
     add("")
     if "endings.png" in charts:
-        add("![Endings](endings.png)")
+        add(f"![{S('bal_endings')}](endings.png)")
         add("")
-    add("## Length")
+    add("## " + S("bal_length"))
     length = f["length"]
     add("")
-    add(f"Average length: {length['mean_years']:.2f} of {length['full_years']} years (shortest {length['min_years']}, longest {length['max_years']}); "
-        f"{length['mean_steps']:.1f} player actions a game on average.")
+    add(S("bal_length_line", mean=f"{length['mean_years']:.2f}", full=length["full_years"], shortest=length["min_years"], longest=length["max_years"],
+          steps=f"{length['mean_steps']:.1f}"))
     add("")
     early = f.get("early")
     if early:
         low, high = early["ci"]
-        add(f"Ended before the midpoint ({early['before']}): {early['count']} games, {100 * early['share']:.1f}% "
-            f"(95% interval {100 * low:.1f}-{100 * high:.1f}%); sudden endings and tipping points are armed from {early['armed_from']}.")
+        add(S("bal_early_line", before=early["before"], count=early["count"], share=f"{100 * early['share']:.1f}",
+              low=f"{100 * low:.1f}", high=f"{100 * high:.1f}", armed=early["armed_from"]))
         add("")
-    add("## Track trajectories")
+    add("## " + S("bal_trajectories"))
     add("")
-    add("Average of each shared track at the end of each year, over the games still running that year (the first row is the start).")
+    add(S("bal_trajectories_intro"))
     add("")
     tracks = f["trajectories"]
     years = sorted({p["year"] for t in tracks.values() for p in t["points"]})
-    add("| Year | Games | " + " | ".join(t["name"] for t in tracks.values()) + " |")
+    add(f"| {S('bal_col_year')} | {S('bal_col_games')} | " + " | ".join(t["name"] for t in tracks.values()) + " |")
     add("|---|---:|" + "---:|" * len(tracks))
     for year in years:
         cells = []
@@ -88,46 +98,54 @@ def markdown(figures: dict, charts: list[str] = ()) -> str:
             point = next((p for p in t["points"] if p["year"] == year), None)
             cells.append(_num(point["mean"]) if point else "")
             games = max(games, point["games"] if point else 0)
-        label = "start" if year == f["start_year"] - 1 else str(year)
+        label = S("bal_start") if year == f["start_year"] - 1 else str(year)
         add(f"| {label} | {games} | " + " | ".join(cells) + " |")
     add("")
     if "trajectories.png" in charts:
-        add("![Track trajectories](trajectories.png)")
+        add(f"![{S('bal_trajectories')}](trajectories.png)")
         add("")
-    add("## Events")
+    add("## " + S("bal_events"))
     add("")
-    add("How often each event fired: the share of games in which it fired, and how many times a game on average.")
+    add(S("bal_events_intro"))
     add("")
-    add("| Event | Games | Share | Times a game |")
-    add("|---|---:|---:|---:|")
+    lines += _head("bal_col_event", "bal_col_games", "bal_col_share", "bal_col_times", align=("---", "---:", "---:", "---:"))
     for e in f["events"]:
         add(f"| {e['title']} (`{e['id']}`) | {e['games']} | {_pct(e['share'])} | {_num(e['mean'])} |")
     if f["events_never"]:
         add("")
-        add("Never fired: " + ", ".join(f"`{c}`" for c in f["events_never"]) + ".")
+        add(S("bal_never_fired", cards=sep.join(f"`{c}`" for c in f["events_never"])))
     add("")
-    add("## Dilemmas")
+    add("## " + S("bal_dilemmas"))
     add("")
-    add("How often each option was chosen, and how the choice goes with the chooser's result "
-        "(score: win 1, draw 0.5, loss 0; r is the correlation between choosing the option and the score).")
+    add(S("bal_dilemmas_intro"))
     add("")
     if not f["dilemmas"]:
-        add("No dilemma was answered in these games.")
+        add(S("bal_no_dilemma"))
         add("")
     for d in f["dilemmas"]:
-        add(f"### {d['title']} (`{d['id']}`), chosen by {d['side_name']}: answered {d['answered']} times")
+        add("### " + S("bal_dilemma_heading", title=d["title"], id=d["id"], side=d["side_name"], count=d["answered"]))
         add("")
-        add("| Option | Chosen | Share | Chooser's win rate | Score when chosen | Score otherwise | r |")
-        add("|---|---:|---:|---:|---:|---:|---:|")
+        lines += _head("bal_col_option", "bal_col_chosen", "bal_col_share", "bal_col_chooser_win", "bal_col_score_chosen", "bal_col_score_otherwise", "bal_col_r",
+                       align=("---", "---:", "---:", "---:", "---:", "---:", "---:"))
         for o in d["options"]:
             add(f"| {o['label']} (`{o['id']}`) | {o['count']} | {_pct(o['share'])} | {_pct(o['win_rate'])} | {_num(o['score'])} | {_num(o['score_other'])} | {_num(o['r'])} |")
         add("")
     return "\n".join(lines).rstrip() + "\n"
 
 
+def _kind(check: str) -> str:
+    """An ending's kind ('sudden', 'final') in words."""
+    return S("bal_kind_sudden") if check == "sudden" else S("bal_kind_final") if check == "final" else check
+
+
+def _holds(v: dict) -> str:
+    """A story check's verdict in words (story.csv keeps yes/no/n/a for scripts)."""
+    return S("bal_na") if v["holds"] is None else S("bal_holds_yes") if v["holds"] else S("bal_holds_no")
+
+
 def _value(v: dict) -> str:
     if v["value"] is None:
-        return "n/a"
+        return S("bal_na")
     unit = "%" if v["target"].endswith("%") else ""
     return f"{v['value']:.2f}{unit}"
 
@@ -147,33 +165,32 @@ def story_lines(f: dict, add) -> None:
     skipped = [v for v in checks if not v["applies"]]
     held = sum(1 for v in judged if v["holds"] is True)
     failed = sum(1 for v in judged if v["holds"] is False)
-    add("## Story checks")
+    unjudged = len(judged) - held - failed
+    add("## " + S("bal_story"))
     add("")
-    add(f"What the rules say the model must show over many games (`story` in the rule files), judged on this run: "
-        f"{held} hold, {failed} fail" + (f", {len(judged) - held - failed} cannot be judged" if len(judged) - held - failed else "")
-        + f" of {len(judged)}. Shares are in percent. The value is the item that decides: the lowest against a minimum, the highest against a maximum.")
+    add(S("bal_story_intro", held=held, failed=failed, judged=len(judged), unjudged=S("bal_story_unjudged", count=unjudged) if unjudged else ""))
     add("")
     if judged:
-        add("| Check | Statement | Value | Where | Target | Holds |")
+        add("| " + " | ".join(S(k) for k in ("bal_col_check", "bal_col_statement", "bal_col_value", "bal_col_where", "bal_col_target", "bal_col_holds")) + " |")
         add("|---|---|---:|---|---|---|")
         for v in judged:
             where = v["worst"] or v["reason"]
-            add(f"| `{v['id']}` | {v['text']} | {_value(v)} | {where} | {v['target']} | {v['holds_text']} |")
+            add(f"| `{v['id']}` | {v['text']} | {_value(v)} | {where} | {v['target']} | {_holds(v)} |")
         add("")
     failing = [v for v in judged if v["holds"] is False]
     if failing:
-        add("Where the failing checks miss (every item outside its bounds, worst first; all items are in `story_items.csv`):")
+        add(S("bal_story_failing"))
         add("")
         for v in failing:
             values = dict((label, value) for label, value in v["items"])
             unit = "%" if v["target"].endswith("%") else ""
             ranked = sorted(v["outside"], key=lambda label: _miss(values[label], v))
-            shown = ", ".join(f"{label} {values[label]:.2f}{unit}" for label in ranked[:12])
-            more = f" and {len(ranked) - 12} more" if len(ranked) > 12 else ""
-            add(f"- `{v['id']}` ({v['target']}): {shown}{more}.")
+            shown = S("cli_list_sep").join(S("bal_story_item", label=label, value=f"{values[label]:.2f}{unit}") for label in ranked[:12])
+            more = S("bal_story_more", count=len(ranked) - 12) if len(ranked) > 12 else ""
+            add("- " + S("bal_story_miss", id=f"`{v['id']}`", target=v["target"], items=shown, more=more))
         add("")
     if skipped:
-        add("Not judged in this run: " + "; ".join(f"`{v['id']}` ({v['reason']})" for v in skipped) + ".")
+        add(S("bal_story_skipped", checks=S("bal_list_sep").join(S("bal_story_skipped_item", id=f"`{v['id']}`", reason=v["reason"]) for v in skipped)))
         add("")
 
 

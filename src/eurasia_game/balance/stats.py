@@ -2,13 +2,16 @@
 
 Everything here is a pure function of the rules and the summaries, sorted by
 seed, so the same games always give the same figures (no clock, no machine
-details).
+details); the words among them (the story checks' targets and reasons) are
+in the language chosen.
 """
 
 from __future__ import annotations
 
 import math
 from collections import Counter, defaultdict
+
+from eurasia_game.lang.catalogue import S as W
 
 Z95 = 1.959963984540054
 SCORE = {"win": 1.0, "draw": 0.5, "lose": 0.0}
@@ -38,9 +41,11 @@ def correlation(xs: list[float], ys: list[float]) -> float | None:
     return sum((x - mx) * (y - my) for x, y in zip(xs, ys)) / math.sqrt(sxx * syy)
 
 
-def _mods(rules) -> str:
+def _rules_label(rules) -> str:
+    """'Eurasia Game 1.0', and the mods merged in, in load order."""
+    label = f"{rules.game.name} {rules.game.version}"
     mods = getattr(rules, "mods", ()) or ()
-    return (" with mods " + ", ".join(f"{m.id} {m.version}" for m in mods)) if mods else ""
+    return W("bal_rules_with_mods", rules=label, mods=W("cli_list_sep").join(f"{m.id} {m.version}" for m in mods)) if mods else label
 
 
 def summarise(rules, scenario: str, players: dict, games: list[dict]) -> dict:
@@ -51,7 +56,7 @@ def summarise(rules, scenario: str, players: dict, games: list[dict]) -> dict:
     out: dict = {
         "scenario": scenario,
         "scenario_name": sc.name,
-        "rules": f"{rules.game.name} {rules.game.version}" + _mods(rules),
+        "rules": _rules_label(rules),
         "players": dict(players),
         "games": n,
         "seeds": [games[0]["seed"], games[-1]["seed"]] if games else [],

@@ -7,7 +7,9 @@ bounds.  The value reported is the item that decides: the lowest when only
 furthest outside the bounds (or, when all are inside, the one nearest a
 bound).  A check whose ``scenarios`` or ``players`` do not match the run is
 skipped; one with nothing to measure (no game reached its year, no order was
-given) is judged "n/a".  Pure functions of the rules and the game summaries.
+given) is judged "n/a".  Pure functions of the rules and the game summaries
+(and of the language chosen: targets, reasons and item labels are words from
+``assets/words/balance.json``).
 """
 
 from __future__ import annotations
@@ -16,6 +18,7 @@ from collections import Counter, defaultdict
 from dataclasses import dataclass, field
 
 from eurasia_game.balance import tables
+from eurasia_game.lang.catalogue import S as W
 from eurasia_game.model import story as S
 
 PERCENT_TYPES = (S.OrderShare, S.FrontSaturation, S.EndingShare, S.SuddenShare, S.EarlyEndings, S.CardFrequency, S.WinShare, S.DilemmaShare)
@@ -48,12 +51,12 @@ class Verdict:
 def applies(check, scenario: str, players: dict) -> str:
     """Why the check does not apply to this run, or '' when it does."""
     if check.scenarios is not None and scenario not in check.scenarios:
-        return "judged only in " + ", ".join(check.scenarios)
+        return W("bal_only_in", scenarios=W("cli_list_sep").join(check.scenarios))
     if check.players is not None:
         wanted = {side: check.players for side in players} if isinstance(check.players, str) else check.players
         for side, level in wanted.items():
             if players.get(side) != level:
-                return "judged only with " + ", ".join(f"{s} {lv}" for s, lv in wanted.items())
+                return W("bal_only_with", players=W("cli_list_sep").join(f"{s} {lv}" for s, lv in wanted.items()))
     return ""
 
 
@@ -64,10 +67,10 @@ def _fmt(x: float) -> str:
 def target_text(check) -> str:
     unit = "%" if isinstance(check, PERCENT_TYPES) else ""
     if isinstance(check, S.TrackRising):
-        return "rises every year" if check.slack == 0 else f"falls by at most {_fmt(check.slack)} a year"
+        return W("bal_rises") if check.slack == 0 else W("bal_falls_at_most", slack=_fmt(check.slack))
     lo, hi = check.min, check.max
     if lo is not None and hi is not None:
-        return f"{_fmt(lo)}{unit} to {_fmt(hi)}{unit}"
+        return W("bal_between", low=f"{_fmt(lo)}{unit}", high=f"{_fmt(hi)}{unit}")
     if lo is not None:
         return f">= {_fmt(lo)}{unit}"
     return f"<= {_fmt(hi)}{unit}"
@@ -140,6 +143,11 @@ class Run:
         return list(new_game(self.rules, self.scenario.id, 0).deck)
 
 
+def _year(year) -> str:
+    """A check's year as a label: the number, or 'start' / 'end' in words."""
+    return W("bal_start") if year == "start" else W("bal_end") if year == "end" else str(year)
+
+
 def _pct(k: int, n: int) -> float:
     return 100.0 * k / n
 
@@ -149,18 +157,18 @@ def measure(check, run: Run) -> tuple[list[tuple[str, float]], str]:
     rules = run.rules
     if isinstance(check, S.TrackMean):
         mean = run.track_mean(check.track, check.year)
-        return ([(str(check.year), mean)], "") if mean is not None else ([], f"no game was running in {check.year}")
+        return ([(_year(check.year), mean)], "") if mean is not None else ([], W("bal_no_game_in", year=_year(check.year)))
     if isinstance(check, S.TrackChange):
         a, b = run.track_mean(check.track, check.from_year), run.track_mean(check.track, check.to_year)
         if a is None or b is None:
-            return [], f"no game was running in {check.from_year if a is None else check.to_year}"
-        return [(f"{check.from_year} to {check.to_year}", b - a)], ""
+            return [], W("bal_no_game_in", year=_year(check.from_year if a is None else check.to_year))
+        return [(W("bal_year_to_year", first=_year(check.from_year), last=_year(check.to_year)), b - a)], ""
     if isinstance(check, S.TrackRising):
         means = [(y, run.track_mean(check.track, y)) for y in run.years()]
         means = [(y, m) for y, m in means if m is not None]
         if len(means) < 2:
-            return [], "fewer than two years to compare"
-        return [(f"{means[i][0]} to {means[i + 1][0]}", means[i + 1][1] - means[i][1]) for i in range(len(means) - 1)], ""
+            return [], W("bal_fewer_than_two")
+        return [(W("bal_year_to_year", first=means[i][0], last=means[i + 1][0]), means[i + 1][1] - means[i][1]) for i in range(len(means) - 1)], ""
     if isinstance(check, S.IncomeLead):
         by = {(r["side"], r["year"]): r["mean_income"] for r in run.economy}
         others = [s for s in rules.side_ids if s != check.side]
@@ -168,10 +176,10 @@ def measure(check, run: Run) -> tuple[list[tuple[str, float]], str]:
         for year in sorted({y for _, y in by}):
             if (check.side, year) in by and all((o, year) in by for o in others):
                 items.append((str(year), by[(check.side, year)] - max(by[(o, year)] for o in others)))
-        return items, "" if items else "no income was received"
+        return items, "" if items else W("bal_no_income")
     if isinstance(check, S.UnspentPower):
         items = [(str(r["year"]), r["mean_power"] / r["mean_income"]) for r in run.economy if r["side"] == check.side and r["mean_income"] > 0]
-        return items, "" if items else "no income was received"
+        return items, "" if items else W("bal_no_income")
     if isinstance(check, S.OrderShare):
         sides = [check.side] if check.side is not None else list(rules.side_ids)
         items = []
@@ -183,13 +191,13 @@ def measure(check, run: Run) -> tuple[list[tuple[str, float]], str]:
             if check.actions is None and row["action"] not in tables.side_actions(rules, row["side"]):
                 continue
             items.append((f"{row['side']} {row['action']}", 100.0 * row["share"]))
-        return items, "" if items else "no order was carried out"
+        return items, "" if items else W("bal_no_order")
     if not run.n:
-        return [], "no games"
+        return [], W("bal_no_games_reason")
     if isinstance(check, S.FrontSaturation):
         finals = tables.final_positions(run.games)
         if not finals:
-            return [], "no game finished a year"
+            return [], W("bal_no_finished_year")
         items = []
         for front_id in check.fronts or rules.front_ids:
             front = rules.front[front_id]
@@ -201,25 +209,25 @@ def measure(check, run: Run) -> tuple[list[tuple[str, float]], str]:
         return [(e, _pct(counts.get(e, 0), run.n)) for e in (check.endings or run.scenario.endings)], ""
     if isinstance(check, S.SuddenShare):
         sudden = sum(1 for g in run.games if g["ending"] in rules.ending and rules.ending[g["ending"]].check == "sudden")
-        return [("sudden deaths", _pct(sudden, run.n))], ""
+        return [(W("bal_sudden_deaths"), _pct(sudden, run.n))], ""
     if isinstance(check, S.EarlyEndings):
         if check.before == "midpoint":
             midpoint = run.scenario.midpoint
             early = sum(1 for g in run.games if g["ending"] and g["last_year"] < midpoint)
-            return [(f"before {midpoint}", _pct(early, run.n))], ""
+            return [(W("bal_before", year=midpoint), _pct(early, run.n))], ""
         full = run.scenario.end_year - run.scenario.start_year + 1
         early = sum(1 for g in run.games if g["ending"] and g["years"] < full * check.before / 100)
-        return [(f"before {_fmt(check.before)}% of {full} years", _pct(early, run.n))], ""
+        return [(W("bal_before_share", percent=_fmt(check.before), years=full), _pct(early, run.n))], ""
     if isinstance(check, S.CardFrequency):
         fired = Counter()
         for g in run.games:
             fired.update(set(g["fired"]))
         cards = check.cards or run.deck()
-        return [(c, _pct(fired.get(c, 0), run.n)) for c in cards], "" if cards else "the scenario's deck is empty"
+        return [(c, _pct(fired.get(c, 0), run.n)) for c in cards], "" if cards else W("bal_empty_deck")
     if isinstance(check, S.WinShare):
         pool = [g for g in run.games if sorted(g["results"].values()) == ["lose", "win"]] if check.of == "decided" else run.games
         if not pool:
-            return [], "no decided game"
+            return [], W("bal_no_decided")
         sides = [check.side] if check.side is not None else list(rules.side_ids)
         return [(s, _pct(sum(1 for g in pool if g["results"].get(s) == "win"), len(pool))) for s in sides], ""
     if isinstance(check, S.DilemmaShare):
@@ -233,7 +241,7 @@ def measure(check, run: Run) -> tuple[list[tuple[str, float]], str]:
             if total < check.min_answers or card not in rules.event or rules.event[card].dilemma is None:
                 continue
             items += [(f"{card} {o.id}", _pct(answers[card][o.id], total)) for o in rules.event[card].dilemma.options]
-        return items, "" if items else f"no dilemma was answered {check.min_answers} times or more"
+        return items, "" if items else W("bal_no_dilemma_answered", count=check.min_answers)
     raise TypeError(f"no measure for {type(check).__name__}")  # pragma: no cover - every type is handled
 
 

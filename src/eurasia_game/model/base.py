@@ -6,8 +6,6 @@ default.  Fields that name another piece of content carry a ``Ref`` marker; the
 checker uses it to verify cross-references without a hand-written list.
 """
 
-from __future__ import annotations
-
 from dataclasses import dataclass
 from typing import Annotated, Literal
 
@@ -17,7 +15,7 @@ from pydantic import BaseModel, ConfigDict, Field, StringConstraints
 class RuleModel(BaseModel):
     """Base of every model read from a rule file."""
 
-    model_config = ConfigDict(frozen=True, extra="forbid", strict=True)
+    model_config = ConfigDict(frozen=True, extra="forbid", strict=True, defer_build=True)
 
 
 @dataclass(frozen=True)

@@ -5,8 +5,6 @@ evaluates them in ``engine.conditions``; ``describe`` turns them into words.
 Conditions compose with ``all``, ``any`` and ``not``.
 """
 
-from __future__ import annotations
-
 from typing import Annotated, Literal, Union
 
 from pydantic import Field, model_validator
@@ -108,21 +106,21 @@ class AllOf(RuleModel):
     """Every condition in the list holds."""
 
     type: Literal["all"]
-    of: list[Condition] = Field(min_length=1)
+    of: list["Condition"] = Field(min_length=1)
 
 
 class AnyOf(RuleModel):
     """At least one condition in the list holds."""
 
     type: Literal["any"]
-    of: list[Condition] = Field(min_length=1)
+    of: list["Condition"] = Field(min_length=1)
 
 
 class NotOf(RuleModel):
     """The condition does not hold."""
 
     type: Literal["not"]
-    of: Condition
+    of: "Condition"
 
 
 Condition = Annotated[
@@ -130,7 +128,6 @@ Condition = Annotated[
     Field(discriminator="type"),
 ]
 
-for _model in (AllOf, AnyOf, NotOf):
-    _model.model_rebuild()
+# (the recursive models are completed when first used: RuleModel defers building)
 
 CONDITION_TYPES = (TrackIs, PowerIs, IncomeIs, StandingIs, Leads, YearIs, FlagSet, Fired, Ordered, AllOf, AnyOf, NotOf)

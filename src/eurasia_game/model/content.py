@@ -5,8 +5,6 @@ are lowercase slugs; display text lives in separate fields so that renaming a
 card never breaks a save.
 """
 
-from __future__ import annotations
-
 from typing import Annotated, Literal
 
 from pydantic import Field, model_validator

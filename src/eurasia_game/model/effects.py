@@ -6,8 +6,6 @@ Randomness enters only through ``chance``, which draws from the game state's
 own generator.
 """
 
-from __future__ import annotations
-
 from typing import Annotated, Literal, Union
 
 from pydantic import Field
@@ -73,8 +71,8 @@ class Chance(RuleModel):
 
     type: Literal["chance"]
     percent: int = Field(ge=1, le=99, description="Chance of success, in percent.")
-    then: list[Effect] = Field(default_factory=list)
-    otherwise: list[Effect] = Field(default_factory=list, alias="else")
+    then: list["Effect"] = Field(default_factory=list)
+    otherwise: list["Effect"] = Field(default_factory=list, alias="else")
     success_text: Text | None = Field(default=None, description="Log line when the roll succeeds.")
     failure_text: Text | None = Field(default=None, description="Log line when the roll fails.")
 
@@ -84,8 +82,8 @@ class When(RuleModel):
 
     type: Literal["when"]
     condition: Condition = Field(alias="if")
-    then: list[Effect] = Field(default_factory=list)
-    otherwise: list[Effect] = Field(default_factory=list, alias="else")
+    then: list["Effect"] = Field(default_factory=list)
+    otherwise: list["Effect"] = Field(default_factory=list, alias="else")
 
 
 class TriggerCard(RuleModel):
@@ -128,7 +126,6 @@ Effect = Annotated[
     Field(discriminator="type"),
 ]
 
-for _model in (Chance, When):
-    _model.model_rebuild()
+# (the recursive models are completed when first used: RuleModel defers building)
 
 EFFECT_TYPES = (ShiftTrack, GainPower, ChangeIncome, ShiftStanding, SetFlag, Chance, When, TriggerCard, ShuffleIn, RemoveCard, EndGame, Say)

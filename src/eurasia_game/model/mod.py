@@ -10,8 +10,6 @@ a misspelled key in ``mod.yaml`` gets the same located message.
 earlier layers (the base game, or mods loaded before) to delete by id.
 """
 
-from __future__ import annotations
-
 import re
 from typing import Any, Literal
 

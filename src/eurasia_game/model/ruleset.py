@@ -5,8 +5,6 @@ on its own (so a problem points at its own file and line) and then merges
 them into one ``RuleSet``.
 """
 
-from __future__ import annotations
-
 from functools import cached_property
 
 from pydantic import BaseModel, ConfigDict, Field
@@ -69,7 +67,7 @@ LIST_SECTIONS = (
 class RuleSet(BaseModel):
     """A merged, validated rule set: what the engine plays."""
 
-    model_config = ConfigDict(frozen=True, arbitrary_types_allowed=True)
+    model_config = ConfigDict(frozen=True, arbitrary_types_allowed=True, defer_build=True)
 
     game: GameInfo
     phases: tuple[PhaseDef, ...]

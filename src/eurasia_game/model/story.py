@@ -15,8 +15,6 @@ Story checks do not change play, so they are left out of the rules'
 fingerprint: adding one never invalidates a save.
 """
 
-from __future__ import annotations
-
 from typing import Annotated, Literal, Union
 
 from pydantic import Field, model_validator

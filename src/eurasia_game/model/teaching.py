@@ -11,8 +11,6 @@ None of it changes how the game plays, so it is left out of the rules'
 fingerprint (a class may reword its briefings without breaking its saves).
 """
 
-from __future__ import annotations
-
 from typing import Literal
 
 from pydantic import Field, model_validator

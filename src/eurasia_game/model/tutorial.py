@@ -14,8 +14,6 @@ Nothing here changes how the game plays, so tutorials are left out of the
 rules' fingerprint (like the other teaching content).
 """
 
-from __future__ import annotations
-
 from typing import Literal
 
 from pydantic import Field

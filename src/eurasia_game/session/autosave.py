@@ -37,14 +37,14 @@ from pathlib import Path
 
 from eurasia_game.lang.catalogue import S
 from eurasia_game.safefile import read_text_bounded
-from eurasia_game.session.folders import autosave_dir, autosave_files  # noqa: F401  (autosave_files is part of this module's API)
+from eurasia_game.session.folders import RESUME_MARKER, autosave_dir, autosave_files  # noqa: F401  (autosave_files is part of this module's API)
 from eurasia_game.session.record import GameRecord, RecordError
 from eurasia_game.session.saves import SaveError, atomic_write_text, read_record, write_record
 
 KEEP = 5
 FULL_EVERY = 50  # actions journaled after a full autosave before the next full one
 _MAX_JOURNAL_BYTES = 20_000_000
-MARKER = "game-in-progress.json"
+MARKER = RESUME_MARKER
 _STALE_TEMP = re.compile(r"^\.(autosave-\d{1,12}\.json|" + re.escape(MARKER) + r")\..*\.tmp$")
 _MAX_MARKER_BYTES = 10_000
 

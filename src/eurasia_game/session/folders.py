@@ -1,4 +1,4 @@
-"""Where the game keeps the player's files: saves, autosaves and logs.
+"""Where the game keeps the player's files: saves, autosaves, logs and its cache.
 
 Everything lives under one home folder: the operating system's per-user data
 folder (from ``platformdirs``), or the folder named by the environment
@@ -28,6 +28,17 @@ def game_home() -> Path:
     return Path(user_data_dir(APP_NAME, appauthor=False))
 
 
+def cache_dir() -> Path:
+    """Files the game can always make again (the rules it checked last): the
+    user's cache folder, or ``cache`` in ``$EURASIA_GAME_HOME`` when it is set."""
+    chosen = os.environ.get(HOME_VARIABLE, "").strip()
+    if chosen:
+        return Path(chosen).expanduser() / "cache"
+    from platformdirs import user_cache_dir
+
+    return Path(user_cache_dir(APP_NAME, appauthor=False))
+
+
 def saves_dir() -> Path:
     """Saves the player made on purpose."""
     return game_home() / "saves"
@@ -41,6 +52,17 @@ def autosave_dir() -> Path:
 def logs_dir() -> Path:
     """Play and crash logs (seed, rules fingerprint and actions of each game)."""
     return game_home() / "logs"
+
+
+# The marker of a game in progress, in the autosave folder: written when a game
+# starts, removed when it ends cleanly (``session.autosave``).
+RESUME_MARKER = "game-in-progress.json"
+
+
+def game_in_progress(folder: Path | str | None = None) -> bool:
+    """Whether the autosave folder holds the marker of a game that did not end cleanly (a look, nothing read)."""
+    folder = Path(folder) if folder is not None else autosave_dir()
+    return os.path.lexists(folder / RESUME_MARKER)
 
 
 # An autosave's file name; listing them needs nothing of the records (the title

@@ -286,6 +286,8 @@ class App(GameCommands, CrashHandling):
     def step(self, events=None, dt: float | None = None) -> bool:
         """Handle ``events`` (default: whatever is queued), update, draw if needed."""
         try:
+            if self._shown is not None and getattr(self.rules, "is_pending", False):
+                self._settle_rules()  # the first frame is up: build the rules before any input is handled
             if events is None:
                 events = pygame.event.get()
             for event in events:
@@ -311,6 +313,14 @@ class App(GameCommands, CrashHandling):
                 raise
             self.crash(exc)
         return self.running
+
+    def _settle_rules(self) -> None:
+        """Put the rules themselves in place of the ``PendingRules`` the first frame was drawn from (``ui.pending_rules``)."""
+        pending = self.rules
+        rules = pending.resolve()
+        if self.base_rules is pending:
+            self.base_rules = rules
+        self.rules = rules
 
     def draw(self) -> None:
         start = time.perf_counter()

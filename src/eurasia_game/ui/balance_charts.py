@@ -5,13 +5,18 @@ plotting library for two charts.  It lives with the other pygame code: the
 ``balance`` command hands ``draw_charts`` to the lab, which stays free of
 pygame itself.  It never opens a window.  Colours follow the Okabe-Ito
 palette, which stays readable for colour-blind readers, and every line also
-has a marker shape.
+has a marker shape.  Titles and legends are in the language chosen
+(``assets/words/balance.json``); in any language but English they use the
+game's own fonts, whose glyphs cover Cyrillic and Chinese.
 """
 
 from __future__ import annotations
 
 import os
 from pathlib import Path
+
+from eurasia_game import lang
+from eurasia_game.lang.catalogue import S
 
 PALETTE = [(0, 114, 178), (213, 94, 0), (0, 158, 115), (204, 121, 167), (230, 159, 0), (86, 180, 233), (240, 228, 66), (0, 0, 0)]
 INK = (30, 30, 30)
@@ -28,6 +33,16 @@ def _pygame():
     return pygame
 
 
+def _fonts(pygame):
+    """(label font, title font): pygame's own for English, as always; the game's Noto fonts for other languages."""
+    if lang.current() == lang.SOURCE:
+        return pygame.font.Font(None, 22), pygame.font.Font(None, 28)
+    from eurasia_game.ui.text import font_path
+
+    cjk = lang.current() in lang.CJK
+    return pygame.font.Font(font_path(False, cjk), 14), pygame.font.Font(font_path(True, cjk), 18)
+
+
 def _marker(pygame, surf, kind: int, x: int, y: int, colour) -> None:
     shape = kind % 4
     if shape == 0:
@@ -42,8 +57,7 @@ def _marker(pygame, surf, kind: int, x: int, y: int, colour) -> None:
 
 def trajectories_chart(path: Path, figures: dict) -> None:
     pygame = _pygame()
-    font = pygame.font.Font(None, 22)
-    title = pygame.font.Font(None, 28)
+    font, title = _fonts(pygame)
     tracks = figures["trajectories"]
     legend = max((font.size(t["name"])[0] for t in tracks.values()), default=0)
     width, height = 700 + legend, 540
@@ -63,14 +77,14 @@ def trajectories_chart(path: Path, figures: dict) -> None:
     def py(value):
         return int(height - bottom - (value - lo) / (hi - lo) * (height - top - bottom))
 
-    surf.blit(title.render(f"Average track levels: {figures['scenario_name']}", True, INK), (left, 14))
+    surf.blit(title.render(S("bal_chart_tracks", scenario=figures["scenario_name"]), True, INK), (left, 14))
     for v in range(lo, hi + 1):
         pygame.draw.line(surf, GRID, (left, py(v)), (width - right, py(v)))
         label = font.render(str(v), True, INK)
         surf.blit(label, (left - 8 - label.get_width(), py(v) - label.get_height() // 2))
     for year in years:
         pygame.draw.line(surf, GRID, (px(year), top), (px(year), height - bottom))
-        text = "start" if year == figures["start_year"] - 1 else str(year)
+        text = S("bal_start") if year == figures["start_year"] - 1 else str(year)
         label = font.render(text, True, INK)
         surf.blit(label, (px(year) - label.get_width() // 2, height - bottom + 8))
     pygame.draw.rect(surf, INK, (left, top, width - left - right, height - top - bottom), 1)
@@ -97,9 +111,8 @@ def endings_chart(path: Path, figures: dict) -> None:
     height = top + row * max(1, len(endings)) + 50
     surf = pygame.Surface((width, height))
     surf.fill(PAPER)
-    font = pygame.font.Font(None, 22)
-    title = pygame.font.Font(None, 28)
-    surf.blit(title.render(f"Endings over {figures['games']} games: {figures['scenario_name']}", True, INK), (20, 14))
+    font, title = _fonts(pygame)
+    surf.blit(title.render(S("bal_chart_endings", games=figures["games"], scenario=figures["scenario_name"]), True, INK), (20, 14))
     colours = {"sudden": PALETTE[1], "final": PALETTE[0]}
     span = width - left - right
     for pct in range(0, 101, 20):
@@ -123,7 +136,7 @@ def endings_chart(path: Path, figures: dict) -> None:
     x = left
     for kind, colour in colours.items():
         pygame.draw.rect(surf, colour, (x, key_y, 14, 14))
-        label = font.render("sudden death" if kind == "sudden" else "final ending", True, INK)
+        label = font.render(S("bal_chart_sudden") if kind == "sudden" else S("bal_chart_final"), True, INK)
         surf.blit(label, (x + 20, key_y))
         x += 20 + label.get_width() + 30
     pygame.image.save(surf, str(path))

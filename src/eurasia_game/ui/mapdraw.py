@@ -153,9 +153,12 @@ def _dashed(surface, colour, points, width: int, dash: float, gap: float) -> Non
 
 
 class MapRenderer:
-    def __init__(self, fronts: bool = True) -> None:
+    def __init__(self, fronts: bool = True, supersample: int = SUPERSAMPLE) -> None:
         self._cache: dict = {}
         self.fronts = fronts  # False: the geography and capitals alone (the title's backdrop)
+        # 1: drawn at its own size, not scaled down (the title's backdrop, shaded behind
+        # the buttons, where the first frame's time counts more than the finest edges)
+        self.supersample = supersample
 
     def surface(self, ctx, area: pygame.Rect) -> tuple[pygame.Surface, pygame.Rect]:
         """The map drawn for ``area`` (cached) and the frame rect inside it."""
@@ -168,13 +171,13 @@ class MapRenderer:
         return surf, frame.move(area.topleft)
 
     def _render(self, ctx, area: pygame.Rect):
-        k = SUPERSAMPLE if area.width * area.height <= SUPERSAMPLE_MAX_PIXELS else 1  # a whole-window backdrop is shaded anyway
+        k = self.supersample if area.width * area.height <= SUPERSAMPLE_MAX_PIXELS else 1  # a whole-window backdrop is shaded anyway
         self._area = area
         big_area = pygame.Rect(0, 0, area.width * k, area.height * k)
         big = pygame.Surface(big_area.size)
         frame = frame_rect(area)
         self._geography(ctx, big, frame_rect(big_area), k)
-        surf = pygame.transform.smoothscale(big, area.size)
+        surf = pygame.transform.smoothscale(big, area.size) if k > 1 else big
         self._labels(ctx, surf, frame)
         return surf, frame
 

@@ -25,6 +25,10 @@ def config_dir() -> Path:
     return Path(user_config_dir(APP, appauthor=False))
 
 
+def cache_dir() -> Path:
+    return folders.cache_dir()
+
+
 def saves_dir() -> Path:
     return folders.saves_dir()
 

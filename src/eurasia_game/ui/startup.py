@@ -18,7 +18,6 @@ os.environ.setdefault("PYGAME_HIDE_SUPPORT_PROMPT", "1")
 
 import pygame  # noqa: E402
 
-from eurasia_game.session import workproc  # noqa: E402
 from eurasia_game.ui import paths  # noqa: E402
 from eurasia_game.ui import scenes as sc  # noqa: E402
 from eurasia_game.ui.strings import S  # noqa: E402
@@ -47,6 +46,10 @@ def setup_logging() -> logging.Handler | None:
 
 def offer_resume(app) -> None:
     """After a crash or a killed process, offer the newest autosave of the unfinished game."""
+    from eurasia_game.session.folders import game_in_progress
+
+    if not game_in_progress(paths.autosave_dir()):
+        return  # the usual start: the records' code is not imported before the first frame
     from eurasia_game.session.autosave import find_resumable, forget_resumable
     from eurasia_game.ui.screens.dialog import ConfirmScene
 
@@ -60,14 +63,93 @@ def offer_resume(app) -> None:
     app.apply(sc.Push(ConfirmScene(S("resume_title"), body, S("resume_yes"), sc.LoadGame(found.path))))
 
 
+def _stop_computer_process() -> None:
+    """Stop the computer's process, if a game started one (and with it imported ``session.workproc``)."""
+    workproc = sys.modules.get("eurasia_game.session.workproc")
+    if workproc is not None:
+        workproc.shutdown()
+
+
 def load_rules_for_window(args):
-    """(rules or None, the load result, mod folders) for the window's arguments."""
-    from eurasia_game.cli.common import load_result, mod_paths
+    """(rules or None, the load result, mod folders) for the window's arguments.
+
+    The base game's rules, when no file of theirs (nor the game's code, nor
+    the language) changed since they last loaded without a single problem,
+    come from the cache of checked rules (``loading.rules_cache``) instead of
+    being parsed and checked again: as a ``PendingRules`` that the title
+    screen is drawn from, built in full right after the first frame
+    (``ui.pending_rules``).  Anything else is loaded and checked in full.
+    """
+    from eurasia_game.cli.common import mod_paths
 
     mods = mod_paths(args)
+    cache = _rules_cache(args, mods)
+    if cache is not None:
+        from eurasia_game.loading.result import LoadResult
+        from eurasia_game.loading.rules_cache import read_header
+
+        header = read_header(*cache)
+        if header is not None and isinstance(header.get("title"), dict):
+            from eurasia_game.ui.pending_rules import PendingRules
+
+            try:
+                pending = PendingRules(header["title"], lambda: _cached_or_checked(args, cache))
+            except (KeyError, TypeError, AttributeError):
+                pending = None  # a header of another shape: the rules are loaded in full below
+            if pending is not None:
+                return pending, LoadResult(rules=pending), mods
+    rules, result = _checked(args, cache)
+    return rules, result, mods
+
+
+class RulesChanged(RuntimeError):
+    """The rule files changed between the title screen and building the rules, and no longer load."""
+
+
+def _cached_or_checked(args, cache):
+    """The rules behind a ``PendingRules``: from the cache, or (should it have gone since) loaded and checked."""
+    from eurasia_game.loading.rules_cache import read_cached
+
+    rules = read_cached(*cache)
+    if rules is not None:
+        return rules
+    rules, result = _checked(args, cache)
+    if rules is None:
+        raise RulesChanged("\n".join(str(p) for p in result.problems))
+    return rules
+
+
+def _checked(args, cache):
+    """(rules or None, load result): the rules loaded and checked in full, cached when they have no problem."""
+    from eurasia_game.cli.common import load_result
+
     result = load_result(args)
     rules = result.rules if not result.errors else None
-    return rules, result, mods
+    if cache is not None and rules is not None and not result.problems:
+        from eurasia_game.loading.rules_cache import write_cached
+        from eurasia_game.ui.pending_rules import title_facts
+
+        if not write_cached(*cache, rules, {"title": title_facts(rules)}):
+            log.info("the checked rules could not be cached in %s", cache[0])
+    return rules, result
+
+
+def _rules_cache(args, mods):
+    """(cache file, key) for the base game's rules, or None when the window is given other rules or mods."""
+    if getattr(args, "rules", None) is not None or mods:
+        return None
+    import hashlib
+
+    from eurasia_game import lang
+    from eurasia_game.loading.rules_cache import rules_key
+    from eurasia_game.paths import base_rules_dir
+
+    folder = base_rules_dir()
+    key = rules_key(folder, lang.current())
+    if key is None:
+        return None
+    name = hashlib.sha256(str(folder.resolve()).encode()).hexdigest()[:12]
+    return paths.cache_dir() / f"checked-rules-{name}.json", key
 
 
 def run_app(args) -> int:
@@ -108,6 +190,6 @@ def run_app(args) -> int:
         print(S("start_failed", log=str(paths.log_file())), file=sys.stderr)
         code = 1
     finally:
-        workproc.shutdown()  # the computer's process, if a game started one
+        _stop_computer_process()
         pygame.quit()
     return code

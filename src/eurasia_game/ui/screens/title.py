@@ -18,7 +18,7 @@ class TitleScene(sc.Scene):
 
     def __init__(self) -> None:
         super().__init__()
-        self.map = MapRenderer(fronts=False)  # the geography alone behind the title
+        self.map = MapRenderer(fronts=False, supersample=1)  # the geography alone, shaded behind the title: drawn at its own size
         self.text_rect = pygame.Rect(0, 0, 0, 0)
         self.offer: bool | None = None  # the guided first game offered on this screen (the first launch)
         self.offer_rect = pygame.Rect(0, 0, 0, 0)
