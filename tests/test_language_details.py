@@ -90,3 +90,19 @@ def test_check_warns_about_a_name_for_a_flag_no_rule_uses(rules_copy):
     assert len(warnings) == 1 and warnings[0].severity == "warning" and warnings[0].file.endswith("flags.yaml")
     assert "growth_year" in (warnings[0].suggestion or "")
     assert result.rules.fingerprint == load_rules().rules.fingerprint
+
+
+def test_the_balance_progress_bar_and_flag_quotes_speak_the_language(rules, speak):
+    import io
+
+    from eurasia_game.balance.runner import ProgressBar
+
+    out = io.StringIO()
+    ProgressBar(out)(1, 2)
+    assert out.getvalue().startswith("[" + "#" * 15 + "." * 15 + "] 1/2 games   50%  left ")
+    speak("ru")
+    out = io.StringIO()
+    ProgressBar(out)(2, 2)
+    assert "2/2 партий  100%  осталось 00:00" in out.getvalue()
+    russian = load_rules().rules
+    assert describe_condition(russian, C.FlagSet(type="flag", flag="referendum_held")) == "наступило: «референдум проведён»"
