@@ -10,6 +10,7 @@ nothing to fix in the base game's names.
 
 from __future__ import annotations
 
+from eurasia_game.lang.catalogue import S
 from eurasia_game.loading.problems import did_you_mean
 from eurasia_game.model import conditions as C
 
@@ -29,6 +30,6 @@ def report(checker) -> None:
         if named.id not in used:
             checker.add(
                 "warning", ("flags", index, "id"),
-                f"the flag '{named.id}' has a name, but no effect, scenario or condition uses it",
-                did_you_mean(named.id, sorted(used)) or "name a flag the rules set or test",
+                S("prob_flag_name_unused", flag=named.id),
+                did_you_mean(named.id, sorted(used)) or S("prob_flag_name_used"),
             )

@@ -78,7 +78,7 @@ NOUNS = {
     "briefing": "prob_noun_briefing", "reading": "prob_noun_reading", "rubric criterion": "prob_noun_rubric_criterion",
     "expectation": "prob_noun_expectation", "story check": "prob_noun_story_check", "tutorial": "prob_noun_tutorial",
     "yearly rule": "prob_noun_yearly_rule", "yearly trend": "prob_noun_yearly_trend", "message": "prob_noun_message",
-    "article section": "prob_noun_article_section", "flag": "prob_noun_flag",
+    "article section": "prob_noun_article_section", "flag": "prob_noun_flag", "flag name": "prob_noun_flag_name",
 }
 
 
