@@ -15,6 +15,7 @@ import pygame
 from eurasia_game.ui import scenes as sc
 from eurasia_game.ui.drawing import panel
 from eurasia_game.ui.layout import centred, grid
+from eurasia_game.ui.scene_registry import register
 from eurasia_game.ui.seminar.presets import clock
 from eurasia_game.ui.seminar.words import W
 from eurasia_game.ui.widgets import Button
@@ -40,6 +41,7 @@ def status_line(ctx) -> str:
     return W("sem_status", year=state.year, phase=rules.phases[state.phase].name, who=who, line=line)
 
 
+@register("facilitator_panel")
 class FacilitatorPanel(sc.Scene):
     name = "sem_panel"
     opaque = False
