@@ -41,6 +41,7 @@ _ID_SECTIONS = {
     "rubric criterion": "rubric",
     "expectation": "expectations",
     "story check": "story",
+    "flag name": "flags",
     "tutorial": "tutorials",
 }
 
@@ -257,10 +258,11 @@ class Checker:
         self._check_texts()
         self._check_overridden_sides()
         self._check_sourced()
-        from eurasia_game.loading import loops, reach, story, tutorial
+        from eurasia_game.loading import flagnames, loops, reach, story, tutorial
 
         story.report(self)
         tutorial.report(self)
+        flagnames.report(self)
 
         reach.report(self, self.walk)
         loops.report(self, self.walk)

@@ -361,11 +361,11 @@ def _matches(version: str, spec: str | None) -> bool:
 def fingerprint(rules: RuleSet) -> str:
     """A short hash of the rules' content: a record only replays under the same one.
 
-    Story checks and teaching content (handouts, briefings...) do not change play, so they are left out.
+    Story checks, flags' names and teaching content (handouts, briefings...) do not change play, so they are left out.
     """
     from eurasia_game.model.teaching import TEACHING_SECTIONS
 
-    data = rules.model_dump(mode="json", by_alias=True, exclude={"fingerprint", "mods", "story", *TEACHING_SECTIONS})
+    data = rules.model_dump(mode="json", by_alias=True, exclude={"fingerprint", "mods", "story", "flags", *TEACHING_SECTIONS})
     blob = json.dumps(data, sort_keys=True, separators=(",", ":"), ensure_ascii=True)
     return hashlib.sha256(blob.encode()).hexdigest()[:16]
 

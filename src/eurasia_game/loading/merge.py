@@ -98,7 +98,7 @@ _REMOVABLE = tuple(Removals.model_fields)
 KIND = {
     "phases": "phase", "help": "help entry", "sides": "side", "tracks": "track", "fronts": "front",
     "yearly": "yearly rule", "actions": "action", "events": "event", "red_lines": "red line",
-    "endings": "ending", "scenarios": "scenario", "story": "story check", "texts": "message",
+    "endings": "ending", "scenarios": "scenario", "story": "story check", "flags": "flag name", "texts": "message",
     "handouts": "handout", "briefings": "briefing", "readings": "reading", "rubric": "rubric criterion", "expectations": "expectation",
     "tutorials": "tutorial",
 }

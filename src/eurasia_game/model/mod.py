@@ -170,6 +170,7 @@ class Removals(RuleModel):
     expectations: SectionRemoval | None = None
     tutorials: SectionRemoval | None = None
     story: SectionRemoval | None = Field(default=None, description="Story checks to remove, by id.")
+    flags: SectionRemoval | None = Field(default=None, description="Flags' names to remove, by flag id (the flag is then shown by its id).")
     texts: SectionRemoval | None = Field(default=None, description="Message keys to remove (a later layer must then give them again).")
 
 

@@ -12,6 +12,7 @@ from __future__ import annotations
 
 import pygame
 
+from eurasia_game.session.branches import line_name
 from eurasia_game.ui import scenes as sc
 from eurasia_game.ui.drawing import panel
 from eurasia_game.ui.layout import centred, grid
@@ -33,7 +34,7 @@ def status_line(ctx) -> str:
     rules = ctx.rules
     state = game.state
     klass = ctx.app.seminar.ensure_class()
-    line = klass.branch(klass.current).info.name if klass else ""
+    line = line_name(klass.branch(klass.current).info) if klass else ""
     if state.over:
         who = W("sem_status_over", ending=rules.ending[state.ending].name)
     else:
