@@ -16,6 +16,7 @@ from eurasia_game.session.branches import line_name
 from eurasia_game.ui import scenes as sc
 from eurasia_game.ui.drawing import panel
 from eurasia_game.ui.layout import centred, grid
+from eurasia_game.ui.scene_registry import register
 from eurasia_game.ui.seminar.presets import clock
 from eurasia_game.ui.seminar.words import W
 from eurasia_game.ui.widgets import Button
@@ -41,6 +42,7 @@ def status_line(ctx) -> str:
     return W("sem_status", year=state.year, phase=rules.phases[state.phase].name, who=who, line=line)
 
 
+@register("facilitator_panel")
 class FacilitatorPanel(sc.Scene):
     name = "sem_panel"
     opaque = False

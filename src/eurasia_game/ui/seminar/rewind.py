@@ -11,6 +11,7 @@ import pygame
 
 from eurasia_game.session.branches import line_name, year_starts
 from eurasia_game.ui import scenes as sc
+from eurasia_game.ui.scene_registry import scene
 from eurasia_game.ui.layout import grid
 from eurasia_game.ui.seminar.words import W
 from eurasia_game.ui.widgets import Button
@@ -83,9 +84,7 @@ class RewindScene(sc.Scene):
         return lambda: sc.Call("seminar", ("switch", line))
 
     def _back(self):
-        from eurasia_game.ui.seminar.panel import FacilitatorPanel
-
-        return sc.Replace(FacilitatorPanel())
+        return sc.Replace(scene("facilitator_panel"))
 
     def draw(self, surface, ctx) -> None:
         surface.fill(ctx.colour("bg"))
