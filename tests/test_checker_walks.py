@@ -17,16 +17,16 @@ from eurasia_game.model.base import CardRef, FixedSideRef, SideRef
 from test_checker import add_file
 
 
-class _Plain(BaseModel):  # not a rule model: the rules' own classes are listed elsewhere (rules_cache)
-    side: FixedSideRef
-    maybe_side: SideRef | None = None
-    cards: list[CardRef] = []
-    maybe_cards: list[FixedSideRef] | None = None
-    count: int = 0
-    words: list[str] = []
-
-
 def test_id_fields_are_found_plain_optional_and_in_lists():
+    # made here, so each run reads a class that no earlier run has read (and kept)
+    class _Plain(BaseModel):  # not a rule model: the rules' own classes are listed elsewhere (rules_cache)
+        side: FixedSideRef
+        maybe_side: SideRef | None = None
+        cards: list[CardRef] = []
+        maybe_cards: list[FixedSideRef] | None = None
+        count: int = 0
+        words: list[str] = []
+
     found = {(name, key, many): tuple(meta.kind for meta in metas) for name, key, metas, many in _ref_fields(_Plain)}
     assert found == {
         ("side", "side", False): ("side",),
@@ -118,3 +118,55 @@ def test_a_broken_card_without_a_readable_id_may_be_the_one_a_ref_names(rules_co
     problems = load_rules(rules_copy).problems
     assert not [p for p in problems if p.message == unknown]
     assert [p.file for p in problems if p.severity == "error"] and all(p.file == "rules/zz_broken.yaml" for p in problems if p.severity == "error")
+
+
+def _track(number: int) -> str:
+    return f"""\
+  - id: zz_track_{number}
+    name: Track {number}
+    section: Introduction
+    basis: extrapolation
+    note: A note.
+    description: A track that nothing moves.
+    min: 0
+    max: 10
+    start: 5
+    low_label: Low
+    high_label: High
+"""
+
+
+def test_unknown_refs_list_the_known_ids_up_to_twelve_of_them(rules_copy, rules):
+    """Up to 12 known ids are listed as the fix; more would not help a modder, so none are."""
+    from eurasia_game.loading.loader import load_rules
+
+    caller = """\
+events:
+  - id: zz_caller
+    title: Caller
+    text: A card that moves a track nobody defines.
+    section: Introduction
+    basis: extrapolation
+    teaching_note: A note.
+    effects: [{type: track, track: qqqqqqqq, delta: 1}]
+"""
+    add_file(rules_copy, "zz_caller.yaml", caller)
+    known = len(rules.tracks)
+    found = {}
+    for count in (12, 13):
+        add_file(rules_copy, "zz_tracks.yaml", "tracks:\n" + "".join(_track(n) for n in range(count - known)))
+        [problem] = [p for p in load_rules(rules_copy).problems if p.path == "events[0].effects[0].track"]
+        found[count] = problem.suggestion
+    assert found[12] is not None and found[12].count("zz_track_") == 12 - known
+    assert found[13] is None
+
+
+def test_a_fronts_own_rules_are_checked_for_unknown_ids(rules_copy):
+    from eurasia_game.loading.loader import load_rules
+
+    edit = (rules_copy / "fronts.yaml").read_text(encoding="utf-8")
+    marker = "      - {type: power, side: moscow, delta: 1}\n"
+    assert edit.count(marker) >= 1
+    (rules_copy / "fronts.yaml").write_text(edit.replace(marker, "      - {type: power, side: moscovv, delta: 1}\n", 1), encoding="utf-8")
+    problems = [(p.path, p.message) for p in load_rules(rules_copy).problems if p.file == "rules/fronts.yaml"]
+    assert any(path.startswith("fronts[0].resolution[0].effects[0].side") and "moscovv" in message for path, message in problems), problems

@@ -256,3 +256,34 @@ def test_removing_every_message_conflicts_with_a_mod_that_changed_one(base):
         "the message 'year_began' is changed by two mods: 'alpha' overrode it and 'beta' removed it; 'beta' loads later and wins",
         "if 'beta' should win, add 'alpha' to load_after in its mod.yaml; otherwise change only one of them",
     )]
+
+
+def test_a_conflict_is_located_where_the_later_mod_removes_adds_or_gives_the_item(base, rules):
+    action = rules.actions[0].id
+    # removed by id after another mod overrode it: at the removal's entry
+    remover = layer("beta", {"r.yaml": f"# beta takes it out\nremove:\n  actions: [{action}]\n"})
+    out = merge_layers([base, _pricier(rules, "alpha", 1), remover])
+    assert [row[:4] for row in rows(out)] == [("warning", "beta/r.yaml", 3, "remove.actions[0]")]
+    assert out.problems[0].message == conflict(action, "alpha", "overrode", "beta", "removed")[0]
+    # every action removed (the mod brings its own): at the removal of the section
+    own = _pricier(rules, "x", 1).files[0][1].actions[0].model_dump(mode="json", by_alias=True, exclude_none=True)
+    own["id"] = "zz_own"
+    import yaml
+
+    sweeper = layer("beta", {"s.yaml": "# beta starts afresh\nremove:\n  actions: all\n" + yaml.safe_dump({"actions": [own]}, sort_keys=False)})
+    out = merge_layers([base, _pricier(rules, "alpha", 1), sweeper])
+    assert [row[:4] for row in rows(out)] == [("warning", "beta/s.yaml", 3, "remove.actions")]
+    assert out.problems[0].message == conflict(action, "alpha", "overrode", "beta", "removed")[0]
+    # a message one mod removed and the later one gives again: at the later mod's key
+    alpha = layer("alpha", {"a.yaml": "remove:\n  texts: [year_began]\n"})
+    beta = layer("beta", {"b.yaml": "# beta's words\ntexts:\n  card_drawn: Drawn.\n  year_began: A new year.\n"})
+    out = merge_layers([base, alpha, beta])
+    assert [row[:4] for row in rows(out)] == [("warning", "beta/b.yaml", 4, "texts.year_began")]
+    assert "'alpha' removed it and 'beta' added it" in out.problems[0].message
+    # a card one mod removed and the later one adds back: at the later mod's item id
+    card = rules.events[0].id
+    first = layer("alpha", {"c.yaml": f"remove:\n  events: [{card}]\n"})
+    second = layer("beta", {"d.yaml": "events:\n" + CARD.format(id="zz_other", track=rules.track_ids[0]) + CARD.format(id=card, track=rules.track_ids[0])})
+    out = merge_layers([base, first, second])
+    assert [row[:4] for row in rows(out)] == [("warning", "beta/d.yaml", 2 + CARD.count("\n"), "events[1].id")]
+    assert "'alpha' removed it and 'beta' added it" in out.problems[0].message
