@@ -24,7 +24,7 @@ from dataclasses import dataclass
 
 from eurasia_game.ai.forward import quiet
 from eurasia_game.ai.margins import compile_margin
-from eurasia_game.engine.compiled import compiled
+from eurasia_game.engine.compiled import compiled_quiet
 from eurasia_game.engine.flow import outcome
 from eurasia_game.engine.work import other_side
 
@@ -222,7 +222,7 @@ class Projection:
     def __init__(self, rules):
         self.rules = rules
         self.sides = rules.side_ids
-        code = compiled(rules)
+        code = compiled_quiet(rules)  # run on quiet working copies
         # (condition, effects) closures of the yearly trends, then of each front's payouts with its context.
         self.yearly = [(test, effects) for test, _, effects in code.rules_of(rules.yearly)]
         self.fronts = [(code.context(None, f.id), [(test, effects) for test, _, effects in code.rules_of(f.resolution)]) for f in rules.fronts]
