@@ -157,6 +157,13 @@ class Compiled:
                 if hi is None:
                     return lambda s, ctx: s.standing[front][fixed] >= lo
                 return lambda s, ctx: lo <= s.standing[front][fixed] <= hi
+            if c.side not in ("self", "other"):  # a named side at the rule's front (a front's payouts)
+                fixed = c.side
+                if lo is None:
+                    return lambda s, ctx: s.standing[ctx.target][fixed] <= hi
+                if hi is None:
+                    return lambda s, ctx: s.standing[ctx.target][fixed] >= lo
+                return lambda s, ctx: lo <= s.standing[ctx.target][fixed] <= hi
             return _range(self._standing_getter(c.front, c.side), lo, hi)
         if t is C.Leads:
             side, by = self.side_of(c.side), c.by
@@ -440,6 +447,21 @@ class Compiled:
                 row[fixed] = new
 
             return shift_fixed
+        if e.side not in ("self", "other") and front_ref == "target":
+            fixed = e.side
+
+            def shift_named(w, ctx):
+                front = ctx.target
+                lo, hi = bounds[front]
+                row = w.standing[front]
+                new = row[fixed] + delta
+                if new > hi:
+                    new = hi
+                if new < lo:
+                    new = lo
+                row[fixed] = new
+
+            return shift_named
 
         def shift_standing(w, ctx):
             front = ctx.target if front_ref == "target" else front_ref
