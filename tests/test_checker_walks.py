@@ -10,12 +10,14 @@ here so that nothing read earlier in the process answers for them.
 from __future__ import annotations
 
 from eurasia_game.loading.checker import Walks, _ref_fields, walk
-from eurasia_game.model.base import CardRef, FixedSideRef, RuleModel, SideRef
+from pydantic import BaseModel
+
+from eurasia_game.model.base import CardRef, FixedSideRef, SideRef
 
 from test_checker import add_file
 
 
-class _Plain(RuleModel):
+class _Plain(BaseModel):  # not a rule model: the rules' own classes are listed elsewhere (rules_cache)
     side: FixedSideRef
     maybe_side: SideRef | None = None
     cards: list[CardRef] = []

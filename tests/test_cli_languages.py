@@ -72,6 +72,8 @@ def test_a_missing_required_argument_is_reported_in_chinese(capsys):
     assert err.startswith("用法：eurasia-game simulate")
     assert "eurasia-game simulate：错误：缺少以下必需参数：--seed" in err
     assert "error" not in err and "required" not in err
+    first, second = err.splitlines()[:2]
+    assert second.startswith(" " * 28 + "[")  # under the first option, "用法：" being six columns wide
 
 
 def test_an_invalid_choice_and_missing_players_are_reported_in_the_language(capsys):

@@ -252,7 +252,7 @@ def test_a_what_if_roll_is_checked_and_waits_for_the_next_chance(rules):
 
 
 def test_a_turn_timer_that_only_warns_logs_its_rule_and_takes_nothing(rules):
-    from eurasia_game.engine.facilitator import MAX_SECONDS, apply_facilitator, why_not_facilitator
+    from eurasia_game.engine.facilitator import MAX_SECONDS, why_not_facilitator
     from eurasia_game.engine.state import FACILITATOR
 
     state = _planning(rules)
@@ -267,12 +267,12 @@ def test_a_turn_timer_that_only_warns_logs_its_rule_and_takes_nothing(rules):
         )
     act = Action("time_up", FACILITATOR, target=side, mode="warn", seconds=MAX_SECONDS)
     assert why_not_facilitator(rules, state, act) is None
-    result = apply_facilitator(rules, state, act)
+    result = apply_action(rules, state, act)
     [event] = result.events
     assert (event.kind, event.side, event.data) == ("time_up", side, ("warn",))
     assert event.text == rules.text("time_up_warn", side=rules.side[side].name, time=f"{MAX_SECONDS // 60}:00")
     assert result.state.steps == state.steps + 1 and result.state.to_act == side and result.undoable
-    commit = apply_facilitator(rules, state, Action("time_up", FACILITATOR, target=side, mode="commit", seconds=90))
+    commit = apply_action(rules, state, Action("time_up", FACILITATOR, target=side, mode="commit", seconds=90))
     assert commit.events[0].text == rules.text("time_up_commit", side=rules.side[side].name, time="1:30")
     assert commit.events[0].data == ("commit",) and not commit.undoable and commit.state.to_act != side
 

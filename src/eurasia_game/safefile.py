@@ -7,7 +7,9 @@ file of a gigabyte.  ``read_bounded`` opens the path without blocking, looks
 at the open file (so a swap between the check and the read cannot fool it),
 refuses anything that is not a regular file or is larger than the limit, and
 then reads at most ``limit + 1`` bytes, so memory stays bounded whatever the
-path is.  Every refusal is a ``FileRefused`` with a sentence for the player.
+path is.  Every refusal is a ``FileRefused`` with a sentence for the player
+(in the language chosen, from ``assets/words/problems.json``) and a ``kind``
+that code tests instead of the words.
 
 It sits at the top of the package, below every layer, because loading,
 sessions and the window all read user files through it.
@@ -19,30 +21,48 @@ import os
 import stat
 from pathlib import Path
 
+from eurasia_game.lang.catalogue import S
+
 UTF8_BOM = b"\xef\xbb\xbf"
 
 
 class FileRefused(OSError):
-    """A file that is not read; ``reason`` says why in plain words."""
+    """A file that is not read; ``reason`` says why in plain words, ``kind`` in one word for code.
 
-    def __init__(self, reason: str):
+    ``kind`` is one of "missing", "folder", "unreadable", "not_file", "too_large", "not_text".
+    """
+
+    def __init__(self, reason: str, kind: str = "unreadable"):
         super().__init__(reason)
         self.reason = reason
+        self.kind = kind
 
     def __str__(self) -> str:
         return self.reason
 
 
+# what callers call a file -> its catalogue key
+_WHAT = {
+    "file": "prob_what_file", "rule file": "prob_what_rule_file", "save": "prob_what_save",
+    "settings file": "prob_what_settings_file", "marker": "prob_what_marker",
+}
+
+
+def _what(what: str) -> str:
+    key = _WHAT.get(what)
+    return S(key) if key else what
+
+
 def _kind(mode: int) -> str:
     if stat.S_ISDIR(mode):
-        return "a folder"
+        return S("prob_file_kind_folder")
     if stat.S_ISFIFO(mode):
-        return "a pipe"
+        return S("prob_file_kind_pipe")
     if stat.S_ISCHR(mode) or stat.S_ISBLK(mode):
-        return "a device"
+        return S("prob_file_kind_device")
     if stat.S_ISSOCK(mode):
-        return "a socket"
-    return "not a regular file"
+        return S("prob_file_kind_socket")
+    return S("prob_file_kind_other")
 
 
 def _megabytes(limit: int) -> str:
@@ -61,17 +81,17 @@ def read_bounded(path: Path | str, limit: int, what: str = "file") -> bytes:
     try:
         fd = os.open(path, flags)
     except FileNotFoundError:
-        raise FileRefused(f"the {what} does not exist") from None
+        raise FileRefused(S("prob_file_missing", what=_what(what)), "missing") from None
     except IsADirectoryError:
-        raise FileRefused(f"the {what} is a folder, not a file") from None
+        raise FileRefused(S("prob_file_is_folder", what=_what(what)), "folder") from None
     except OSError as exc:
-        raise FileRefused(f"the {what} cannot be read: {exc.strerror or exc}") from None
+        raise FileRefused(S("prob_file_unreadable", what=_what(what), reason=exc.strerror or exc), "unreadable") from None
     try:
         info = os.fstat(fd)
         if not stat.S_ISREG(info.st_mode):
-            raise FileRefused(f"the {what} is {_kind(info.st_mode)}, not a file")
+            raise FileRefused(S("prob_file_not_file", what=_what(what), kind=_kind(info.st_mode)), "not_file")
         if info.st_size > limit:
-            raise FileRefused(f"the {what} is larger than {_megabytes(limit)}")
+            raise FileRefused(S("prob_file_too_large", what=_what(what), size=_megabytes(limit)), "too_large")
         chunks: list[bytes] = []
         total = 0
         while total <= limit:
@@ -84,12 +104,12 @@ def read_bounded(path: Path | str, limit: int, what: str = "file") -> bytes:
             chunks.append(chunk)
             total += len(chunk)
         if total > limit:  # the file grew after fstat
-            raise FileRefused(f"the {what} is larger than {_megabytes(limit)}")
+            raise FileRefused(S("prob_file_too_large", what=_what(what), size=_megabytes(limit)), "too_large")
         return b"".join(chunks)
     except FileRefused:
         raise
     except OSError as exc:
-        raise FileRefused(f"the {what} cannot be read: {exc.strerror or exc}") from None
+        raise FileRefused(S("prob_file_unreadable", what=_what(what), reason=exc.strerror or exc), "unreadable") from None
     finally:
         os.close(fd)
 
@@ -103,4 +123,4 @@ def read_text_bounded(path: Path | str, limit: int, what: str = "file") -> str:
         return raw.decode("utf-8")
     except UnicodeDecodeError as exc:
         line = raw[: exc.start].count(b"\n") + 1
-        raise FileRefused(f"the {what} is not UTF-8 text (line {line})") from None
+        raise FileRefused(S("prob_file_not_text", what=_what(what), line=line), "not_text") from None

@@ -15,6 +15,7 @@ import time
 from concurrent.futures import ProcessPoolExecutor, as_completed
 
 from eurasia_game.balance.games import play
+from eurasia_game.lang.catalogue import S as W
 
 _JOB: dict = {}
 
@@ -62,10 +63,9 @@ def run_games(rules, scenario: str, players: dict, seeds: list[int], jobs: int =
 class ProgressBar:
     """A one-line progress bar with an estimate of the time left, on a stream."""
 
-    def __init__(self, stream=sys.stderr, width: int = 30, label: str = "games"):
+    def __init__(self, stream=sys.stderr, width: int = 30):
         self.stream = stream
         self.width = width
-        self.label = label
         self.started = time.monotonic()
         self.tty = hasattr(stream, "isatty") and stream.isatty()
         self.last_shown = -1
@@ -81,7 +81,7 @@ class ProgressBar:
         filled = int(self.width * done / total) if total else self.width
         bar = "#" * filled + "." * (self.width - filled)
         eta = "--:--" if done == 0 else _clock(elapsed / done * (total - done))
-        line = f"[{bar}] {done}/{total} {self.label}  {100 * done // max(total, 1):3d}%  left {eta}"
+        line = W("bal_progress", bar=bar, done=done, total=total, percent=f"{100 * done // max(total, 1):3d}", left=eta)
         if self.tty:
             self.stream.write("\r" + line + ("\n" if done == total else ""))
         else:

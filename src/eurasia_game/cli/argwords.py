@@ -18,6 +18,7 @@ language's colon ("选项："), which argparse appends itself.
 from __future__ import annotations
 
 import argparse
+import unicodedata
 from collections.abc import Iterator
 from contextlib import contextmanager
 
@@ -74,6 +75,11 @@ def argparse_words() -> Iterator[None]:
         argparse._, argparse.ngettext = saved
 
 
+def _columns(text: str) -> int:
+    """How many terminal columns ``text`` takes (a Chinese character or full-width colon takes two)."""
+    return sum(2 if unicodedata.east_asian_width(c) in "WF" else 1 for c in text)
+
+
 class Formatter(argparse.HelpFormatter):
     """argparse's help layout, with each section heading followed by the language's colon."""
 
@@ -85,6 +91,17 @@ class Formatter(argparse.HelpFormatter):
         if heading:
             self._headings.append(heading)
         super().start_section(heading)
+
+    def _format_usage(self, usage, actions, groups, prefix):
+        # argparse lines up a long usage's further lines under the first by
+        # counting characters; "用法：" is three characters but six columns wide.
+        text = super()._format_usage(usage, actions, groups, prefix)
+        shown = translate("usage: ") if prefix is None else prefix
+        extra = _columns(shown) - len(shown)
+        if extra <= 0:
+            return text
+        first, *rest = text.split("\n")
+        return "\n".join([first, *(" " * extra + line if line.strip() else line for line in rest)])
 
     def format_help(self) -> str:
         text = super().format_help()

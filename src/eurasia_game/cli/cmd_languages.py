@@ -45,9 +45,9 @@ def run(args) -> int:
         table = catalogue.translations(args.missing)
         interface = [key for key, text in english.items() if args.missing != lang.SOURCE and not catalogue.is_translated(table, key, text)]
         for key in interface:
-            print(f"interface  {key}")
+            print(S("cli_languages_missing_interface", key=key))
         for key in status.missing if args.missing != lang.SOURCE else ():
-            print(f"rules      {key}")
+            print(S("cli_languages_missing_rules", key=key))
         return 0
     for code, name in lang.NAMES.items():
         done, total = catalogue.coverage(code)

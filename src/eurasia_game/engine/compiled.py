@@ -13,7 +13,7 @@ deltas already in hand:
   working copy's own methods for rolls, log lines and endings (so a quiet
   working copy of the computer players still keeps no log).
 
-``ctx`` is an ``engine.work.Context``: 'self', 'other' and 'target' are
+``ctx`` is an ``engine.context.Context``: 'self', 'other' and 'target' are
 read from it when the closure runs.  Rule sets are immutable, so the
 closures are kept with the rule set (by identity) and with each model.
 """
@@ -22,6 +22,7 @@ from __future__ import annotations
 
 from functools import partial
 
+from eurasia_game.engine.context import Context
 from eurasia_game.engine.words import fill_words
 from eurasia_game.model import conditions as C
 from eurasia_game.model import effects as E
@@ -102,8 +103,6 @@ class Compiled:
         key = (side, target, card)
         found = self._contexts.get(key)
         if found is None:
-            from eurasia_game.engine.work import Context
-
             if len(self._contexts) > 10_000:
                 self._contexts.clear()
             found = self._contexts[key] = Context(side=side, target=target, card=card)

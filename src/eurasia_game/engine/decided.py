@@ -152,12 +152,12 @@ def decided_by(rules, state, events) -> Decision | None:
         event = events[index]
         if any(key in tracks for key, _ in event.moved):
             cause = _cause_of(event)
-            push = event.text if event.kind in _TOLD else "the year's trends"
+            push = event.text if event.kind in _TOLD else S("dec_year_trends")
             what = S("dec_last_push", reached=_capital(reached), push=push, year=event.year)
             key = {"choice": "decided_choice", "roll": "decided_roll"}.get(cause, "decided_tracks")
             roll = roll_of(event, index)
             return Decision(cause, rules.text(key, what=what), roll, index)
-    return Decision("tracks", rules.text("decided_tracks", what=_capital(reached) + "."))
+    return Decision("tracks", rules.text("decided_tracks", what=S("dec_reached_sentence", reached=_capital(reached))))
 
 
 def _capital(text: str) -> str:

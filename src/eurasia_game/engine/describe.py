@@ -12,6 +12,7 @@ from __future__ import annotations
 from eurasia_game.lang.catalogue import S
 from eurasia_game.model import conditions as C
 from eurasia_game.model import effects as E
+from eurasia_game.model.flags import flag_name
 
 
 def _signed(delta: int) -> str:
@@ -61,7 +62,7 @@ def describe_condition(rules, cond, side: str | None = None, target: str | None 
     if t is C.YearIs:
         return S("desc_year_is", range=_range(cond))
     if t is C.FlagSet:
-        return S("desc_flag_set", flag=cond.flag.replace("_", " "))
+        return S("desc_flag_set", flag=flag_name(rules, cond.flag))
     if t is C.Fired:
         card = rules.event.get(cond.card)
         return S("desc_fired", card=card.title if card else cond.card)
@@ -92,7 +93,7 @@ def describe_effect(rules, effect, side: str | None = None, target: str | None =
     if t is E.ShiftStanding:
         return S("desc_standing", side=side_word(rules, effect.side, side), delta=_signed(effect.delta), front=front_word(rules, effect.front, target))
     if t is E.SetFlag:
-        return S("desc_marks" if effect.value else "desc_clears", flag=effect.flag.replace("_", " "))
+        return S("desc_marks" if effect.value else "desc_clears", flag=flag_name(rules, effect.flag))
     if t is E.Chance:
         then = describe_effects(rules, effect.then, side, target) or S("desc_nothing")
         other = describe_effects(rules, effect.otherwise, side, target) or S("desc_nothing")

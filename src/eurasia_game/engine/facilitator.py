@@ -106,7 +106,12 @@ def why_not_facilitator(rules: RuleSet, state: GameState, action: Action) -> str
 
 
 def apply_facilitator(rules: RuleSet, state: GameState, action: Action) -> StepResult:
-    """Apply an allowed facilitator act (``moves.apply_action`` checks it first)."""
+    """Apply an allowed facilitator act (``moves.apply_action`` checks it first).
+
+    A turn timer running out (``time_up``) may make the side's own move, so
+    ``moves.apply_action`` handles it (``moves.time_up``), with ``time_up_event``
+    from here.
+    """
     year = state.year
     if action.kind == "note":
         note = action.text.strip()
@@ -117,8 +122,6 @@ def apply_facilitator(rules: RuleSet, state: GameState, action: Action) -> StepR
         key, data = ("paused_topic", (topic,)) if topic else ("paused", ())
         event = LogEvent(kind="pause", text=rules.text(key, topic=topic), year=year, data=data)
         return StepResult(replace(state, steps=state.steps + 1), (event,), undoable=True)
-    if action.kind == "time_up":
-        return _time_up(rules, state, action)
     if action.kind == "arm":
         event = LogEvent(kind="armed", text=rules.text("armed_changed", year=action.year), year=year, data=(action.year,))
         return StepResult(replace(state, armed_from=action.year, steps=state.steps + 1), (event,), undoable=True)
@@ -141,21 +144,9 @@ def apply_facilitator(rules: RuleSet, state: GameState, action: Action) -> StepR
     return StepResult(new, tuple(w.events), undoable=undoable)
 
 
-def _time_up(rules: RuleSet, state: GameState, action: Action) -> StepResult:
-    from eurasia_game.engine.moves import apply_action, legal_actions
-
+def time_up_event(rules: RuleSet, state: GameState, action: Action, taken: Action | None) -> LogEvent:
+    """The log line of a turn timer running out; ``taken`` is the move it made for the side, if any."""
     side = action.target
-    name = rules.side[side].name
-    clock = _clock(action.seconds)
-    taken = None
-    if action.mode == "commit":
-        legal = legal_actions(rules, state, side)
-        kind = "choose" if state.dilemma is not None else "commit"
-        taken = next((a for a in legal if a.kind == kind), None)
-    if taken is None:
-        event = LogEvent(kind="time_up", text=rules.text("time_up_warn", side=name, time=clock), year=state.year, side=side, data=(action.mode,))
-        return StepResult(replace(state, steps=state.steps + 1), (event,), undoable=True)
-    key = "time_up_choice" if taken.kind == "choose" else "time_up_commit"
-    event = LogEvent(kind="time_up", text=rules.text(key, side=name, time=clock), year=state.year, side=side, data=(action.mode,))
-    inner = apply_action(rules, state, taken)
-    return StepResult(inner.state, (event,) + inner.events, undoable=False)
+    key = "time_up_warn" if taken is None else "time_up_choice" if taken.kind == "choose" else "time_up_commit"
+    text = rules.text(key, side=rules.side[side].name, time=_clock(action.seconds))
+    return LogEvent(kind="time_up", text=text, year=state.year, side=side, data=(action.mode,))

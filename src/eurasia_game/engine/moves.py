@@ -7,11 +7,12 @@
 
 from __future__ import annotations
 
+from dataclasses import replace
 from functools import partial
 
 from eurasia_game.engine.candidates import candidates, may_plan, open_orders, targets_of
 from eurasia_game.engine.flow import advance
-from eurasia_game.engine.facilitator import apply_facilitator, why_not_facilitator
+from eurasia_game.engine.facilitator import apply_facilitator, time_up_event, why_not_facilitator
 from eurasia_game.engine.state import FACILITATOR, FACILITATOR_KINDS, Action, GameState, LogEvent, Order, StepResult, make_result, make_state
 from eurasia_game.engine.work import Context, Work, holds
 from eurasia_game.engine.words import fill_words
@@ -230,6 +231,8 @@ def apply_action(rules: RuleSet, state: GameState, action: Action) -> StepResult
     reason = why_illegal(rules, state, action)
     if reason is not None:
         raise IllegalAction(reason)
+    if action.kind == "time_up":
+        return time_up(rules, state, action)
     if action.kind in FACILITATOR_KINDS:
         return apply_facilitator(rules, state, action)
     if action.kind == "plan":  # pragma: no cover - legal orders take the quick path above
@@ -251,3 +254,21 @@ def apply_action(rules: RuleSet, state: GameState, action: Action) -> StepResult
     new = w.freeze()
     undoable = not w.revealed and new.rng == state.rng and new.to_act == state.to_act
     return make_result(new, tuple(w.events), undoable)
+
+
+def time_up(rules: RuleSet, state: GameState, action: Action) -> StepResult:
+    """A turn timer ran out: log it, and under the 'commit' rule make the side's move for it.
+
+    The move is the one a player makes by ending the turn as it stands: commit
+    the plan, or in a dilemma the first option it may choose.
+    """
+    side = action.target
+    taken = None
+    if action.mode == "commit":
+        kind = "choose" if state.dilemma is not None else "commit"
+        taken = next((a for a in legal_actions(rules, state, side) if a.kind == kind), None)
+    event = time_up_event(rules, state, action, taken)
+    if taken is None:
+        return StepResult(replace(state, steps=state.steps + 1), (event,), undoable=True)
+    inner = apply_action(rules, state, taken)
+    return StepResult(inner.state, (event,) + inner.events, undoable=False)

@@ -10,24 +10,15 @@ their words written on demand (``engine.words``).
 
 from __future__ import annotations
 
-from dataclasses import dataclass
 from functools import partial
 
 from eurasia_game.engine import rng
 from eurasia_game.engine.compiled import compiled
+from eurasia_game.engine.context import Context
 from eurasia_game.engine.state import GameState, LogEvent, Snapshot, make_state
 from eurasia_game.engine.words import fill_words, other_of, roll_words
 from eurasia_game.model import effects as E
 from eurasia_game.model.ruleset import RuleSet
-
-
-@dataclass(frozen=True, slots=True)
-class Context:
-    """Who is acting and at what, so 'self', 'other' and 'target' have meaning."""
-
-    side: str | None = None
-    target: str | None = None
-    card: str | None = None
 
 
 def other_side(rules: RuleSet, side: str) -> str:

@@ -4,6 +4,9 @@ Cross-references (an effect naming a track that does not exist), duplicate
 ids, words like ``self`` used where no side acts, missing texts, scenarios
 without a fallback ending.  Every problem is located and, where possible,
 carries a "did you mean" suggestion.  Returns a list; never raises.
+The sentences are the words catalogue's (``assets/words/problems.json``), in
+the language chosen; the ids they name stay in quotes as written, which is
+how a problem about an item in error is recognised (``_about_broken``).
 """
 
 from __future__ import annotations
@@ -15,7 +18,8 @@ from typing import Iterator
 from pydantic import BaseModel
 
 from eurasia_game.loading import placeholders
-from eurasia_game.loading.problems import Problem, did_you_mean, format_path
+from eurasia_game.lang.catalogue import S
+from eurasia_game.loading.problems import Problem, did_you_mean, format_path, noun
 from eurasia_game.model import conditions as C
 from eurasia_game.model import effects as E
 from eurasia_game.model.base import RESERVED_SIDE_IDS, Ref
@@ -41,6 +45,7 @@ _ID_SECTIONS = {
     "rubric criterion": "rubric",
     "expectation": "expectations",
     "story check": "story",
+    "flag name": "flags",
     "tutorial": "tutorials",
 }
 
@@ -245,7 +250,7 @@ class Checker:
             for index, item in enumerate(getattr(rules, section)):
                 if item.id in seen:
                     file, line, _, _ = self.result.locate((section, seen[item.id], "id"))
-                    self.add("error", (section, index, "id"), f"the {kind} id '{item.id}' is used twice (also in {file}:{line})", "give each one its own id")
+                    self.add("error", (section, index, "id"), S("prob_id_twice", kind=noun(kind), id=item.id, file=file, line=line), S("prob_own_id"))
                 else:
                     seen[item.id] = index
         self._check_refs()
@@ -257,10 +262,11 @@ class Checker:
         self._check_texts()
         self._check_overridden_sides()
         self._check_sourced()
-        from eurasia_game.loading import loops, reach, story, tutorial
+        from eurasia_game.loading import flagnames, loops, reach, story, tutorial
 
         story.report(self)
         tutorial.report(self)
+        flagnames.report(self)
 
         reach.report(self, self.walk)
         loops.report(self, self.walk)
@@ -304,9 +310,9 @@ class Checker:
     def _check_ref(self, path: tuple, ref: str, meta: Ref, context: _Context, model) -> None:
         if ref in meta.specials:
             if meta.kind == "side" and not context.side:
-                self.add("error", path, f"'{ref}' has no meaning here because no side is acting", f"name a side: {', '.join(self.rules.side_ids)}")
+                self.add("error", path, S("prob_no_side_acting", ref=ref), S("prob_name_a_side", sides=", ".join(self.rules.side_ids)))
             if meta.kind == "front" and not context.target:
-                self.add("error", path, f"'{ref}' has no meaning here because nothing is aimed at a front", f"name a front: {', '.join(self.rules.front_ids)}")
+                self.add("error", path, S("prob_no_front_aimed", ref=ref), S("prob_name_a_front", fronts=", ".join(self.rules.front_ids)))
             return
         known, known_set = self.known_ids(meta.kind)
         if ref in known_set:
@@ -318,39 +324,39 @@ class Checker:
             return
         if meta.kind == "flag":
             if isinstance(model, C.FlagSet):
-                self.add("warning", path, f"the flag '{ref}' is tested but no effect or scenario ever sets it", did_you_mean(ref, known))
+                self.add("warning", path, S("prob_flag_never_set", ref=ref), did_you_mean(ref, known))
             return
         words = list(known) + list(meta.specials)
-        label = "article section" if meta.kind == "section" else meta.kind
+        label = noun("article section" if meta.kind == "section" else meta.kind)
         remover = self.result.removed.get((_ID_SECTIONS.get(meta.kind, ""), ref)) if hasattr(self.result, "removed") else None
         if remover is not None:
-            self.add("error", path, f"unknown {label} '{ref}': the mod '{remover}' removed it", f"stop removing '{ref}' in that mod, or override what names it here so that it no longer does")
+            self.add("error", path, S("prob_unknown_removed", kind=label, ref=ref, mod=remover), S("prob_stop_removing", ref=ref))
             return
-        self.add("error", path, f"unknown {label} '{ref}'", did_you_mean(ref, words) or (f"known: {', '.join(words)}" if len(words) <= 12 else None))
+        self.add("error", path, S("prob_unknown_ref", kind=label, ref=ref), did_you_mean(ref, words) or (S("prob_known", ids=", ".join(words)) if len(words) <= 12 else None))
 
     def _check_game(self) -> None:
         game = self.rules.game
         for index, side in enumerate(self.rules.sides):
             if side.id in RESERVED_SIDE_IDS:
-                self.add("error", ("sides", index, "id"), f"'{side.id}' is a reserved word and cannot be a side id", "choose another id, such as the capital's name")
+                self.add("error", ("sides", index, "id"), S("prob_reserved_side", id=side.id), S("prob_choose_other_id"))
         if game.default_scenario not in self.rules.scenario:
-            self.add("error", ("game", "default_scenario"), f"unknown scenario '{game.default_scenario}'", did_you_mean(game.default_scenario, self.rules.scenario))
+            self.add("error", ("game", "default_scenario"), S("prob_unknown_ref", kind=noun("scenario"), ref=game.default_scenario), did_you_mean(game.default_scenario, self.rules.scenario))
         if self.broken.mentions("sides"):
             return  # the sides are not all known
         if sorted(game.side_order) != sorted(self.rules.side_ids):
-            self.add("error", ("game", "side_order"), "side_order must name every side exactly once", f"use: {', '.join(self.rules.side_ids)}")
+            self.add("error", ("game", "side_order"), S("prob_side_order"), S("prob_use", ids=", ".join(self.rules.side_ids)))
         if len(self.rules.sides) != 2:
-            self.add("error", ("sides",), f"the game needs exactly 2 sides, not {len(self.rules.sides)}")
+            self.add("error", ("sides",), S("prob_two_sides", count=len(self.rules.sides)))
 
     def _check_side_keys(self, path: tuple, mapping: dict, complete: bool) -> None:
         sides = self.rules.side_ids
         for key in mapping:
             if key not in sides:
-                self.add("error", path + (key,), f"unknown side '{key}'", did_you_mean(key, sides))
+                self.add("error", path + (key,), S("prob_unknown_ref", kind=noun("side"), ref=key), did_you_mean(key, sides))
         if complete:
             missing = [s for s in sides if s not in mapping]
             if missing:
-                self.add("error", path, f"missing a value for {', '.join(missing)}", "give a value for every side")
+                self.add("error", path, S("prob_missing_value", sides=", ".join(missing)), S("prob_value_every_side"))
 
     def _check_sides_keys(self) -> None:
         rules = self.rules
@@ -358,7 +364,7 @@ class Checker:
             self._check_side_keys(("fronts", index, "start"), front.start, complete=True)
             for side, value in front.start.items():
                 if not front.min <= value <= front.max:
-                    self.add("error", ("fronts", index, "start", side), f"standing {value} is outside {front.min}..{front.max}")
+                    self.add("error", ("fronts", index, "start", side), S("prob_standing_outside", value=value, low=front.min, high=front.max))
         for index, ending in enumerate(rules.endings):
             if isinstance(ending.outcome, dict):
                 self._check_side_keys(("endings", index, "outcome"), ending.outcome, complete=True)
@@ -368,20 +374,20 @@ class Checker:
             self._check_side_keys(base + ("income",), scenario.setup.income, complete=False)
             for track, value in scenario.setup.tracks.items():
                 if track not in rules.track:
-                    self.add("error", base + ("tracks", track), f"unknown track '{track}'", did_you_mean(track, rules.track_ids))
+                    self.add("error", base + ("tracks", track), S("prob_unknown_ref", kind=noun("track"), ref=track), did_you_mean(track, rules.track_ids))
                 elif not rules.track[track].min <= value <= rules.track[track].max:
                     t = rules.track[track]
-                    self.add("error", base + ("tracks", track), f"{value} is outside the track's bounds {t.min}..{t.max}")
+                    self.add("error", base + ("tracks", track), S("prob_outside_track", value=value, low=t.min, high=t.max))
             for front, by_side in scenario.setup.standing.items():
                 if front not in rules.front:
-                    self.add("error", base + ("standing", front), f"unknown front '{front}'", did_you_mean(front, rules.front_ids))
+                    self.add("error", base + ("standing", front), S("prob_unknown_ref", kind=noun("front"), ref=front), did_you_mean(front, rules.front_ids))
                 else:
                     self._check_side_keys(base + ("standing", front), by_side, complete=False)
         for index, rule in enumerate(rules.actions):
             if isinstance(rule.targets, list) and not rule.targets:
-                self.add("error", ("actions", index, "targets"), "the list of targets is empty", "use 'none' for an action without a target")
+                self.add("error", ("actions", index, "targets"), S("prob_targets_empty"), S("prob_targets_none"))
             if rule.requires is not None and rule.requires_text is None:
-                self.add("warning", ("actions", index, "requires"), "a requirement without 'requires_text' gives players no reason when it fails", "add requires_text: a sentence saying why")
+                self.add("warning", ("actions", index, "requires"), S("prob_requires_text"), S("prob_add_requires_text"))
         self._check_bounds()
 
     def _check_bounds(self) -> None:
@@ -390,20 +396,20 @@ class Checker:
         for index, track in enumerate(rules.tracks):
             for z_index, zone in enumerate(track.zones):
                 if zone.min > zone.max:
-                    self.add("error", ("tracks", index, "zones", z_index), f"the zone's min ({zone.min}) is above its max ({zone.max})")
+                    self.add("error", ("tracks", index, "zones", z_index), S("prob_zone_min_max", low=zone.min, high=zone.max))
                 elif zone.min < track.min or zone.max > track.max:
-                    self.add("warning", ("tracks", index, "zones", z_index), f"the zone {zone.min}..{zone.max} reaches outside the track's bounds {track.min}..{track.max}")
+                    self.add("warning", ("tracks", index, "zones", z_index), S("prob_zone_outside", zone_low=zone.min, zone_high=zone.max, low=track.min, high=track.max))
         for index, scenario in enumerate(rules.scenarios):
             base = ("scenarios", index, "setup")
             for front_id, by_side in scenario.setup.standing.items():
                 front = rules.front.get(front_id)
                 for side, value in by_side.items():
                     if front is not None and not front.min <= value <= front.max:
-                        self.add("error", base + ("standing", front_id, side), f"standing {value} is outside the front's bounds {front.min}..{front.max}")
+                        self.add("error", base + ("standing", front_id, side), S("prob_standing_outside_front", value=value, low=front.min, high=front.max))
             for key in ("power", "income"):
                 for side, value in getattr(scenario.setup, key).items():
                     if value < 0:
-                        self.add("error", base + (key, side), f"{key} {value} is below zero", "use 0 or more")
+                        self.add("error", base + (key, side), S("prob_below_zero", key=key, value=value), S("prob_zero_or_more"))
 
     def _check_overridden_sides(self) -> None:
         """A side's power or income that a mod set, and that every scenario's set-up replaces."""
@@ -421,8 +427,8 @@ class Checker:
                     values = ", ".join(f"{sc_id} {value}" for sc_id, value in given.items())
                     self.add(
                         "warning", ("sides", index, key),
-                        f"every scenario sets {side.name}'s {key} in its set-up ({values}), so this value is never used",
-                        f"change it in the scenarios instead: patch: {{scenarios: [{{id: all, set: {{setup.{key}.{side.id}: ...}}}}]}}",
+                        S("prob_set_by_scenarios", side=side.name, key=key, values=values),
+                        S("prob_change_in_scenarios", key=key, id=side.id),
                     )
     def _check_sourced(self) -> None:
         """Every item a player meets should say where in the article it comes from.
@@ -436,13 +442,13 @@ class Checker:
                 if not missing:
                     continue
                 name = getattr(item, "id", None)
-                label = f"the {kind} '{name}'" if name else f"the {kind} {index + 1} ({_short(item.text)})"
+                label = S("prob_label_named", kind=noun(kind), name=name) if name else S("prob_label_numbered", kind=noun(kind), number=index + 1, text=_short(item.text))
                 wanted = ", ".join(missing)
                 self.add(
                     "warning",
                     (section, index),
-                    f"{label} does not say where in the article it comes from (missing: {wanted})",
-                    "add 'section' (an article heading from game.sources), 'basis' (article or extrapolation) and a teaching 'note'",
+                    S("prob_not_sourced", label=label, missing=wanted),
+                    S("prob_add_source"),
                 )
 
     def _check_phases(self) -> None:
@@ -451,12 +457,12 @@ class Checker:
         kinds = [p.kind for p in self.rules.phases]
         for kind in ("plan", "checks"):
             if kinds.count(kind) != 1:
-                self.add("error", ("phases",), f"the turn needs exactly one '{kind}' phase, not {kinds.count(kind)}")
+                self.add("error", ("phases",), S("prob_one_phase", kind=kind, count=kinds.count(kind)))
         for kind in ("events", "income", "resolve"):
             if kind not in kinds:
-                self.add("warning", ("phases",), f"the turn has no '{kind}' phase")
+                self.add("warning", ("phases",), S("prob_no_phase", kind=kind))
         if kinds and kinds[-1] != "checks":
-            self.add("error", ("phases",), "the 'checks' phase must come last, since it moves the game to the next year")
+            self.add("error", ("phases",), S("prob_checks_last"))
 
     def _check_events(self) -> None:
         for index, event in enumerate(self.rules.events):
@@ -465,22 +471,22 @@ class Checker:
             ids = [o.id for o in event.dilemma.options]
             for o_index, option in enumerate(event.dilemma.options):
                 if ids.count(option.id) > 1 and ids.index(option.id) != o_index:
-                    self.add("error", ("events", index, "dilemma", "options", o_index, "id"), f"option id '{option.id}' is used twice")
+                    self.add("error", ("events", index, "dilemma", "options", o_index, "id"), S("prob_option_twice", id=option.id))
             if all(o.requires is not None or o.cost > 0 for o in event.dilemma.options):
-                self.add("error", ("events", index, "dilemma", "options"), "every option has a cost or requirement, so the side may have no choice it can make", "make one option free and unconditional")
+                self.add("error", ("events", index, "dilemma", "options"), S("prob_no_free_option"), S("prob_make_free"))
 
     def _check_scenarios(self) -> None:
         rules = self.rules
         for index, scenario in enumerate(rules.scenarios):
             finals = [rules.ending[e] for e in scenario.endings if e in rules.ending and rules.ending[e].check == "final"]
             if not any(e.condition is None for e in finals) and not self.broken.mentions("endings"):
-                self.add("error", ("scenarios", index, "endings"), "no final ending without a condition, so the last year could end with no ending", "add a fallback final ending with no 'when'")
+                self.add("error", ("scenarios", index, "endings"), S("prob_no_fallback"), S("prob_add_fallback"))
             for s_index, item in enumerate(scenario.scheduled):
                 if not scenario.start_year <= item.year <= scenario.end_year:
-                    self.add("error", ("scenarios", index, "scheduled", s_index, "year"), f"{item.year} is outside the scenario's years {scenario.start_year}-{scenario.end_year}, so the card would never fire")
+                    self.add("error", ("scenarios", index, "scheduled", s_index, "year"), S("prob_scheduled_outside", year=item.year, start=scenario.start_year, end=scenario.end_year))
             deck = [e for e in rules.events if e.in_deck and (scenario.deck_tags is None or set(e.tags) & set(scenario.deck_tags))]
             if not deck and scenario.events_per_year:
-                self.add("warning", ("scenarios", index, "deck_tags"), "no card matches these tags, so no event can be drawn")
+                self.add("warning", ("scenarios", index, "deck_tags"), S("prob_no_card_tags"))
 
     def _check_texts(self) -> None:
         placeholders.check_texts(self)
@@ -488,10 +494,10 @@ class Checker:
             return  # a texts section in error: which keys it gives is not known
         for key in TEXT_KEYS:
             if key not in self.rules.texts:
-                self.add("error", ("texts",), f"the message '{key}' is missing", f"add '{key}:' to texts ({TEXT_KEYS[key]})")
+                self.add("error", ("texts",), S("prob_message_missing", key=key), S("prob_add_message", key=key, meaning=TEXT_KEYS[key]))
         for key in self.rules.texts:
             if key not in TEXT_KEYS:
-                self.add("warning", ("texts", key), f"the message '{key}' is never used", did_you_mean(key, TEXT_KEYS))
+                self.add("warning", ("texts", key), S("prob_message_unused", key=key), did_you_mean(key, TEXT_KEYS))
 
 
 def _split_key(key: str) -> list:

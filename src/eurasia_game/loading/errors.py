@@ -15,6 +15,8 @@ from typing import Any, Union, get_args, get_origin
 
 from pydantic import BaseModel, ValidationError
 
+from eurasia_game import lang
+from eurasia_game.lang.catalogue import S
 from eurasia_game.loading.problems import Problem, did_you_mean, format_path
 from eurasia_game.model.ruleset import RuleFile
 
@@ -123,17 +125,32 @@ def annotation_at(loc: tuple, root: Any = RuleFile):
     return annotation
 
 
+# pydantic's error type -> the catalogue key of what was expected
 _TYPE_WORDS = {
-    "int_type": "a whole number",
-    "int_parsing": "a whole number",
-    "string_type": "text",
-    "bool_type": "true or false",
-    "list_type": "a list (lines starting with '-')",
-    "dict_type": "a mapping (key: value lines)",
-    "model_type": "a mapping (key: value lines)",
-    "model_attributes_type": "a mapping (key: value lines)",
-    "float_type": "a number",
-    "tuple_type": "a list",
+    "int_type": "prob_type_int",
+    "int_parsing": "prob_type_int",
+    "string_type": "prob_type_text",
+    "bool_type": "prob_type_bool",
+    "list_type": "prob_type_list",
+    "dict_type": "prob_type_mapping",
+    "model_type": "prob_type_mapping",
+    "model_attributes_type": "prob_type_mapping",
+    "float_type": "prob_type_number",
+    "tuple_type": "prob_type_tuple",
+}
+
+
+# pydantic's own sentences for limits are English only: kind -> (catalogue key, the limit's name in ctx)
+_LIMITS = {
+    "greater_than_equal": ("prob_pyd_ge", "ge"),
+    "less_than_equal": ("prob_pyd_le", "le"),
+    "greater_than": ("prob_pyd_gt", "gt"),
+    "less_than": ("prob_pyd_lt", "lt"),
+    "string_too_short": ("prob_pyd_text_short", "min_length"),
+    "string_too_long": ("prob_pyd_text_long", "max_length"),
+    "too_short": ("prob_pyd_list_short", "min_length"),
+    "too_long": ("prob_pyd_list_long", "max_length"),
+    "bool_parsing": ("prob_pyd_bool", ""),
 }
 
 
@@ -148,60 +165,64 @@ def problem_from_error(source, error: dict, root: Any = RuleFile) -> Problem:
         key = loc[-1]
         parent = _unwrap(annotation_at(loc[:-1], root))
         allowed = keys_of(parent) if isinstance(parent, type) and issubclass(parent, BaseModel) else []
-        message = f"unknown key '{key}'"
-        suggestion = did_you_mean(key, allowed) or (f"allowed keys: {', '.join(allowed)}" if allowed else None)
+        message = S("prob_unknown_key", key=key)
+        suggestion = did_you_mean(key, allowed) or (S("prob_allowed_keys", keys=", ".join(allowed)) if allowed else None)
         data_path = data_path[:-1]
     elif kind == "missing":
-        message = f"the required key '{loc[-1]}' is missing"
-        suggestion = f"add '{loc[-1]}:' here"
+        message = S("prob_required_missing", key=loc[-1])
+        suggestion = S("prob_add_key_here", key=loc[-1])
         data_path = data_path[:-1]
         line, column = source.located.position(data_path)
     elif kind == "union_tag_invalid":
         tags = list(error.get("ctx", {}).get("expected_tags", "").replace("'", "").split(", "))
         tag = error.get("ctx", {}).get("tag", value)
-        message = f"unknown type '{tag}'"
-        suggestion = did_you_mean(tag, tags) or f"the types are: {', '.join(tags)}"
+        message = S("prob_unknown_type", tag=tag)
+        suggestion = did_you_mean(tag, tags) or S("prob_the_types", types=", ".join(tags))
     elif kind == "union_tag_not_found":
         tags = _union_tags(annotation_at(loc, root))
-        message = "this needs a 'type' key saying what kind it is"
-        suggestion = f"the types are: {', '.join(tags)}" if tags else None
+        message = S("prob_needs_type")
+        suggestion = S("prob_the_types", types=", ".join(tags)) if tags else None
     elif kind == "literal_error":
         expected = error.get("ctx", {}).get("expected", "")
         options = [o.strip().strip("'") for o in expected.replace(" or ", ", ").split(",") if o.strip()]
-        message = f"'{value}' is not allowed here; expected {expected}"
+        message = S("prob_not_allowed", value=value, expected=expected.replace(" or ", S("prob_or")))
         suggestion = did_you_mean(value, options)
     elif kind in _TYPE_WORDS:
-        message = f"expected {_TYPE_WORDS[kind]}, got {_describe_value(value)}"
+        message = S("prob_expected", expected=S(_TYPE_WORDS[kind]), got=_describe_value(value))
         if kind.startswith("int") and isinstance(value, str) and value.strip().lstrip("-").isdigit():
-            suggestion = "remove the quotes around the number"
+            suggestion = S("prob_remove_quotes")
         elif kind == "string_type" and isinstance(value, (int, float)) and not isinstance(value, bool):
-            suggestion = f'put it in quotes: "{value}"'
+            suggestion = S("prob_put_in_quotes", value=value)
     elif kind == "value_error":
         message = error["msg"].removeprefix("Value error, ")
     elif kind == "string_pattern_mismatch":
-        message = f"'{value}' does not have the right form ({error.get('ctx', {}).get('pattern', '')})"
+        message = S("prob_wrong_form", value=value, pattern=error.get("ctx", {}).get("pattern", ""))
         pattern = str(error.get("ctx", {}).get("pattern", ""))
         if "a-z" in pattern:
-            suggestion = "ids are lowercase letters, digits and underscores, starting with a letter"
+            suggestion = S("prob_id_form")
         elif pattern.startswith("^\\d+"):
-            suggestion = 'write a version such as "1.0" or "1.2.3"'
+            suggestion = S("prob_version_form")
     else:
-        text = str(error.get("msg") or "this value is not valid")
+        text = str(error.get("msg") or S("prob_not_valid"))
         message = text[0].lower() + text[1:]
+        if kind in _LIMITS and lang.current() != lang.SOURCE:  # English keeps pydantic's own sentence
+            key, name = _LIMITS[kind]
+            ctx = error.get("ctx") or {}
+            message = S(key, limit=ctx.get(name, ""), actual=ctx.get("actual_length", ""))
     return Problem("error", source.name, line, column, format_path(data_path), message, suggestion)
 
 
 def _describe_value(value: Any) -> str:
     if isinstance(value, str):
-        return f"the text '{value}'" if len(value) < 40 else "a text"
+        return S("prob_got_text", value=value) if len(value) < 40 else S("prob_got_long_text")
     if isinstance(value, bool):
         return str(value).lower()
     if isinstance(value, (int, float)):
-        return f"the number {value}"
+        return S("prob_got_number", value=value)
     if isinstance(value, list):
-        return "a list"
+        return S("prob_got_list")
     if isinstance(value, dict):
-        return "a mapping"
+        return S("prob_got_mapping")
     if value is None:
-        return "nothing"
+        return S("prob_got_nothing")
     return type(value).__name__

@@ -14,6 +14,7 @@ import os
 from dataclasses import dataclass, field
 from pathlib import Path, PurePosixPath
 
+from eurasia_game.lang.catalogue import S
 from eurasia_game.loading.problems import Problem
 from eurasia_game.loading.yamlsource import MAX_FILE_BYTES, Located, YamlProblem, parse_yaml
 from eurasia_game.safefile import UTF8_BOM, FileRefused, read_bounded
@@ -73,7 +74,7 @@ def _walk(folder: Path, root: Path, display: str, listing: Listing, exclude: set
             sub = here / name
             if sub.is_symlink():
                 if not _inside(sub, root):
-                    listing.problems.append(Problem("error", join_display(display, sub.relative_to(root).as_posix()), 1, 1, "", "this folder is a link that leads outside the rules folder", "copy the files into the folder instead of linking to them"))
+                    listing.problems.append(Problem("error", join_display(display, sub.relative_to(root).as_posix()), 1, 1, "", S("prob_folder_link_outside"), S("prob_copy_files")))
                 # a link to a folder inside the same tree: its files are read
                 # where they really are, so the link itself is skipped
                 continue
@@ -88,7 +89,7 @@ def _walk(folder: Path, root: Path, display: str, listing: Listing, exclude: set
         if real in exclude:
             continue
         if not _inside(path, root, real):
-            listing.problems.append(Problem("error", join_display(display, _relative(path, root)), 1, 1, "", "this file is a link that leads outside the rules folder", "copy the file into the folder instead of linking to it"))
+            listing.problems.append(Problem("error", join_display(display, _relative(path, root)), 1, 1, "", S("prob_file_link_outside"), S("prob_copy_file")))
             continue
         # pipes, devices and broken links are listed too: reading them says
         # what they are (bounded, without blocking) instead of skipping them silently
@@ -105,14 +106,14 @@ def _relative(path: Path, root: Path) -> str:
 def path_problem(entry: str) -> str | None:
     """Why a path written in a manifest is not allowed, or None."""
     if not entry or not entry.strip():
-        return "the path is empty"
+        return S("prob_path_empty")
     if "\\" in entry:
-        return f"'{entry}' uses backslashes; write paths with forward slashes"
+        return S("prob_path_backslashes", path=entry)
     pure = PurePosixPath(entry)
     if pure.is_absolute() or (len(entry) > 1 and entry[1] == ":"):
-        return f"'{entry}' is an absolute path; paths must be relative to the mod folder"
+        return S("prob_path_absolute", path=entry)
     if ".." in pure.parts:
-        return f"'{entry}' climbs out of the mod folder with '..'; paths must stay inside it"
+        return S("prob_path_climbs", path=entry)
     return None
 
 
@@ -162,7 +163,7 @@ def read_rule_file(path: Path, name: str, problems: list[Problem]) -> Located | 
     try:
         raw = read_bounded(path, MAX_FILE_BYTES, "rule file")
     except FileRefused as exc:
-        hint = "split it into several files" if "larger" in exc.reason else None
+        hint = S("prob_split_file") if exc.kind == "too_large" else None
         problems.append(Problem("error", name, 1, 1, "", exc.reason, hint))
         return None
     if raw.startswith(UTF8_BOM):
@@ -171,7 +172,7 @@ def read_rule_file(path: Path, name: str, problems: list[Problem]) -> Located | 
         text = raw.decode("utf-8")
     except UnicodeDecodeError as exc:
         line = raw[: exc.start].count(b"\n") + 1
-        problems.append(Problem("error", name, line, 1, "", "the file is not valid UTF-8 text", "save it as UTF-8"))
+        problems.append(Problem("error", name, line, 1, "", S("prob_not_utf8"), S("prob_save_utf8")))
         return None
     try:
         located = parse_yaml(text)
@@ -179,9 +180,9 @@ def read_rule_file(path: Path, name: str, problems: list[Problem]) -> Located | 
         problems.append(Problem("error", name, exc.line, exc.column, "", exc.message, exc.suggestion))
         return None
     except (RecursionError, MemoryError):  # pragma: no cover - bounded by MAX_DEPTH and MAX_FILE_BYTES
-        problems.append(Problem("error", name, 1, 1, "", "the file is too deeply nested or too large to read"))
+        problems.append(Problem("error", name, 1, 1, "", S("prob_too_deep_or_large")))
         return None
     if not isinstance(located.data, dict):
-        problems.append(Problem("error", name, 1, 1, "", "a rule file must be a mapping of sections (such as 'events:')", "start the file with a section name followed by a colon"))
+        problems.append(Problem("error", name, 1, 1, "", S("prob_not_sections"), S("prob_start_with_section")))
         return None
     return located

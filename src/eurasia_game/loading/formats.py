@@ -22,6 +22,7 @@ from pathlib import Path
 
 import yaml
 
+from eurasia_game.lang.catalogue import S
 from eurasia_game.loading.problems import Problem
 
 CURRENT_FORMAT = 1
@@ -61,15 +62,15 @@ def format_problem(declared: int, file: str, line: int, column: int, path: str, 
     if declared > current:
         return Problem(
             "error", file, line, column, path,
-            f"this file is written in rule-file format {declared}, but this version of the game reads format {current}",
-            "use a newer version of the game, or a version of the rules made for this one",
+            S("prob_format_newer", declared=declared, current=current),
+            S("prob_format_use_newer"),
         )
     if declared < 1:
-        return Problem("error", file, line, column, path, f"there is no rule-file format {declared}; formats start at 1", f"write format: {current}")
+        return Problem("error", file, line, column, path, S("prob_format_none", declared=declared), S("prob_format_write", current=current))
     return Problem(
         "error", file, line, column, path,
-        f"this file is written in rule-file format {declared}, older than the format {current} this game reads",
-        f"run 'eurasia-game upgrade {folder}' to upgrade the folder's files to format {current}",
+        S("prob_format_older", declared=declared, current=current),
+        S("prob_format_run_upgrade", folder=folder, current=current),
     )
 
 
@@ -112,16 +113,16 @@ def _compose(text: str):
     from eurasia_game.loading.yamlsource import MAX_DEPTH, MAX_FILE_BYTES
 
     if len(text) > MAX_FILE_BYTES:
-        raise UpgradeError(f"the file is larger than {MAX_FILE_BYTES // 1_000_000} MB, too large for a rule file")
+        raise UpgradeError(S("prob_up_too_large", mb=MAX_FILE_BYTES // 1_000_000))
     try:
         return yaml.compose(text, Loader=_Loader)
     except yaml.YAMLError as exc:
         mark = getattr(exc, "problem_mark", None)
-        where = f" (line {mark.line + 1})" if mark else ""
+        where = S("prob_up_at_line", line=mark.line + 1) if mark else ""
         detail = f": {exc.problem}" if getattr(exc, "problem", None) else ""
-        raise UpgradeError(f"the file is not valid YAML{where}{detail}; fix it first, then upgrade") from None
+        raise UpgradeError(S("prob_up_not_yaml", where=where, detail=detail)) from None
     except (RecursionError, MemoryError):
-        raise UpgradeError(f"nesting is deeper than {MAX_DEPTH} levels; fix it first, then upgrade") from None
+        raise UpgradeError(S("prob_up_nesting", max=MAX_DEPTH)) from None
 
 
 try:  # the C parser, as for loading: fast, and it refuses nesting deeper than 1000 levels itself
@@ -154,7 +155,7 @@ def apply_step(text: str, step: UpgradeStep) -> tuple[str, list[str]]:
             for key, _ in mapping.value:
                 if isinstance(key, yaml.ScalarNode) and key.value == rename.old:
                     edits.append((key.start_mark.index, key.end_mark.index, rename.new))
-                    changes.append(f"line {key.start_mark.line + 1}: renamed '{rename.old}' to '{rename.new}'")
+                    changes.append(S("prob_up_renamed", line=key.start_mark.line + 1, old=rename.old, new=rename.new))
     return _edit(text, edits), changes
 
 
@@ -182,7 +183,7 @@ def declared_format(text: str, in_game: bool = True) -> int | None:
     try:
         return int(node.value)
     except ValueError:
-        raise UpgradeError(f"line {node.start_mark.line + 1}: the format '{node.value}' is not a whole number") from None
+        raise UpgradeError(S("prob_up_format_not_number", line=node.start_mark.line + 1, value=node.value)) from None
 
 
 def set_format(text: str, number: int, in_game: bool = True) -> str:
@@ -196,14 +197,14 @@ def set_format(text: str, number: int, in_game: bool = True) -> str:
 def upgrade_text(text: str, from_format: int, path: Path) -> FileUpgrade:
     """Upgrade a rule file's text from ``from_format`` to the current format."""
     if from_format > CURRENT_FORMAT:
-        raise UpgradeError(f"it is written in format {from_format}, newer than the format {CURRENT_FORMAT} this game reads; use a newer version of the game")
+        raise UpgradeError(S("prob_up_newer", format=from_format, current=CURRENT_FORMAT))
     if from_format < 1:
-        raise UpgradeError(f"there is no rule-file format {from_format}")
+        raise UpgradeError(S("prob_up_no_format", format=from_format))
     result = FileUpgrade(path, from_format, CURRENT_FORMAT, text=text)
     for number in range(from_format, CURRENT_FORMAT):
         step = UPGRADES.get(number)
         if step is None:
-            raise UpgradeError(f"this game cannot upgrade format {number} (no upgrade step is known)")
+            raise UpgradeError(S("prob_up_no_step", format=number))
         result.text, changes = apply_step(result.text, step)
         result.changes.extend(changes)
     if from_format != CURRENT_FORMAT and declared_format(result.text) is not None:
@@ -240,7 +241,7 @@ def _read(path: Path, report: UpgradeReport) -> str | None:
         return raw.decode("utf-8")  # a byte-order mark stays, so the file is written back as it was
     except UnicodeDecodeError as exc:
         line = raw[: exc.start].count(b"\n") + 1
-        report.problems.append(f"{path}:{line}: the file is not UTF-8 text; save it as UTF-8")
+        report.problems.append(S("prob_up_not_utf8", path=path, line=line))
         return None
 
 
@@ -276,7 +277,7 @@ def plan_upgrade(target: Path | str) -> UpgradeReport:
             found = _own_format(manifest, manifest_text, report, in_game=False) if manifest_text is not None else None
         if found is None:
             if not report.problems:
-                report.problems.append(f"{target}: the file does not say which format it is in; upgrade its whole folder instead")
+                report.problems.append(S("prob_up_file_no_format", path=target))
             return report
         _plan(target, text, found, report)
         return report
@@ -284,7 +285,7 @@ def plan_upgrade(target: Path | str) -> UpgradeReport:
         if target.exists():  # a pipe, a device...: say what it is, without reading it
             _read(target, report)
         else:
-            report.problems.append(f"{target}: there is no such file or folder")
+            report.problems.append(S("prob_up_no_such", path=target))
         return report
     manifest = target / "mod.yaml"
     listing = list_rule_files(target, target.name, exclude=(manifest,))
@@ -299,7 +300,7 @@ def plan_upgrade(target: Path | str) -> UpgradeReport:
         folder_format = _own_format(manifest, manifest_text, report, in_game=False) if manifest_text is not None else None
         if folder_format is None:
             if manifest_text is not None and not report.problems:
-                report.problems.append(f"{manifest}: the manifest has no 'format'; add format: {CURRENT_FORMAT} if the files are already in the current format")
+                report.problems.append(S("prob_up_manifest_no_format", path=manifest, current=CURRENT_FORMAT))
             return report
         in_game = False
     else:
@@ -314,7 +315,7 @@ def plan_upgrade(target: Path | str) -> UpgradeReport:
                 folder_format = int(node.value)
                 break
         if folder_format is None:
-            report.problems.append(f"{target}: no file says which format the folder is in (game.format), and there is no mod.yaml")
+            report.problems.append(S("prob_up_folder_no_format", path=target))
             return report
         in_game = True
     for path, text in texts.items():

@@ -19,6 +19,7 @@ from typing import Sequence
 
 from pydantic import ValidationError
 
+from eurasia_game.lang.catalogue import S
 from eurasia_game.loading.errors import annotation_at, keys_of, problem_from_error, validation_problems
 from eurasia_game.loading.files import MAX_FILES, SourceFile, _relative, display_name, join_display, list_rule_files, read_rule_file
 from eurasia_game.loading.formats import format_problem
@@ -115,7 +116,7 @@ def load_layers(base: Path | str | None, mod_folders: Sequence[Path | str] = (),
     complete_models()  # the field annotations the checks and messages walk
     result = LoadResult(rules=None)
     if len(mod_folders) > MAX_MODS:
-        result.problems.append(Problem("error", "mods", 1, 1, "", f"more than {MAX_MODS} mods are enabled", "enable fewer mods"))
+        result.problems.append(Problem("error", "mods", 1, 1, "", S("prob_many_mods", max=MAX_MODS), S("prob_fewer_mods")))
         return result
     found = [read_mod_folder(folder, display=folder_display(folder, paths) or None) for folder in mod_folders]
     for mod in found:
@@ -215,20 +216,20 @@ def _load_layer(info: LayerInfo, mod: ModFolder | None, result: LoadResult, brok
     """Parse, format-check and validate every file of one layer."""
     folder = info.folder
     if mod is None and not folder.is_dir():
-        result.problems.append(Problem("error", str(folder), 1, 1, "", "the rules folder does not exist", "give the folder that holds game.yaml"))
+        result.problems.append(Problem("error", str(folder), 1, 1, "", S("prob_rules_missing"), S("prob_give_rules_folder")))
         return None
     exclude = (folder / MANIFEST_NAME,) if mod is not None else ()
     listing = list_rule_files(folder, info.display, mod.manifest.rules if mod else None, exclude)
     result.problems.extend(listing.problems)
     if not listing.files:
         if mod is None:
-            result.problems.append(Problem("error", str(folder), 1, 1, "", "the rules folder holds no .yaml files", "rule files end in .yaml"))
+            result.problems.append(Problem("error", str(folder), 1, 1, "", S("prob_rules_no_yaml"), S("prob_rule_files_end")))
             return None
         else:
-            result.problems.append(mod.problem("warning", ("rules",) if mod.manifest.rules else (), "the mod has no rule files, so it changes nothing", "add .yaml rule files next to mod.yaml"))
+            result.problems.append(mod.problem("warning", ("rules",) if mod.manifest.rules else (), S("prob_mod_no_files"), S("prob_add_rule_files")))
         return []
     if len(listing.files) > MAX_FILES:
-        result.problems.append(Problem("error", info.display, 1, 1, "", f"the folder holds more than {MAX_FILES} rule files", "merge some of them"))
+        result.problems.append(Problem("error", info.display, 1, 1, "", S("prob_many_files", max=MAX_FILES), S("prob_merge_files")))
         return None
     parsed: list[SourceFile] = []
     root = folder.resolve()
@@ -243,8 +244,8 @@ def _load_layer(info: LayerInfo, mod: ModFolder | None, result: LoadResult, brok
         result.files.append(source)
         parsed.append(source)
         if all(value in (None, [], {}) for value in located.data.values()):
-            what = "holds only empty sections" if located.data else "is empty (or holds only comments)"
-            result.problems.append(Problem("warning", name, 1, 1, "", f"the file {what}, so it adds nothing to the game", "give it content, or delete it"))
+            message = S("prob_file_empty_sections") if located.data else S("prob_file_empty")
+            result.problems.append(Problem("warning", name, 1, 1, "", message, S("prob_give_content")))
     layer_problem = _layer_format_problem(parsed, mod, str(folder))
     if layer_problem is not None:
         result.problems.append(layer_problem)
@@ -342,14 +343,14 @@ def _compatibility(order: list[ModFolder], game_source: SourceFile) -> list[Prob
         wanted = mod.manifest.game
         if wanted is None:
             if not mod.manifest.replaces_base:
-                problems.append(mod.problem("warning", (), "the manifest does not say which game the mod is made for", f"add game: {{id: {game_id}, versions: \"{game_version}\"}}"))
+                problems.append(mod.problem("warning", (), S("prob_manifest_no_game"), S("prob_add_game", id=game_id, versions=game_version)))
             continue
         if mod.manifest.replaces_base:
             continue
         if wanted.id != game_id:
-            problems.append(mod.problem("error", ("game", "id"), f"the mod is made for the game '{wanted.id}', but the rules loaded are '{game_id}'", "enable it with the game it was made for"))
+            problems.append(mod.problem("error", ("game", "id"), S("prob_other_game", wanted=wanted.id, id=game_id), S("prob_enable_with_game")))
         elif isinstance(game_version, str) and not _matches(game_version, wanted.versions):
-            problems.append(mod.problem("error", ("game", "versions"), f"the mod supports {game_id} versions {wanted.versions}, but this is version {game_version}", "use a version of the mod made for this version of the game, or widen 'versions' after testing it"))
+            problems.append(mod.problem("error", ("game", "versions"), S("prob_game_versions", id=game_id, versions=wanted.versions, version=game_version), S("prob_use_mod_version")))
     return problems
 
 
@@ -363,11 +364,11 @@ def _matches(version: str, spec: str | None) -> bool:
 def fingerprint(rules: RuleSet) -> str:
     """A short hash of the rules' content: a record only replays under the same one.
 
-    Story checks and teaching content (handouts, briefings...) do not change play, so they are left out.
+    Story checks, flags' names and teaching content (handouts, briefings...) do not change play, so they are left out.
     """
     from eurasia_game.model.teaching import TEACHING_SECTIONS
 
-    data = rules.model_dump(mode="json", by_alias=True, exclude={"fingerprint", "mods", "story", *TEACHING_SECTIONS})
+    data = rules.model_dump(mode="json", by_alias=True, exclude={"fingerprint", "mods", "story", "flags", *TEACHING_SECTIONS})
     blob = json.dumps(data, sort_keys=True, separators=(",", ":"), ensure_ascii=True)
     return hashlib.sha256(blob.encode()).hexdigest()[:16]
 

@@ -13,6 +13,7 @@ dilemma option may stop by itself, so it is a warning.
 
 from __future__ import annotations
 
+from eurasia_game.lang.catalogue import S
 from eurasia_game.model import effects as E
 
 
@@ -55,6 +56,6 @@ def _add(checker, rules, step: list) -> None:
     always = all(a for _, _, _, a in step)
     first_path = step[0][2]
     if always:
-        checker.add("error", first_path, f"these cards trigger each other without end: {names}", "break the loop, or make one trigger depend on a 'when' that turns false")
+        checker.add("error", first_path, S("prob_loop_endless", cards=names), S("prob_loop_break"))
     else:
-        checker.add("warning", first_path, f"these cards may trigger each other in a loop: {names}", "make sure a condition or a flag stops the chain")
+        checker.add("warning", first_path, S("prob_loop_maybe", cards=names), S("prob_loop_stop"))

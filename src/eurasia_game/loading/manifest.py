@@ -13,6 +13,7 @@ from pathlib import Path
 
 from pydantic import ValidationError
 
+from eurasia_game.lang.catalogue import S
 from eurasia_game.loading.errors import validation_problems
 from eurasia_game.loading.files import SourceFile, path_problem, read_rule_file
 from eurasia_game.loading.problems import Problem
@@ -68,17 +69,17 @@ def read_mod_folder(folder: Path | str, display: str | None = None) -> ModFolder
         resolved = given
     mod = ModFolder(folder=resolved, display=display if display is not None else mod_display(resolved if resolved.name else given))
     if not resolved.is_dir():
-        reason = "does not exist" if not resolved.exists() else "is not a folder"
-        mod.problems.append(Problem("error", str(given), 1, 1, "", f"the mod folder {reason}", "give the folder that holds the mod's mod.yaml"))
+        message = S("prob_mod_folder_missing") if not resolved.exists() else S("prob_mod_folder_not_folder")
+        mod.problems.append(Problem("error", str(given), 1, 1, "", message, S("prob_give_mod_folder")))
         return mod
     manifest_path = resolved / MANIFEST_NAME
     if not manifest_path.exists() and not manifest_path.is_symlink():
         others = sorted(p.name for p in resolved.iterdir() if p.name.lower() in ("mod.yml", "manifest.yaml", "mod.json"))
-        hint = f"rename {others[0]} to {MANIFEST_NAME}" if others else f"add a {MANIFEST_NAME} with id, name, version, format and game"
-        mod.problems.append(Problem("error", mod.manifest_name, 1, 1, "", f"the mod folder has no {MANIFEST_NAME}", hint))
+        hint = S("prob_rename_manifest", found=others[0], name=MANIFEST_NAME) if others else S("prob_add_manifest", name=MANIFEST_NAME)
+        mod.problems.append(Problem("error", mod.manifest_name, 1, 1, "", S("prob_no_manifest", name=MANIFEST_NAME), hint))
         return mod
     if manifest_path.is_symlink() and not _inside(manifest_path, resolved):
-        mod.problems.append(Problem("error", mod.manifest_name, 1, 1, "", "mod.yaml is a link that leads outside the mod folder", "copy the file into the folder"))
+        mod.problems.append(Problem("error", mod.manifest_name, 1, 1, "", S("prob_manifest_link"), S("prob_copy_file_in")))
         return mod
     located = read_rule_file(manifest_path, mod.manifest_name, mod.problems)
     if located is None:
@@ -92,13 +93,13 @@ def read_mod_folder(folder: Path | str, display: str | None = None) -> ModFolder
     for index, entry in enumerate(mod.manifest.rules or ()):
         problem = path_problem(entry)
         if problem is None and not _inside(resolved / entry, resolved):
-            problem = f"'{entry}' leads outside the mod folder (through a link)"
+            problem = S("prob_entry_link", path=entry)
         if problem is None and not (resolved / entry).exists():
-            problem = f"'{entry}' does not exist in the mod folder"
+            problem = S("prob_entry_missing", path=entry)
         if problem is None and (resolved / entry).is_file() and not entry.endswith(".yaml"):
-            problem = f"'{entry}' is not a rule file (rule files end in .yaml)"
+            problem = S("prob_entry_not_yaml", path=entry)
         if problem:
-            mod.problems.append(mod.problem("error", ("rules", index), problem, "list files or folders inside the mod folder, relative to it"))
+            mod.problems.append(mod.problem("error", ("rules", index), problem, S("prob_list_inside")))
     return mod
 
 

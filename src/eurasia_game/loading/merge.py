@@ -28,9 +28,10 @@ from __future__ import annotations
 
 from dataclasses import dataclass, field
 
+from eurasia_game.lang.catalogue import S
 from eurasia_game.loading.files import SourceFile
 from eurasia_game.loading.patches import apply_patches
-from eurasia_game.loading.problems import Problem, did_you_mean, format_path
+from eurasia_game.loading.problems import Problem, did_you_mean, format_path, noun
 from eurasia_game.model.mod import Removals
 from eurasia_game.model.ruleset import LIST_SECTIONS, RuleFile, RuleSet
 
@@ -59,7 +60,7 @@ class Entry:
 @dataclass
 class Touch:
     layer: str
-    verb: str  # "added", "overrode", "removed"
+    verb: str  # "added", "overrode", "patched", "removed"
     source: SourceFile
     path: tuple
 
@@ -98,10 +99,12 @@ _REMOVABLE = tuple(Removals.model_fields)
 KIND = {
     "phases": "phase", "help": "help entry", "sides": "side", "tracks": "track", "fronts": "front",
     "yearly": "yearly rule", "actions": "action", "events": "event", "red_lines": "red line",
-    "endings": "ending", "scenarios": "scenario", "story": "story check", "texts": "message",
+    "endings": "ending", "scenarios": "scenario", "story": "story check", "flags": "flag name", "texts": "message",
     "handouts": "handout", "briefings": "briefing", "readings": "reading", "rubric": "rubric criterion", "expectations": "expectation",
     "tutorials": "tutorial",
 }
+# what a mod did to an item -> its catalogue key (for the sentence about two mods)
+VERBS = {"added": "prob_verb_added", "overrode": "prob_verb_overrode", "patched": "prob_verb_patched", "removed": "prob_verb_removed"}
 
 
 def merge_layers(layers: list[LayerFiles], broken=None) -> MergeOutput:
@@ -145,7 +148,7 @@ def merge_layers(layers: list[LayerFiles], broken=None) -> MergeOutput:
                             out.removed[("texts", key)] = layer.name
                             touch(layer, ("texts", key), "removed", source, path)
                         else:
-                            out.problems.append(_problem("warning", source, path, f"there is no message '{key}' in the layers loaded before, so nothing is removed", did_you_mean(key, texts)))
+                            out.problems.append(_problem("warning", source, path, S("prob_remove_no_message", key=key), did_you_mean(key, texts)))
                     continue
                 earlier = [e for e in entries[section] if e.layer < number]
                 if spec == "all":
@@ -163,8 +166,8 @@ def merge_layers(layers: list[LayerFiles], broken=None) -> MergeOutput:
                         known = [e.id for e in earlier if e.id]
                         # this layer's own items are added after its removals, so look in its files
                         mine = any(getattr(item, "id", None) == item_id for _, own in layer.files for item in getattr(own, section) or ())
-                        why = "it is added by this same mod" if mine else "the layers loaded before have none"
-                        out.problems.append(_problem("warning", source, path, f"nothing to remove: there is no {KIND[section]} '{item_id}' before this mod ({why})", did_you_mean(item_id, known)))
+                        why = S("prob_remove_added_here") if mine else S("prob_remove_none_before")
+                        out.problems.append(_problem("warning", source, path, S("prob_remove_nothing", kind=noun(KIND[section]), id=item_id, why=why), did_you_mean(item_id, known)))
                         continue
                     entries[section].remove(match)
                     out.removed[(section, item_id)] = layer.name
@@ -174,9 +177,9 @@ def merge_layers(layers: list[LayerFiles], broken=None) -> MergeOutput:
             if model.game is None:
                 continue
             if layer.is_mod:
-                out.problems.append(_problem("error", source, ("game",), "only the base game or a total conversion may have a 'game' section", "remove it, or declare 'replaces_base: true' in mod.yaml to make a total conversion"))
+                out.problems.append(_problem("error", source, ("game",), S("prob_game_in_mod"), S("prob_remove_game")))
             elif game is not None and out.game_source is not None and out.game_source.layer == layer.name:
-                out.problems.append(_problem("error", source, ("game",), f"'game' is already given in {out.game_source.name}", "keep one 'game' section"))
+                out.problems.append(_problem("error", source, ("game",), S("prob_game_twice", file=out.game_source.name), S("prob_keep_one_game")))
             else:
                 game, out.game_source = model.game, source
         # 3. texts and lists: add or override
@@ -184,7 +187,7 @@ def merge_layers(layers: list[LayerFiles], broken=None) -> MergeOutput:
             for key, value in (model.texts or {}).items():
                 previous = texts.get(key)
                 if previous is not None and previous[2] == number:
-                    out.problems.append(_problem("warning", source, ("texts", key), f"the message '{key}' is also given in {previous[1].name}; this one is used", "keep one of them"))
+                    out.problems.append(_problem("warning", source, ("texts", key), S("prob_message_twice", key=key, file=previous[1].name), S("prob_keep_one")))
                 elif previous is not None:
                     touch(layer, ("texts", key), "overrode", source, ("texts", key))
                 elif layer.is_mod:
@@ -221,12 +224,13 @@ def merge_layers(layers: list[LayerFiles], broken=None) -> MergeOutput:
     if game is None:
         if not broken.mentions("game"):  # a broken game section was reported where it is
             first = layers[0].files[0][0] if layers and layers[0].files else None
-            out.problems.append(Problem("error", first.name if first else "rules", 1, 1, "game", "no file has a 'game' section", "add game.yaml with id, name, version, format and sources"))
+            out.problems.append(Problem("error", first.name if first else "rules", 1, 1, "game", S("prob_no_game"), S("prob_add_game_yaml")))
         return out
     for section in ("phases", "sides", "tracks", "fronts", "actions", "events", "endings", "scenarios"):
         if not entries[section] and not broken.mentions(section):
-            reason = " (every one was removed)" if any(k[0] == section for k in out.removed) else ""
-            out.problems.append(_problem("error", out.game_source, (), f"no file defines any {section}{reason}", f"add a '{section}:' section"))
+            removed = any(k[0] == section for k in out.removed)
+            message = S("prob_no_section_removed", section=section) if removed else S("prob_no_section", section=section)
+            out.problems.append(_problem("error", out.game_source, (), message, S("prob_add_section", section=section)))
     lists = {}
     for section, found in entries.items():
         lists[section] = tuple(e.item for e in found)
@@ -250,11 +254,11 @@ def _conflicts(layers: list[LayerFiles], touches: dict[tuple[str, str], list[Tou
             for earlier in seen:
                 if earlier.layer == later.layer or earlier.layer in declared.get(later.layer, ()):
                     continue
-                what = f"the whole '{section}' section" if item_id == "*" else f"the {KIND.get(section, section)} '{item_id}'"
+                what = S("prob_whole_section", section=section) if item_id == "*" else S("prob_label_named", kind=noun(KIND.get(section, section)), name=item_id)
                 out.problems.append(_problem(
                     "warning", later.source, later.path,
-                    f"{what} is changed by two mods: '{earlier.layer}' {earlier.verb} it and '{later.layer}' {later.verb} it; '{later.layer}' loads later and wins",
-                    f"if '{later.layer}' should win, add '{earlier.layer}' to load_after in its mod.yaml; otherwise change only one of them",
+                    S("prob_two_mods", what=what, first=earlier.layer, first_did=S(VERBS[earlier.verb]), second=later.layer, second_did=S(VERBS[later.verb])),
+                    S("prob_two_mods_fix", first=earlier.layer, second=later.layer),
                 ))
             if all(t.layer != later.layer for t in seen):
                 seen.append(later)

@@ -12,6 +12,7 @@ from __future__ import annotations
 
 import heapq
 
+from eurasia_game.lang.catalogue import S
 from eurasia_game.loading.manifest import ModFolder
 from eurasia_game.loading.problems import Problem, did_you_mean
 from eurasia_game.model.mod import version_matches
@@ -26,13 +27,13 @@ def load_order(mods: list[ModFolder]) -> tuple[list[ModFolder], list[Problem]]:
             first = by_id[mod.manifest.id]
             if first.folder == mod.folder:
                 continue  # the same folder given twice
-            problems.append(mod.problem("error", ("id",), f"the mod id '{mod.manifest.id}' is also used by the mod in {first.display}", "give each mod its own id, or enable only one of them"))
+            problems.append(mod.problem("error", ("id",), S("prob_mod_id_twice", id=mod.manifest.id, folder=first.display), S("prob_mod_own_id")))
             continue
         by_id[mod.manifest.id] = mod
 
     conversions = [m for m in by_id.values() if m.manifest.replaces_base]
     for extra in conversions[1:]:
-        problems.append(extra.problem("error", ("replaces_base",), f"only one total conversion can be enabled, and '{conversions[0].manifest.id}' is one too", "enable one of them"))
+        problems.append(extra.problem("error", ("replaces_base",), S("prob_one_conversion", id=conversions[0].manifest.id), S("prob_enable_one")))
         del by_id[extra.manifest.id]
 
     usable: dict[str, ModFolder] = {}
@@ -40,15 +41,15 @@ def load_order(mods: list[ModFolder]) -> tuple[list[ModFolder], list[Problem]]:
         ok = True
         for index, dep in enumerate(mod.manifest.depends):
             if dep.id == mod_id:
-                problems.append(mod.problem("error", ("depends", index, "id"), "a mod cannot depend on itself", "remove this entry"))
+                problems.append(mod.problem("error", ("depends", index, "id"), S("prob_depends_itself"), S("prob_remove_entry")))
                 ok = False
             elif dep.id not in by_id:
-                hint = did_you_mean(dep.id, by_id) or f"enable the mod '{dep.id}' too (pass --mod PATH for it)"
-                problems.append(mod.problem("error", ("depends", index, "id"), f"the mod needs the mod '{dep.id}', which is not enabled", hint))
+                hint = did_you_mean(dep.id, by_id) or S("prob_enable_dependency", id=dep.id)
+                problems.append(mod.problem("error", ("depends", index, "id"), S("prob_dependency_missing", id=dep.id), hint))
                 ok = False
             elif not version_matches(by_id[dep.id].manifest.version, dep.versions):
                 have = by_id[dep.id].manifest.version
-                problems.append(mod.problem("error", ("depends", index, "versions"), f"the mod needs '{dep.id}' version {dep.versions}, but version {have} is enabled", f"use a version of '{dep.id}' that matches {dep.versions}"))
+                problems.append(mod.problem("error", ("depends", index, "versions"), S("prob_dependency_version", id=dep.id, versions=dep.versions, version=have), S("prob_use_dependency_version", id=dep.id, versions=dep.versions)))
                 ok = False
         if ok:
             usable[mod_id] = mod
@@ -60,7 +61,7 @@ def load_order(mods: list[ModFolder]) -> tuple[list[ModFolder], list[Problem]]:
         for mod_id, mod in list(usable.items()):
             missing = [d.id for d in mod.manifest.depends if d.id not in usable]
             if missing:
-                problems.append(mod.problem("error", ("depends",), f"the mod is not loaded because the mod '{missing[0]}' it needs could not be loaded"))
+                problems.append(mod.problem("error", ("depends",), S("prob_dependency_not_loaded", id=missing[0])))
                 del usable[mod_id]
                 changed = True
 
@@ -93,7 +94,7 @@ def load_order(mods: list[ModFolder]) -> tuple[list[ModFolder], list[Problem]]:
             mod = usable[mod_id]
             problems.append(mod.problem(
                 "error", ("load_after",) if not mod.manifest.depends else ("depends",),
-                f"the load order cannot be decided: the mods {', '.join(stuck)} each wait for another of them",
-                "remove one of the 'depends' or 'load_after' entries that form the circle",
+                S("prob_order_circle", mods=", ".join(stuck)),
+                S("prob_break_circle"),
             ))
     return order, problems

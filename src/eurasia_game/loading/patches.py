@@ -12,7 +12,8 @@ from __future__ import annotations
 
 from pydantic import BaseModel, ValidationError
 
-from eurasia_game.loading.problems import Problem, did_you_mean, format_path
+from eurasia_game.lang.catalogue import S
+from eurasia_game.loading.problems import Problem, did_you_mean, format_path, noun
 from eurasia_game.loading.yamlsource import Located
 from eurasia_game.model.mod import Patch, Patches
 
@@ -71,7 +72,7 @@ def apply_patches(layer, number: int, source, patches: Patches, entries: dict, o
             base = ("patch", section, p_index)
             ids = [patch.id] if isinstance(patch.id, str) else list(patch.id)
             if not patch.set_ and not patch.add:
-                out.problems.append(_problem("warning", source, base, "this patch changes nothing", "give 'set:' fields to replace or 'add:' lists to add to"))
+                out.problems.append(_problem("warning", source, base, S("prob_patch_nothing"), S("prob_patch_give_set")))
                 continue
             if ids == ["all"]:
                 targets = [e for e in entries[section] if e.layer <= number]
@@ -84,8 +85,9 @@ def apply_patches(layer, number: int, source, patches: Patches, entries: dict, o
                             known = [e.id for e in entries[section] if e.id]
                             where = base + ("id",) if isinstance(patch.id, str) else base + ("id", i_index)
                             removed = out.removed.get((section, item_id))
-                            why = f": the mod '{removed}' removed it" if removed else ""
-                            out.problems.append(_problem("error", source, where, f"there is no {section.rstrip('s').replace('_', ' ')} '{item_id}' to patch{why}", did_you_mean(item_id, known) or "patch an item of a layer loaded before, or of this one"))
+                            kind = noun(section.rstrip("s").replace("_", " "))
+                            message = S("prob_patch_removed", kind=kind, id=item_id, mod=removed) if removed else S("prob_patch_missing", kind=kind, id=item_id)
+                            out.problems.append(_problem("error", source, where, message, did_you_mean(item_id, known) or S("prob_patch_earlier")))
                         continue
                     targets.append(match)
             for entry in targets:
@@ -103,37 +105,37 @@ def _apply_one(layer, section: str, source, base: tuple, patch: Patch, entry, en
     for key, value in (patch.set_ or {}).items():
         where = base + ("set", key)
         if key == "id":
-            out.problems.append(_problem("error", source, where, "a patch cannot change an id", "add a new item with the new id, and remove the old one"))
+            out.problems.append(_problem("error", source, where, S("prob_patch_id"), S("prob_patch_new_id")))
             ok = False
             continue
         parts = key.split(".")
         if parts[0] not in keys or not all(parts):
-            out.problems.append(_problem("error", source, where, f"unknown key '{parts[0]}' for a {section.rstrip('s').replace('_', ' ')}", did_you_mean(parts[0], keys) or f"allowed keys: {', '.join(keys)}"))
+            out.problems.append(_problem("error", source, where, S("prob_patch_unknown_key", key=parts[0], kind=noun(section.rstrip("s").replace("_", " "))), did_you_mean(parts[0], keys) or S("prob_allowed_keys", keys=", ".join(keys))))
             ok = False
             continue
         if not _set_path(data, full, parts, value):
-            out.problems.append(_problem("error", source, where, f"'{key}' does not lead to a mapping in '{entry.id}'", "set the enclosing key whole instead"))
+            out.problems.append(_problem("error", source, where, S("prob_patch_not_mapping", key=key, id=entry.id), S("prob_patch_set_whole")))
             ok = False
             continue
         fields[parts[0]] = where
     for key, values in (patch.add or {}).items():
         where = base + ("add", key)
         if key not in keys:
-            out.problems.append(_problem("error", source, where, f"unknown key '{key}' for a {section.rstrip('s').replace('_', ' ')}", did_you_mean(key, keys) or f"allowed keys: {', '.join(keys)}"))
+            out.problems.append(_problem("error", source, where, S("prob_patch_unknown_key", key=key, kind=noun(section.rstrip("s").replace("_", " "))), did_you_mean(key, keys) or S("prob_allowed_keys", keys=", ".join(keys))))
             ok = False
             continue
         current = data.get(key, full.get(key))
         if current is None:
             current = []
         if not isinstance(current, list):
-            out.problems.append(_problem("error", source, where, f"'{key}' is not a list, so nothing can be added to it", f"use 'set: {{{key}: ...}}' to replace it"))
+            out.problems.append(_problem("error", source, where, S("prob_patch_not_list", key=key), S("prob_patch_use_set", key=key)))
             ok = False
             continue
         new = [v for v in values if v not in current]
         if patch.before is not None and patch.before in current:
             at = current.index(patch.before)
         elif patch.before is not None:
-            out.problems.append(_problem("warning", source, base + ("before",), f"'{patch.before}' is not in the {key} of '{entry.id}', so the entries go at the default place", did_you_mean(patch.before, [str(c) for c in current])))
+            out.problems.append(_problem("warning", source, base + ("before",), S("prob_patch_before", before=patch.before, key=key, id=entry.id), did_you_mean(patch.before, [str(c) for c in current])))
             at = len(current)
         elif section == "scenarios" and key == "endings":
             endings = {e.id: e.item for e in entries["endings"]}
@@ -156,7 +158,7 @@ def _apply_one(layer, section: str, source, base: tuple, patch: Patch, entry, en
             path = fields.get(key, base) + (loc[1:] if key in fields and key in (patch.set_ or {}) else ())
             message = problem_from_error(detached, error, model)
             line, column = source.located.position(path)
-            out.problems.append(Problem("error", source.name, line, column, format_path(path), f"after the patch, '{entry.id}' is not valid: {message.message}", message.suggestion))
+            out.problems.append(Problem("error", source.name, line, column, format_path(path), S("prob_patch_invalid", id=entry.id, message=message.message), message.suggestion))
         return
     entry.item = patched
     for key, where in fields.items():

@@ -16,6 +16,7 @@ import re
 
 from pydantic import BaseModel
 
+from eurasia_game.lang.catalogue import S
 from eurasia_game.loading.problems import did_you_mean
 from eurasia_game.model import content as M
 from eurasia_game.model import effects as E
@@ -61,13 +62,14 @@ def check_model(checker, path: tuple, model: BaseModel, context) -> None:
                 if word in filled:
                     continue
                 if word in FILLED_IN_LOGS:
-                    why = "no side acts here" if word in ("side", "other") else "nothing here is aimed at a front"
-                    checker.add("warning", where, f"${word} is not filled in here ({why}), so players read '${word}' as written", f"name it in words instead; here the game fills: {', '.join('$' + w for w in sorted(filled)) or 'nothing'}")
+                    why = S("prob_ph_no_side") if word in ("side", "other") else S("prob_ph_no_front")
+                    filled_words = ", ".join("$" + w for w in sorted(filled)) or S("prob_ph_nothing")
+                    checker.add("warning", where, S("prob_ph_not_filled_here", ph="$" + word, why=why), S("prob_ph_name_it", filled=filled_words))
                 else:
-                    checker.add("error", where, f"unknown placeholder ${word}: nothing fills it, so players would read '${word}'", _hint(word, FILLED_IN_LOGS, sorted(filled)))
+                    checker.add("error", where, S("prob_ph_unknown", ph="$" + word), _hint(word, FILLED_IN_LOGS, sorted(filled)))
         else:
             for word in words:
-                checker.add("warning", where, f"${word} is never filled in this text, so players read '${word}' as written", "write the word itself, or $$ for a dollar sign")
+                checker.add("warning", where, S("prob_ph_never", ph="$" + word), S("prob_ph_write_word"))
 
 
 _KEYS: dict[type, tuple] = {}
@@ -89,11 +91,12 @@ def check_texts(checker) -> None:
         allowed = _message_words(key)
         for word in placeholders(text):
             if word not in allowed:
-                checker.add("error", ("texts", key), f"unknown placeholder ${word}: the message '{key}' is given only {', '.join('$' + w for w in allowed) or 'no placeholders'}", _hint(word, allowed, allowed))
+                given = ", ".join("$" + w for w in allowed) or S("prob_ph_none")
+                checker.add("error", ("texts", key), S("prob_ph_message_only", ph="$" + word, key=key, allowed=given), _hint(word, allowed, allowed))
 
 
 def _hint(word: str, candidates, filled) -> str:
-    guess = did_you_mean(word, candidates)
+    guess = did_you_mean(word, candidates, prefix="$")
     if guess:
-        return guess.replace("'", "'$", 1)
-    return f"the placeholders here are: {', '.join('$' + w for w in filled)}" if filled else "nothing is filled in here; write the words themselves"
+        return guess
+    return S("prob_ph_here", filled=", ".join("$" + w for w in filled)) if filled else S("prob_ph_nothing_here")

@@ -14,6 +14,7 @@ from __future__ import annotations
 from dataclasses import dataclass
 from typing import Callable, Iterator
 
+from eurasia_game.lang.catalogue import S
 from eurasia_game.model import conditions as C
 from eurasia_game.model import effects as E
 
@@ -88,14 +89,13 @@ class Reach:
         if isinstance(cond, C.TrackIs):
             return f"'{cond.track}'"
         if isinstance(cond, C.StandingIs):
-            where = "a front" if cond.front == "target" else f"'{cond.front}'"
-            return f"standing on {where}"
+            return S("prob_reach_standing_any") if cond.front == "target" else S("prob_reach_standing_on", front=cond.front)
         if isinstance(cond, C.PowerIs):
-            return "power"
+            return S("prob_reach_power")
         if isinstance(cond, C.IncomeIs):
-            return "income"
+            return S("prob_reach_income")
         if isinstance(cond, C.YearIs):
-            return "the year"
+            return S("prob_reach_the_year")
         return type(cond).__name__
 
     @staticmethod
@@ -105,7 +105,7 @@ class Reach:
     @staticmethod
     def _span(low: int, high: int) -> str:
         if high >= INF:
-            return f"{low} or more"
+            return S("prob_reach_or_more", value=low)
         return f"{low}..{high}"
 
     # --- never / always ----------------------------------------------------
@@ -121,18 +121,18 @@ class Reach:
             low, high = self._bounds(cond)
             if high < domain[0] or low > domain[1]:
                 if isinstance(cond, C.YearIs):
-                    return Never(f"the year {self._want(cond)} is outside the years played ({years[0]}..{years[1]})", cond)
-                return Never(f"{self._label(cond)} runs {self._span(*domain)}, so it is never {self._want(cond)}", cond)
+                    return Never(S("prob_reach_year_outside", want=self._want(cond), first=years[0], last=years[1]), cond)
+                return Never(S("prob_reach_runs", what=self._label(cond), span=self._span(*domain), want=self._want(cond)), cond)
             return None
         if isinstance(cond, C.Leads):
             front = self.rules.front.get(cond.front)
             fronts = self.rules.fronts if cond.front == "target" else ([front] if front else [])
             if fronts and all(f.max - f.min < cond.by for f in fronts):
-                return Never(f"standings run {fronts[0].min}..{fronts[0].max}, so no lead of {cond.by} is possible", cond)
+                return Never(S("prob_reach_no_lead", low=fronts[0].min, high=fronts[0].max, by=cond.by), cond)
             return None
         if isinstance(cond, C.Fired):
             if cond.card in self.rules.event and not self.card_can_fire(cond.card):
-                return Never(f"the card '{cond.card}' can never fire", cond)
+                return Never(S("prob_reach_card_never", card=cond.card), cond)
             return None
         if isinstance(cond, C.Ordered):
             return self._never_ordered(cond)
@@ -149,26 +149,26 @@ class Reach:
             return None
         if isinstance(cond, C.NotOf):
             if self.always(cond.of, years):
-                return Never("it negates a condition that is always true", cond)
+                return Never(S("prob_reach_negates"), cond)
         return None
 
     @staticmethod
     def _want(cond) -> str:
         if cond.min is not None and cond.max is not None:
             return f"{cond.min}..{cond.max}"
-        return f"{cond.min} or more" if cond.min is not None else f"{cond.max} or less"
+        return S("prob_reach_or_more", value=cond.min) if cond.min is not None else S("prob_reach_or_less", value=cond.max)
 
     def _never_ordered(self, cond) -> Never | None:
         action = self.rules.action.get(cond.action)
         if action is None:
             return None
         if cond.side not in ("self", "other") and cond.side in self.rules.side and cond.side not in action.sides:
-            return Never(f"'{cond.side}' cannot take the action '{cond.action}'", cond)
+            return Never(S("prob_reach_side_action", side=cond.side, action=cond.action), cond)
         if cond.front is not None and cond.front != "target":
             if action.targets == "none":
-                return Never(f"the action '{cond.action}' is never aimed at a front", cond)
+                return Never(S("prob_reach_never_aimed", action=cond.action), cond)
             if isinstance(action.targets, list) and cond.front not in action.targets:
-                return Never(f"the action '{cond.action}' cannot be aimed at '{cond.front}'", cond)
+                return Never(S("prob_reach_not_aimed_at", action=cond.action, front=cond.front), cond)
         return None
 
     def _contradiction(self, cond, years) -> Never | None:
@@ -181,7 +181,7 @@ class Reach:
             have = ranges.get(key, (-INF, INF))
             merged = (max(have[0], low), min(have[1], high))
             if merged[0] > merged[1]:
-                return Never(f"it asks {self._label(child)} to be in two ranges that do not overlap", cond)
+                return Never(S("prob_reach_two_ranges", what=self._label(child)), cond)
             ranges[key] = merged
         return None
 
@@ -226,12 +226,12 @@ class Reach:
             return None
         dealt = self.dealt_in(event)
         if not event.in_deck:
-            return ("in_deck", "the card is kept out of the deck and no effect or scenario fires it, so it can never happen", None)
+            return ("in_deck", S("prob_reach_out_of_deck"), None)
         if not dealt:
-            return ("tags", "no scenario's deck takes this card (its tags match no scenario's deck_tags) and nothing fires it, so it can never happen", None)
+            return ("tags", S("prob_reach_no_deck"), None)
         causes = [self.never(event.condition, (s.start_year, s.end_year)) for s in dealt]
         if all(causes):
-            return ("when", f"the card can never be drawn: {causes[0].reason}", causes[0])
+            return ("when", S("prob_reach_never_drawn", reason=causes[0].reason), causes[0])
         return None
 
     def reachable_endings(self) -> dict[str, list[str]]:
@@ -282,48 +282,48 @@ def report(checker, walk) -> None:
             continue
         blamed.add(id(model))
         if isinstance(model, C.YearIs):
-            hint = f"scenarios are played from {first} to {last}"
+            hint = S("prob_reach_played_from", first=first, last=last)
         elif isinstance(model, C.AllOf):
-            hint = "widen one of the ranges so that they overlap"
+            hint = S("prob_reach_widen")
         else:
-            hint = "use values the game can reach"
-        checker.add("warning", path, f"this condition can never be true: {found.reason}", hint)
+            hint = S("prob_reach_use_values")
+        checker.add("warning", path, S("prob_reach_never_true", reason=found.reason), hint)
 
     def whole(path: tuple, cond, message: str, years=None) -> None:
         found = reach.never(cond, years)
         if found is not None and id(found.culprit) not in blamed:
-            checker.add("warning", path, f"{message}: {found.reason}")
+            checker.add("warning", path, S("prob_reach_because", message=message, reason=found.reason))
 
     for index, action in enumerate(rules.actions):
-        whole(("actions", index, "requires"), action.requires, "no side can ever take this action")
+        whole(("actions", index, "requires"), action.requires, S("prob_reach_action_never"))
     for index, line in enumerate(rules.red_lines):
-        whole(("red_lines", index, "when"), line.condition, "this red line can never be crossed")
+        whole(("red_lines", index, "when"), line.condition, S("prob_reach_red_line_never"))
     for index, rule in enumerate(rules.yearly):
-        whole(("yearly", index, "when"), rule.condition, "this yearly rule never applies")
+        whole(("yearly", index, "when"), rule.condition, S("prob_reach_yearly_never"))
     for f_index, front in enumerate(rules.fronts):
         for index, rule in enumerate(front.resolution):
-            whole(("fronts", f_index, "resolution", index, "when"), rule.condition, "this rule never applies")
+            whole(("fronts", f_index, "resolution", index, "when"), rule.condition, S("prob_reach_rule_never"))
     for index, event in enumerate(rules.events):
         dead = reach.dead_card(event)
         if dead is not None:
             field, message, cause = dead
             if cause is None or id(cause.culprit) not in blamed:
-                hint = None if field == "when" else f"fire it from an effect ({{type: trigger, card: {event.id}}}) or a scenario's opening_cards"
+                hint = None if field == "when" else S("prob_reach_fire_it", card=event.id)
                 checker.add("warning", ("events", index, field), message, hint)
         if event.dilemma is not None:
             for o_index, option in enumerate(event.dilemma.options):
-                whole(("events", index, "dilemma", "options", o_index, "requires"), option.requires, "this option can never be chosen")
+                whole(("events", index, "dilemma", "options", o_index, "requires"), option.requires, S("prob_reach_option_never"))
 
     listed = {e for s in rules.scenarios for e in s.endings}
     reachable = reach.reachable_endings()
     for index, ending in enumerate(rules.endings):
         if ending.id not in listed and ending.id not in reach.ending_effects:
-            checker.add("warning", ("endings", index, "id"), f"no scenario lists the ending '{ending.id}' and no effect ends the game with it, so it can never happen", "add it to a scenario's endings")
+            checker.add("warning", ("endings", index, "id"), S("prob_reach_ending_unlisted", ending=ending.id), S("prob_reach_add_ending"))
         elif ending.check == "sudden" and ending.condition is None and ending.id not in reach.ending_effects:
-            checker.add("warning", ("endings", index, "check"), "a sudden ending without 'when' is never checked, so it can never happen", "give it a 'when' condition, or end the game with it from an effect ({type: end, ending: ...})")
+            checker.add("warning", ("endings", index, "check"), S("prob_reach_sudden_no_when"), S("prob_reach_give_when"))
         elif not reachable.get(ending.id):
             found = reach.never(ending.condition)
             if found is not None and id(found.culprit) in blamed:
                 continue
-            why = f"its condition can never be true: {found.reason}" if found else "in every scenario that lists it, it comes after a final ending that always applies"
-            checker.add("warning", ("endings", index, "id"), f"the ending '{ending.id}' can never happen: {why}", "move it before the fallback ending in the scenarios' endings lists" if not found else None)
+            why = S("prob_reach_condition_never", reason=found.reason) if found else S("prob_reach_after_fallback")
+            checker.add("warning", ("endings", index, "id"), S("prob_reach_ending_never", ending=ending.id, why=why), S("prob_reach_move_ending") if not found else None)

@@ -10,7 +10,8 @@ located at the check's own key in its own file.
 
 from __future__ import annotations
 
-from eurasia_game.loading.problems import did_you_mean
+from eurasia_game.lang import catalogue
+from eurasia_game.loading.problems import did_you_mean, noun
 from eurasia_game.model import story as S
 
 
@@ -25,7 +26,7 @@ def _year(checker, path: tuple, year, scenarios) -> None:
         return
     if not any(sc.start_year <= year <= sc.end_year for sc in scenarios):
         spans = ", ".join(f"{sc.id} {sc.start_year}-{sc.end_year}" for sc in scenarios)
-        checker.add("warning", path, f"no scenario this check applies to plays the year {year} ({spans}), so it is never judged", "choose a year inside the scenarios, or name them in 'scenarios'")
+        checker.add("warning", path, catalogue.S("prob_story_year", year=year, spans=spans), catalogue.S("prob_story_choose_year"))
 
 
 def report(checker) -> None:
@@ -36,7 +37,7 @@ def report(checker) -> None:
         if isinstance(check.players, dict):
             for side in check.players:
                 if side not in rules.side:
-                    checker.add("error", base + ("players", side), f"unknown side '{side}'", did_you_mean(side, rules.side_ids) or f"the sides are: {', '.join(rules.side_ids)}")
+                    checker.add("error", base + ("players", side), catalogue.S("prob_unknown_ref", kind=noun("side"), ref=side), did_you_mean(side, rules.side_ids) or catalogue.S("prob_the_sides", sides=", ".join(rules.side_ids)))
         if isinstance(check, (S.TrackMean, S.TrackChange)) and check.track in rules.track:
             track = rules.track[check.track]
             if isinstance(check, S.TrackMean):
@@ -44,7 +45,7 @@ def report(checker) -> None:
                 for key in ("min", "max"):
                     bound = getattr(check, key)
                     if bound is not None and not track.min <= bound <= track.max:
-                        checker.add("warning", base + (key,), f"{bound} is outside the track's bounds {track.min}..{track.max}, so the mean can never be on the other side of it", "give a bound inside the track")
+                        checker.add("warning", base + (key,), catalogue.S("prob_story_bound", value=bound, low=track.min, high=track.max), catalogue.S("prob_story_bound_inside"))
             else:
                 _year(checker, base + ("from",), check.from_year, scenarios)
                 _year(checker, base + ("to",), check.to_year, scenarios)
@@ -54,14 +55,14 @@ def report(checker) -> None:
                 if action is None or check.side is None:
                     continue
                 if check.side not in action.sides:
-                    checker.add("error", base + ("actions", a_index), f"{rules.side[check.side].name if check.side in rules.side else check.side} cannot take the action '{action_id}'", f"actions of that side: {', '.join(a.id for a in rules.actions if check.side in a.sides)}")
+                    checker.add("error", base + ("actions", a_index), catalogue.S("prob_cannot_take", side=rules.side[check.side].name if check.side in rules.side else check.side, action=action_id), catalogue.S("prob_actions_of_side", actions=", ".join(a.id for a in rules.actions if check.side in a.sides)))
         if isinstance(check, S.EndingShare):
             reachable = {e for sc in scenarios for e in sc.endings}
             for e_index, ending in enumerate(check.endings or ()):
                 if ending in rules.ending and scenarios and ending not in reachable:
-                    checker.add("warning", base + ("endings", e_index), f"no scenario this check applies to has the ending '{ending}', so its share is always 0", "add the ending to the scenario, or drop it here")
+                    checker.add("warning", base + ("endings", e_index), catalogue.S("prob_story_ending", ending=ending), catalogue.S("prob_story_add_ending"))
         if isinstance(check, S.DilemmaShare):
             for c_index, card in enumerate(check.cards or ()):
                 if card in rules.event and rules.event[card].dilemma is None:
                     with_dilemma = [e.id for e in rules.events if e.dilemma is not None]
-                    checker.add("error", base + ("cards", c_index), f"the card '{card}' has no dilemma, so no option of it is ever chosen", did_you_mean(card, with_dilemma))
+                    checker.add("error", base + ("cards", c_index), catalogue.S("prob_story_no_dilemma", card=card), did_you_mean(card, with_dilemma))

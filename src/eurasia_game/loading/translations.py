@@ -23,7 +23,6 @@ covers.
 
 from __future__ import annotations
 
-import difflib
 import re
 import types
 import typing
@@ -33,8 +32,10 @@ from pathlib import Path
 
 from pydantic import BaseModel
 
+from eurasia_game.lang.catalogue import S
+
 from eurasia_game.loading.files import LANG_FOLDER, display_name, list_rule_files, read_rule_file
-from eurasia_game.loading.problems import Problem
+from eurasia_game.loading.problems import Problem, did_you_mean
 from eurasia_game.model.base import Prose
 from eurasia_game.model.ruleset import complete_models
 
@@ -159,12 +160,12 @@ def read_translation(code: str, folders: list[tuple[Path, str]]) -> Translation:
                 continue
             data = located.data
             if not isinstance(data, dict):
-                translation.problems.append(Problem("error", name, 1, 1, "", "a language file is a map from a text's key to its words", "write one 'key: words' line per text, e.g. 'events.summit.title: ...'"))
+                translation.problems.append(Problem("error", name, 1, 1, "", S("prob_lang_not_map"), S("prob_lang_one_line")))
                 continue
             for key, words in data.items():
                 line, column = located.position((key,))
                 if not isinstance(key, str) or not isinstance(words, str) or not words.strip():
-                    translation.problems.append(Problem("error", name, line, column, str(key), "a translated text must be non-empty words", "quote the words, or leave the key out to show the English"))
+                    translation.problems.append(Problem("error", name, line, column, str(key), S("prob_lang_empty"), S("prob_lang_quote")))
                     continue
                 translation.texts[key] = words
                 translation.origins[key] = (name, line)
@@ -184,16 +185,15 @@ def check_translation(translation: Translation, english: dict[str, str], removed
         if key not in english and tuple(key.split(".")[:2]) in removed:
             continue
         if key not in english:
-            near = difflib.get_close_matches(key, known, n=1, cutoff=0.6)
-            fix = f"did you mean '{near[0]}'?" if near else "remove it, or check the item's id and field"
-            problems.append(Problem("warning", file, line, 1, key, f"'{key}' names no text of the rules (unused key in language '{translation.code}')", fix))
+            fix = did_you_mean(key, known) or S("prob_lang_remove_key")
+            problems.append(Problem("warning", file, line, 1, key, S("prob_lang_unused", key=key, code=translation.code), fix))
             continue
         want, have = placeholders(english[key]), placeholders(words)
         if want != have:
             missing = ", ".join(f"${n}" for n in sorted(want - have))
             extra = ", ".join(f"${n}" for n in sorted(have - want))
-            said = "; ".join(part for part in (f"missing {missing}" if missing else "", f"unknown {extra}" if extra else "") if part)
-            problems.append(Problem("error", file, line, 1, key, f"the '{translation.code}' text of '{key}' fills in other values than the English ({said})", "use the same $names as the English text; only the words around them change"))
+            said = "; ".join(part for part in (S("prob_lang_missing", names=missing) if missing else "", S("prob_lang_unknown", names=extra) if extra else "") if part)
+            problems.append(Problem("error", file, line, 1, key, S("prob_lang_placeholders", code=translation.code, key=key, said=said), S("prob_lang_same_names", names="$names")))
     return problems
 
 
@@ -320,10 +320,7 @@ def check_languages(result, languages: list[str]) -> tuple[list[Problem], list[L
 def missing_line(status: LanguageStatus) -> str:
     """One line saying which texts a language leaves in English."""
     shown = ", ".join(status.missing[:3]) + (", ..." if len(status.missing) > 3 else "")
-    return (
-        f"language '{status.code}': {status.translated} of {status.total} rule texts translated; "
-        f"in English: {shown} (eurasia-game languages --missing {status.code})"
-    )
+    return S("prob_lang_missing_line", code=status.code, translated=status.translated, total=status.total, shown=shown)
 
 
 def shipped_languages(result) -> list[str]:

@@ -11,10 +11,17 @@ file, with a suggestion.
 
 from __future__ import annotations
 
-from eurasia_game.loading.problems import did_you_mean
+from eurasia_game.lang.catalogue import S
+from eurasia_game.loading.problems import closest, did_you_mean, noun
 from eurasia_game.model.tutorial import ANCHORS, ANYWHERE, MOMENT_SCREEN, MOMENTS, PATTERN_SCREEN, PATTERNS, anchors_for
 
-_SCREEN_WORDS = {None: "any screen", "board": "the board", "card": "an event card", "dilemma": "the dilemma", "orders_reveal": "the reveal of the orders"}
+# a screen -> the catalogue key of its name in a sentence
+_SCREEN_WORDS = {None: "prob_screen_any", "board": "prob_screen_board", "card": "prob_screen_card", "dilemma": "prob_screen_dilemma", "orders_reveal": "prob_screen_reveal"}
+
+
+def _screen(screen) -> str:
+    key = _SCREEN_WORDS.get(screen)
+    return S(key) if key else str(screen)
 
 
 def _all_fixed() -> list[str]:
@@ -28,29 +35,30 @@ def _check_anchor(checker, path: tuple, anchor: str, moment: str, side: str) -> 
     if ":" in anchor:
         kind, ref = anchor.split(":", 1)
         if kind not in PATTERNS:
-            hint = did_you_mean(kind, PATTERNS)
-            checker.add("error", path, f"unknown anchor '{anchor}'", f"{hint[:-1]}, as in '{hint[14:-2]}:{ref}'?" if hint else f"use {', '.join(k + ':ID' for k in PATTERNS)} or one of: {', '.join(allowed)}")
+            match = closest(kind, PATTERNS)
+            hint = S("prob_anchor_as_in", name=match, ref=ref) if match else S("prob_anchor_use", patterns=", ".join(k + ":ID" for k in PATTERNS), allowed=", ".join(allowed))
+            checker.add("error", path, S("prob_anchor_unknown", anchor=anchor), hint)
             return
         section = PATTERNS[kind]
         known = [item.id for item in getattr(rules, section)]
         if ref not in known:
             if checker.broken.hides(section, ref):
                 return
-            checker.add("error", path, f"the anchor '{anchor}' names an unknown {kind} '{ref}'", did_you_mean(ref, known) or f"known: {', '.join(known)}")
+            checker.add("error", path, S("prob_anchor_unknown_ref", anchor=anchor, kind=noun(kind), ref=ref), did_you_mean(ref, known) or S("prob_known", ids=", ".join(known)))
             return
         if screen != PATTERN_SCREEN:
-            checker.add("error", path, f"the anchor '{anchor}' is on the board, but at the moment '{moment}' {_SCREEN_WORDS.get(screen, screen)} is open", f"use one of: {', '.join(allowed)}; or a board moment (plan, planned, computer)")
+            checker.add("error", path, S("prob_anchor_board", anchor=anchor, moment=moment, screen=_screen(screen)), S("prob_anchor_use_board", allowed=", ".join(allowed)))
             return
         if kind == "action" and side in rules.side and side not in rules.action[ref].sides:
-            checker.add("error", path, f"{rules.side[side].name} cannot take the action '{ref}', so its button is never on {rules.side[side].name}'s board", did_you_mean(ref, [a.id for a in rules.actions if side in a.sides]) or "point at one of the side's own actions")
+            checker.add("error", path, S("prob_anchor_not_side", side=rules.side[side].name, action=ref), did_you_mean(ref, [a.id for a in rules.actions if side in a.sides]) or S("prob_anchor_own_actions"))
         return
     if anchor in allowed:
         return
     if anchor in _all_fixed():
         where = next(s for s, names in ANCHORS.items() if anchor in names)
-        checker.add("error", path, f"the anchor '{anchor}' is on {_SCREEN_WORDS.get(where, where)}, but at the moment '{moment}' {_SCREEN_WORDS.get(screen, screen)} is open", f"use one of: {', '.join(allowed)}")
+        checker.add("error", path, S("prob_anchor_elsewhere", anchor=anchor, where=_screen(where), moment=moment, screen=_screen(screen)), S("prob_use_one_of", allowed=", ".join(allowed)))
         return
-    checker.add("error", path, f"unknown anchor '{anchor}'", did_you_mean(anchor, allowed) or did_you_mean(anchor, _all_fixed()) or f"use one of: {', '.join(allowed)}")
+    checker.add("error", path, S("prob_anchor_unknown", anchor=anchor), did_you_mean(anchor, allowed) or did_you_mean(anchor, _all_fixed()) or S("prob_use_one_of", allowed=", ".join(allowed)))
 
 
 def report(checker) -> None:
@@ -63,12 +71,12 @@ def report(checker) -> None:
         for s_index, step in enumerate(tutorial.steps):
             path = base + ("steps", s_index)
             if step.id in seen:
-                checker.add("error", path + ("id",), f"the step id '{step.id}' is used twice in the tutorial '{tutorial.id}' (also step {seen[step.id] + 1})", "give each step its own id: a translation finds its text by it")
+                checker.add("error", path + ("id",), S("prob_step_twice", id=step.id, tutorial=tutorial.id, number=seen[step.id] + 1), S("prob_step_own_id"))
             else:
                 seen[step.id] = s_index
             _check_anchor(checker, path + ("anchor",), step.anchor, step.when, tutorial.side)
             rank = MOMENTS.index(step.when)
             if rank < latest:
-                checker.add("warning", path + ("when",), f"the step '{step.id}' waits for '{step.when}', which comes before the moment '{MOMENTS[latest]}' of the step '{latest_id}' above it, so it is never shown", f"move it above '{latest_id}'")
+                checker.add("warning", path + ("when",), S("prob_step_order", id=step.id, when=step.when, moment=MOMENTS[latest], above=latest_id), S("prob_step_move", above=latest_id))
             elif rank > latest:
                 latest, latest_id = rank, step.id

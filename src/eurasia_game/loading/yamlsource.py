@@ -22,6 +22,8 @@ from dataclasses import dataclass, field
 
 import yaml
 
+from eurasia_game.lang.catalogue import S
+
 try:  # the C parser is much faster; fall back when libyaml is missing
     from yaml import CSafeLoader as _Loader
 except ImportError:  # pragma: no cover - depends on the PyYAML build
@@ -119,9 +121,9 @@ def _scalar(node, path: tuple, controls: bool = True):
     """The value of a scalar node; ``controls`` False when the file can hold no control character."""
     value = node.value
     if len(value) > MAX_STRING:
-        raise YamlProblem(f"{_where(path)}: text is longer than {MAX_STRING} characters", *_mark(node))
+        raise YamlProblem(S("prob_yaml_text_long", where=_where(path), max=MAX_STRING), *_mark(node))
     if controls and _CONTROL.search(value):
-        raise YamlProblem(f"{_where(path)}: text contains a control character", *_mark(node), "remove invisible control characters")
+        raise YamlProblem(S("prob_yaml_text_control", where=_where(path)), *_mark(node), S("prob_yaml_remove_control"))
     if node.style:  # quoted or block scalar: always a string (plain style is None or "")
         return value
     if value in _WORDS:
@@ -130,15 +132,15 @@ def _scalar(node, path: tuple, controls: bool = True):
         return value
     if _INT.match(value):
         if len(value.lstrip("+-0")) > len(str(MAX_INT)):  # checked before int(): thousands of digits are slow or refused
-            raise YamlProblem(f"{_where(path)}: number {value if len(value) <= 20 else value[:20] + '...'} is too large", *_mark(node), f"use a number between -{MAX_INT} and {MAX_INT}")
+            raise YamlProblem(S("prob_yaml_number_large", where=_where(path), value=value if len(value) <= 20 else value[:20] + "..."), *_mark(node), S("prob_yaml_number_between", max=MAX_INT))
         number = int(value)
         if abs(number) > MAX_INT:
-            raise YamlProblem(f"{_where(path)}: number {value} is too large", *_mark(node), f"use a number between -{MAX_INT} and {MAX_INT}")
+            raise YamlProblem(S("prob_yaml_number_large", where=_where(path), value=value), *_mark(node), S("prob_yaml_number_between", max=MAX_INT))
         return number
     if _FLOAT.match(value):
         number = float(value)
         if not math.isfinite(number) or abs(number) > MAX_INT:
-            raise YamlProblem(f"{_where(path)}: number {value} is too large", *_mark(node))
+            raise YamlProblem(S("prob_yaml_number_large", where=_where(path), value=value), *_mark(node))
         return number
     return value
 
@@ -146,26 +148,26 @@ def _scalar(node, path: tuple, controls: bool = True):
 def parse_yaml(text: str) -> Located:
     """Parse YAML text into plain data with positions, or raise ``YamlProblem``."""
     if len(text.encode("utf-8", "surrogatepass")) > MAX_FILE_BYTES:
-        raise YamlProblem(f"the file is larger than {MAX_FILE_BYTES // 1_000_000} MB", 1, 1, "split it into several files")
+        raise YamlProblem(S("prob_yaml_file_large", mb=MAX_FILE_BYTES // 1_000_000), 1, 1, S("prob_split_file"))
     try:
         root = yaml.compose(text, Loader=_PlainLoader)
     except yaml.MarkedYAMLError as exc:
         mark = exc.problem_mark or exc.context_mark
         line, column = (mark.line + 1, mark.column + 1) if mark else (1, 1)
-        detail = exc.problem or "this is not valid YAML"
-        raise YamlProblem(f"YAML syntax error: {detail}", line, column, "check indentation, colons and quotes on this line or the one above") from None
+        detail = exc.problem or S("prob_yaml_not_valid")
+        raise YamlProblem(S("prob_yaml_syntax", detail=detail), line, column, S("prob_yaml_check_line")) from None
     except yaml.reader.ReaderError as exc:
         # libyaml counts bytes, the pure-Python reader characters: find the character itself.
         index = max(text.find(chr(exc.character)), 0)
         line = text.count("\n", 0, index) + 1
         column = index - (text.rfind("\n", 0, index) + 1) + 1
-        raise YamlProblem(f"the file contains the character U+{exc.character:04X}, which rule files may not hold", line, column, "remove invisible control characters") from None
+        raise YamlProblem(S("prob_yaml_character", code=f"U+{exc.character:04X}"), line, column, S("prob_yaml_remove_control")) from None
     except yaml.YAMLError as exc:
-        raise YamlProblem(f"YAML syntax error: {exc}", 1, 1) from None
+        raise YamlProblem(S("prob_yaml_syntax", detail=exc), 1, 1) from None
     except UnicodeError:
-        raise YamlProblem("the file is not valid Unicode text", 1, 1, "save it as UTF-8") from None
+        raise YamlProblem(S("prob_yaml_not_unicode"), 1, 1, S("prob_save_utf8")) from None
     except RecursionError:  # the pure-Python parser, when libyaml is missing
-        raise YamlProblem(f"nesting is deeper than {MAX_DEPTH} levels", 1, 1) from None
+        raise YamlProblem(S("prob_yaml_nesting", max=MAX_DEPTH), 1, 1) from None
     located = Located(data=None)
     if root is None:
         located.data = {}
@@ -203,15 +205,15 @@ def parse_yaml(text: str) -> Located:
     def build(node, path: tuple, depth: int):
         nonlocal count
         if depth > MAX_DEPTH:
-            raise YamlProblem(f"nesting is deeper than {MAX_DEPTH} levels", *_mark(node))
+            raise YamlProblem(S("prob_yaml_nesting", max=MAX_DEPTH), *_mark(node))
         if id(node) in seen:
-            raise YamlProblem("anchors and aliases (& and *) are not supported in rule files", *_mark(node), "write the value out in full")
+            raise YamlProblem(S("prob_yaml_anchors"), *_mark(node), S("prob_yaml_write_value"))
         seen.add(id(node))
         count += 1
         if count > MAX_ITEMS:
-            raise YamlProblem(f"the file has more than {MAX_ITEMS} values", *_mark(node))
+            raise YamlProblem(S("prob_yaml_many_values", max=MAX_ITEMS), *_mark(node))
         if node.tag not in standard:
-            raise YamlProblem(f"the tag {node.tag!r} is not allowed in rule files", *_mark(node), "remove the '!' tag")
+            raise YamlProblem(S("prob_yaml_tag", tag=repr(node.tag)), *_mark(node), S("prob_yaml_remove_tag"))
         if path not in positions:
             positions[path] = _mark(node)
         if node.__class__ is scalar_node:
@@ -220,19 +222,19 @@ def parse_yaml(text: str) -> Located:
             out: dict = {}
             for key_node, value_node in node.value:
                 if not isinstance(key_node, scalar_node):
-                    raise YamlProblem(f"{_where(path)}: a key must be a plain word", *_mark(key_node))
+                    raise YamlProblem(S("prob_yaml_key_plain", where=_where(path)), *_mark(key_node))
                 if key_node.tag not in standard:
-                    raise YamlProblem(f"the tag {key_node.tag!r} is not allowed in rule files", *_mark(key_node))
+                    raise YamlProblem(S("prob_yaml_tag", tag=repr(key_node.tag)), *_mark(key_node))
                 key = key_node.value
                 if key == "<<":
-                    raise YamlProblem("merge keys (<<) are not supported in rule files", *_mark(key_node), "write the keys out in full")
+                    raise YamlProblem(S("prob_yaml_merge_keys"), *_mark(key_node), S("prob_yaml_write_keys"))
                 if len(key) > MAX_KEY:
-                    raise YamlProblem(f"{_where(path)}: a key is longer than {MAX_KEY} characters", *_mark(key_node))
+                    raise YamlProblem(S("prob_yaml_key_long", where=_where(path), max=MAX_KEY), *_mark(key_node))
                 if controls and _CONTROL.search(key):
-                    raise YamlProblem(f"{_where(path)}: a key contains a control character", *_mark(key_node), "remove invisible control characters")
+                    raise YamlProblem(S("prob_yaml_key_control", where=_where(path)), *_mark(key_node), S("prob_yaml_remove_control"))
                 if key in out:
                     first = located.positions.get(path + (key,), (0, 0))[0]
-                    raise YamlProblem(f"{_where(path)}: the key '{key}' appears twice (first on line {first})", *_mark(key_node), "remove or rename one of them")
+                    raise YamlProblem(S("prob_yaml_key_twice", where=_where(path), key=key, line=first), *_mark(key_node), S("prob_yaml_remove_one"))
                 where = path + (key,)
                 mark = key_node.start_mark
                 positions[where] = (mark.line + 1, mark.column + 1)
@@ -256,4 +258,4 @@ def _where(path: tuple) -> str:
     """How a message names the place ``path`` (written only for a message)."""
     from eurasia_game.loading.problems import format_path
 
-    return format_path(path) or "the file"
+    return format_path(path) or S("prob_yaml_the_file")

@@ -9,6 +9,7 @@ from typing import Annotated, Literal, Union
 
 from pydantic import Field, model_validator
 
+from eurasia_game.lang.catalogue import S
 from eurasia_game.model.base import (
     ActionRef,
     CardRef,
@@ -29,9 +30,9 @@ class _Range(RuleModel):
     @model_validator(mode="after")
     def _has_bound(self):
         if self.min is None and self.max is None:
-            raise ValueError("give at least one of 'min' or 'max'")
+            raise ValueError(S("prob_min_or_max"))
         if self.min is not None and self.max is not None and self.min > self.max:
-            raise ValueError(f"'min' ({self.min}) is greater than 'max' ({self.max}), so this can never be true")
+            raise ValueError(S("prob_min_above_max", min=self.min, max=self.max))
         return self
 
 

@@ -9,6 +9,7 @@ from typing import Annotated, Literal
 
 from pydantic import Field, model_validator
 
+from eurasia_game.lang.catalogue import S
 from eurasia_game.model.base import (
     ActionRef,
     Basis,
@@ -128,9 +129,9 @@ class TrackDef(RuleModel):
     @model_validator(mode="after")
     def _bounds(self):
         if self.min >= self.max:
-            raise ValueError(f"'min' ({self.min}) must be below 'max' ({self.max})")
+            raise ValueError(S("prob_min_below_max", min=self.min, max=self.max))
         if not self.min <= self.start <= self.max:
-            raise ValueError(f"'start' ({self.start}) is outside {self.min}..{self.max}")
+            raise ValueError(S("prob_start_outside", start=self.start, min=self.min, max=self.max))
         return self
 
 
@@ -223,7 +224,7 @@ class EventDef(RuleModel):
     @model_validator(mode="after")
     def _does_something(self):
         if not self.effects and self.dilemma is None:
-            raise ValueError("an event needs 'effects', a 'dilemma', or both")
+            raise ValueError(S("prob_event_needs"))
         return self
 
 
@@ -306,9 +307,9 @@ class ScenarioDef(RuleModel):
     @model_validator(mode="after")
     def _years(self):
         if self.end_year < self.start_year:
-            raise ValueError(f"'end_year' ({self.end_year}) is before 'start_year' ({self.start_year})")
+            raise ValueError(S("prob_end_before_start", end=self.end_year, start=self.start_year))
         if self.armed_from is not None and not self.start_year <= self.armed_from <= self.end_year:
-            raise ValueError(f"'armed_from' ({self.armed_from}) must lie between 'start_year' ({self.start_year}) and 'end_year' ({self.end_year})")
+            raise ValueError(S("prob_armed_from", armed=self.armed_from, start=self.start_year, end=self.end_year))
         return self
 
     @property

@@ -15,6 +15,7 @@ from typing import Any, Literal
 
 from pydantic import Field, field_validator
 
+from eurasia_game.lang.catalogue import S
 from eurasia_game.model.base import RuleModel, Slug, Text
 
 VERSION_PATTERN = r"^\d+\.\d+(\.\d+)?$"
@@ -27,7 +28,7 @@ Version = str  # such as "1.0" or "1.2.3"
 def parse_version(text: str) -> tuple[int, int, int]:
     """``'1.2'`` -> ``(1, 2, 0)``; raises ValueError for anything else."""
     if not re.match(r"^\d+(\.\d+){0,2}$", text):
-        raise ValueError(f"'{text}' is not a version like 1.0 or 1.2.3")
+        raise ValueError(S("prob_not_version", text=text))
     parts = [int(p) for p in text.split(".")]
     while len(parts) < 3:
         parts.append(0)
@@ -38,13 +39,13 @@ def spec_problem(spec: str) -> str | None:
     """Why ``spec`` is not a valid version range, or None."""
     parts = [p for p in spec.split(",")]
     if not spec.strip() or any(not p.strip() for p in parts):
-        return f"'{spec}' is not a version range; write it like '>=1.0, <2.0' or '1.*'"
+        return S("prob_not_range", spec=spec)
     for part in parts:
         match = _SPEC_PART.match(part)
         if not match:
-            return f"'{part.strip()}' is not a version condition; use >=, <=, >, <, == or != before a version like 1.0, or a wildcard like 1.*"
+            return S("prob_not_condition", part=part.strip())
         if match.group(4) and match.group(1) not in (None, "==", "!="):
-            return f"'{part.strip()}': a wildcard (.*) only goes with == or no operator"
+            return S("prob_wildcard", part=part.strip())
     return None
 
 
@@ -170,6 +171,7 @@ class Removals(RuleModel):
     expectations: SectionRemoval | None = None
     tutorials: SectionRemoval | None = None
     story: SectionRemoval | None = Field(default=None, description="Story checks to remove, by id.")
+    flags: SectionRemoval | None = Field(default=None, description="Flags' names to remove, by flag id (the flag is then shown by its id).")
     texts: SectionRemoval | None = Field(default=None, description="Message keys to remove (a later layer must then give them again).")
 
 

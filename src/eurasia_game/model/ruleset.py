@@ -11,6 +11,7 @@ from pydantic import BaseModel, ConfigDict, Field
 
 from eurasia_game.model.base import RuleModel, Text
 from eurasia_game.model.mod import ModStamp, Patches, Removals
+from eurasia_game.model.flags import FlagDef
 from eurasia_game.model.story import StoryCheck
 from eurasia_game.model.content import (
     ActionDef,
@@ -50,6 +51,7 @@ class RuleFile(RuleModel):
     endings: list[EndingDef] | None = None
     scenarios: list[ScenarioDef] | None = None
     story: list[StoryCheck] | None = Field(default=None, description="Story checks: what the model must show over many games, judged by the balance lab (they do not change play).")
+    flags: list[FlagDef] | None = Field(default=None, description="Readable, translatable names of flags, by flag id (they do not change play; a flag without one is shown by its id).")
     handouts: list[HandoutDef] | None = Field(default=None, description="Printed handouts: titles, introductions, learning objectives (teaching only).")
     briefings: list[BriefingDef] | None = Field(default=None, description="Each side's role briefing, by side id (teaching only).")
     readings: list[ReadingDef] | None = Field(default=None, description="The reading guide to the article, one entry per section (teaching only).")
@@ -59,7 +61,7 @@ class RuleFile(RuleModel):
 
 
 LIST_SECTIONS = (
-    "phases", "help", "sides", "tracks", "fronts", "yearly", "actions", "events", "red_lines", "endings", "scenarios", "story",
+    "phases", "help", "sides", "tracks", "fronts", "yearly", "actions", "events", "red_lines", "endings", "scenarios", "story", "flags",
     "handouts", "briefings", "readings", "rubric", "expectations", "tutorials",
 )
 
@@ -83,6 +85,7 @@ class RuleSet(BaseModel):
     endings: tuple[EndingDef, ...]
     scenarios: tuple[ScenarioDef, ...]
     story: tuple[StoryCheck, ...] = ()  # not part of the fingerprint: story checks do not change play
+    flags: tuple[FlagDef, ...] = ()  # not part of the fingerprint: names do not change play
     handouts: tuple[HandoutDef, ...] = ()
     briefings: tuple[BriefingDef, ...] = ()
     readings: tuple[ReadingDef, ...] = ()
@@ -127,6 +130,10 @@ class RuleSet(BaseModel):
     @cached_property
     def ending(self) -> dict[str, EndingDef]:
         return {e.id: e for e in self.endings}
+
+    @cached_property
+    def flag(self) -> dict[str, FlagDef]:
+        return {f.id: f for f in self.flags}
 
     @cached_property
     def handout(self) -> dict[str, HandoutDef]:

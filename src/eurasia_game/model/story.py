@@ -19,6 +19,7 @@ from typing import Annotated, Literal, Union
 
 from pydantic import Field, model_validator
 
+from eurasia_game.lang.catalogue import S
 from eurasia_game.model.base import (
     ActionRef,
     CardRef,
@@ -59,9 +60,9 @@ class _Check(RuleModel):
         lo, hi = getattr(self, "min", None), getattr(self, "max", None)
         if "min" in type(self).model_fields and "max" in type(self).model_fields:
             if lo is None and hi is None:
-                raise ValueError("give at least one of 'min' or 'max'")
+                raise ValueError(S("prob_min_or_max"))
             if lo is not None and hi is not None and lo > hi:
-                raise ValueError(f"'min' ({lo:g}) is greater than 'max' ({hi:g}), so the check can never hold")
+                raise ValueError(S("prob_story_min_above_max", min=f"{lo:g}", max=f"{hi:g}"))
         return self
 
 

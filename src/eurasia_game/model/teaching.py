@@ -15,6 +15,7 @@ from typing import Literal
 
 from pydantic import Field, model_validator
 
+from eurasia_game.lang.catalogue import S
 from eurasia_game.model.base import EndingRef, FixedSideRef, RuleModel, SectionRef, Slug, Text, TrackRef, Verbatim
 
 # The sections of a rule set that hold teaching content only.
@@ -105,9 +106,9 @@ class ExpectationDef(RuleModel):
     @model_validator(mode="after")
     def _one_kind(self):
         if self.track is not None and self.trend is None:
-            raise ValueError("an expectation for a track needs a 'trend' (rise, fall, steady, hold or open)")
+            raise ValueError(S("prob_expect_trend"))
         if self.track is None and not self.endings:
-            raise ValueError("an expectation needs a 'track' with a 'trend', or 'endings'")
+            raise ValueError(S("prob_expect_track"))
         if self.track is not None and self.endings:
-            raise ValueError("give either a 'track' or 'endings', not both")
+            raise ValueError(S("prob_expect_not_both"))
         return self

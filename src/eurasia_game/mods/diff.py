@@ -4,15 +4,17 @@ Used when rules are reloaded in a running game, so the player sees what the
 edit did ("events: added 'arctic_patrol'", "actions 'invest': cost 2 -> 3"),
 and by tests of mods.  Items are matched by id (the yearly trends, which have
 none, by position); a changed item lists each number that moved, with its
-field path, and the other fields that changed.
+field path, and the other fields that changed.  The sentences follow the
+language chosen (``assets/words/problems.json``); ids stay as written.
 """
 
 from __future__ import annotations
 
 from dataclasses import dataclass, field
 
+from eurasia_game.lang.catalogue import S
 from eurasia_game.loading.merge import KIND
-from eurasia_game.loading.problems import format_path
+from eurasia_game.loading.problems import format_path, noun
 from eurasia_game.model.ruleset import LIST_SECTIONS, RuleSet
 
 
@@ -23,7 +25,7 @@ class ItemRef:
     name: str
 
     def __str__(self) -> str:
-        return f"{KIND.get(self.section, self.section)} '{self.id}'"
+        return S("prob_diff_item", kind=noun(KIND.get(self.section, self.section)), id=self.id)
 
 
 @dataclass(frozen=True)
@@ -43,7 +45,7 @@ class ItemChange:
     fields: tuple[str, ...] = ()  # other changed field paths (text, lists that grew or shrank...)
 
     def __str__(self) -> str:
-        parts = [str(n) for n in self.numbers] + [f"{f} changed" for f in self.fields]
+        parts = [str(n) for n in self.numbers] + [S("prob_diff_field_changed", field=f) for f in self.fields]
         return f"{self.item}: {', '.join(parts)}"
 
 
@@ -77,22 +79,22 @@ class RulesDiff:
     def lines(self) -> list[str]:
         """The diff in short sentences, one a line (nothing changed: one line saying so)."""
         if self.empty:
-            return ["Nothing changed."]
+            return [S("prob_diff_nothing")]
         out: list[str] = []
         for item in self.added:
-            out.append(f"Added {item} ({item.name}).")
+            out.append(S("prob_diff_added", item=item, name=item.name))
         for change in self.changed:
-            out.append(f"Changed {change}.")
+            out.append(S("prob_diff_changed", change=change))
         for item in self.removed:
-            out.append(f"Removed {item} ({item.name}).")
+            out.append(S("prob_diff_removed", item=item, name=item.name))
         for key in self.texts_added:
-            out.append(f"Added message '{key}'.")
+            out.append(S("prob_diff_message_added", key=key))
         for key in self.texts_changed:
-            out.append(f"Reworded message '{key}'.")
+            out.append(S("prob_diff_message_reworded", key=key))
         for key in self.texts_removed:
-            out.append(f"Removed message '{key}'.")
+            out.append(S("prob_diff_message_removed", key=key))
         for entry in self.game:
-            out.append(f"Changed game {entry}.")
+            out.append(S("prob_diff_game", entry=entry))
         return out
 
 

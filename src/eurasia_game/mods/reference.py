@@ -23,7 +23,7 @@ from typing import Any, Literal, Union, get_args, get_origin
 from pydantic import BaseModel
 from pydantic.fields import FieldInfo
 
-from eurasia_game.model.base import Ref
+from eurasia_game.model.base import Ref, RuleModel
 from eurasia_game.model.conditions import CONDITION_TYPES
 from eurasia_game.model.effects import EFFECT_TYPES
 from eurasia_game.model.mod import Dependency, GameRequirement, ModManifest, Removals
@@ -199,8 +199,23 @@ def _model_section(model: type[BaseModel], level: str = "###", skip: tuple[str, 
     return lines
 
 
+def _build_models() -> None:
+    """Finish every rule model's fields ("list of Effect" names its union only once built).
+
+    The models put off building until first used (it speeds up the window's
+    start), so a process that has validated nothing yet still holds their
+    forward references as strings.
+    """
+    stack = [RuleModel]
+    while stack:
+        model = stack.pop()
+        model.model_rebuild()
+        stack.extend(model.__subclasses__())
+
+
 def generate() -> str:
     """The whole generated reference, as Markdown."""
+    _build_models()
     out: list[str] = ["## Reference", "", "Generated from the rule-file models; do not edit by hand.", ""]
 
     out += ["### Sections of a rule file", "", "Every section is optional; a folder's files together must give every required part of the game.", ""]

@@ -15,6 +15,7 @@ from dataclasses import dataclass
 from pathlib import Path
 from typing import Sequence
 
+from eurasia_game.lang.catalogue import S
 from eurasia_game.loading.loader import LoadResult, load_rules
 from eurasia_game.mods.diff import RulesDiff, rules_diff
 
@@ -55,9 +56,9 @@ def continue_under(session, rules) -> Continuation:
     try:
         rebuilt = GameSession.from_record(rules, record)
     except RecordError as exc:
-        return Continuation(False, f"the game cannot continue under the new rules: {exc}")
+        return Continuation(False, S("prob_reload_cannot", reason=exc))
     except (KeyError, ValueError, IndexError) as exc:  # rules that check clean should never get here
-        return Continuation(False, f"the game cannot continue under the new rules: replaying it failed ({exc})")
+        return Continuation(False, S("prob_reload_cannot", reason=S("prob_reload_replay_failed", error=exc)))
     return Continuation(True, None, rebuilt)
 
 
@@ -75,7 +76,7 @@ def replay_problem(rules, record) -> str | None:
     except RecordError as exc:
         return str(exc)
     except (KeyError, ValueError, IndexError) as exc:
-        return f"replaying it failed ({exc})"
+        return S("prob_reload_replay_failed", error=exc)
     return None
 
 
@@ -101,9 +102,9 @@ class ReloadReport:
         if self.diff is not None:
             out.extend(self.diff.lines())
         if self.continuation.ok:
-            out.append("The game continues under the new rules.")
+            out.append(S("prob_reload_continues"))
         else:
-            out.append(f"The game keeps the old rules: {self.continuation.reason}.")
+            out.append(S("prob_reload_keeps_old", reason=self.continuation.reason))
         return out
 
 
@@ -112,8 +113,7 @@ def reload_session(session, base: Path | str | None = None, mods: Sequence[Path 
     result = load_game(base, mods)
     if result.rules is None or result.errors:
         errors = result.errors
-        first = f"; the first is {errors[0]}" if errors else ""
-        reason = f"the edited rules have {len(errors)} error(s){first}"
+        reason = S("prob_reload_errors_first", count=len(errors), first=errors[0]) if errors else S("prob_reload_errors", count=len(errors))
         return ReloadReport(result, None, Continuation(False, reason))
     diff = rules_diff(session.rules, result.rules)
     if diff.empty and result.rules.fingerprint == session.rules.fingerprint:

@@ -17,7 +17,7 @@ from eurasia_game.report.debrief import Debrief, build_debrief
 from eurasia_game.report.html import class_report_html
 from eurasia_game.report.markdown import class_report_md
 from eurasia_game.report.table import to_csv
-from eurasia_game.session.branches import ClassRecord
+from eurasia_game.session.branches import ClassRecord, line_name, shown_info
 from eurasia_game.session.record import RecordError
 from eurasia_game.session.saves import SaveError, atomic_write_text
 
@@ -58,6 +58,7 @@ def _write(out_dir: Path | str, files: dict[str, str]) -> list[Path]:
 
 def report_files(rules, lines: list[tuple], title: str = "") -> dict[str, str]:
     """The three files' text for one table's lines of play."""
+    lines = [(shown_info(info), debrief) for info, debrief in lines]  # names the game gave, in today's language
     games = [("", info.name, debrief) for info, debrief in lines]
     return {
         "report.html": class_report_html(rules, lines, title),
@@ -89,7 +90,7 @@ def combined_tables(rules, saves: list[tuple[str, ClassRecord]]) -> list[Table]:
             debrief = build_debrief(rules, branch.record, title=name)
         except RecordError as exc:
             raise ReportError(S("rep_err_line", line=name, reason=exc)) from None
-        tables.append(Table(name, branch.info.name, debrief))
+        tables.append(Table(name, line_name(branch.info), debrief))
     return tables
 
 

@@ -17,8 +17,10 @@ checksum; every branch's record inside it keeps its own as well.
 from __future__ import annotations
 
 import json
+import re
 from dataclasses import dataclass, field
 from pathlib import Path
+from string import Template
 from typing import Literal
 
 from pydantic import BaseModel, ConfigDict, Field, ValidationError
@@ -27,7 +29,8 @@ from eurasia_game.safefile import UTF8_BOM, FileRefused, read_bounded
 from eurasia_game.engine.decided import decided_by, rolls
 from eurasia_game.engine.state import FACILITATOR, Action
 from eurasia_game.engine.views import visible
-from eurasia_game.lang.catalogue import S
+from eurasia_game import lang
+from eurasia_game.lang.catalogue import S, english, words
 from eurasia_game.session.record import ActionRecord, GameRecord, RecordError, digest, record_from_json
 from eurasia_game.session.replay import replay_steps
 from eurasia_game.session.saves import atomic_write_text
@@ -72,6 +75,43 @@ class BranchInfo(BaseModel):
     fork_year: int | None = Field(default=None, ge=1900, le=2200)
     fork_at: int = Field(default=0, ge=0, description="How many actions the branch shares with its parent.")
     reroll_seed: int | None = Field(default=None, ge=0, lt=2**63, description="A what-if roll: the seed its die came from.")
+
+
+def _given_name(info: BranchInfo) -> tuple[str, dict] | None:
+    """The catalogue key and values of the name the game gives a line like ``info`` (None: a line it never names)."""
+    if info.id == TRUNK:
+        return "ses_line_original", {}
+    match = re.fullmatch(r"b([0-9]+)", info.id)
+    if match is None or info.fork_year is None:
+        return None
+    number = int(match.group(1)) + 1
+    if info.reroll_seed is not None:
+        return "ses_line_reroll", {"year": info.fork_year, "seed": info.reroll_seed, "number": number}
+    return "ses_line_rewind", {"year": info.fork_year, "number": number}
+
+
+def line_name(info: BranchInfo) -> str:
+    """The line's name to show: a name the game gave it, in whichever language, now in the current one.
+
+    A class file keeps each line's name as written when the line began, so a
+    class begun in English and reported in German would still say "Original
+    game"; a name a person wrote is shown as it is.
+    """
+    given = _given_name(info)
+    if given is None:
+        return info.name
+    key, values = given
+    source = english()[key]
+    for code in lang.NAMES:
+        if info.name == Template(words(key, source, code)).safe_substitute({k: str(v) for k, v in values.items()})[:80]:
+            return S(key, **values)[:80]
+    return info.name
+
+
+def shown_info(info: BranchInfo) -> BranchInfo:
+    """``info`` with ``line_name``'s name (the same object when nothing changes)."""
+    name = line_name(info)
+    return info if name == info.name else info.model_copy(update={"name": name})
 
 
 @dataclass
@@ -300,7 +340,7 @@ def class_from_json(text: str) -> ClassRecord:
         for number, entry in enumerate(raw, start=1):
             if not isinstance(entry, dict) or set(entry) != {"info", "record"}:
                 raise RecordError(S("ses_class_line_damaged", number=number))
-            info = BranchInfo.model_validate(entry["info"])
+            info = shown_info(BranchInfo.model_validate(entry["info"]))
             try:
                 record = record_from_json(json.dumps(entry["record"]))
             except RecordError as exc:
@@ -326,9 +366,9 @@ def read_class(path: Path | str) -> ClassRecord:
     try:
         raw = read_bounded(path, MAX_CLASS_BYTES, "save")
     except FileRefused as exc:
-        if "does not exist" in exc.reason:
+        if exc.kind == "missing":
             raise RecordError(S("ses_no_save", path=path)) from None
-        raise RecordError(S("ses_refused_large" if "larger" in exc.reason else "ses_in_file", name=path.name, reason=exc.reason)) from None
+        raise RecordError(S("ses_refused_large" if exc.kind == "too_large" else "ses_in_file", name=path.name, reason=exc.reason)) from None
     if raw.startswith(UTF8_BOM):
         raw = raw[len(UTF8_BOM):]
     try:

@@ -2,7 +2,7 @@
 
 Every policy is deterministic given the game seed and its side, so a game
 against the computer replays exactly.  Stronger levels register themselves
-in ``POLICIES`` from ``eurasia_game.ai``.
+in ``POLICIES`` from ``eurasia_game.ai`` when first asked for.
 """
 
 from __future__ import annotations
@@ -47,8 +47,10 @@ def make_policy(name: str, seed: int, side: str) -> Policy:
 
 
 def _load_more() -> None:
-    """Register the computer-opponent levels if that package is present."""
-    try:
-        import eurasia_game.ai  # noqa: F401  (registers its policies)
-    except ImportError:
-        pass
+    """Add the computer-opponent levels of ``eurasia_game.ai`` (imported when first needed: it is large)."""
+    if "normal" in POLICIES:
+        return
+    from eurasia_game.ai import LEVELS
+
+    for name, level in LEVELS.items():
+        POLICIES.setdefault(name, level)

@@ -33,9 +33,9 @@ def read_record(path: Path | str) -> GameRecord:
     try:
         raw = read_bounded(path, MAX_RECORD_BYTES, "save")
     except FileRefused as exc:
-        if "does not exist" in exc.reason:
+        if exc.kind == "missing":
             raise RecordError(S("ses_no_save", path=path)) from None
-        raise RecordError(S("ses_refused_large" if "larger" in exc.reason else "ses_in_file", name=path.name, reason=exc.reason)) from None
+        raise RecordError(S("ses_refused_large" if exc.kind == "too_large" else "ses_in_file", name=path.name, reason=exc.reason)) from None
     if raw.startswith(UTF8_BOM):  # written by an editor that marks UTF-8: read like the rule files
         raw = raw[len(UTF8_BOM):]
     try:

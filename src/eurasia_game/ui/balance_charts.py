@@ -16,7 +16,7 @@ import os
 from pathlib import Path
 
 from eurasia_game import lang
-from eurasia_game.lang.catalogue import S
+from eurasia_game.lang.catalogue import S as W  # the lab's words (assets/words/balance.json), not the window's catalogue
 
 PALETTE = [(0, 114, 178), (213, 94, 0), (0, 158, 115), (204, 121, 167), (230, 159, 0), (86, 180, 233), (240, 228, 66), (0, 0, 0)]
 INK = (30, 30, 30)
@@ -77,14 +77,14 @@ def trajectories_chart(path: Path, figures: dict) -> None:
     def py(value):
         return int(height - bottom - (value - lo) / (hi - lo) * (height - top - bottom))
 
-    surf.blit(title.render(S("bal_chart_tracks", scenario=figures["scenario_name"]), True, INK), (left, 14))
+    surf.blit(title.render(W("bal_chart_tracks", scenario=figures["scenario_name"]), True, INK), (left, 14))
     for v in range(lo, hi + 1):
         pygame.draw.line(surf, GRID, (left, py(v)), (width - right, py(v)))
         label = font.render(str(v), True, INK)
         surf.blit(label, (left - 8 - label.get_width(), py(v) - label.get_height() // 2))
     for year in years:
         pygame.draw.line(surf, GRID, (px(year), top), (px(year), height - bottom))
-        text = S("bal_start") if year == figures["start_year"] - 1 else str(year)
+        text = W("bal_start") if year == figures["start_year"] - 1 else str(year)
         label = font.render(text, True, INK)
         surf.blit(label, (px(year) - label.get_width() // 2, height - bottom + 8))
     pygame.draw.rect(surf, INK, (left, top, width - left - right, height - top - bottom), 1)
@@ -112,7 +112,7 @@ def endings_chart(path: Path, figures: dict) -> None:
     surf = pygame.Surface((width, height))
     surf.fill(PAPER)
     font, title = _fonts(pygame)
-    surf.blit(title.render(S("bal_chart_endings", games=figures["games"], scenario=figures["scenario_name"]), True, INK), (20, 14))
+    surf.blit(title.render(W("bal_chart_endings", games=figures["games"], scenario=figures["scenario_name"]), True, INK), (20, 14))
     colours = {"sudden": PALETTE[1], "final": PALETTE[0]}
     span = width - left - right
     for pct in range(0, 101, 20):
@@ -136,7 +136,7 @@ def endings_chart(path: Path, figures: dict) -> None:
     x = left
     for kind, colour in colours.items():
         pygame.draw.rect(surf, colour, (x, key_y, 14, 14))
-        label = font.render(S("bal_chart_sudden") if kind == "sudden" else S("bal_chart_final"), True, INK)
+        label = font.render(W("bal_chart_sudden") if kind == "sudden" else W("bal_chart_final"), True, INK)
         surf.blit(label, (x + 20, key_y))
         x += 20 + label.get_width() + 30
     pygame.image.save(surf, str(path))

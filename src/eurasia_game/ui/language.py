@@ -42,6 +42,7 @@ def switch_language(app, code: str) -> str | None:
     if not report.ok:
         log.warning("the rules did not follow the language change: %s", report.continuation.reason)
         return S("language_rules_failed")
+    app.load_problems = list(report.result.problems)  # the mod report's problems in the new language
     if report.session is not app.game.session:
         app.game.replace_session(report.session)
         app.rules = report.session.rules

@@ -99,9 +99,9 @@ class ErrorScene(ColumnScene):
         super().__init__(S("error_title"), body)
 
     def buttons(self, ctx):
-        from eurasia_game.ui.screens.title import TitleScene
+        from eurasia_game.ui.scene_registry import scene
 
         return [
-            Button("to_title", S("back_to_title"), on=lambda: sc.ResetTo(TitleScene()), style="primary"),
+            Button("to_title", S("back_to_title"), on=lambda: sc.ResetTo(scene("title")), style="primary"),
             Button("quit", S("quit"), on=lambda: sc.Quit(), shortcut="escape"),
         ]

@@ -10,6 +10,8 @@ from eurasia_game.ui import scenes as sc
 from eurasia_game.ui.controller import HUMAN
 from eurasia_game.ui.drawing import panel, side_marker
 from eurasia_game.ui.layout import stack
+from eurasia_game.ui.players import player_choices, player_label
+from eurasia_game.ui.scene_registry import register
 from eurasia_game.ui.screens.objectives_view import has_objectives, list_text
 from eurasia_game.ui.gui_theme import gui_manager
 from eurasia_game.ui.strings import S
@@ -17,21 +19,6 @@ from eurasia_game.ui.widgets import Button
 
 MAX_SEED = 2**63 - 1
 
-
-def player_choices() -> list[str]:
-    from eurasia_game.session.policies import policy_names
-
-    return [HUMAN] + policy_names()
-
-
-def player_label(name: str) -> str:
-    return S("player_human") if name == HUMAN else S("player_computer", level=S(f"level_{name}") if f"level_{name}" in _levels() else name)
-
-
-def _levels() -> set:
-    from eurasia_game.ui.strings import catalogue
-
-    return {k for k in catalogue() if k.startswith("level_")}
 
 
 def demo_level() -> str:
@@ -50,6 +37,7 @@ class EntryProxy(Button):
             pygame.draw.rect(surface, ctx.colour("focus"), self.rect.inflate(ctx.px(6), ctx.px(6)), width=max(2, ctx.px(3)), border_radius=ctx.px(6))
 
 
+@register("new_game")
 class NewGameScene(sc.Scene):
     name = "new_game"
 

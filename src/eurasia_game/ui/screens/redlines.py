@@ -21,6 +21,11 @@ from eurasia_game.ui.widgets import Button
 COLUMNS = (("red_lines_col_line", 0.2), ("red_lines_col_crosses", 0.24), ("red_lines_col_costs", 0.3), ("red_lines_col_far", 0.26))
 
 
+def _sentence(text: str) -> str:
+    """A table cell as a sentence: a capital first letter and the language's full stop ("。" in Chinese)."""
+    return S("red_lines_sentence", text=text[:1].upper() + text[1:])
+
+
 class RedLinesScene(sc.Scene):
     name = "red_lines"
     opaque = False
@@ -87,12 +92,12 @@ class RedLinesScene(sc.Scene):
             name = row.name
             if row.times:
                 name += "\n" + S("red_lines_times", n=row.times)
-            far = row.distance[:1].upper() + row.distance[1:] + "."
+            far = _sentence(row.distance)
             if line.id in odds:
                 chance = odds[line.id]
                 far += " " + (S("red_lines_plan_certain") if chance >= 1 else S("red_lines_plan_odds", percent=round(chance * 100)))
             colour = ctx.colour("text_dim") if row.spent else ctx.colour("danger") if row.steps == 0 or line.id in odds else ctx.colour("accent") if row.steps == 1 else ctx.colour("text")
-            cells = [name, row.crosses[:1].upper() + row.crosses[1:] + ".", row.costs[:1].upper() + row.costs[1:] + ".", far]
+            cells = [name, _sentence(row.crosses), _sentence(row.costs), far]
             out.append((line, row, cells, colour))
         return out
 

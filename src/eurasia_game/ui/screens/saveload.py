@@ -32,7 +32,7 @@ def save_summary(rules, path: Path) -> str:
     from eurasia_game.session.branches import read_class
     from eurasia_game.session.record import RecordError, mismatch
     from eurasia_game.session.session import GameSession
-    from eurasia_game.ui.screens.newgame import player_label
+    from eurasia_game.ui.players import player_label
 
     try:
         info = path.stat()

@@ -9,10 +9,12 @@ from eurasia_game.ui import scenes as sc
 from eurasia_game.ui.drawing import shade
 from eurasia_game.ui.layout import stack
 from eurasia_game.ui.mapdraw import MapRenderer
+from eurasia_game.ui.scene_registry import register
 from eurasia_game.ui.strings import S
 from eurasia_game.ui.widgets import Button
 
 
+@register("title")
 class TitleScene(sc.Scene):
     name = "title"
 

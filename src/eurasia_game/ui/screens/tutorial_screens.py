@@ -276,15 +276,14 @@ class WhatNextScene(sc.Scene):
         return sc.Pop()
 
     def _new_game(self):
-        from eurasia_game.ui.screens.newgame import NewGameScene
-        from eurasia_game.ui.screens.title import TitleScene
+        from eurasia_game.ui.scene_registry import scene
 
-        return [sc.ResetTo(TitleScene()), sc.Push(NewGameScene())]
+        return [sc.ResetTo(scene("title")), sc.Push(scene("new_game"))]
 
     def _title(self):
-        from eurasia_game.ui.screens.title import TitleScene
+        from eurasia_game.ui.scene_registry import scene
 
-        return sc.ResetTo(TitleScene())
+        return sc.ResetTo(scene("title"))
 
     def _help(self):
         from eurasia_game.ui.screens.help import HelpScene

@@ -12,6 +12,7 @@ import pygame
 
 from eurasia_game.engine.state import FACILITATOR, Action
 from eurasia_game.ui import scenes as sc
+from eurasia_game.ui.scene_registry import scene
 from eurasia_game.ui.layout import grid
 from eurasia_game.ui.seminar.words import W
 from eurasia_game.ui.widgets import Button
@@ -73,9 +74,7 @@ class ArmScene(sc.Scene):
         return lambda: [sc.Act(Action("arm", FACILITATOR, year=year)), self._back()]
 
     def _back(self):
-        from eurasia_game.ui.seminar.panel import FacilitatorPanel
-
-        return sc.Replace(FacilitatorPanel())
+        return sc.Replace(scene("facilitator_panel"))
 
     def draw(self, surface, ctx) -> None:
         surface.fill(ctx.colour("bg"))

@@ -16,6 +16,7 @@ from __future__ import annotations
 import pygame
 
 from eurasia_game.report.debrief import Debrief, build_debrief, how_words, moved_text, signed
+from eurasia_game.session.branches import line_name, shown_info
 from eurasia_game.ui.strings import basis_text
 from eurasia_game.ui import scenes as sc
 from eurasia_game.ui.chart import line_chart
@@ -54,9 +55,9 @@ class DebriefScene(sc.Scene):
         self.lines = []
         for branch in klass.branches:
             debrief = live if branch.info.id == klass.current else build_debrief(ctx.rules, branch.record)
-            self.lines.append((branch.info, debrief))
+            self.lines.append((shown_info(branch.info), debrief))
         self.debrief: Debrief = live
-        self.line_name = current.info.name
+        self.line_name = line_name(current.info)
 
     def _tabs(self) -> tuple[str, ...]:
         return TABS if len(self.lines) > 1 else TABS[:-1]

@@ -15,6 +15,7 @@ from eurasia_game.engine.describe import describe_card
 from eurasia_game.engine.facilitator import facilitator_injectable
 from eurasia_game.engine.state import FACILITATOR, Action
 from eurasia_game.ui import scenes as sc
+from eurasia_game.ui.scene_registry import scene
 from eurasia_game.ui.drawing import panel
 from eurasia_game.ui.layout import centred, stack
 from eurasia_game.ui.seminar.widgets import Scroller
@@ -88,9 +89,7 @@ class InjectScene(sc.Scene):
             self.ring.focus(shown[0].id)
 
     def _back(self):
-        from eurasia_game.ui.seminar.panel import FacilitatorPanel
-
-        return sc.Replace(FacilitatorPanel())
+        return sc.Replace(scene("facilitator_panel"))
 
     def handle(self, event, ctx):
         if self.scroll.handle(event, 1, max(1, getattr(self, "fit", 5) - 1)):

@@ -12,9 +12,11 @@ from __future__ import annotations
 
 import pygame
 
+from eurasia_game.session.branches import line_name
 from eurasia_game.ui import scenes as sc
 from eurasia_game.ui.drawing import panel
 from eurasia_game.ui.layout import centred, grid
+from eurasia_game.ui.scene_registry import register
 from eurasia_game.ui.seminar.presets import clock
 from eurasia_game.ui.seminar.words import W
 from eurasia_game.ui.widgets import Button
@@ -32,7 +34,7 @@ def status_line(ctx) -> str:
     rules = ctx.rules
     state = game.state
     klass = ctx.app.seminar.ensure_class()
-    line = klass.branch(klass.current).info.name if klass else ""
+    line = line_name(klass.branch(klass.current).info) if klass else ""
     if state.over:
         who = W("sem_status_over", ending=rules.ending[state.ending].name)
     else:
@@ -40,6 +42,7 @@ def status_line(ctx) -> str:
     return W("sem_status", year=state.year, phase=rules.phases[state.phase].name, who=who, line=line)
 
 
+@register("facilitator_panel")
 class FacilitatorPanel(sc.Scene):
     name = "sem_panel"
     opaque = False

@@ -9,8 +9,9 @@ from __future__ import annotations
 
 import pygame
 
-from eurasia_game.session.branches import year_starts
+from eurasia_game.session.branches import line_name, year_starts
 from eurasia_game.ui import scenes as sc
+from eurasia_game.ui.scene_registry import scene
 from eurasia_game.ui.layout import grid
 from eurasia_game.ui.seminar.words import W
 from eurasia_game.ui.widgets import Button
@@ -48,7 +49,7 @@ class RewindScene(sc.Scene):
         lines = [
             Button(
                 f"line:{b.info.id}",
-                b.info.name,
+                line_name(b.info),
                 detail=W("sem_line_here") if b.info.id == klass.current else W("sem_line_from", year=b.info.fork_year) if b.info.fork_year else W("sem_line_original"),
                 on=self._switch(b.info.id),
                 selected=b.info.id == klass.current,
@@ -83,9 +84,7 @@ class RewindScene(sc.Scene):
         return lambda: sc.Call("seminar", ("switch", line))
 
     def _back(self):
-        from eurasia_game.ui.seminar.panel import FacilitatorPanel
-
-        return sc.Replace(FacilitatorPanel())
+        return sc.Replace(scene("facilitator_panel"))
 
     def draw(self, surface, ctx) -> None:
         surface.fill(ctx.colour("bg"))

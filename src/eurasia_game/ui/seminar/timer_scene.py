@@ -13,6 +13,7 @@ import pygame
 
 from eurasia_game.session.branches import TimerSettings
 from eurasia_game.ui import scenes as sc
+from eurasia_game.ui.scene_registry import scene
 from eurasia_game.ui.drawing import panel
 from eurasia_game.ui.layout import centred, grid
 from eurasia_game.ui.seminar.presets import clock
@@ -74,9 +75,7 @@ class TimerScene(sc.Scene):
             self.ring.focus("sem_done")
 
     def _back(self):
-        from eurasia_game.ui.seminar.panel import FacilitatorPanel
-
-        return sc.Replace(FacilitatorPanel())
+        return sc.Replace(scene("facilitator_panel"))
 
     def resume(self, ctx):
         self.layout(ctx)
