@@ -22,11 +22,12 @@ from __future__ import annotations
 import math
 from dataclasses import dataclass
 
-from eurasia_game.ai.forward import quiet
+from eurasia_game.ai.forward import QuietWork, quiet
 from eurasia_game.ai.margins import compile_margin
-from eurasia_game.engine.compiled import compiled
+from eurasia_game.engine.compiled import compiled_quiet
 from eurasia_game.engine.flow import outcome
 from eurasia_game.engine.work import other_side
+from eurasia_game.model import effects as E
 
 RESULT_VALUE = {"win": 1.0, "draw": 0.5, "lose": 0.0}
 
@@ -222,11 +223,19 @@ class Projection:
     def __init__(self, rules):
         self.rules = rules
         self.sides = rules.side_ids
-        code = compiled(rules)
+        code = compiled_quiet(rules)  # run on quiet working copies
         # (condition, effects) closures of the yearly trends, then of each front's payouts with its context.
         self.yearly = [(test, effects) for test, _, effects in code.rules_of(rules.yearly)]
         self.fronts = [(code.context(None, f.id), [(test, effects) for test, _, effects in code.rules_of(f.resolution)]) for f in rules.fronts]
         self.none = code.context()
+        # The same rules in one list, in the same order: (condition, effects, context).
+        self.steps = [(test, effects, self.none) for test, effects in self.yearly] + [
+            (test, effects, ctx) for ctx, pairs in self.fronts for test, effects in pairs
+        ]
+        # When those rules only change numbers and flags (no card, deck or ending), the
+        # projection's copy need not copy the lists a year's play would change.
+        rule_effects = [e for r in rules.yearly for e in r.effects] + [e for f in rules.fronts for r in f.resolution for e in r.effects]
+        self.numbers_only = all(_numbers_only(e) for e in rule_effects)
 
     def run(self, state, years: int):
         """The position ``years`` years on if nobody acted: income, trends, front payouts.
@@ -234,18 +243,44 @@ class Projection:
         Chance effects in those rules draw from the state's own generator copy,
         so the projection is deterministic.  Nothing is logged.
         """
-        w = quiet(self.rules, state)
+        w = _numbers_copy(state) if self.numbers_only and isinstance(state, QuietWork) else quiet(self.rules, state)
         w.orders_done = []
-        none = self.none
+        sides, steps = self.sides, self.steps
         for _ in range(years):
-            for side in self.sides:
-                w.power[side] += w.income[side]
-            for test, effects in self.yearly:
-                if test(w, none):
-                    effects(w, none)
-            for ctx, rules in self.fronts:
-                for test, effects in rules:
-                    if test(w, ctx):
-                        effects(w, ctx)
+            power, income = w.power, w.income
+            for side in sides:
+                power[side] += income[side]
+            for test, effects, ctx in steps:
+                if test(w, ctx):
+                    effects(w, ctx)
             w.year += 1
         return w
+
+
+# Effects that change only numbers (tracks, standings, power, income) and flags, or say
+# something (a quiet copy says nothing), possibly by chance or under a condition.
+_NUMBER_EFFECTS = (E.ShiftTrack, E.ShiftStanding, E.GainPower, E.ChangeIncome, E.SetFlag, E.Say)
+
+
+def _numbers_only(effect) -> bool:
+    if isinstance(effect, (E.Chance, E.When)):
+        return all(_numbers_only(e) for e in (*effect.then, *effect.otherwise))
+    return isinstance(effect, _NUMBER_EFFECTS)
+
+
+def _numbers_copy(w: QuietWork) -> QuietWork:
+    """A quiet copy whose tables and flags are its own and whose lists are shared with ``w``:
+    for rules that change only numbers and flags, which never touch those lists."""
+    new = object.__new__(QuietWork)
+    fields = dict(w.__dict__)
+    fields["tracks"] = dict(fields["tracks"])
+    fields["power"] = dict(fields["power"])
+    fields["income"] = dict(fields["income"])
+    fields["standing"] = {front: dict(row) for front, row in fields["standing"].items()}
+    fields["flags"] = set(fields["flags"])
+    fields["moves"] = {}
+    fields["events"] = []
+    fields["revealed"] = False
+    fields.pop("quantile", None)  # as ``copy_work``: a copy draws at random again
+    new.__dict__ = fields
+    return new

@@ -14,6 +14,7 @@ follows the rules exactly, modded or not.
 from __future__ import annotations
 
 from eurasia_game.engine import rng as engine_rng
+from eurasia_game.engine.compiled import compiled_quiet
 # The year's resolution and checks are the engine's own steps (private to the
 # engine's flow, used here so that the look-ahead can never drift from the rules).
 from eurasia_game.engine.flow import _checks, _resolve, advance, deck_for
@@ -24,8 +25,13 @@ from eurasia_game.engine.work import Context, Work
 class QuietWork(Work):
     """A working state that keeps no log: look-ahead needs the numbers, not the story.
 
-    It changes the numbers exactly as ``Work`` does; only the telling is skipped.
+    It changes the numbers exactly as ``Work`` does; only the telling is skipped
+    (its effects are the quiet closures, which do not note what they moved).
     """
+
+    def __init__(self, rules, s) -> None:
+        super().__init__(rules, s)
+        self.code = compiled_quiet(rules)
 
     def _position(self) -> dict:
         return {}

@@ -15,7 +15,7 @@ from dataclasses import dataclass, fields
 
 from eurasia_game.ai.evaluate import Evaluator, Weights
 from eurasia_game.ai.forward import QuietWork, StratifiedWork, resolve_year
-from eurasia_game.engine.moves import _no_text, targets_of, why_illegal
+from eurasia_game.engine.moves import _no_text, _order_problem, planned_cost, targets_of, why_illegal
 from eurasia_game.engine.state import Action, GameState, Order
 from eurasia_game.engine.work import Context, Work, other_side
 from eurasia_game.model import effects as E
@@ -151,8 +151,16 @@ class Planner:
         w.plans = dict(w.plans)
         w.plans[self.side] = plan
         w.to_act = self.side
+        rules = self.rules
+        if w.ending is None and w.dilemma is None and rules.phases[w.phase].kind == "plan":
+            # The planner's own moves (its side's actions at their allowed targets) in a
+            # planning phase: of ``why_illegal``'s checks only the order's own are left
+            # (limit, per year, requirement, power), with the power left worked out once.
+            available = w.power[self.side] - planned_cost(rules, w, self.side)
+            act = rules.action
+            return [m for m in self.moves if _order_problem(rules, w, self.side, act[m.action], m.target, available, _no_text) is None]
         # Only legality matters here: the engine is spared writing out the reasons.
-        return [m for m in self.moves if why_illegal(self.rules, w, m, _no_text) is None]
+        return [m for m in self.moves if why_illegal(rules, w, m, _no_text) is None]
 
     # --- planning ------------------------------------------------------------------
     def plan(self, state, rng: random.Random, rival_plan: tuple = ()) -> tuple:

@@ -36,7 +36,7 @@ from eurasia_game.ai.forward import QuietWork, choose_option, determinise, quiet
 from eurasia_game.ai.heuristic import PlanningPolicy
 from eurasia_game.ai.planner import Planner, Style
 from eurasia_game.engine import rng as engine_rng
-from eurasia_game.engine.moves import _no_text, why_illegal
+from eurasia_game.engine.moves import _no_text, _order_problem, targets_of, why_illegal
 from eurasia_game.engine.state import Action, Order
 from eurasia_game.engine.work import Context, other_side
 
@@ -265,9 +265,23 @@ def legal_part(rules, w, side: str, plan: tuple) -> tuple:
     w.to_act = side
     w.plans = dict(w.plans)
     keep: list = []
+    # In a planning phase, an order of one of the side's actions at an allowed target
+    # can only fail the order's own checks (``_order_problem``: limit, per year,
+    # requirement, power): those alone are run, the power left kept as orders are kept.
+    planning = w.ending is None and w.dilemma is None and rules.phases[w.phase].kind == "plan"
+    available = w.power[side] if planning else 0
     for order in plan:
         w.plans[side] = tuple(keep)
-        if why_illegal(rules, w, Action("plan", side, action=order.action, target=order.target), _no_text) is None:
+        act = rules.action.get(order.action) if planning else None
+        if act is not None and side in act.sides and order.target in targets_of(rules, act):
+            ok = _order_problem(rules, w, side, act, order.target, available, _no_text) is None
+            if ok:
+                available -= act.cost
+        else:
+            ok = why_illegal(rules, w, Action("plan", side, action=order.action, target=order.target), _no_text) is None
+            if ok and planning:
+                available -= rules.action[order.action].cost
+        if ok:
             keep.append(order)
     w.to_act, w.plans = saved
     return tuple(keep)

@@ -39,8 +39,11 @@ def _always(state, ctx) -> bool:
 class Compiled:
     """The closures of one rule set's conditions and effects, made on first use."""
 
-    def __init__(self, rules):
+    def __init__(self, rules, keep_moves: bool = True):
         self.rules = rules
+        # False for the quiet working copies of the look-ahead (``ai.forward.QuietWork``):
+        # they keep no log, so the effects skip noting what they moved for it.
+        self.keep_moves = keep_moves
         a, b = rules.side_ids
         self.first, self.second = a, b
         self.track_bounds = {t.id: (t.min, t.max) for t in rules.tracks}
@@ -145,7 +148,22 @@ class Compiled:
                 return lambda s, ctx: s.tracks[key] >= lo
             return lambda s, ctx: lo <= s.tracks[key] <= hi
         if t is C.StandingIs:
-            return _range(self._standing_getter(c.front, c.side), c.min, c.max)
+            lo, hi = c.min, c.max
+            if c.side not in ("self", "other") and c.front != "target":  # one front, one side, named: read in place
+                front, fixed = c.front, c.side
+                if lo is None:
+                    return lambda s, ctx: s.standing[front][fixed] <= hi
+                if hi is None:
+                    return lambda s, ctx: s.standing[front][fixed] >= lo
+                return lambda s, ctx: lo <= s.standing[front][fixed] <= hi
+            if c.side not in ("self", "other"):  # a named side at the rule's front (a front's payouts)
+                fixed = c.side
+                if lo is None:
+                    return lambda s, ctx: s.standing[ctx.target][fixed] <= hi
+                if hi is None:
+                    return lambda s, ctx: s.standing[ctx.target][fixed] >= lo
+                return lambda s, ctx: lo <= s.standing[ctx.target][fixed] <= hi
+            return _range(self._standing_getter(c.front, c.side), lo, hi)
         if t is C.Leads:
             side, by = self.side_of(c.side), c.by
             a, b = self.first, self.second
@@ -158,13 +176,22 @@ class Compiled:
 
             return leads
         if t is C.PowerIs:
+            if c.side not in ("self", "other"):  # a side named: read in place
+                return _fixed_range("power", c.side, c.min, c.max)
             side = self.side_of(c.side)
             return _range(lambda s, ctx: s.power[side(ctx)], c.min, c.max)
         if t is C.IncomeIs:
+            if c.side not in ("self", "other"):
+                return _fixed_range("income", c.side, c.min, c.max)
             side = self.side_of(c.side)
             return _range(lambda s, ctx: s.income[side(ctx)], c.min, c.max)
         if t is C.YearIs:
-            return _range(lambda s, ctx: s.year, c.min, c.max)
+            lo, hi = c.min, c.max
+            if lo is None:
+                return lambda s, ctx: s.year <= hi
+            if hi is None:
+                return lambda s, ctx: s.year >= lo
+            return lambda s, ctx: lo <= s.year <= hi
         if t is C.FlagSet:
             flag = c.flag
             return lambda s, ctx: flag in s.flags
@@ -236,6 +263,8 @@ class Compiled:
 
     def _effect(self, e):
         t = type(e)
+        if not self.keep_moves and (t is E.ShiftTrack or t is E.ShiftStanding):
+            return self._quiet_shift(e)
         if t is E.ShiftTrack:
             key, delta = e.track, e.delta
             if key not in self.track_bounds:  # not a track of these rules: fails when applied, as it always did
@@ -369,8 +398,102 @@ class Compiled:
         raise TypeError(f"unknown effect {t.__name__}")  # pragma: no cover - the vocabulary is closed
 
 
+    def _quiet_shift(self, e):
+        """A track or standing shift for a working copy that keeps no log: the value
+        clamped to its bounds exactly as ``_effect``'s (``max(lo, min(hi, ...))``), nothing noted."""
+        if type(e) is E.ShiftTrack:
+            key, delta = e.track, e.delta
+            if key not in self.track_bounds:
+                return lambda w, ctx: self.rules.track[key]
+            lo, hi = self.track_bounds[key]
+
+            def shift_track(w, ctx):
+                tracks = w.tracks
+                new = tracks[key] + delta
+                if new > hi:
+                    new = hi
+                if new < lo:
+                    new = lo
+                tracks[key] = new
+
+            return shift_track
+        side, delta, front_ref, bounds = self.side_of(e.side), e.delta, e.front, self.front_bounds
+        if e.side == "self" and front_ref == "target":
+
+            def shift_own(w, ctx):
+                front = ctx.target
+                lo, hi = bounds[front]
+                row = w.standing[front]
+                new = row[ctx.side] + delta
+                if new > hi:
+                    new = hi
+                if new < lo:
+                    new = lo
+                row[ctx.side] = new
+
+            return shift_own
+        if e.side not in ("self", "other") and front_ref in bounds:
+            lo, hi = bounds[front_ref]
+            fixed = e.side
+
+            def shift_fixed(w, ctx):
+                row = w.standing[front_ref]
+                new = row[fixed] + delta
+                if new > hi:
+                    new = hi
+                if new < lo:
+                    new = lo
+                row[fixed] = new
+
+            return shift_fixed
+        if e.side not in ("self", "other") and front_ref == "target":
+            fixed = e.side
+
+            def shift_named(w, ctx):
+                front = ctx.target
+                lo, hi = bounds[front]
+                row = w.standing[front]
+                new = row[fixed] + delta
+                if new > hi:
+                    new = hi
+                if new < lo:
+                    new = lo
+                row[fixed] = new
+
+            return shift_named
+
+        def shift_standing(w, ctx):
+            front = ctx.target if front_ref == "target" else front_ref
+            lo, hi = bounds[front]
+            row = w.standing[front]
+            who = side(ctx)
+            new = row[who] + delta
+            if new > hi:
+                new = hi
+            if new < lo:
+                new = lo
+            row[who] = new
+
+        return shift_standing
+
+
 def _ctx_side(ctx):
     return ctx.side
+
+
+def _fixed_range(table: str, key: str, lo, hi):
+    """A test that a named side's power or income lies in [lo, hi] (read in place, no getter between)."""
+    if table == "power":
+        if lo is None:
+            return lambda s, ctx: s.power[key] <= hi
+        if hi is None:
+            return lambda s, ctx: s.power[key] >= lo
+        return lambda s, ctx: lo <= s.power[key] <= hi
+    if lo is None:
+        return lambda s, ctx: s.income[key] <= hi
+    if hi is None:
+        return lambda s, ctx: s.income[key] >= lo
+    return lambda s, ctx: lo <= s.income[key] <= hi
 
 
 def _range(get, lo, hi):
@@ -383,6 +506,7 @@ def _range(get, lo, hi):
 
 
 _COMPILED: dict[int, tuple] = {}
+_QUIET: dict[int, tuple] = {}
 
 
 def compiled(rules) -> Compiled:
@@ -394,4 +518,16 @@ def compiled(rules) -> Compiled:
     if len(_COMPILED) > 64:
         _COMPILED.clear()
     _COMPILED[id(rules)] = (rules, made)
+    return made
+
+
+def compiled_quiet(rules) -> Compiled:
+    """The closures of ``rules`` for working copies that keep no log (the same numbers, no notes of what moved)."""
+    known = _QUIET.get(id(rules))
+    if known is not None and known[0] is rules:
+        return known[1]
+    made = Compiled(rules, keep_moves=False)
+    if len(_QUIET) > 64:
+        _QUIET.clear()
+    _QUIET[id(rules)] = (rules, made)
     return made

@@ -110,8 +110,10 @@ def load_layers(base: Path | str | None, mod_folders: Sequence[Path | str] = (),
     merge, so the checks across files run whatever went wrong before them.
     The rules (``result.rules``) are only given when nothing is in error.
     """
+    from eurasia_game.model.ruleset import complete_models
     from eurasia_game.paths import base_rules_dir
 
+    complete_models()  # the field annotations the checks and messages walk
     result = LoadResult(rules=None)
     if len(mod_folders) > MAX_MODS:
         result.problems.append(Problem("error", "mods", 1, 1, "", S("prob_many_mods", max=MAX_MODS), S("prob_fewer_mods")))

@@ -132,7 +132,8 @@ def _model_classes() -> dict[str, type]:
         name = f"{cls.__module__}.{cls.__qualname__}"
         if name in table:
             continue
-        table[name] = cls
+        if cls.__module__.startswith("eurasia_game.model."):  # a subclass made elsewhere is no rule model
+            table[name] = cls
         stack.extend(cls.__subclasses__())
     return table
 

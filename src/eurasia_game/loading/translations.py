@@ -37,6 +37,9 @@ from eurasia_game.lang.catalogue import S
 from eurasia_game.loading.files import LANG_FOLDER, display_name, list_rule_files, read_rule_file
 from eurasia_game.loading.problems import Problem, did_you_mean
 from eurasia_game.model.base import Prose
+from eurasia_game.model.ruleset import complete_models
+
+complete_models()  # the recursive models' field annotations, which finding the prose fields reads
 
 _CODE = re.compile(r"^[a-z]{2,3}(_[A-Z]{2})?$")
 _PLACEHOLDER = re.compile(r"\$(?:\{([_a-zA-Z][_a-zA-Z0-9]*)\}|([_a-zA-Z][_a-zA-Z0-9]*))")  # as string.Template reads them (ASCII names)

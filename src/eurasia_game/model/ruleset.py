@@ -161,3 +161,19 @@ class RuleSet(BaseModel):
 
         template = self.texts.get(key, key)
         return Template(template).safe_substitute({k: str(v) for k, v in values.items()})
+
+
+def complete_models() -> None:
+    """Resolve the recursive models' own annotations (conditions inside ``all``/``any``/``not``,
+    effects inside ``chance``/``when``), as tools that read the models' fields need them.
+
+    The rule models defer building their validators (start-up takes cached rules without
+    validating), so these few, which name a union defined after them, are completed here:
+    by the loader before it validates, by the reference and schema writers.  Done once.
+    """
+    from eurasia_game.model.conditions import AllOf, AnyOf, NotOf
+    from eurasia_game.model.effects import Chance, When
+
+    for model in (AllOf, AnyOf, NotOf, Chance, When):
+        model.model_rebuild()
+

@@ -27,9 +27,11 @@ from eurasia_game.model.base import Ref, RuleModel
 from eurasia_game.model.conditions import CONDITION_TYPES
 from eurasia_game.model.effects import EFFECT_TYPES
 from eurasia_game.model.mod import Dependency, GameRequirement, ModManifest, Removals
-from eurasia_game.model.ruleset import RuleFile
+from eurasia_game.model.ruleset import RuleFile, complete_models
 from eurasia_game.model.story import STORY_TYPES
 from eurasia_game.model.texts import TEXT_KEYS
+
+complete_models()  # the recursive models' field annotations, which the reference reads
 
 BEGIN = "<!-- BEGIN GENERATED REFERENCE: python -m eurasia_game.mods.reference --write docs/modding.md -->"
 END = "<!-- END GENERATED REFERENCE -->"
