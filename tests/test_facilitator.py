@@ -187,11 +187,16 @@ def test_time_up_in_a_dilemma_takes_the_first_affordable_option(rules):
         session = GameSession.new(rules, None, seed)
         if session.state.dilemma is not None:
             break
+    else:  # pragma: no cover - the base deck opens with dilemmas often
+        pytest.fail("no seed in 40 opened with a dilemma")
     side = session.state.to_act
     first = next(a for a in session.legal() if a.kind == "choose")
     result = session.act(Action("time_up", FACILITATOR, target=side, mode="commit", seconds=45))
+    assert result.events[0].kind == "time_up" and result.events[0].data == ("commit",)
+    assert result.events[0].text == rules.text("time_up_choice", side=rules.side[side].name, time="0:45")
     chose = next(e for e in result.events if e.kind == "chose")
     assert chose.data == (first.option,)
+    assert not result.undoable
 
 
 def test_time_up_only_for_the_side_to_act_and_known_rules(rules):
