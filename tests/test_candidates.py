@@ -19,10 +19,11 @@ from dataclasses import replace
 
 import pytest
 
-from eurasia_game.engine import apply_action, legal_actions, new_game
-from eurasia_game.engine.candidates import allowed, candidates, may_plan, open_orders, targets_of
+from eurasia_game.engine import Action, apply_action, legal_actions, new_game
+from eurasia_game.engine.candidates import Candidates, allowed, candidates, may_plan, open_orders, targets_of
 from eurasia_game.engine.state import Order
 from eurasia_game.engine.work import Context, holds
+from eurasia_game.model.ruleset import RuleSet
 
 
 def reference_open(rules, state, side) -> list[tuple[str, str | None]]:
@@ -161,16 +162,42 @@ def test_the_last_order_of_the_year_is_open_and_then_none(rules):
     _agrees(rules, one_left, side)
 
 
+def test_an_action_allowed_twice_a_year_stays_open_after_one_and_closes_after_two(rules):
+    """Every base action may be ordered once a year at a front; a mod may allow more."""
+    data = {name: getattr(rules, name) for name in RuleSet.model_fields}
+    data["actions"] = tuple(a.model_copy(update={"per_year": 2}) for a in rules.actions)
+    twice = RuleSet(**data)
+    state = _planning_state(twice)
+    side = state.to_act
+    rich = replace(state, power={**state.power, side: 1_000})
+    assert twice.side[side].orders_per_year >= 3
+    table = allowed(twice, _fresh(rich), side)
+    checked = 0
+    for candidate in table[:6]:
+        for times, still_open in ((1, True), (2, False)):
+            s = replace(rich, plans={**rich.plans, side: (candidate.order,) * times})
+            keys = {(a.action, a.target) for a in open_orders(twice, s, side)}
+            assert (candidate.key in keys) == still_open, (candidate.key, times)
+            assert may_plan(twice, _fresh(s), side, candidate) == still_open, (candidate.key, times)
+            assert [(a.action, a.target) for a in open_orders(twice, _fresh(s), side)] == reference_open(twice, _fresh(s), side)
+        checked += 1
+    assert checked == 6
+
+
 def test_the_candidate_table_lists_each_sides_own_actions_at_their_fronts(rules):
-    table = candidates(rules)
-    assert candidates(rules) is table
+    kept = candidates(rules)
+    assert candidates(rules) is kept
+    table = Candidates(rules)  # built here, not the one kept from an earlier test
     for side in rules.side_ids:
         expected = [(a.id, t) for a in rules.actions if side in a.sides for t in targets_of(rules, a)]
         assert [c.key for c in table.of[side]] == expected
-        for c in table.of[side]:
-            assert c.action.side == side and c.action.kind == "plan"
-            assert c.order == Order(side, c.act.id, c.target)
+        assert [c.key for c in kept.of[side]] == expected
+        for c, (act_id, target) in zip(table.of[side], expected):
+            assert (c.act.id, c.target) == (act_id, target)
+            assert c.action == Action("plan", side, action=act_id, target=target)
+            assert c.order == Order(side, act_id, target)
             assert (c.cost, c.per_year) == (c.act.cost, c.act.per_year)
-            assert c.ctx == Context(side=side, target=c.target)
-            assert table.by_key[(side, c.act.id, c.target)] is c
-        assert table.commit[side].kind == "commit" and table.commit[side].side == side
+            assert c.ctx == Context(side=side, target=target)
+            assert (c.requires is None) == (c.act.requires is None)
+            assert table.by_key[(side, act_id, target)] is c
+        assert table.commit[side] == Action("commit", side)
