@@ -22,7 +22,7 @@ fi
 # Each part runs only the fast test files that exercise it (tests/conftest.py
 # keeps the files named in EURASIA_TEST_FILES); the files must also be listed
 # in pyproject.toml's pytest_add_cli_args_test_selection.
-ENGINE_TESTS="tests/test_engine.py tests/test_engine_direct.py tests/test_decided.py tests/test_effects.py tests/test_conditions.py tests/test_describe.py tests/test_facilitator.py tests/test_records_golden.py tests/test_objectives.py tests/test_redlines.py tests/test_preview.py tests/test_compiled_quiet.py tests/test_candidates.py"
+ENGINE_TESTS="tests/test_engine.py tests/test_engine_direct.py tests/test_decided.py tests/test_effects.py tests/test_conditions.py tests/test_describe.py tests/test_facilitator.py tests/test_records_golden.py tests/test_objectives.py tests/test_redlines.py tests/test_preview.py tests/test_compiled_quiet.py tests/test_candidates.py tests/test_condition_bounds.py tests/test_engine_edges.py"
 SESSION_TESTS="tests/test_records.py tests/test_saves.py tests/test_saves_fixtures.py"
 LOADING_TESTS="tests/test_checker_table.py tests/test_checker_walks.py tests/test_merge_layers.py tests/test_checker.py tests/test_checker_messages.py tests/test_mods.py"
 

@@ -141,3 +141,54 @@ def test_objectives_after_the_plan(rules):
     assert o.low == o.high >= o.score_now  # room for manoeuvre 3 -> 4 meets an objective
     assert p.objectives["beijing"].high <= p.objectives["beijing"].score_now  # ... that Beijing's "Moscow bound" loses
     assert 0.0 <= o.chance_met <= 1.0
+
+
+def test_the_rivals_reach_is_every_action_it_owns_and_can_afford_in_rules_order(rules):
+    """Actions it cannot afford or does not own are passed over, not the end of the list."""
+    from eurasia_game.engine.candidates import targets_of
+    from eurasia_game.engine.preview import footprint
+
+    session = _to_planning(rules, 5)
+    state = session.state
+    own = [a for a in rules.actions if "beijing" in a.sides]
+    for power in sorted({a.cost for a in own}):
+        rich = replace(state, power={**state.power, "beijing": power})
+        expected: set = set()
+        for action in own:
+            if action.cost <= power:
+                for target in targets_of(rules, action):
+                    footprint(rules, action.effects, "beijing", target, expected)
+        assert rival_reach(rules, rich, "beijing") == expected, power
+    # the list holds an action passed over before one that is counted
+    cheapest = min(a.cost for a in own)
+    order = [a for a in rules.actions if not ("beijing" in a.sides and a.cost <= cheapest)]
+    assert order and rules.actions.index(order[0]) < max(rules.actions.index(a) for a in own if a.cost <= cheapest)
+
+
+def test_every_change_starts_from_the_state_and_marks_what_the_rival_could_move(rules):
+    session = _to_planning(rules, 7)
+    flags = set()
+    for power in range(0, 7):
+        state = replace(session.state, power={**session.state.power, "beijing": power})
+        planned = replace(state, plans={**state.plans, "moscow": (Order("moscow", "invest", "energy"),)})
+        p = preview(rules, planned, "moscow")
+        reach = rival_reach(rules, planned, "beijing")
+        for track, c in p.tracks.items():
+            assert (c.now, c.rival) == (state.tracks[track], track in reach), track
+        for front, row in p.standing.items():
+            for side, c in row.items():
+                assert (c.now, c.rival) == (state.standing[front][side], f"{front}/{side}" in reach), (front, side)
+                flags.add(c.rival)
+        assert p.rival_power == power
+    assert flags == {True, False}, "some standings are in the rival's reach and some are not"
+
+
+def test_orders_the_side_cannot_pay_for_are_counted_as_skipped(rules):
+    session = _to_planning(rules, 7)
+    state = session.state
+    costly = max((a for a in rules.actions if "moscow" in a.sides), key=lambda a: a.cost)
+    target = costly.targets[0] if isinstance(costly.targets, (list, tuple)) else rules.front_ids[0]
+    order = Order("moscow", costly.id, target)
+    for power, skipped in ((0, 2), (costly.cost, 1), (2 * costly.cost, 0)):
+        planned = replace(state, power={**state.power, "moscow": power}, plans={**state.plans, "moscow": (order, order)})
+        assert preview(rules, planned, "moscow").skipped == skipped, power

@@ -164,3 +164,71 @@ def test_an_order_aimed_at_a_front_is_named_with_the_front_and_the_power_still_m
     assert how_far(rules, short, cond) == (need, f"{rules.side[side].name} needs {need} more power for '{action.name}' in {front.name} (cost {action.cost})")
     rich = replace(short, power={**short.power, side: action.cost})
     assert how_far(rules, rich, cond) == (1, f"one order away: {rules.side[side].name} can afford '{action.name}' in {front.name} this year (cost {action.cost}, power {action.cost})")
+
+
+# --- exact words of the odds, a card's plain effects and each choice ---------------------------
+
+
+def _rules_with(rules, **changes):
+    from eurasia_game.model.ruleset import RuleSet
+
+    data = {name: getattr(rules, name) for name in RuleSet.model_fields}
+    data.update(changes)
+    return RuleSet(**data)
+
+
+def _with_card(rules, card):
+    return _rules_with(rules, events=tuple(card if e.id == card.id else e for e in rules.events))
+
+
+def test_a_mark_set_on_a_roll_names_the_card_and_the_odds_of_each_branch(rules):
+    """70% on success and 30% otherwise: odds a percent off (a 101 for a 100) round differently."""
+    from pydantic import TypeAdapter
+
+    from eurasia_game.model.effects import Effect
+
+    roll = TypeAdapter(Effect).validate_python(
+        {"type": "chance", "percent": 70, "then": [{"type": "flag", "flag": "zz_then"}], "else": [{"type": "flag", "flag": "zz_else"}]}
+    )
+    card = rules.events[0].model_copy(update={"effects": [roll], "condition": None, "repeatable": False})
+    mod = _with_card(rules, card)
+    state = replace(_far_state(mod), deck=(card.id,))
+    where = f"the card '{card.title}', a card that can be drawn now"
+    then = how_far(mod, state, C.FlagSet(type="flag", flag="zz_then"))
+    otherwise = how_far(mod, state, C.FlagSet(type="flag", flag="zz_else"))
+    assert then == (None, f"not now; it comes from {where} (on a roll, 70%)")
+    assert otherwise == (None, f"not now; it comes from {where} (on a roll, 30%)")
+
+
+def test_a_mark_of_an_order_carried_out_for_the_other_side_names_that_side(rules):
+    """An order condition read for 'other': the side is resolved from the rules, not only the context."""
+    action = min(rules.actions, key=lambda a: a.cost)
+    side = action.sides[0]
+    other = next(s for s in rules.side_ids if s != side)
+    target = action.targets[0] if isinstance(action.targets, (list, tuple)) and action.targets else None
+    done = replace(_far_state(rules), orders_done=(Order(side, action.id, target),))
+    cond = C.Ordered(type="ordered", side="other", action=action.id)
+    from eurasia_game.engine.work import Context
+
+    assert how_far(rules, done, cond, Context(side=other)) == (0, f"{rules.side[side].name} has carried out '{action.name}' this year")
+
+
+def test_a_cards_plain_effects_name_the_side_that_chooses_and_each_option_in_full(rules):
+    from pydantic import TypeAdapter
+
+    from eurasia_game.engine.describe import describe_effects, side_word
+    from eurasia_game.model import effects as E
+    from eurasia_game.model.effects import Effect
+
+    base = next(e for e in rules.events if e.dilemma is not None and len(e.dilemma.options) >= 2)
+    gain = TypeAdapter(Effect).validate_python({"type": "power", "side": "self", "delta": 2})
+    card = base.model_copy(update={"effects": [gain]})
+    mod = _with_card(rules, card)
+    chooser = mod.side[card.dilemma.side].name
+    plain = describe_effects(mod, card.effects, card.dilemma.side)
+    assert chooser in plain, "the card's own effects are said of the side that chooses"
+    who = side_word(mod, card.dilemma.side, None)
+    options = [f"{o.label} ({describe_effects(mod, o.effects, card.dilemma.side) or 'nothing'})" for o in card.dilemma.options]
+    trigger = [E.TriggerCard(type="trigger", card=card.id)]
+    assert costs(mod, trigger, full=True) == f"'{card.title}': {plain}; then {who} chooses: {'; or '.join(options)}"
+    assert costs(mod, trigger) == f"'{card.title}': {plain}; then {who} chooses: {' or '.join(o.label for o in card.dilemma.options)}"
