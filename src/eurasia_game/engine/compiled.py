@@ -229,11 +229,10 @@ class Compiled:
         raise TypeError(f"unknown condition {t.__name__}")  # pragma: no cover - the vocabulary is closed
 
     def _standing_getter(self, front_ref: str, side_ref: str):
-        """``get(state, ctx)``: a side's standing on a front, as a rule names them."""
-        if side_ref not in ("self", "other"):
-            if front_ref == "target":
-                return lambda s, ctx: s.standing[ctx.target][side_ref]
-            return lambda s, ctx: s.standing[front_ref][side_ref]
+        """``get(state, ctx)``: the standing on a front of the side a rule names by 'self' or 'other'.
+
+        A side named by its id is read in place by ``_condition`` instead.
+        """
         side = self.side_of(side_ref)
         if front_ref == "target":
             return lambda s, ctx: s.standing[ctx.target][side(ctx)]

@@ -16,7 +16,7 @@ from eurasia_game.engine import rng
 from eurasia_game.engine.compiled import compiled
 from eurasia_game.engine.context import Context
 from eurasia_game.engine.state import GameState, LogEvent, Snapshot, make_state
-from eurasia_game.engine.words import fill_words, other_of, roll_words
+from eurasia_game.engine.words import other_of, roll_words
 from eurasia_game.model import effects as E
 from eurasia_game.model.ruleset import RuleSet
 
@@ -157,14 +157,6 @@ class Work:
 
     def front_name(self, front: str | None) -> str:
         return self.rules.front[front].name if front else ""
-
-    def fill(self, template: str, ctx: Context) -> str:
-        """Fill $side, $other and $front in a log template from the rules."""
-        return fill_words(self.rules, template, ctx.side, ctx.target)
-
-    def words(self, template: str, ctx: Context):
-        """Like ``fill``, written only when the log line is read."""
-        return partial(fill_words, self.rules, template, ctx.side, ctx.target)
 
     # --- effects ---------------------------------------------------------------
     def apply(self, effects, ctx: Context) -> None:
