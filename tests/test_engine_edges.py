@@ -294,3 +294,14 @@ def test_arming_endings_from_a_year_outside_the_scenario_is_refused_with_that_ye
     with pytest.raises(ValueError) as refused:
         start_game(rules, None, 1, armed_from=late)
     assert str(refused.value) == f"Endings can be armed from {scenario.start_year} to {scenario.end_year}, not from {late}."
+
+
+def test_a_state_sent_to_another_process_arrives_whole_without_its_memo(rules):
+    """The computer players' worker process receives states by pickling (``session.workproc``)."""
+    import pickle
+
+    state = _unusual(rules, _planning(rules))
+    legal_actions(rules, state)  # fills the memo of what was judged
+    back = pickle.loads(pickle.dumps(state))
+    _same_apart_from(state, back, {"memo"})
+    assert back.memo is None

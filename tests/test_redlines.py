@@ -234,9 +234,11 @@ def test_a_cards_plain_effects_name_the_side_that_chooses_and_each_option_in_ful
     assert costs(mod, trigger) == f"'{card.title}': {plain}; then {who} chooses: {' or '.join(o.label for o in card.dilemma.options)}"
 
 
-def test_a_standing_read_for_the_other_side_names_that_side(rules):
+def test_a_standing_and_power_read_for_the_other_side_name_that_side(rules):
     from eurasia_game.engine.work import Context
 
     cond = C.StandingIs(type="standing", front="arctic", side="other", min=3)
     assert how_far(rules, _far_state(rules), cond, Context(side="moscow")) == (1, "Beijing stands at 2 in Arctic: 1 step away")
     assert how_far(rules, _far_state(rules), cond, Context(side="beijing")) == (0, "Moscow stands at 4 in Arctic: met now")
+    power = C.PowerIs(type="power", side="other", min=4)
+    assert how_far(rules, _far_state(rules), power, Context(side="beijing")) == (1, "Moscow has 3 power: 1 away")
