@@ -9,6 +9,7 @@ from eurasia_game.session.policies import make_policy
 from eurasia_game.session.session import GameSession
 from eurasia_game.ui.controller import GameController
 from eurasia_game.ui.screens.ending import EndingScene, rolls_text
+from eurasia_game.ui.screens.objectives_view import ending_text
 from eurasia_game.ui.strings import S
 
 
@@ -60,5 +61,10 @@ def test_the_ending_never_cuts_the_list_off(make_app, rules, size):
     # the list ends with the count of the rest (or is the count alone): a list cut off
     # below its room loses exactly that last line
     assert any(t.endswith(S("ending_rolls_more", count=len(lines) - len([x for x in drawn if " · " in x[:9]])).strip()) for t in drawn) or S("ending_rolls_count", count=len(lines)) in drawn, drawn
+    # Which objectives each side met come before the rolls (they explain the
+    # result; every roll is in the debrief): from the default size up they are
+    # named, and the rolls keep at least their count.
     if size[0] >= 1280:
-        assert any(t.startswith(lines[0][:20]) for t in drawn)  # room for the latest roll at least
+        joined = " ".join(drawn)
+        for side in rules.sides:
+            assert ending_text(rules, session.state, side.id).split(":")[0] in joined

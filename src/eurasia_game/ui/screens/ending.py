@@ -1,5 +1,6 @@
 """The ending: its name, the article's future it stands for, why it happened,
-each side's result, and charts of every shared track and front over the years.
+each side's result with the objectives it met, and charts of every shared
+track and front over the years.
 """
 
 from __future__ import annotations
@@ -12,6 +13,7 @@ from eurasia_game.engine.describe import describe_condition
 from eurasia_game.ui import scenes as sc
 from eurasia_game.ui.chart import line_chart
 from eurasia_game.ui.drawing import marker, panel
+from eurasia_game.ui.screens.objectives_view import detail_text, ending_score, ending_text
 from eurasia_game.ui.strings import S
 from eurasia_game.ui.widgets import Button
 
@@ -136,7 +138,12 @@ class EndingScene(sc.Scene):
         ctx.text.draw(surface, S("ending_heading"), (inner.left, y), ctx.fs("font_small"), ctx.colour("text_dim"), bold=True)
         y += ctx.text.line_height(ctx.fs("font_small"), True)
         self.ending_name_rect = pygame.Rect(inner.left, y, inner.width, 0)
-        y += ctx.text.draw_wrapped(surface, ending.name, pygame.Rect(inner.left, y, inner.width, inner.bottom - y), ctx.fs("font_title"), ctx.colour("accent"), bold=True) + ctx.px(6)
+        # the title size when the name fits on one line; a long name in the big
+        # size instead, so the results and objectives below keep their room
+        name_size = ctx.fs("font_title")
+        if ctx.text.width(ending.name, name_size, True) > inner.width:
+            name_size = ctx.fs("font_big")
+        y += ctx.text.draw_wrapped(surface, ending.name, pygame.Rect(inner.left, y, inner.width, inner.bottom - y), name_size, ctx.colour("accent"), bold=True) + ctx.px(6)
         events = ctx.game.session.events(None)
         decision = decided_by(rules, state, events)
         mattered = [r for r in rolls(events, mattered_only=True) if not r.ended]
@@ -147,14 +154,9 @@ class EndingScene(sc.Scene):
         ]
         for text, size, colour, bold in blocks:
             y += ctx.text.draw_wrapped(surface, text, pygame.Rect(inner.left, y, inner.width, inner.bottom - y), size, colour, bold) + ctx.px(8)
-        results = outcome(rules, state)
-        lh = ctx.text.line_height(ctx.fs("font_big"), True)
-        for side in rules.sides:
-            if y + lh > inner.bottom:
-                break
-            marker(surface, rules, side.id, (inner.left + ctx.px(10), y + lh // 2), ctx.px(9), ctx.side_colour(side.id))
-            ctx.text.draw(surface, S("result_" + results.get(side.id, "draw"), side=side.name), (inner.left + ctx.px(28), y), ctx.fs("font_big"), ctx.colour("text"), bold=True)
-            y += lh
+        # keep a line for the other rolls' count under the results
+        reserve = ctx.text.line_height(ctx.fs("font_small")) if mattered else 0
+        y = self._draw_results(surface, ctx, state, inner, y, reserve)
         room = pygame.Rect(inner.left, y + ctx.px(8), inner.width, inner.bottom - y - ctx.px(8))
         text = rolls_text(ctx, [roll_line(rules, r) for r in reversed(mattered)], room.width, room.height) if mattered else None
         if text:
@@ -162,6 +164,51 @@ class EndingScene(sc.Scene):
             ctx.text.draw_wrapped(surface, text, room, ctx.fs("font_small"), ctx.colour("text_dim"))
         self._draw_charts(surface, ctx, state)
         self.ring.draw(surface, ctx)
+
+    def _draw_results(self, surface, ctx, state, inner: pygame.Rect, y: int, reserve: int = 0) -> int:
+        """Each side's result with its objectives' score beside it; then, where
+        both fit whole and leave ``reserve`` free below, which objectives each
+        side met. Returns the next free y.
+
+        The objectives decide the final endings, so a result is never shown
+        without its score; the names of what was met come before the other
+        rolls (they explain the result) and are on hover when they do not fit.
+        """
+        rules = ctx.rules
+        results = outcome(rules, state)
+        big, small = ctx.fs("font_big"), ctx.fs("font_small")
+        lh, small_lh = ctx.text.line_height(big, True), ctx.text.line_height(small)
+        left = inner.left + ctx.px(28)
+        for side in rules.sides:
+            if y + lh > inner.bottom:
+                return y
+            marker(surface, rules, side.id, (inner.left + ctx.px(10), y + lh // 2), ctx.px(9), ctx.side_colour(side.id))
+            shown = ctx.text.draw(surface, S("result_" + results.get(side.id, "draw"), side=side.name), (left, y), big, ctx.colour("text"), bold=True)
+            row = pygame.Rect(inner.left, y, inner.width, lh)
+            y += lh
+            if side.objectives:
+                score = ending_score(rules, state, side.id)
+                gap = ctx.px(10)
+                if shown.right + gap + ctx.text.width(score, small) <= inner.right:
+                    at = (shown.right + gap, row.bottom - small_lh - ctx.px(3))  # on the result's line
+                elif y + small_lh <= inner.bottom:
+                    at = (left, y)
+                    y += small_lh
+                    row.height += small_lh
+                else:
+                    at = None
+                if at is not None:
+                    ctx.text.draw(surface, score, at, small, ctx.colour("text_dim"))
+                self.hotspots.append((row, detail_text(rules, state, side.id)))
+        lists = [ending_text(rules, state, s.id) for s in rules.sides if s.objectives]
+        width = inner.width - ctx.px(28)
+        heights = [ctx.text.wrapped_height(text, small, width) for text in lists]
+        if lists and y + ctx.px(6) + sum(heights) + ctx.px(2) * len(lists) + reserve <= inner.bottom:
+            y += ctx.px(6)
+            for text, height in zip(lists, heights):
+                ctx.text.draw_wrapped(surface, text, pygame.Rect(left, y, width, height), small, ctx.colour("text_dim"))
+                y += height + ctx.px(2)
+        return y
 
     def _draw_charts(self, surface, ctx, state) -> None:
         rules = ctx.rules

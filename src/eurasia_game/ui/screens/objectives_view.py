@@ -44,13 +44,18 @@ def list_text(rules, side_id: str) -> str:
     return S("objectives_list", side=side.name, needed=side.objectives_needed, count=len(side.objectives), items=items)
 
 
-def ending_text(rules, state, side_id: str) -> str:
-    """Who met what, for the ending screen."""
-    side = rules.side[side_id]
+def ending_score(rules, state, side_id: str) -> str:
+    """The side's score against what it needs, beside its result on the ending screen."""
     st = standing(rules, state, side_id)
-    met = dict(st.met)
+    return S("objectives_ending_short", score=st.score, needed=st.needed)
+
+
+def ending_text(rules, state, side_id: str) -> str:
+    """Which objectives the side met, named, for the ending screen."""
+    side = rules.side[side_id]
+    met = dict(standing(rules, state, side_id).met)
     got = ", ".join(o.name for o in side.objectives if met[o.id]) or S("objectives_none")
-    return S("objectives_ending", score=st.score, needed=st.needed, met=got)
+    return S("objectives_ending", side=side.name, met=got)
 
 
 def draw_board_cell(board, surface, ctx, view, rect: pygame.Rect) -> None:
