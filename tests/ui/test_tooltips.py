@@ -84,3 +84,20 @@ def test_a_key_press_restarts_the_wait(make_app):
     assert app.top.focus_tip_rect is None
     _wait(app, FOCUS_TIP_DELAY * 0.6)
     assert app.top.focus_tip_rect is not None
+
+
+def test_a_screen_opened_by_a_key_shows_no_help_box_until_another_key(make_app, rules):
+    """F2 opens the red lines with the focus on Close: its help box would cover the table's heading."""
+    app = make_app()
+    app.apply(sc.StartGame(rules.game.default_scenario, 1, {s: "human" for s in rules.side_ids}, False))
+    app.step([], dt=0.0)
+    while app.top.name != "board":
+        _key(app, pygame.K_RETURN, dt=0.1)
+    _key(app, pygame.K_F2, dt=0.1)
+    assert app.top.name == "red_lines" and app.top.ring.focused() is not None
+    _wait(app, FOCUS_TIP_DELAY + 1.0)
+    assert getattr(app.top, "focus_tip_rect", None) is None, "the help box opened for the focus the screen started with"
+    assert not app.busy()
+    _key(app, pygame.K_TAB, dt=0.1)
+    _wait(app, FOCUS_TIP_DELAY + 0.1)
+    assert app.top.focus_tip_rect is not None, "a key that moves the focus brings the help box after the pause"

@@ -261,6 +261,7 @@ class App(GameCommands, CrashHandling):
         if event.type == pygame.KEYDOWN:
             self.ctx.pointer_active = False
             self.ctx.last_key = self.ctx.time
+            self.ctx.key_presses += 1
             if event.key == pygame.K_F1 and getattr(self.top, "name", "") != "help":
                 from eurasia_game.ui.screens.help import HelpScene
 

@@ -28,6 +28,7 @@ class Context:
         self.pointer_active: bool | None = None  # None until the first input: no tooltip yet
         self.time = 0.0
         self.last_key = -1e9  # ctx.time of the last key press (focus help boxes wait after it)
+        self.key_presses = 0  # key presses so far (a screen's first focus shows no help box until another key)
         self.notice: str | None = None
         self._scale_key = None
         self._scale_values = (1.0, 1.0)

@@ -150,7 +150,11 @@ class Scene:
         only when a key put it there (never for the focus a screen starts with,
         never while the mouse is in use).
         """
-        if ctx.pointer_active is not False:
+        # the key that opened this screen (F2, Enter...) did not choose its focus
+        opened = getattr(self, "_keys_at_open", None)
+        if opened is None:
+            opened = self._keys_at_open = ctx.key_presses
+        if ctx.pointer_active is not False or ctx.key_presses <= opened:
             return None, False
         widget = self.ring.focused()
         if widget is None or not widget.help_text():
