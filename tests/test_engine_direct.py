@@ -201,7 +201,8 @@ def test_ending_card_names_the_last_fired_card_that_could_end_the_game_so(rules)
 # --- the facilitator's arming, what-if rolls and turn timer -------------------------------------
 
 
-def _planning(rules):
+def planning_state(rules):
+    """A start state in which a side is planning (dilemmas answered with their first legal option)."""
     from eurasia_game.engine import legal_actions
 
     for seed in range(50):
@@ -217,7 +218,7 @@ def test_arming_endings_from_a_year_is_checked_logged_and_undoable(rules):
     from eurasia_game.engine.facilitator import apply_facilitator, why_not_facilitator
     from eurasia_game.engine.state import FACILITATOR
 
-    state = _planning(rules)
+    state = planning_state(rules)
     scenario = rules.scenario[state.scenario]
     for year in (scenario.start_year - 1, scenario.end_year + 1):
         assert why_not_facilitator(rules, state, Action("arm", FACILITATOR, year=year)) == rules.text(
@@ -237,7 +238,7 @@ def test_a_what_if_roll_is_checked_and_waits_for_the_next_chance(rules):
     from eurasia_game.engine.facilitator import MAX_SKIP, apply_facilitator, why_not_facilitator
     from eurasia_game.engine.state import FACILITATOR
 
-    state = _planning(rules)
+    state = planning_state(rules)
     refused = rules.text("illegal_reroll")
     for seed, skip in ((-1, 0), (2**63, 0), (1, -1), (1, MAX_SKIP + 1), ("1", 0), (1, "0")):
         assert why_not_facilitator(rules, state, Action("reroll", FACILITATOR, seed=seed, skip=skip)) == refused, (seed, skip)
@@ -255,7 +256,7 @@ def test_a_turn_timer_that_only_warns_logs_its_rule_and_takes_nothing(rules):
     from eurasia_game.engine.facilitator import MAX_SECONDS, why_not_facilitator
     from eurasia_game.engine.state import FACILITATOR
 
-    state = _planning(rules)
+    state = planning_state(rules)
     side, other = state.to_act, next(s for s in rules.side_ids if s != state.to_act)
     assert why_not_facilitator(rules, state, Action("time_up", FACILITATOR, target=other, mode="warn")) == rules.text(
         "illegal_time_up", turn=rules.side[side].name
@@ -278,7 +279,7 @@ def test_a_turn_timer_that_only_warns_logs_its_rule_and_takes_nothing(rules):
 
 
 def test_a_view_shows_the_public_flags(rules):
-    state = replace(_planning(rules), flags=frozenset({"deal_signed"}))
+    state = replace(planning_state(rules), flags=frozenset({"deal_signed"}))
     for side in (*rules.side_ids, None):
         assert view(rules, state, side).flags == frozenset({"deal_signed"})
 

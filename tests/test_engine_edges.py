@@ -20,6 +20,7 @@ from eurasia_game.engine.moves import planned_text, where_text
 from eurasia_game.engine.state import FACILITATOR, Action, GameState
 from eurasia_game.model.conditions import Condition
 from eurasia_game.model.ruleset import RuleSet
+from tests.test_engine_direct import planning_state
 
 _CONDITION = TypeAdapter(Condition)
 
@@ -28,17 +29,6 @@ def _rules_with(rules, **changes) -> RuleSet:
     data = {name: getattr(rules, name) for name in RuleSet.model_fields}
     data.update(changes)
     return RuleSet(**data)
-
-
-def _planning(rules, seed_from: int = 0):
-    """A start state in which a side is planning (dilemmas answered with their first option)."""
-    for seed in range(seed_from, seed_from + 50):
-        state = new_game(rules, None, seed)
-        while state.dilemma is not None and not state.over:
-            state = apply_action(rules, state, legal_actions(rules, state)[0]).state
-        if not state.over and rules.phases[state.phase].kind == "plan":
-            return state
-    pytest.fail("no seed reaches a plan phase")
 
 
 # --- the facilitator's refusals and pauses ---------------------------------------
@@ -87,7 +77,7 @@ def test_a_dilemma_option_that_requires_more_power_is_refused_with_its_reason_an
     mod, card = _dilemma_with_a_requirement(rules)
     side = card.dilemma.side
     other = next(s for s in mod.side_ids if s != side)
-    start = _planning(mod)
+    start = planning_state(mod)
     # the side that must choose has 4, the other side plenty: the requirement is the chooser's own
     open_dilemma = replace(start, dilemma=card.id, to_act=side, power={side: 4, other: 100})
     option = card.dilemma.options[0].id
@@ -121,7 +111,7 @@ def _same_apart_from(before: GameState, after: GameState, changed: set[str]) -> 
 
 
 def test_planning_an_order_changes_only_the_plan_and_the_step_count(rules):
-    state = _unusual(rules, _planning(rules))
+    state = _unusual(rules, planning_state(rules))
     side = state.to_act
     order = next(a for a in legal_actions(rules, state) if a.kind == "plan")
     result = apply_action(rules, state, order)
@@ -132,7 +122,7 @@ def test_planning_an_order_changes_only_the_plan_and_the_step_count(rules):
 
 
 def test_the_first_commit_of_a_year_changes_only_who_acts_and_the_step_count(rules):
-    state = _unusual(rules, _planning(rules))
+    state = _unusual(rules, planning_state(rules))
     side = state.to_act
     assert not state.committed
     result = apply_action(rules, state, Action("commit", side))
@@ -144,7 +134,7 @@ def test_the_first_commit_of_a_year_changes_only_who_acts_and_the_step_count(rul
 
 
 def test_the_last_commit_of_a_year_counts_one_step_and_cannot_be_undone_once_the_year_turns(rules):
-    state = _planning(rules)
+    state = planning_state(rules)
     first = apply_action(rules, state, Action("commit", state.to_act)).state
     last = apply_action(rules, first, Action("commit", first.to_act))
     assert last.state.steps == first.steps + 1
@@ -174,7 +164,7 @@ def test_a_planned_line_offers_the_front_by_name_to_a_mod_that_writes_it(rules):
 
 
 def test_each_sides_income_line_carries_the_side_and_the_amount(rules):
-    state = _planning(rules)
+    state = planning_state(rules)
     first = apply_action(rules, state, Action("commit", state.to_act)).state
     result = apply_action(rules, first, Action("commit", first.to_act))
     incomes = [e for e in result.events if e.kind == "income"]
@@ -214,7 +204,7 @@ def test_a_roll_made_by_a_firing_card_is_logged_with_that_card(rules):
     base = next(e for e in rules.events if e.dilemma is None)
     card = base.model_copy(update={"effects": [_effect({"type": "chance", "percent": 50, "then": [{"type": "track", "track": track, "delta": 1}]})]})
     mod = _rules_with(rules, events=tuple(card if e.id == card.id else e for e in rules.events))
-    state = _planning(mod)
+    state = planning_state(mod)
     result = apply_action(mod, state, Action("inject", FACILITATOR, card=card.id, mode="forced"))
     rolls = [e for e in result.events if e.kind == "chance"]
     assert len(rolls) == 1 and rolls[0].card == card.id
@@ -236,7 +226,7 @@ def test_a_fronts_own_rule_names_its_front_in_its_log_line(rules):
     rule = front.resolution[0].model_copy(update={"condition": None, "log": "Paid out on the $front front."})
     changed = front.model_copy(update={"resolution": [rule]})
     mod = _rules_with(rules, fronts=tuple(changed if f.id == front.id else f for f in rules.fronts))
-    state = _planning(mod)
+    state = planning_state(mod)
     first = apply_action(mod, state, Action("commit", state.to_act)).state
     result = apply_action(mod, first, Action("commit", first.to_act))
     lines = [e for e in result.events if e.kind == "front"]
@@ -300,7 +290,7 @@ def test_a_state_sent_to_another_process_arrives_whole_without_its_memo(rules):
     """The computer players' worker process receives states by pickling (``session.workproc``)."""
     import pickle
 
-    state = _unusual(rules, _planning(rules))
+    state = _unusual(rules, planning_state(rules))
     legal_actions(rules, state)  # fills the memo of what was judged
     back = pickle.loads(pickle.dumps(state))
     _same_apart_from(state, back, {"memo"})

@@ -13,9 +13,8 @@ import pytest
 from eurasia_game.engine.objectives import standing
 from eurasia_game.session.policies import make_policy
 from eurasia_game.session.session import GameSession
-from eurasia_game.ui.controller import GameController
-from eurasia_game.ui.screens.ending import EndingScene
 from eurasia_game.ui.screens.objectives_view import detail_text, ending_score, ending_text
+from tests.ui.test_ending_rolls import show_ending
 
 
 def _finished_on_objectives(rules):
@@ -34,12 +33,7 @@ def _finished_on_objectives(rules):
 @pytest.mark.parametrize("size", [(1024, 640), (1280, 800), (2560, 1440)])
 def test_the_ending_gives_each_sides_objectives_beside_its_result(make_app, rules, size):
     session = _finished_on_objectives(rules)
-    app = make_app(size=size)
-    app.game = GameController(rules, session)
-    scene = EndingScene()
-    app.stack = [scene]
-    scene.layout(app.ctx)
-    app.draw()
+    app, scene = show_ending(make_app, rules, session, size)
     drawn = app.text.drawn
     for side in rules.sides:
         st = standing(rules, session.state, side.id)

@@ -22,6 +22,17 @@ def _ended(rules, scenario: str, seed: int) -> GameSession:
     return session
 
 
+def show_ending(make_app, rules, session, size):
+    """The ending screen of a finished game drawn at ``size``: (app, scene)."""
+    app = make_app(size=size)
+    app.game = GameController(rules, session)
+    scene = EndingScene()
+    app.stack = [scene]
+    scene.layout(app.ctx)
+    app.draw()
+    return app, scene
+
+
 def _many_rolls(rules):
     """A finished game with a long ending text and several other rolls that mattered."""
     for seed in range(60):
@@ -51,12 +62,7 @@ def test_the_list_shortens_to_what_fits(make_app, rules):
 @pytest.mark.parametrize("size", [(1024, 640), (1280, 800), (2560, 1440)])
 def test_the_ending_never_cuts_the_list_off(make_app, rules, size):
     session, lines = _many_rolls(rules)
-    app = make_app(size=size)
-    app.game = GameController(rules, session)
-    scene = EndingScene()
-    app.stack = [scene]
-    scene.layout(app.ctx)
-    app.draw()
+    app, _ = show_ending(make_app, rules, session, size)
     drawn = app.text.drawn
     # the list ends with the count of the rest (or is the count alone): a list cut off
     # below its room loses exactly that last line
