@@ -48,7 +48,8 @@ STARTUP = """
 import time, sys
 t0 = float(sys.argv[1])
 from eurasia_game.cli.main import build_parser
-from eurasia_game.ui.app import App, load_rules_for_window
+from eurasia_game.ui.app import App
+from eurasia_game.ui.startup import load_rules_for_window
 args = build_parser()[0].parse_args(["play"])
 rules, result, mods = load_rules_for_window(args)
 app = App(rules, rules_dir=None, mod_folders=mods, load_problems=result.problems)

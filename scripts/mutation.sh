@@ -5,8 +5,8 @@
 #
 # mutmut (configured in pyproject.toml, [tool.mutmut]) copies the source to
 # mutants/, changes one operator, constant or call at a time in engine/,
-# session/record.py, session/saves.py, loading/checker.py and
-# loading/merge.py, and runs the tests that call the changed function; a
+# session/record.py, session/saves.py, loading/checker.py, loading/refs.py
+# and loading/merge.py, and runs the tests that call the changed function; a
 # mutant the tests do not notice "survived".  It runs niced on at most
 # MUTATION_JOBS (default 2) processes, reuses earlier results for code that
 # did not change, and ends with the counts per module (scripts/mutation_summary.py).
@@ -49,11 +49,11 @@ run_part() {  # part, test files, mutant name patterns...
 case "${1:-all}" in
   engine)  run_part engine "$ENGINE_TESTS" "eurasia_game.engine.*" ;;
   session) run_part session "$SESSION_TESTS" "eurasia_game.session.record.*" "eurasia_game.session.saves.*" ;;
-  loading) run_part loading "$LOADING_TESTS" "eurasia_game.loading.checker.*" "eurasia_game.loading.merge.*" ;;
+  loading) run_part loading "$LOADING_TESTS" "eurasia_game.loading.checker.*" "eurasia_game.loading.refs.*" "eurasia_game.loading.merge.*" ;;
   all)
     run_part engine "$ENGINE_TESTS" "eurasia_game.engine.*"
     run_part session "$SESSION_TESTS" "eurasia_game.session.record.*" "eurasia_game.session.saves.*"
-    run_part loading "$LOADING_TESTS" "eurasia_game.loading.checker.*" "eurasia_game.loading.merge.*"
+    run_part loading "$LOADING_TESTS" "eurasia_game.loading.checker.*" "eurasia_game.loading.refs.*" "eurasia_game.loading.merge.*"
     ;;
   *) echo "usage: scripts/mutation.sh [engine|session|loading|all]" >&2; exit 2 ;;
 esac

@@ -21,7 +21,7 @@ from pathlib import Path
 PARTS = {
     "engine": ("eurasia_game.engine.",),
     "session": ("eurasia_game.session.record.", "eurasia_game.session.saves."),
-    "loading": ("eurasia_game.loading.checker.", "eurasia_game.loading.merge."),
+    "loading": ("eurasia_game.loading.checker.", "eurasia_game.loading.merge.", "eurasia_game.loading.refs."),
 }
 
 

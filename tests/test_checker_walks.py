@@ -1,7 +1,7 @@
 """The checker's shared walk, its reading of which fields name ids, and what a broken item hides.
 
 The checker walks the rule set once (``Walks``) and reads each model class's
-id fields once (``_ref_fields``), keeping both in memory.  Those shortcuts
+id fields once (``loading.refs.ref_fields``), keeping both in memory.  Those shortcuts
 must give what the plain walk and a fresh reading give, or a check would
 quietly skip a place: these tests compare them directly, on classes made
 here so that nothing read earlier in the process answers for them.
@@ -9,7 +9,8 @@ here so that nothing read earlier in the process answers for them.
 
 from __future__ import annotations
 
-from eurasia_game.loading.checker import Walks, _ref_fields, walk
+from eurasia_game.loading.checker import Walks, walk
+from eurasia_game.loading.refs import ref_fields
 from pydantic import BaseModel
 
 from eurasia_game.model.base import CardRef, FixedSideRef, SideRef
@@ -27,7 +28,7 @@ def test_id_fields_are_found_plain_optional_and_in_lists():
         count: int = 0
         words: list[str] = []
 
-    found = {(name, key, many): tuple(meta.kind for meta in metas) for name, key, metas, many in _ref_fields(_Plain)}
+    found = {(name, key, many): tuple(meta.kind for meta in metas) for name, key, metas, many in ref_fields(_Plain)}
     assert found == {
         ("side", "side", False): ("side",),
         ("maybe_side", "maybe_side", False): ("side",),
@@ -35,7 +36,7 @@ def test_id_fields_are_found_plain_optional_and_in_lists():
         ("maybe_cards", "maybe_cards", True): ("side",),
     }
     # the special words a relative side ref allows come with the optional field's mark
-    marks = {name: metas for name, _, metas, _ in _ref_fields(_Plain)}
+    marks = {name: metas for name, _, metas, _ in ref_fields(_Plain)}
     assert "self" in marks["maybe_side"][0].specials
     assert "self" not in marks["side"][0].specials
 

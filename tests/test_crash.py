@@ -46,7 +46,7 @@ def logged(home):
     import logging
 
     from eurasia_game.ui import paths
-    from eurasia_game.ui.app import setup_logging
+    from eurasia_game.ui.startup import setup_logging
 
     handler = setup_logging()
     assert handler is not None

@@ -28,7 +28,7 @@ class Boom(sc.Scene):
 
 
 def test_an_unexpected_error_becomes_a_dialog_naming_the_log_and_autosave(make_app, home):
-    from eurasia_game.ui.app import setup_logging
+    from eurasia_game.ui.startup import setup_logging
     from eurasia_game.ui import paths
 
     setup_logging()

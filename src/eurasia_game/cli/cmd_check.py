@@ -13,7 +13,8 @@ from __future__ import annotations
 
 import json
 
-from eurasia_game.cli.common import add_rules_argument, load_result
+from eurasia_game.chosen_rules import load_result
+from eurasia_game.cli.common import add_rules_argument
 from eurasia_game.lang.catalogue import S
 
 NAME = "check"

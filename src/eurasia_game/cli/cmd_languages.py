@@ -10,7 +10,8 @@ English, for a translator's to-do list.
 from __future__ import annotations
 
 from eurasia_game import lang
-from eurasia_game.cli.common import add_rules_argument, load_result
+from eurasia_game.chosen_rules import load_result
+from eurasia_game.cli.common import add_rules_argument
 from eurasia_game.lang import catalogue
 from eurasia_game.lang.catalogue import S
 

@@ -18,7 +18,7 @@ def add_arguments(parser) -> None:
 
 def run(args) -> int:
     try:
-        from eurasia_game.ui.app import run_app
+        from eurasia_game.ui.startup import run_app
     except ImportError:
         from eurasia_game.cli.argwords import argparse_words
         from eurasia_game.cli.main import build_parser

@@ -11,8 +11,8 @@ from __future__ import annotations
 import sys
 from pathlib import Path
 
+from eurasia_game.chosen_rules import load_result
 from eurasia_game.lang.catalogue import S
-from eurasia_game.paths import base_rules_dir
 
 # Exit codes of every command, for scripts and a mod's CI:
 EXIT_OK = 0  # done, no errors
@@ -26,29 +26,6 @@ def add_rules_argument(parser) -> None:
         "--mod", dest="mods", metavar="PATH", action="append", default=[],
         help=S("help_mod"),
     )
-
-
-def mod_paths(args) -> list[Path]:
-    """The mod folders named by ``--mod`` (ids of installed mods are looked up)."""
-    named = getattr(args, "mods", None) or ()
-    if not named:
-        return []  # without mods the mods package (its diff and reload tools) is not imported
-    from eurasia_game.mods.discover import resolve_mod
-
-    return [resolve_mod(text) for text in named]
-
-
-def load_result(args):
-    """The ``LoadResult`` for the command's ``--rules`` and ``--mod`` arguments.
-
-    Problems name files by the paths as given on the command line (so an
-    editor or a CI annotation opens them from where the command ran), or
-    absolute paths with ``--absolute-paths``.
-    """
-    from eurasia_game.loading.loader import load_rules
-
-    style = "absolute" if getattr(args, "absolute_paths", False) else "given"
-    return load_rules(args.rules, mods=mod_paths(args), paths=style)
 
 
 def load_rules_or_report(args, stream=None):

@@ -11,15 +11,12 @@ how a problem about an item in error is recognised (``_about_broken``).
 
 from __future__ import annotations
 
-import types
-import typing
-from typing import Iterator
-
 from pydantic import BaseModel
 
 from eurasia_game.loading import placeholders
 from eurasia_game.lang.catalogue import S
 from eurasia_game.loading.problems import Problem, did_you_mean, format_path, noun
+from eurasia_game.loading.refs import refs
 from eurasia_game.model import conditions as C
 from eurasia_game.model import effects as E
 from eurasia_game.model.base import RESERVED_SIDE_IDS, Ref
@@ -154,54 +151,6 @@ def _at(rules: RuleSet, path: tuple):
     return value
 
 
-def _optional_member(annotation):
-    """``X`` for an optional ``X | None``; the annotation itself otherwise."""
-    if typing.get_origin(annotation) in (typing.Union, types.UnionType):
-        members = [a for a in typing.get_args(annotation) if a is not type(None)]
-        if len(members) == 1:
-            return members[0]
-    return annotation
-
-
-def _refs(model: BaseModel) -> Iterator[tuple[str, str, Ref]]:
-    """(key, id named, what kind of id) of every reference a model makes, in field order."""
-    for name, key, metas, many in _ref_fields(type(model)):
-        value = getattr(model, name)
-        if many:
-            for meta in metas:
-                for index, item in enumerate(value or ()):
-                    yield f"{key}[{index}]", item, meta
-        elif isinstance(value, str):
-            for meta in metas:
-                yield key, value, meta
-
-
-_REF_FIELDS: dict[type, tuple] = {}
-
-
-def _ref_fields(cls) -> tuple:
-    """(field name, key, Ref marks, list of refs?) of a model class's fields that name ids; read once per class."""
-    known = _REF_FIELDS.get(cls)
-    if known is not None:
-        return known
-    found = []
-    for name, info in cls.model_fields.items():
-        annotation = _optional_member(info.annotation)
-        metadata = list(info.metadata) + list(getattr(annotation, "__metadata__", ()) if annotation is not info.annotation else ())
-        key = info.alias or name
-        single = tuple(meta for meta in metadata if isinstance(meta, Ref))
-        if single:
-            found.append((name, key, single, False))
-        # Refs inside list annotations (list[FixedSideRef], optional or not)
-        if typing.get_origin(annotation) is list:
-            inner = typing.get_args(annotation)[0]
-            listed = tuple(meta for meta in getattr(inner, "__metadata__", ()) if isinstance(meta, Ref))
-            if listed:
-                found.append((name, key, listed, True))
-    known = _REF_FIELDS[cls] = tuple(found)
-    return known
-
-
 class Checker:
     def __init__(self, load_result, rules: RuleSet | None = None, broken=None):
         from eurasia_game.loading.salvage import BrokenParts
@@ -303,7 +252,7 @@ class Checker:
             places.append((walk(getattr(rules, section), (section,)), _Context()))
         for models, context in places:
             for path, model in models:
-                for key, ref, meta in _refs(model):
+                for key, ref, meta in refs(model):
                     self._check_ref(path + tuple(_split_key(key)), ref, meta, context, model)
                 placeholders.check_model(self, path, model, context)
 

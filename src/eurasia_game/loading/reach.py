@@ -15,6 +15,7 @@ from dataclasses import dataclass
 from typing import Callable, Iterator
 
 from eurasia_game.lang.catalogue import S
+from eurasia_game.loading.refs import refs
 from eurasia_game.model import conditions as C
 from eurasia_game.model import effects as E
 
@@ -46,10 +47,8 @@ class Reach:
             elif isinstance(model, E.EndGame):
                 self.ending_effects.add(model.ending)
         # every card a scenario names (opening, extra, scheduled cards...) is dealt or fired there
-        from eurasia_game.loading.checker import _refs
-
         for _, model in walk(scenarios, ("scenarios",)):
-            for _, ref, meta in _refs(model):
+            for _, ref, meta in refs(model):
                 if meta.kind == "event":
                     self.triggered.add(ref)
 

@@ -9,8 +9,9 @@ naming the log file and the autosave; the log holds the seed and actions.
 The pieces around the loop live next to it: ``ui.context`` (what scenes
 read, and the sizes), ``ui.gamecommands`` (starting, loading, saving and
 playing a game), ``ui.crash`` (the error dialog and crash record) and
-``ui.startup`` (``run_app``: logging, rules, the offer to resume).  Their
-public names stay importable from here.
+``ui.resume`` (the offer to go on with an unfinished game).  ``ui.startup``
+(``run_app``: logging, the rules) opens the window and builds the App; the
+App never imports it.
 """
 
 from __future__ import annotations
@@ -30,11 +31,10 @@ from eurasia_game.ui.context import Context  # noqa: E402
 from eurasia_game.ui.crash import CrashHandling  # noqa: E402
 from eurasia_game.ui.gamecommands import GameCommands  # noqa: E402
 from eurasia_game.ui.settings import Settings, load_settings, save_settings  # noqa: E402
-from eurasia_game.ui.startup import offer_resume as _offer_resume  # noqa: E402
-from eurasia_game.ui.startup import load_rules_for_window, run_app, setup_logging  # noqa: E402
+from eurasia_game.ui.resume import offer_resume as _offer_resume  # noqa: E402
 from eurasia_game.ui.text import Text  # noqa: E402
 
-__all__ = ["App", "Context", "MIN_SIZE", "load_rules_for_window", "run_app", "setup_logging"]
+__all__ = ["App", "Context", "MIN_SIZE"]
 
 log = logging.getLogger("eurasia_game.ui")
 

@@ -9,19 +9,16 @@ own; ``ui.app`` re-exports it.
 
 from __future__ import annotations
 
-from typing import TYPE_CHECKING
-
 from eurasia_game.ui import palette
 from eurasia_game.ui.settings import Settings
-
-if TYPE_CHECKING:
-    from eurasia_game.ui.app import App
 
 
 class Context:
     """What scenes may read while handling input and drawing."""
 
-    def __init__(self, app: "App"):
+    def __init__(self, app):
+        # ``app`` is the window's App (``ui.app``), which makes the context;
+        # it is not imported here, so the two modules do not import each other
         self.app = app
         self.text = app.text
         self.mouse: tuple[int, int] | None = None

@@ -1,10 +1,10 @@
-"""Opening the window: logging, the rules, the App, the offer to resume.
+"""Opening the window: logging, the rules, the App.
 
 ``run_app`` is what ``eurasia-game play`` runs.  It is kept apart from the
 App and its loop because start-up has its own failures to turn into a clear
 message and an exit code (rules that do not load, no display, a window that
-cannot start), and its own first question to the player: after a crash or
-a killed process, whether to go on with the unfinished game's autosave.
+cannot start).  The App's first question to the player, whether to go on
+with an unfinished game, is ``ui.resume``.
 """
 
 from __future__ import annotations
@@ -19,7 +19,6 @@ os.environ.setdefault("PYGAME_HIDE_SUPPORT_PROMPT", "1")
 import pygame  # noqa: E402
 
 from eurasia_game.ui import paths  # noqa: E402
-from eurasia_game.ui import scenes as sc  # noqa: E402
 from eurasia_game.ui.strings import S  # noqa: E402
 
 log = logging.getLogger("eurasia_game.ui")
@@ -44,25 +43,6 @@ def setup_logging() -> logging.Handler | None:
     return handler
 
 
-def offer_resume(app) -> None:
-    """After a crash or a killed process, offer the newest autosave of the unfinished game."""
-    from eurasia_game.session.folders import game_in_progress
-
-    if not game_in_progress(paths.autosave_dir()):
-        return  # the usual start: the records' code is not imported before the first frame
-    from eurasia_game.session.autosave import find_resumable, forget_resumable
-    from eurasia_game.ui.screens.dialog import ConfirmScene
-
-    found = find_resumable(paths.autosave_dir(), app.rules)
-    if found is None:
-        return
-    forget_resumable(paths.autosave_dir())  # offered once; resuming starts a new marker
-    log.info("offering to resume %s (%d actions)", found.path, len(found.record.actions))
-    scenario = app.rules.scenario[found.record.scenario].name
-    body = S("resume_body", scenario=scenario, actions=len(found.record.actions))
-    app.apply(sc.Push(ConfirmScene(S("resume_title"), body, S("resume_yes"), sc.LoadGame(found.path))))
-
-
 def _stop_computer_process() -> None:
     """Stop the computer's process, if a game started one (and with it imported ``session.workproc``)."""
     workproc = sys.modules.get("eurasia_game.session.workproc")
@@ -80,7 +60,7 @@ def load_rules_for_window(args):
     screen is drawn from, built in full right after the first frame
     (``ui.pending_rules``).  Anything else is loaded and checked in full.
     """
-    from eurasia_game.cli.common import mod_paths
+    from eurasia_game.chosen_rules import mod_paths
 
     mods = mod_paths(args)
     cache = _rules_cache(args, mods)
@@ -121,7 +101,7 @@ def _cached_or_checked(args, cache):
 
 def _checked(args, cache):
     """(rules or None, load result): the rules loaded and checked in full, cached when they have no problem."""
-    from eurasia_game.cli.common import load_result
+    from eurasia_game.chosen_rules import load_result
 
     result = load_result(args)
     rules = result.rules if not result.errors else None
