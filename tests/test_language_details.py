@@ -106,3 +106,20 @@ def test_the_balance_progress_bar_and_flag_quotes_speak_the_language(rules, spea
     assert "2/2 партий  100%  осталось 00:00" in out.getvalue()
     russian = load_rules().rules
     assert describe_condition(russian, C.FlagSet(type="flag", flag="referendum_held")) == "наступило: «референдум проведён»"
+
+
+@pytest.mark.parametrize("code, separator", [("en", ", "), ("de", ", "), ("ru", ", "), ("zh", "、")])
+def test_the_windows_lists_use_the_languages_own_separator(speak, rules, code, separator):
+    """Objectives met, plan previews, map legends: items listed the way the language lists them."""
+    from eurasia_game.engine.objectives import standing
+    from eurasia_game.ui.screens.objectives_view import ending_text
+    from eurasia_game.ui.strings import joined
+
+    speak(code)
+    assert joined(["A", "B", "C"]) == f"A{separator}B{separator}C"
+    side = rules.sides[0]
+    state = new_game(rules, None, 1)
+    met = dict(standing(rules, state, side.id).met)
+    names = [o.name for o in side.objectives if met[o.id]]
+    assert len(names) >= 2, "the side meets two objectives or more at the start"
+    assert separator.join(names) in ending_text(rules, state, side.id)

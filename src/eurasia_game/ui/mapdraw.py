@@ -105,7 +105,7 @@ INSET_W, INSET_H = 176, 150
 
 def legend(ctx) -> list[str]:
     """What the map draws for each front and side, one line each (the map's hover help)."""
-    from eurasia_game.ui.strings import S
+    from eurasia_game.ui.strings import S, joined
 
     rules = ctx.rules
     data = map_data()
@@ -116,16 +116,16 @@ def legend(ctx) -> list[str]:
         front = rules.front[front_id].name
         kind = shape.get("kind")
         if kind == "countries":
-            lines.append(S("map_legend_countries", front=front, countries=", ".join(place_name(c) for c in shape["countries"])))
+            lines.append(S("map_legend_countries", front=front, countries=joined(place_name(c) for c in shape["countries"])))
         elif kind == "route":
             lines.append(S("map_legend_route", route=place_name(shape["name"]), front=front))
         elif kind == "pipelines":
-            lines.append(S("map_legend_pipelines", front=front, names=", ".join(place_name(p["name"]) for p in shape["lines"])))
+            lines.append(S("map_legend_pipelines", front=front, names=joined(place_name(p["name"]) for p in shape["lines"])))
         elif kind == "inset":
             lines.append(S("map_legend_inset", front=front, place=place_name(shape.get("place", ""))))
     capitals = [side.capital for side in rules.sides if side.capital and capital_of(side, data) is not None]
     if capitals:
-        lines.append(S("map_legend_capitals", capitals=", ".join(capitals)))
+        lines.append(S("map_legend_capitals", capitals=joined(capitals)))
     return lines
 
 

@@ -37,3 +37,8 @@ def S(key: str, /, **values: object) -> str:
     if values:
         text = Template(text).safe_substitute({k: str(v) for k, v in values.items()})
     return text
+
+
+def joined(items) -> str:
+    """Items listed in one line with the language's own separator (', ' in English, '、' in Chinese)."""
+    return S("list_separator").join(items)

@@ -15,7 +15,7 @@ import pygame
 
 from eurasia_game.engine.preview import preview
 from eurasia_game.ui.drawing import gauge_bar, panel
-from eurasia_game.ui.strings import S
+from eurasia_game.ui.strings import S, joined
 
 
 def plan_preview(ctx, side: str | None):
@@ -54,11 +54,11 @@ def preview_lines(rules, p) -> list[str]:
         (sure if c.certain else rolled).append(f"{name} {_span(c)}")
         if c.rival:
             rival_can.append(name)
-    lines = [S("preview_sure", changes=", ".join(sure))] if sure or not rolled else []
+    lines = [S("preview_sure", changes=joined(sure))] if sure or not rolled else []
     if not sure and not rolled:
         lines = [S("preview_sure", changes=S("preview_none"))]
     if rolled:
-        lines.append(S("preview_roll", changes=", ".join(rolled)))
+        lines.append(S("preview_roll", changes=joined(rolled)))
     objectives = []
     for side in rules.side_ids:
         o = p.objectives[side]
@@ -76,7 +76,7 @@ def preview_lines(rules, p) -> list[str]:
         names = {r.id: r.name for r in rules.red_lines}
         lines.append(S("preview_red_line", line=names[line.line], odds=odds))
     if rival_can:
-        lines.append(S("preview_rival", rival=rules.side[rival].name, items=", ".join(rival_can)))
+        lines.append(S("preview_rival", rival=rules.side[rival].name, items=joined(rival_can)))
     if p.skipped:
         lines.append(S("preview_short", n=p.skipped))
     return lines

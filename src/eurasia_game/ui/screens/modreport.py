@@ -12,7 +12,7 @@ import pygame
 
 from eurasia_game.ui import scenes as sc
 from eurasia_game.ui.drawing import panel
-from eurasia_game.ui.strings import S
+from eurasia_game.ui.strings import S, joined
 from eurasia_game.ui.widgets import Button
 
 
@@ -75,7 +75,7 @@ def rules_summary(app) -> list[str]:
     lines = [S("report_rules", name=rules.game.name, version=rules.game.version, fingerprint=rules.fingerprint)]
     mods = list(getattr(rules, "mods", ()) or ())
     if mods:
-        lines.append(S("report_mods", mods=", ".join(f"{getattr(m, 'name', '') or m.id} {m.version}" for m in mods)))
+        lines.append(S("report_mods", mods=joined(f"{getattr(m, 'name', '') or m.id} {m.version}" for m in mods)))
     else:
         lines.append(S("report_no_mods"))
     problems = list(app.load_problems)

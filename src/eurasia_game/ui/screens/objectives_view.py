@@ -14,7 +14,7 @@ import pygame
 
 from eurasia_game.engine.objectives import standing
 from eurasia_game.ui.drawing import marker
-from eurasia_game.ui.strings import S
+from eurasia_game.ui.strings import S, joined
 
 
 def has_objectives(rules) -> bool:
@@ -54,7 +54,7 @@ def ending_text(rules, state, side_id: str) -> str:
     """Which objectives the side met, named, for the ending screen."""
     side = rules.side[side_id]
     met = dict(standing(rules, state, side_id).met)
-    got = ", ".join(o.name for o in side.objectives if met[o.id]) or S("objectives_none")
+    got = joined(o.name for o in side.objectives if met[o.id]) or S("objectives_none")
     return S("objectives_ending", side=side.name, met=got)
 
 

@@ -16,7 +16,7 @@ from eurasia_game.ui.controller import list_saves
 from eurasia_game.ui.drawing import panel
 from eurasia_game.ui.gui_theme import gui_manager
 from eurasia_game.ui.layout import centred, stack
-from eurasia_game.ui.strings import S
+from eurasia_game.ui.strings import S, joined
 from eurasia_game.ui.widgets import Button
 
 
@@ -51,7 +51,7 @@ def save_summary(rules, path: Path) -> str:
             text = S("save_other_rules")
         else:
             state = GameSession.from_record(rules, record).state
-            sides = ", ".join(f"{rules.side[s].name}: {player_label(record.players.get(s, 'human'))}" for s in rules.side_ids)
+            sides = joined(f"{rules.side[s].name}: {player_label(record.players.get(s, 'human'))}" for s in rules.side_ids)
             where = S("save_over") if state.over else S("save_year", year=state.year)
             text = S("save_summary", scenario=rules.scenario[record.scenario].name, sides=sides, where=where)
     except (RecordError, KeyError, StopIteration, ValueError):

@@ -17,7 +17,7 @@ import pygame
 
 from eurasia_game.report.debrief import Debrief, build_debrief, how_words, moved_text, signed
 from eurasia_game.session.branches import line_name, shown_info
-from eurasia_game.ui.strings import basis_text
+from eurasia_game.ui.strings import basis_text, joined
 from eurasia_game.ui import scenes as sc
 from eurasia_game.ui.chart import line_chart
 from eurasia_game.ui.drawing import panel
@@ -127,7 +127,7 @@ class DebriefScene(sc.Scene):
             (f"{e.name} ({e.year})", "font_title", "accent", True, 0),
             (W("sem_debrief_future", future=e.future, section=e.section), "font_big", "text", True, 0),
             (e.text, "font", "text", False, 0),
-            (", ".join(W(f"sem_result_{r}", side=rules.side[s].name) for s, r in e.results.items() if s in rules.side), "font", "text", True, 0),
+            (joined(W(f"sem_result_{r}", side=rules.side[s].name) for s, r in e.results.items() if s in rules.side), "font", "text", True, 0),
         ]
         if d.decided:
             rows.append((d.decided, "font", "accent", True, 0))
@@ -190,7 +190,7 @@ class DebriefScene(sc.Scene):
             ending = f"{d.ending.name} ({d.ending.year})" if d.ending else W("sem_line_running", year=d.year)
             rows.append((f"{info.name}: {ending}", "font_big", "accent", True, 0))
             rows.append((origin, "font", "text_dim", False, 12))
-            rows.append((", ".join(f"{s.label} {s.values[-1]}" for s in d.tracks), "font", "text", False, 12))
+            rows.append((joined(f"{s.label} {s.values[-1]}" for s in d.tracks), "font", "text", False, 12))
         return rows
 
     # --- input -------------------------------------------------------------------

@@ -21,6 +21,7 @@ from eurasia_game.ui import scenes as sc
 from eurasia_game.ui.drawing import gauge, gauge_height, marker
 from eurasia_game.ui.seminar.presets import clock
 from eurasia_game.ui.seminar.words import W
+from eurasia_game.ui.strings import joined
 
 BOOST = 1.45  # type larger than the players' window
 LOG_LINES = 5
@@ -175,7 +176,7 @@ def _draw_log(surface, ctx, area, game, public) -> None:
         y += ctx.text.draw_wrapped(surface, f"{ending.name}: {ending.future}", pygame.Rect(inner.left, y, inner.width, inner.height), ctx.fs("font_big"), ctx.colour("accent"), bold=True) + ctx.px(6)
     crossed = [line.name for line in rules.red_lines if line.id in public.crossed]
     if crossed:
-        y += ctx.text.draw_wrapped(surface, W("sem_proj_red_lines", names=", ".join(crossed)), pygame.Rect(inner.left, y, inner.width, inner.bottom - y), size, ctx.colour("danger"), bold=True) + ctx.px(4)
+        y += ctx.text.draw_wrapped(surface, W("sem_proj_red_lines", names=joined(crossed)), pygame.Rect(inner.left, y, inner.width, inner.bottom - y), size, ctx.colour("danger"), bold=True) + ctx.px(4)
     events = [e.text for e in game.session.events(None) if e.kind not in ("year", "income", "committed")]
     room = max(0, (inner.bottom - y) // lh)
     shown: list[list[str]] = []  # whole events only, newest last

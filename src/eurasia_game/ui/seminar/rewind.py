@@ -15,6 +15,7 @@ from eurasia_game.ui.scene_registry import scene
 from eurasia_game.ui.layout import grid
 from eurasia_game.ui.seminar.words import W
 from eurasia_game.ui.widgets import Button
+from eurasia_game.ui.strings import joined
 
 
 class RewindScene(sc.Scene):
@@ -28,7 +29,7 @@ class RewindScene(sc.Scene):
     def _position(self, ctx, at: int) -> str:
         """The tracks at the start of a year: 'Partnership 6, US pressure 4, ...'."""
         state = ctx.game.session.steps[at].result.state
-        return ", ".join(f"{t.name} {state.tracks[t.id]}" for t in ctx.rules.tracks)
+        return joined(f"{t.name} {state.tracks[t.id]}" for t in ctx.rules.tracks)
 
     def layout(self, ctx) -> None:
         seminar = ctx.app.seminar
