@@ -8,8 +8,8 @@ from eurasia_game.balance.stats import correlation, summarise, wilson
 from eurasia_game.balance.runner import run_games
 from eurasia_game.cli.main import main
 
-SECTIONS = ["## Story checks", "## Results", "## Endings", "Sudden deaths:", "## Length", "## Track trajectories", "## Events", "## Dilemmas", "95% CI"]
-FILES = ["report.md", "summary.csv", "games.csv", "endings.csv", "tracks.csv", "events.csv", "dilemmas.csv", "economy.csv", "fronts.csv", "orders.csv", "story.csv", "story_items.csv", "trajectories.png", "endings.png"]
+SECTIONS = ["## Story checks", "## Results", "## Endings", "Sudden deaths:", "## Objectives", "## Length", "## Track trajectories", "## Events", "## Dilemmas", "95% CI"]
+FILES = ["report.md", "summary.csv", "games.csv", "endings.csv", "tracks.csv", "events.csv", "dilemmas.csv", "economy.csv", "fronts.csv", "orders.csv", "objectives.csv", "story.csv", "story_items.csv", "trajectories.png", "endings.png"]
 
 
 def short_scenario(rules) -> str:
@@ -137,12 +137,56 @@ def test_the_report_speaks_the_language_given_and_the_csv_columns_stay(rules, tm
         lang.use("en")
     report = (out / "report.md").read_text(encoding="utf-8")
     headings = [line for line in report.splitlines() if line.startswith("## ")]
-    assert headings == ["## Story-Prüfungen", "## Ergebnisse", "## Ausgänge", "## Länge", "## Verlauf der Leisten", "## Ereignisse", "## Dilemmas"]
+    assert headings == ["## Story-Prüfungen", "## Ergebnisse", "## Ausgänge", "## Ziele", "## Länge", "## Verlauf der Leisten", "## Ereignisse", "## Dilemmas"]
     assert report.startswith("# Balance-Bericht: ") and "| Seite | Siege | Remis | Niederlagen |" in report
-    assert "Vorzeitige Ausgänge:" in report and "95-%-KI" in report
+    assert "Vorzeitige Ausgänge:" in report and "95-%-KI" in report and "| Seite | Ziel | Erreicht | Anteil |" in report
     for english in ("Balance report", "## Results", "Sudden deaths", "Average length", "How often", "judged only", "| yes |", "| no |"):
         assert english not in report, english
     story = (out / "story.csv").read_text(encoding="utf-8").splitlines()
     assert story[0] == "check,value,target,holds"  # columns and verdicts stay for scripts
     assert {row.rsplit(",", 1)[1] for row in story[1:]} <= {"yes", "no", "n/a"}
     assert (out / "games.csv").read_text(encoding="utf-8").startswith("seed,ending")
+
+
+def test_each_game_keeps_the_objectives_its_sides_met_at_the_end(rules):
+    """What ``games.play`` records is each side's standing on its objectives in the final position."""
+    from eurasia_game.balance.games import make_player, play
+    from eurasia_game.engine import apply_action, legal_actions, new_game, view
+    from eurasia_game.engine.objectives import standing
+
+    scenario = short_scenario(rules)
+    players = dict(zip(rules.side_ids, ("normal", "easy")))
+    seen = set()
+    for seed in range(4):
+        summary = play(rules, scenario, seed, players)
+        state = new_game(rules, scenario, seed)
+        policies = {s: make_player(players[s], seed, s) for s in rules.side_ids}
+        while state.ending is None:
+            side = state.to_act
+            state = apply_action(rules, state, policies[side].choose(rules, view(rules, state, side), legal_actions(rules, state, side))).state
+        for side in rules.side_ids:
+            met = [oid for oid, ok in standing(rules, state, side).met if ok]
+            assert summary["objectives"][side] == met, (seed, side)
+            seen.add(len(met))
+    assert len(seen) > 1, "the games differ in what they met"
+
+
+def test_objective_shares_count_only_games_that_ran_to_a_final_ending(rules):
+    from eurasia_game.balance.tables import objectives, objectives_needed
+
+    sudden = next(e.id for e in rules.endings if e.check == "sudden")
+    final = next(e.id for e in rules.endings if e.check != "sudden")
+    moscow, beijing = rules.side_ids
+    mine = [o.id for o in rules.side[moscow].objectives]
+    needed = rules.side[moscow].objectives_needed
+    games = [
+        {"ending": final, "objectives": {moscow: mine[:needed], beijing: []}},
+        {"ending": final, "objectives": {moscow: mine[:1], beijing: []}},
+        {"ending": sudden, "objectives": {moscow: mine, beijing: []}},  # left out: decided by its own result
+    ]
+    rows = {(r["side"], r["objective"]): r for r in objectives(rules, games)}
+    assert rows[(moscow, mine[0])]["met"] == 2 and rows[(moscow, mine[0])]["games"] == 2 and rows[(moscow, mine[0])]["share"] == 1.0
+    assert rows[(moscow, mine[-1])]["met"] == (1 if needed == len(mine) else 0)
+    assert objectives_needed(rules, games)[moscow] == 0.5
+    assert objectives_needed(rules, games)[beijing] == 0.0
+    assert objectives(rules, games[2:])[0]["share"] is None

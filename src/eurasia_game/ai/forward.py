@@ -48,12 +48,6 @@ class QuietWork(Work):
     def log_roll(self, effect, rolled, success, ctx) -> None:
         return None
 
-    def fill(self, template: str, ctx) -> str:
-        return template
-
-    def words(self, template: str, ctx) -> str:
-        return template
-
 
 class StratifiedWork(QuietWork):
     """A quiet working state whose chance rolls all land at one quantile.

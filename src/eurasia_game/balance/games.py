@@ -7,6 +7,7 @@ come back from a worker process and be written to CSV as it is.
 from __future__ import annotations
 
 from eurasia_game.engine import apply_action, legal_actions, new_game, outcome, view
+from eurasia_game.engine.objectives import standing
 from eurasia_game.session.policies import make_policy
 
 MAX_STEPS = 20_000
@@ -68,4 +69,6 @@ def play(rules, scenario: str, seed: int, players: dict, hard=None) -> dict:
             for snap in state.snapshots
         ],
         "orders": orders,
+        # each side's objectives met in the final position (``tables.objectives``)
+        "objectives": {s: [oid for oid, ok in standing(rules, state, s).met if ok] for s in rules.side_ids} if state.ending else {},
     }

@@ -17,7 +17,7 @@ from pathlib import Path
 from eurasia_game.lang.catalogue import S
 
 REPORT = "report.md"
-CSV_FILES = ("summary.csv", "games.csv", "endings.csv", "tracks.csv", "events.csv", "dilemmas.csv", "economy.csv", "fronts.csv", "orders.csv", "story.csv", "story_items.csv")
+CSV_FILES = ("summary.csv", "games.csv", "endings.csv", "tracks.csv", "events.csv", "dilemmas.csv", "economy.csv", "fronts.csv", "orders.csv", "objectives.csv", "story.csv", "story_items.csv")
 
 
 def _pct(x: float | None) -> str:
@@ -71,6 +71,7 @@ def markdown(figures: dict, charts: list[str] = ()) -> str:
     if "endings.png" in charts:
         add(f"![{S('bal_endings')}](endings.png)")
         add("")
+    objective_lines(f, add)
     add("## " + S("bal_length"))
     length = f["length"]
     add("")
@@ -131,6 +132,29 @@ def markdown(figures: dict, charts: list[str] = ()) -> str:
             add(f"| {o['label']} (`{o['id']}`) | {o['count']} | {_pct(o['share'])} | {_pct(o['win_rate'])} | {_num(o['score'])} | {_num(o['score_other'])} | {_num(o['r'])} |")
         add("")
     return "\n".join(lines).rstrip() + "\n"
+
+
+def objective_lines(f: dict, add) -> None:
+    """The section on each side's objectives at the end of the games that ran to a final ending."""
+    rows = f.get("objectives") or []
+    if not rows:
+        return
+    add("## " + S("bal_objectives"))
+    add("")
+    if not f.get("final_games"):
+        add(S("bal_no_final"))
+        add("")
+        return
+    add(S("bal_objectives_intro", games=f["final_games"], total=f["games"]))
+    add("")
+    add(f"| {S('bal_col_side')} | {S('bal_col_objective')} | {S('bal_col_met')} | {S('bal_col_share')} |")
+    add("|---|---|---:|---:|")
+    names = {side: r["name"] for side, r in f["results"].items()}
+    for r in rows:
+        add(f"| {names.get(r['side'], r['side'])} | {r['name']} (`{r['objective']}`) | {r['met']} | {_pct(r['share'])} |")
+    for side, share in f.get("objectives_needed", {}).items():
+        add(f"| {names.get(side, side)} | {S('bal_objectives_needed')} |  | {_pct(share)} |")
+    add("")
 
 
 def _kind(check: str) -> str:
@@ -224,6 +248,8 @@ def csv_files(figures: dict, games: list[dict]) -> dict[str, str]:
     economy = [["side", "year", "mean_income", "mean_power"]] + [[r["side"], r["year"], float(r["mean_income"]), float(r["mean_power"])] for r in f.get("economy", ())]
     fronts = [["front", "side", "year", "mean_standing", "share_at_max"]] + [[r["front"], r["side"], r["year"], float(r["mean_standing"]), float(r["share_at_max"])] for r in f.get("fronts", ())]
     orders = [["side", "action", "count", "share"]] + [[r["side"], r["action"], r["count"], float(r["share"])] for r in f.get("orders", ())]
+    objectives = [["side", "objective", "met", "games", "share"]] + [[r["side"], r["objective"], r["met"], r["games"], r["share"]] for r in f.get("objectives", ())]
+    summary += [[f"{side}_objectives_needed_share", share] for side, share in f.get("objectives_needed", {}).items()]
     story_items = [["check", "item", "value", "holds"]]
     for v in f.get("story", ()):
         if v["applies"]:
@@ -232,7 +258,7 @@ def csv_files(figures: dict, games: list[dict]) -> dict[str, str]:
     return {
         "summary.csv": _csv(summary), "games.csv": _csv(game_rows), "endings.csv": _csv(endings), "tracks.csv": _csv(tracks),
         "events.csv": _csv(events), "dilemmas.csv": _csv(dilemmas),
-        "economy.csv": _csv(economy), "fronts.csv": _csv(fronts), "orders.csv": _csv(orders), "story.csv": _csv(story), "story_items.csv": _csv(story_items),
+        "economy.csv": _csv(economy), "fronts.csv": _csv(fronts), "orders.csv": _csv(orders), "objectives.csv": _csv(objectives), "story.csv": _csv(story), "story_items.csv": _csv(story_items),
     }
 
 

@@ -172,5 +172,8 @@ def summarise(rules, scenario: str, players: dict, games: list[dict]) -> dict:
     out["economy"] = tables.economy(rules, games)
     out["fronts"] = tables.fronts(rules, games)
     out["orders"] = tables.orders(rules, games)
+    out["objectives"] = tables.objectives(rules, games)
+    out["objectives_needed"] = tables.objectives_needed(rules, games)
+    out["final_games"] = len(tables.final_games(rules, games))
     out["story"] = [asdict(v) | {"holds_text": v.holds_text} for v in story.evaluate(rules, scenario, players, games)]
     return out

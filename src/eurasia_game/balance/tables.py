@@ -4,7 +4,8 @@ Each game summary (``games.play``) carries, for every year it played, the
 income each side received, the power each side had left and every front's
 standings at the end of the year, and every order carried out.  Here they
 become the rows of ``economy.csv``, ``fronts.csv`` and ``orders.csv`` and the
-series the story checks judge.  Pure functions of the rules and the
+series the story checks judge; the objectives each side met at the end
+become ``objectives.csv``.  Pure functions of the rules and the
 summaries: the same games give the same tables.
 """
 
@@ -87,4 +88,38 @@ def final_positions(games: list[dict]) -> list[dict]:
         detail = g.get("years_detail") or ()
         if detail:
             out.append(detail[-1][2])
+    return out
+
+
+def final_games(rules, games: list[dict]) -> list[dict]:
+    """The games that ran to a final ending: the ones the objectives' margins decide."""
+    return [g for g in games if g.get("ending") in rules.ending and rules.ending[g["ending"]].check != "sudden"]
+
+
+def objectives(rules, games: list[dict]) -> list[dict]:
+    """Per side and objective: in how many of the games that ran to a final ending it held at the end.
+
+    A balance that comes from asymmetric objectives is read here: which of a
+    side's aims it usually holds, which it rarely reaches, and (in
+    ``objectives_needed``) how often it scored what it needs.
+    """
+    finals = final_games(rules, games)
+    rows = []
+    for side in rules.sides:
+        for o in side.objectives:
+            met = sum(1 for g in finals if o.id in g.get("objectives", {}).get(side.id, ()))
+            rows.append({"side": side.id, "objective": o.id, "name": o.name, "met": met, "games": len(finals), "share": met / len(finals) if finals else None})
+    return rows
+
+
+def objectives_needed(rules, games: list[dict]) -> dict:
+    """Per side: the share of the games that ran to a final ending in which it scored what it needs."""
+    finals = final_games(rules, games)
+    out = {}
+    for side in rules.sides:
+        if not side.objectives:
+            continue
+        points = {o.id: o.points for o in side.objectives}
+        enough = sum(1 for g in finals if sum(points.get(i, 0) for i in g.get("objectives", {}).get(side.id, ())) >= side.objectives_needed)
+        out[side.id] = enough / len(finals) if finals else None
     return out
