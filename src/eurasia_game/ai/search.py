@@ -161,7 +161,6 @@ class HardPolicy(PlanningPolicy):
     # --- dilemmas ------------------------------------------------------------------------
     def search_dilemma(self, rules, state, legal: list[Action]) -> Action:
         planner = self.planner_for(rules, state.scenario, self.side, self.style)
-        card = rules.event[state.dilemma]
         plans_after: dict = {}
 
         def simulate(action: Action, rng: random.Random) -> float:

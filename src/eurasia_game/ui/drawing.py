@@ -79,7 +79,6 @@ def gauge(surface, ctx, rect, track, value: int) -> list[tuple[pygame.Rect, str]
 
     rect = pygame.Rect(rect)
     small = ctx.fs("font_small")
-    lh = ctx.text.line_height(small)
     name_h = ctx.text.line_height(ctx.fs("font"), True)
     value_text = S("track_value", value=value, max=track.max)
     room = rect.width - ctx.text.width(value_text, ctx.fs("font"), True) - ctx.px(8)

@@ -160,7 +160,6 @@ class OrdersRevealScene(sc.Scene):
 
     def draw(self, surface, ctx) -> None:
         self.hotspots = []
-        rules = ctx.rules
         pygame.draw.rect(surface, ctx.colour("panel"), self.rect, border_radius=ctx.px(10))
         pygame.draw.rect(surface, ctx.colour("accent"), self.rect, width=ctx.px(2), border_radius=ctx.px(10))
         reveal, tl = self.reveal, self.timeline

@@ -102,7 +102,6 @@ class RedLinesScene(sc.Scene):
         return out
 
     def draw(self, surface, ctx) -> None:
-        rules = ctx.rules
         self.hotspots = []
         inner = panel(surface, ctx, self.rect)
         big, size, small = ctx.fs("font_big"), ctx.fs("font"), ctx.fs("font_small")
