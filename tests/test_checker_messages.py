@@ -96,7 +96,7 @@ def test_a_flag_tested_but_never_set_is_a_warning_with_the_near_flag(rules_copy)
     assert problem.suggestion == "did you mean 'embraced_closer'?"
 
 
-SETUP = "      standing: {arctic: {beijing: 2}}\n      power: {moscow: 4, beijing: 7}"
+SETUP = "      standing: {arctic: {beijing: 2}}\n      power: {moscow: 3, beijing: 7}"
 
 
 def test_a_scenario_set_up_with_wrong_tracks_fronts_and_power(rules_copy, rules):
