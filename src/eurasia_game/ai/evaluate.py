@@ -23,7 +23,7 @@ import math
 from dataclasses import dataclass
 
 from eurasia_game.ai.forward import QuietWork, quiet
-from eurasia_game.ai.margins import compile_margin
+from eurasia_game.ai.margins import compile_margin, margins_function
 from eurasia_game.engine.compiled import compiled_quiet
 from eurasia_game.engine.flow import outcome
 from eurasia_game.engine.work import other_side
@@ -82,9 +82,16 @@ class Evaluator:
         self.end_year = sc.end_year
         self.sudden = []
         self.final = []
+        cond_of = {}  # id of a margin function -> its condition
+
+        def margin_of(cond):
+            margin = compile_margin(rules, cond)
+            cond_of[id(margin)] = cond
+            return margin
+
         for ending_id in sc.endings:
             ending = rules.ending[ending_id]
-            margin = compile_margin(rules, ending.condition) if ending.condition is not None else None
+            margin = margin_of(ending.condition) if ending.condition is not None else None
             value = ending.outcome if isinstance(ending.outcome, str) else result_value(ending.outcome, side)
             if ending.check == "sudden":
                 if margin is not None:
@@ -94,7 +101,7 @@ class Evaluator:
         self.front_ids = rules.front_ids
         # Each side's objectives: (margin function, points), and the points it needs.
         self.objectives = {
-            sid: ([(compile_margin(rules, o.condition), o.points) for o in rules.side[sid].objectives], rules.side[sid].objectives_needed)
+            sid: ([(margin_of(o.condition), o.points) for o in rules.side[sid].objectives], rules.side[sid].objectives_needed)
             for sid in rules.side_ids
         }
         self.projection = Projection(rules)
@@ -106,6 +113,8 @@ class Evaluator:
         self._objectives = [
             ([(self._index(m), points) for m, points in self.objectives[sid][0]], self.objectives[sid][1]) for sid in (self.side, self.other)
         ]
+        # The same margins, all worked out by one generated function.
+        self._all_margins = margins_function(rules, [cond_of[id(m)] for m in self._margins])
         # What each side can spend in a year: its order limit times its actions' mean cost.
         self.spend = {}
         for sid in rules.side_ids:
@@ -138,11 +147,12 @@ class Evaluator:
         # Projected and present margins are mixed: the projection shows where
         # the trends lead, the present keeps every step of progress visible
         # (a projection clamped at a track's end would hide it).
+        margins = self._all_margins
         if lam:
             keep = 1 - lam
-            blended = [keep * m(state) + lam * m(ahead) for m in self._margins]
+            blended = [keep * now + lam * later for now, later in zip(margins(state), margins(ahead))]
         else:
-            blended = [m(state) for m in self._margins]
+            blended = margins(state)
         # The chance that each condition comes true (``_sigmoid``, written out).
         chance = [0.0 if x < -30 else 1.0 if x > 30 else 1.0 / (1.0 + _exp(-x)) for x in [(b + 0.5) / spread for b in blended]]
 
@@ -236,6 +246,8 @@ class Projection:
         # projection's copy need not copy the lists a year's play would change.
         rule_effects = [e for r in rules.yearly for e in r.effects] + [e for f in rules.fronts for r in f.resolution for e in r.effects]
         self.numbers_only = all(_numbers_only(e) for e in rule_effects)
+        # The passive years as one generated function (None when a rule can end the game).
+        self.years = code.years_step()
 
     def run(self, state, years: int):
         """The position ``years`` years on if nobody acted: income, trends, front payouts.
@@ -245,6 +257,9 @@ class Projection:
         """
         w = _numbers_copy(state) if self.numbers_only and isinstance(state, QuietWork) else quiet(self.rules, state)
         w.orders_done = []
+        if self.years is not None and w.ending is None:
+            self.years(w, years)
+            return w
         sides, steps = self.sides, self.steps
         for _ in range(years):
             power, income = w.power, w.income

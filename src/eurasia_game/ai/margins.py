@@ -15,6 +15,8 @@ from __future__ import annotations
 
 from typing import Callable
 
+from eurasia_game.engine.compiled import compiled
+from eurasia_game.engine.generated import Source, condition_source
 from eurasia_game.engine.work import Context, holds, other_side
 from eurasia_game.model import conditions as C
 
@@ -163,3 +165,110 @@ def compile_margin(rules, cond, side: str | None = None, target: str | None = No
 def _binary(rules, cond, ctx: Context) -> Margin:
     """Flags, fired cards, orders and anything newer: holds or one step away."""
     return lambda s: 0.0 if holds(rules, s, cond, ctx) else -BINARY_GAP
+
+
+# --- many margins at once ---------------------------------------------------------
+
+
+_MARGINS: dict[tuple, tuple] = {}
+
+
+def margins_function(rules, conds: list):
+    """``fn(state) -> list``: the margins of ``conds`` (as ``compile_margin(rules, cond)`` gives
+    them, in order) worked out by one generated function.
+
+    A position is judged on every margin of the scenario's endings and the
+    sides' objectives, twice (now and projected); one function with the
+    tracks and fronts read in place spares the chain of closures of each.
+    The arithmetic is ``compile_margin``'s, step for step.  Made once per
+    rule set and list of conditions (every planner of a game asks for the same).
+    """
+    key = (id(rules), *map(id, conds))
+    known = _MARGINS.get(key)
+    if known is not None and known[0] is rules and all(a is b for a, b in zip(known[1], conds)):
+        return known[2]
+    fn = _margins_function(rules, conds)
+    if len(_MARGINS) > 64:
+        _MARGINS.clear()
+    _MARGINS[key] = (rules, tuple(conds), fn)
+    return fn
+
+
+def _margins_function(rules, conds: list):
+    src = Source(compiled(rules))
+    src.emit(1, "T = s.tracks; S = s.standing; P = s.power; I = s.income; F = s.flags")
+    names = [_margin_source(rules, src, cond, None, None) for cond in conds]
+    src.emit(1, "return [" + ", ".join(names) + "]")
+    return src.function("margins", "s")
+
+
+def _margin_source(rules, src: Source, cond, side, target) -> str:
+    """Statements setting a new variable to ``cond``'s margin; returns the variable's name."""
+    out = src.temp()
+    if cond is None:
+        src.emit(1, f"{out} = {src.const(_INF)}")
+        return out
+
+    def side_of(ref: str):
+        if ref == "self":
+            return side
+        if ref == "other":
+            return other_side(rules, side) if side else None
+        return ref
+
+    t = type(cond)
+    lo, hi = getattr(cond, "min", None), getattr(cond, "max", None)
+    value = None
+    if t is C.TrackIs:
+        value = f"T[{cond.track!r}]"
+    elif t is C.YearIs:
+        value = "s.year"
+    elif t in (C.PowerIs, C.IncomeIs, C.StandingIs, C.Leads):
+        sid = side_of(cond.side)
+        front = target if getattr(cond, "front", None) == "target" else getattr(cond, "front", None)
+        if sid is None or (t in (C.StandingIs, C.Leads) and front is None):
+            value = None
+        elif t is C.PowerIs:
+            value = f"P[{sid!r}]"
+        elif t is C.IncomeIs:
+            value = f"I[{sid!r}]"
+        elif t is C.StandingIs:
+            value = f"S[{front!r}][{sid!r}]"
+        else:
+            oid = other_side(rules, sid)
+            src.emit(1, f"{out} = S[{front!r}][{sid!r}] - S[{front!r}][{oid!r}] - {cond.by!r}")
+            return out
+        if value is None:
+            return _binary_source(rules, src, cond, side, target, out)
+    elif t is C.AllOf or t is C.AnyOf:
+        parts = [_margin_source(rules, src, c, side, target) for c in cond.of]
+        if len(parts) == 1:
+            return parts[0]
+        if len(parts) == 2:
+            x, y = parts
+            src.emit(1, f"{out} = {y} if {y} {'<' if t is C.AllOf else '>'} {x} else {x}")
+        else:
+            src.emit(1, f"{out} = {'min' if t is C.AllOf else 'max'}([{', '.join(parts)}])")
+        return out
+    elif t is C.NotOf:
+        inner = _margin_source(rules, src, cond.of, side, target)
+        src.emit(1, f"{out} = -{inner} - 1")
+        return out
+    else:
+        return _binary_source(rules, src, cond, side, target, out)
+    # A value in a range (the arithmetic of ``_range``, ``_in_table`` and ``_in_row``).
+    if lo is not None and hi is not None:
+        below, above = src.temp(), src.temp()
+        src.emit(1, f"{below} = {value} - {lo!r}; {above} = {hi!r} - {value}")
+        src.emit(1, f"{out} = {above} if {above} < {below} else {below}")
+    elif lo is not None:
+        src.emit(1, f"{out} = {value} - {lo!r}")
+    else:
+        src.emit(1, f"{out} = {hi!r} - {value}")
+    return out
+
+
+def _binary_source(rules, src: Source, cond, side, target, out: str) -> str:
+    ctx = Context(side=side, target=target)
+    src.emit(1, f"{out} = 0.0 if {condition_source(src, cond, side, target, ctx)} else {-BINARY_GAP!r}")
+    return out

@@ -239,6 +239,12 @@ def _income(w: Work) -> None:
 def _apply_rules(w: Work, rule_defs, kind: str, target: str | None = None) -> None:
     rules = w.rules
     code = w.code
+    if not code.keep_moves:
+        # A quiet copy (it keeps no log): the rules as one generated function, when they cannot end the game.
+        step = code.rules_step(rule_defs, target)
+        if step is not None:
+            step(w)
+            return
     ctx = code.context(None, target)
     for test, log, effects in code.rules_of(rule_defs):
         if w.ending is not None:
@@ -263,6 +269,9 @@ def interleaved_orders(rules: RuleSet, plans: dict) -> list[Order]:
 def _resolve(w: Work) -> None:
     rules = w.rules
     code = w.code
+    if not code.keep_moves:
+        _resolve_quietly(w, rules, code)
+        return
     w.revealed = True
     w.say("orders_revealed", "reveal", year=w.year)
     for order in interleaved_orders(rules, w.plans):
@@ -289,6 +298,25 @@ def _resolve(w: Work) -> None:
             w.crossed.append(line.id)
             w.log("red_line", partial(fill_words, rules, line.log, None, None))
             code.body(line.effects)(w, _NO_CONTEXT)
+
+
+def _resolve_quietly(w: Work, rules: RuleSet, code) -> None:
+    """``_resolve`` for a working copy that keeps no log (its ``log`` and ``say`` do nothing):
+    the same orders and rules in the same order, without the log lines' words being prepared."""
+    w.revealed = True
+    power, done, actions, context = w.power, w.orders_done, rules.action, code.context
+    for order in interleaved_orders(rules, w.plans):
+        if w.ending is not None:
+            return
+        action = actions[order.action]
+        side = order.side
+        if power[side] < action.cost:
+            continue
+        power[side] -= action.cost
+        done.append(order)
+        code.body(action.effects)(w, context(side, order.target))
+    w.plans = {s: () for s in rules.side_ids}
+    code.resolution_step()(w)
 
 
 def _checks(w: Work) -> None:
