@@ -14,12 +14,13 @@ closures), and every part of the result is compared.
 
 from __future__ import annotations
 
+import math
 import random
 
 import pytest
 from pydantic import TypeAdapter
 
-from eurasia_game.ai.evaluate import Projection
+from eurasia_game.ai.evaluate import Evaluator, Projection, Weights
 from eurasia_game.ai.forward import QuietWork
 from eurasia_game.ai.margins import compile_margin, margins_function
 from eurasia_game.engine import new_game
@@ -225,3 +226,28 @@ def test_all_margins_at_once_are_each_margin_alone(rules):
             got = together(s)
             want = [m(s) for m in alone]
             assert [repr(x) for x in got] == [repr(x) for x in want]
+
+
+def _with_fronts_ending(rules) -> RuleSet:
+    """The base rules with the scenarios' last final ending judged by the fronts."""
+    data = {name: getattr(rules, name) for name in RuleSet.model_fields}
+    last = [e for e in rules.endings if e.check == "final"][-1]
+    data["endings"] = tuple(e.model_copy(update={"outcome": "fronts"}) if e.id == last.id else e for e in rules.endings)
+    return RuleSet(**data)
+
+
+@pytest.mark.parametrize("weights", [Weights(), Weights(project_years=0, spread_per_year=1.2), Weights(project_weight=0.0), Weights(project_years=3, project_weight=0.3)])
+def test_the_generated_judgement_is_the_judgement_loop_by_loop(rules, weights):
+    fronts = _with_fronts_ending(rules)
+    for chosen in (rules, fronts):
+        scenario = chosen.game.default_scenario
+        for side in chosen.side_ids:
+            ev = Evaluator(chosen, scenario, side, weights)
+            for state in _positions(chosen, 60, 11):
+                for checked in (False, True):
+                    n = ev.checks_left(state, checked)
+                    years = min(weights.project_years, max(0, n - 1))
+                    ahead = ev.projection.run(state, years) if years else state
+                    spread = weights.spread_base + weights.spread_per_year * math.sqrt(max(n, 1))
+                    lam = weights.project_weight if years else 0.0
+                    assert repr(ev.value(state, checked)) == repr(ev._value_by_loops(state, n, ahead, spread, lam))

@@ -26,6 +26,7 @@ from eurasia_game.ai.forward import QuietWork, quiet
 from eurasia_game.ai.margins import compile_margin, margins_function
 from eurasia_game.engine.compiled import compiled_quiet
 from eurasia_game.engine.flow import outcome
+from eurasia_game.engine.generated import Source
 from eurasia_game.engine.work import other_side
 from eurasia_game.model import effects as E
 
@@ -115,6 +116,8 @@ class Evaluator:
         ]
         # The same margins, all worked out by one generated function.
         self._all_margins = margins_function(rules, [cond_of[id(m)] for m in self._margins])
+        # ``value`` after the projection, written out for these endings and objectives.
+        self._judge = _judge_function(rules, scenario, side, self._all_margins, len(self._margins), self._sudden, self._final, self._objectives)
         # What each side can spend in a year: its order limit times its actions' mean cost.
         self.spend = {}
         for sid in rules.side_ids:
@@ -144,6 +147,11 @@ class Evaluator:
         ahead = self.projection.run(state, years) if years else state
         spread = w.spread_base + w.spread_per_year * math.sqrt(max(n, 1))
         lam = w.project_weight if years else 0.0
+        return self._judge(state, ahead, spread, 1 - lam, lam, lam, self.fronts_value) + self.resources(state, n)
+
+    def _value_by_loops(self, state, n: int, ahead, spread: float, lam: float) -> float:
+        """What ``value`` works out after the projection, step by step (its generated
+        ``_judge`` does exactly this; kept to show how, and to test it against)."""
         # Projected and present margins are mixed: the projection shows where
         # the trends lead, the present keeps every step of progress visible
         # (a projection clamped at a track's end would hide it).
@@ -225,6 +233,89 @@ class Evaluator:
         """Power is worth less beyond what a side can spend in a year."""
         cap = self.spend[side]
         return power if power <= cap else cap + w_excess * (power - cap)
+
+
+_JUDGES: dict[tuple, tuple] = {}
+
+
+def _judge_function(rules, scenario: str, side: str, margins, count: int, sudden: list, final: list, objectives: list):
+    """``judge(state, ahead, spread, keep, lam, blend, fronts_value)``: ``Evaluator.value`` after
+    the projection, less the resources, as one generated function (``blend`` false: the present
+    margins alone).
+
+    The margins, their chances, the sudden deaths, the final endings in turn
+    and the objectives are the straight-line form of the loops of
+    ``Evaluator._value_by_loops``, with the same operations in the same order
+    (so the same floating-point results).  Made once per rule set, scenario and side.
+    """
+    key = (id(rules), scenario, side)
+    known = _JUDGES.get(key)
+    if known is not None and known[0] is rules and known[1] is margins:
+        return known[2]
+    src = Source(None)
+    emit = src.emit
+    emit(1, "m = margins(s)")
+    emit(1, "if blend:")
+    emit(2, "n = margins(a)")
+    for i in range(count):
+        emit(2, f"x{i} = (keep * m[{i}] + lam * n[{i}] + 0.5) / spread")
+    emit(1, "else:")
+    for i in range(count):
+        emit(2, f"x{i} = (m[{i}] + 0.5) / spread")
+    for i in range(count):
+        emit(1, f"c{i} = 0.0 if x{i} < -30 else 1.0 if x{i} > 30 else 1.0 / (1.0 + exp(-x{i}))")
+    emit(1, "remaining = 1.0")
+    emit(1, "total = 0.0")
+    for index, value in sudden:
+        emit(1, f"p = c{index} * remaining")
+        emit(1, f"total += p * {value!r}")
+        emit(1, "remaining -= p")
+    emit(1, "final_total = 0.0")
+    emit(1, "left = 1.0")
+    emit(1, "while True:")
+    done = set()
+    for index, value in final:
+        emit(2, "p = 1.0" if index is None else f"p = c{index}")
+        if value == "fronts" or value == "objectives":
+            if value not in done:
+                done.add(value)
+                if value == "fronts":
+                    emit(2, "v_fronts = fronts_value(a, spread)")
+                else:
+                    _objectives_source(emit, objectives)
+            value = f"v_{value}"
+        else:
+            value = repr(value)
+        emit(2, f"final_total += left * p * {value}")
+        emit(2, "left *= 1.0 - p")
+        emit(2, "if left <= 1e-9: break")
+    emit(2, "break")
+    emit(1, "total += remaining * final_total")
+    emit(1, "return total")
+    src.names.update(margins=margins, exp=_exp, erf=math.erf, sqrt=math.sqrt, SQRT2=math.sqrt(2.0))
+    fn = src.function("judge", "s, a, spread, keep, lam, blend, fronts_value")
+    if len(_JUDGES) > 64:
+        _JUDGES.clear()
+    _JUDGES[key] = (rules, margins, fn)
+    return fn
+
+
+def _objectives_source(emit, objectives: list) -> None:
+    """``Evaluator._objectives_value`` written out (its loops unrolled, the same operations)."""
+    emit(2, "var = 0.0")
+    for k, (items, needed) in enumerate(objectives):
+        emit(2, "t = 0.0")
+        for index, points in items:
+            emit(2, f"q = c{index}")
+            emit(2, f"t += q * {points!r}")
+            emit(2, f"var += q * (1.0 - q) * {points!r} * {points!r}")
+        emit(2, f"mean{k} = t - {needed!r}")
+    emit(2, "lead = mean0 - mean1")
+    emit(2, "sd = sqrt(var + 0.25)")
+    emit(2, "win = 0.5 * (1.0 + erf(((lead - 0.5) / sd) / SQRT2))")
+    emit(2, "lose = 0.5 * (1.0 + erf(((-lead - 0.5) / sd) / SQRT2))")
+    emit(2, "tie = max(0.0, 1.0 - win - lose)")
+    emit(2, "v_objectives = win + 0.5 * tie")
 
 
 class Projection:
