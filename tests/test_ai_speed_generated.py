@@ -24,7 +24,7 @@ from eurasia_game.ai.evaluate import Evaluator, Projection, Weights
 from eurasia_game.ai.forward import QuietWork
 from eurasia_game.ai.margins import compile_margin, margins_function
 from eurasia_game.engine import new_game
-from eurasia_game.engine.flow import _apply_rules, _resolve
+from eurasia_game.engine.flow import _apply_rules, _resolve, advance
 from eurasia_game.engine.generated import can_end
 from eurasia_game.engine.state import Order
 from eurasia_game.engine.work import Work
@@ -160,6 +160,10 @@ def _positions(rules, count: int, seed: int):
             plans[s] = tuple(Order(s, rnd.choice(mine), rnd.choice(rules.front_ids)) for _ in range(rnd.randint(0, 3)))
         w.plans = plans
         w.orders_done = [o for p in plans.values() for o in p if rnd.random() < 0.5]
+        # At the planning phase, no dilemma waiting, no card queued.
+        w.dilemma, w.queue, w.to_act = None, [], rules.game.side_order[0]
+        w.phase, w.phase_done = [p.kind for p in rules.phases].index("plan"), False
+        w.armed_from = rnd.choice((2019, 2024, 2031))
         yield w.freeze()
 
 
@@ -251,3 +255,17 @@ def test_the_generated_judgement_is_the_judgement_loop_by_loop(rules, weights):
                     spread = weights.spread_base + weights.spread_per_year * math.sqrt(max(n, 1))
                     lam = weights.project_weight if years else 0.0
                     assert repr(ev.value(state, checked)) == repr(ev._value_by_loops(state, n, ahead, spread, lam))
+
+
+def test_a_quiet_year_played_on_is_the_logged_year_card_for_card(rules, busy):
+    """Whole years (orders, payouts, red lines, checks, the draw, cards, income) from scattered
+    positions, with the generator's own draws: a quiet copy ends where the game's copy does."""
+    for chosen in (rules, busy):
+        for state in _positions(chosen, 150, 12):
+            loud, quiet = Work(chosen, state), QuietWork(chosen, state)
+            for w in (loud, quiet):
+                w.committed = list(chosen.side_ids)
+                w.to_act = None
+                advance(w)
+            _same(quiet, loud)
+            assert (quiet.phase, quiet.dilemma, quiet.to_act) == (loud.phase, loud.dilemma, loud.to_act)

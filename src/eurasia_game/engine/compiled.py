@@ -166,6 +166,27 @@ class Compiled:
             known = self._steps["years"] = (None, generated.years_step(self, steps, rules.side_ids))
         return known[1]
 
+    def order_step(self, action, side, target):
+        """A quiet copy's run of an order's effects (``action.effects`` for ``side`` at ``target``)
+        as one generated function ``fn(w)``, for a game that has not ended; None for the logging closures."""
+        if self.keep_moves:
+            return None
+        key = (action.id, side, target)
+        known = self._steps.get(key)
+        if known is None or known[0] is not action:
+            known = self._steps[key] = (action, generated.order_step(self, action.effects, side, target))
+        return known[1]
+
+    def failing_cards(self, s) -> set | None:
+        """For a quiet copy, the cards whose draw condition does not hold in ``s`` (see
+        ``engine.generated.failing_cards``); None for the logging closures."""
+        if self.keep_moves:
+            return None
+        known = self._steps.get("cards")
+        if known is None:
+            known = self._steps["cards"] = (None, generated.failing_cards(self, self.rules.events))
+        return known[1](s)
+
     # --- sides and fronts named in a rule ---------------------------------------
     def side_of(self, ref: str):
         """A function of the context giving the side a rule names ('self', 'other' or an id)."""

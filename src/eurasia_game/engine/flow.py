@@ -166,17 +166,27 @@ def _draw_events(w: Work) -> None:
     # Before the armed year no card that can end the game is drawn.
     unarmed = ending_cards(rules) if w.year < w.armed_from else frozenset()
     draw = _draw_table(rules)
+    # A quiet copy judges every card's condition at once (nothing they read changes between draws).
+    failing = w.code.failing_cards(w)
     for _ in range(scenario.events_per_year):
         skip = {c for c, _ in w.queue}
         skip |= unarmed
         eligible = []
         total = 0
-        for c in w.deck:
-            if c not in skip:
-                test, weight = draw[c]
-                if test is None or test(w, _NO_CONTEXT):
+        if failing is not None:
+            skip |= failing
+            for c in w.deck:
+                if c not in skip:
+                    weight = draw[c][1]
                     eligible.append((c, weight))
                     total += weight
+        else:
+            for c in w.deck:
+                if c not in skip:
+                    test, weight = draw[c]
+                    if test is None or test(w, _NO_CONTEXT):
+                        eligible.append((c, weight))
+                        total += weight
         if not eligible:
             w.say("no_card", "card")
             return
@@ -304,8 +314,11 @@ def _resolve_quietly(w: Work, rules: RuleSet, code) -> None:
     """``_resolve`` for a working copy that keeps no log (its ``log`` and ``say`` do nothing):
     the same orders and rules in the same order, without the log lines' words being prepared."""
     w.revealed = True
-    power, done, actions, context = w.power, w.orders_done, rules.action, code.context
-    for order in interleaved_orders(rules, w.plans):
+    power, done, actions, step = w.power, w.orders_done, rules.action, code.order_step
+    plans = w.plans
+    planned = [p for p in (plans.get(s, ()) for s in rules.game.side_order) if p]
+    # One side's orders alone are carried out in their own order (``interleaved_orders``).
+    for order in planned[0] if len(planned) == 1 else interleaved_orders(rules, plans):
         if w.ending is not None:
             return
         action = actions[order.action]
@@ -314,7 +327,7 @@ def _resolve_quietly(w: Work, rules: RuleSet, code) -> None:
             continue
         power[side] -= action.cost
         done.append(order)
-        code.body(action.effects)(w, context(side, order.target))
+        step(action, side, order.target)(w)
     w.plans = {s: () for s in rules.side_ids}
     code.resolution_step()(w)
 

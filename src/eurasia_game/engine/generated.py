@@ -18,9 +18,8 @@ order, with the same clamping:
 * shifts of tracks and standings clamp as ``Compiled._quiet_shift``, power
   and income stay at 0 or above as ``max(0, ...)`` does, flags are set and
   cleared;
-* anything else (a chance, a card moved, a line said, an ``ordered``
-  condition) calls the very closure the rules would have run, with the same
-  context.
+* anything else (a chance, a card moved, a line said) calls the very
+  closure the rules would have run, with the same context.
 
 Only rule lists whose effects cannot end the game are written out (an
 ``end`` effect anywhere in them, and the engine's own loop runs them): then
@@ -120,7 +119,12 @@ def condition_source(src: Source, cond, side, target, ctx) -> str:
         return "(" + " or ".join(parts) + ")" if parts else "False"
     if t is C.NotOf:
         return f"(not {condition_source(src, cond.of, side, target, ctx)})"
-    # Anything else (an order made this year...): its own closure.
+    if t is C.Ordered:
+        who = _side(code, cond.side, side)
+        front = _front(cond.front, target) if cond.front else None
+        where = "" if front is None else f" and o.target == {front!r}"
+        return f"any(o.side == {who!r} and o.action == {cond.action!r}{where} for o in s.orders_done)"
+    # Anything newer: its own closure.
     return f"{src.const(code.condition(cond))}(s, {src.const(ctx)})"
 
 
@@ -269,3 +273,26 @@ def resolution_step(code, fronts, red_lines):
         src.emit(indent + 1, f"w.crossed.append({line.id!r})")
         _block(src, line.effects, indent + 1, None, None, ctx)
     return src.function("resolution_step", "w")
+
+
+def order_step(code, effects, side, target):
+    """``fn(w)`` carrying out an order's ``effects`` for ``side`` at ``target`` on a quiet working
+    copy whose game has not ended, as ``Compiled.body(effects)`` does in that context."""
+    src = Source(code)
+    src.emit(1, "s = w; " + _TABLES)
+    _block(src, effects, 1, side, target, code.context(side, target))
+    return src.function("order_step", "w")
+
+
+def failing_cards(code, events):
+    """``fn(s) -> set``: the ids of the cards of ``events`` whose draw condition does not hold
+    in ``s`` (cards without one always may be drawn), every condition judged once, in order."""
+    src = Source(code)
+    src.emit(1, _TABLES)
+    src.emit(1, "out = set()")
+    ctx = code.context()
+    for e in events:
+        if e.condition is not None:
+            src.emit(1, f"if not {condition_source(src, e.condition, None, None, ctx)}: out.add({e.id!r})")
+    src.emit(1, "return out")
+    return src.function("failing_cards", "s")
