@@ -21,7 +21,8 @@ With ``--against REV`` it measures, in turns in the same run, the hard level's
 searched moves (CPU time; the first ``--against-moves`` of
 ``--against-games`` games) and normal-vs-normal games (CPU time) of this checkout and of the
 revision, and prints the ratios (``benchmarks/ai_against.py``); it also says
-whether both versions chose the very same moves.
+whether both versions chose the very same moves.  Both play under this
+checkout's rules unless ``--own-rules`` gives each version its own.
 """
 
 from __future__ import annotations
@@ -99,11 +100,12 @@ def main() -> int:
     parser.add_argument("--against-games", type=int, default=2, help="with --against: hard-vs-normal games a round (default 2)")
     parser.add_argument("--against-moves", type=int, default=8, help="with --against: searched hard moves timed per game (default 8)")
     parser.add_argument("--rounds", type=int, default=3, help="with --against: rounds of turns (default 3)")
+    parser.add_argument("--own-rules", action="store_true", help="with --against: each version plays under its own revision's rules (default: both under this checkout's)")
     args = parser.parse_args()
     if args.against:
         from ai_against import compare
 
-        return compare(Path(__file__).resolve().parents[1], args.against, args.against_games, args.against_moves, 20, args.rounds)
+        return compare(Path(__file__).resolve().parents[1], args.against, args.against_games, args.against_moves, 20, args.rounds, args.own_rules)
     result = load_rules(base_rules_dir())
     if result.rules is None or result.errors:
         print("the base rules do not load; run 'eurasia-game check'", file=sys.stderr)

@@ -3,8 +3,11 @@
 On a machine shared with other work a move's time moves with the load; two
 versions timed in turns, in the same minutes, give a ratio that does not.
 ``compare`` extracts the revision's ``src`` and ``rules`` (``git archive``,
-see ``sidebyside.extract``) and starts one worker process per version; each
-round both play the same work, the first to go swapped every round:
+see ``sidebyside.extract``) and starts one worker process per version; both
+play under this checkout's rules (the rules change more often than the
+players: the same rules are what makes the two versions' games comparable
+move for move), or each under its own with ``own_rules``.  Each round both
+play the same work, the first to go swapped every round:
 
 - the hard level's searched moves (a year's plan or a dilemma) in games of
   hard against normal, timed in CPU time of the worker, move by move;
@@ -32,8 +35,9 @@ from pathlib import Path
 class Worker:
     """One version in its own process, answering one command per line."""
 
-    def __init__(self, src: Path):
-        self.proc = subprocess.Popen([sys.executable, __file__, "--worker", str(src)], stdin=subprocess.PIPE, stdout=subprocess.PIPE, text=True, bufsize=1)
+    def __init__(self, src: Path, rules: Path | None = None):
+        command = [sys.executable, __file__, "--worker", str(src)] + ([str(rules)] if rules is not None else [])
+        self.proc = subprocess.Popen(command, stdin=subprocess.PIPE, stdout=subprocess.PIPE, text=True, bufsize=1)
         self.ask("ready")
 
     def ask(self, line: str) -> list[str]:
@@ -56,7 +60,7 @@ def percentile(values: list[float], q: float) -> float:
     return values[min(len(values) - 1, max(0, int(round(q * (len(values) - 1)))))]
 
 
-def compare(root: Path, rev: str, hard_games: int, hard_moves: int, normal_games: int, rounds: int) -> int:
+def compare(root: Path, rev: str, hard_games: int, hard_moves: int, normal_games: int, rounds: int, own_rules: bool = False) -> int:
     from sidebyside import extract
 
     full = subprocess.run(["git", "-C", str(root), "rev-parse", "--short", rev], capture_output=True, text=True)
@@ -64,13 +68,15 @@ def compare(root: Path, rev: str, hard_games: int, hard_moves: int, normal_games
         print(f"not a git revision: {rev}", file=sys.stderr)
         return 2
     with tempfile.TemporaryDirectory(prefix="ai-against-") as tmp:
-        this, other = Worker(root / "src"), Worker(extract(root, rev, Path(tmp)))
+        rules = None if own_rules else root / "rules"
+        this, other = Worker(root / "src", rules), Worker(extract(root, rev, Path(tmp)), rules)
         try:
             figures = _measure(this, other, hard_games, hard_moves, normal_games, max(1, rounds))
         finally:
             this.close()
             other.close()
     print(f"against: {full.stdout.strip()}")
+    print(f"rules: {'each its own' if own_rules else 'this checkout'}")
     for name, value in figures.items():
         print(f"{name}: {value}")
     return 0
@@ -120,7 +126,7 @@ def _measure(this: Worker, other: Worker, hard_games: int, hard_moves: int, norm
 # --- the worker ---------------------------------------------------------------
 
 
-def worker(src: str) -> int:
+def worker(src: str, rules_dir: str | None = None) -> int:
     sys.path.insert(0, src)
     import eurasia_game
 
@@ -132,7 +138,7 @@ def worker(src: str) -> int:
     from eurasia_game.paths import base_rules_dir
     from eurasia_game.session.policies import make_policy
 
-    rules = load_rules(base_rules_dir()).rules
+    rules = load_rules(Path(rules_dir) if rules_dir else base_rules_dir()).rules
     scenario = rules.game.default_scenario
 
     def play(seed: int, levels: dict, timed: str | None, limit: int | None, digest, times: list) -> None:
@@ -180,7 +186,7 @@ def worker(src: str) -> int:
 
 
 if __name__ == "__main__":
-    if len(sys.argv) == 3 and sys.argv[1] == "--worker":
-        raise SystemExit(worker(sys.argv[2]))
+    if len(sys.argv) in (3, 4) and sys.argv[1] == "--worker":
+        raise SystemExit(worker(*sys.argv[2:]))
     print("run it through: benchmarks/ai.py --against REV", file=sys.stderr)
     raise SystemExit(2)
