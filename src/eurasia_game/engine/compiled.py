@@ -60,6 +60,7 @@ class Compiled:
         self._rules: dict[int, tuple] = {}
         self._contexts: dict[tuple, object] = {}
         self._steps: dict[tuple, tuple] = {}
+        self.order_steps: dict[tuple, tuple] = {}  # (action id, side, target) -> (cost, fn), see ``order_step``
 
     # --- look-ups, by identity of the model (kept alive with its closure) -------
     def condition(self, cond):
@@ -166,16 +167,17 @@ class Compiled:
             known = self._steps["years"] = (None, generated.years_step(self, steps, rules.side_ids))
         return known[1]
 
-    def order_step(self, action, side, target):
-        """A quiet copy's run of an order's effects (``action.effects`` for ``side`` at ``target``)
-        as one generated function ``fn(w)``, for a game that has not ended; None for the logging closures."""
+    def order_step(self, action, side, target) -> tuple:
+        """(cost, ``fn(w)``): the action's cost and a quiet copy's run of an order's effects
+        (``action.effects`` for ``side`` at ``target``) as one generated function, for a game
+        that has not ended; kept in ``order_steps`` by (action id, side, target)."""
         if self.keep_moves:
-            return None
+            raise ValueError("generated steps are for quiet working copies")
         key = (action.id, side, target)
-        known = self._steps.get(key)
-        if known is None or known[0] is not action:
-            known = self._steps[key] = (action, generated.order_step(self, action.effects, side, target))
-        return known[1]
+        known = self.order_steps.get(key)
+        if known is None:
+            known = self.order_steps[key] = (action.cost, generated.order_step(self, action.effects, side, target))
+        return known
 
     def failing_cards(self, s) -> set | None:
         """For a quiet copy, the cards whose draw condition does not hold in ``s`` (see

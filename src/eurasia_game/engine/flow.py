@@ -8,7 +8,9 @@ exactly one side to act, or none when the game is over.
 
 from __future__ import annotations
 
+from bisect import bisect_right
 from functools import partial
+from itertools import accumulate
 
 from eurasia_game.engine import rng
 from eurasia_game.engine.compiled import compiled
@@ -174,12 +176,15 @@ def _draw_events(w: Work) -> None:
         eligible = []
         total = 0
         if failing is not None:
+            # The same draw: the first card whose running total of weights exceeds the roll.
             skip |= failing
-            for c in w.deck:
-                if c not in skip:
-                    weight = draw[c][1]
-                    eligible.append((c, weight))
-                    total += weight
+            cards = [c for c in w.deck if c not in skip]
+            if not cards:
+                w.say("no_card", "card")
+                return
+            totals = list(accumulate([draw[c][1] for c in cards]))
+            w.queue.append((cards[bisect_right(totals, w.roll(totals[-1]))], True))
+            continue
         else:
             for c in w.deck:
                 if c not in skip:
@@ -314,20 +319,32 @@ def _resolve_quietly(w: Work, rules: RuleSet, code) -> None:
     """``_resolve`` for a working copy that keeps no log (its ``log`` and ``say`` do nothing):
     the same orders and rules in the same order, without the log lines' words being prepared."""
     w.revealed = True
-    power, done, actions, step = w.power, w.orders_done, rules.action, code.order_step
+    power, done, steps = w.power, w.orders_done, code.order_steps
     plans = w.plans
     planned = [p for p in (plans.get(s, ()) for s in rules.game.side_order) if p]
-    # One side's orders alone are carried out in their own order (``interleaved_orders``).
-    for order in planned[0] if len(planned) == 1 else interleaved_orders(rules, plans):
+    # The order of ``interleaved_orders``: one side's orders alone in their own order,
+    # two sides' first of each, second of each..., then the rest of the longer plan.
+    if len(planned) == 1:
+        orders = planned[0]
+    elif len(planned) == 2:
+        first, second = planned
+        orders = [o for pair in zip(first, second) for o in pair]
+        orders += first[len(second):] or second[len(first):]
+    else:
+        orders = interleaved_orders(rules, plans)
+    for order in orders:
         if w.ending is not None:
             return
-        action = actions[order.action]
         side = order.side
-        if power[side] < action.cost:
+        known = steps.get((order.action, side, order.target))
+        if known is None:
+            known = code.order_step(rules.action[order.action], side, order.target)
+        cost, step = known
+        if power[side] < cost:
             continue
-        power[side] -= action.cost
+        power[side] -= cost
         done.append(order)
-        step(action, side, order.target)(w)
+        step(w)
     w.plans = {s: () for s in rules.side_ids}
     code.resolution_step()(w)
 
