@@ -106,16 +106,22 @@ def _no_target(data) -> bool:
     return "'target'" not in repr(data)
 
 
-def _busy_rules(rules, ending: bool) -> RuleSet:
-    """The base rules with extra yearly trends, front payouts and red lines of every shape."""
+def _busy_rules(rules, ending: bool, numbers_only: bool = False) -> RuleSet:
+    """The base rules with extra yearly trends, front payouts and red lines of every shape
+    (``numbers_only``: their effects only move numbers and flags)."""
     conditions = _conditions(rules)
     effects = _effects(rules, ending)
+    if numbers_only:
+        effects = [e for e in effects if not any(x["type"] in ("chance", "say", "trigger", "remove_card", "end") for x in e)]
     anywhere = [c for c in conditions if _no_target(c)]
     anywhere_effects = [e for e in effects if _no_target(e)]
     rule_type = type(rules.yearly[0])
     yearly = [_rule(c, anywhere_effects[i % len(anywhere_effects)], "A rule fired." if i % 3 == 0 else None) for i, c in enumerate(anywhere)]
     if ending:
         yearly.append(_rule({"type": "year", "min": 2019}, effects[-1]))
+    if numbers_only:  # each condition also moves a track, where the judgement sees it
+        tracks = [t.id for t in rules.tracks]
+        yearly += [_rule(c, [{"type": "track", "track": tracks[i % len(tracks)], "delta": 1 - 2 * (i % 2)}]) for i, c in enumerate(anywhere)]
     data = {name: getattr(rules, name) for name in RuleSet.model_fields}
     data["yearly"] = tuple(rules.yearly) + tuple(rule_type.model_validate(r) for r in yearly)
     payouts = [_rule(c, effects[(i * 7) % len(effects)], "A payout." if i % 2 else None) for i, c in enumerate(conditions)]
@@ -243,7 +249,10 @@ def _with_fronts_ending(rules) -> RuleSet:
 @pytest.mark.parametrize("weights", [Weights(), Weights(project_years=0, spread_per_year=1.2), Weights(project_weight=0.0), Weights(project_years=3, project_weight=0.3)])
 def test_the_generated_judgement_is_the_judgement_loop_by_loop(rules, weights):
     fronts = _with_fronts_ending(rules)
-    for chosen in (rules, fronts):
+    busy = _busy_rules(rules, False)  # chances in its yearly trends: judged by parts
+    assert Evaluator(rules, rules.game.default_scenario, rules.side_ids[0])._whole is not None
+    assert Evaluator(busy, rules.game.default_scenario, rules.side_ids[0])._whole is None
+    for chosen in (rules, fronts, busy):
         scenario = chosen.game.default_scenario
         for side in chosen.side_ids:
             ev = Evaluator(chosen, scenario, side, weights)
@@ -269,3 +278,20 @@ def test_a_quiet_year_played_on_is_the_logged_year_card_for_card(rules, busy):
                 advance(w)
             _same(quiet, loud)
             assert (quiet.phase, quiet.dilemma, quiet.to_act) == (loud.phase, loud.dilemma, loud.to_act)
+
+
+def test_a_judgement_written_out_whole_is_the_judgement_by_parts(rules):
+    fronts = _with_fronts_ending(rules)
+    for chosen in (rules, fronts, _busy_rules(rules, False, numbers_only=True)):
+        for weights in (Weights(), Weights(project_weight=0.0), Weights(project_years=3, front_spread=0.7)):
+            for side in chosen.side_ids:
+                ev = Evaluator(chosen, chosen.game.default_scenario, side, weights)
+                assert ev._whole is not None
+                for state in _positions(chosen, 60, 13):
+                    for w in (state, QuietWork(chosen, state)):
+                        for checked in (False, True):
+                            n = ev.checks_left(w, checked)
+                            years = min(weights.project_years, max(0, n - 1))
+                            spread = weights.spread_base + weights.spread_per_year * math.sqrt(max(n, 1))
+                            lam = weights.project_weight if years else 0.0
+                            assert repr(ev.value(w, checked)) == repr(ev._by_parts(w, n, years, spread, lam))

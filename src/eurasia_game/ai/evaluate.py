@@ -23,6 +23,7 @@ import math
 from dataclasses import dataclass
 
 from eurasia_game.ai.forward import QuietWork, quiet
+from eurasia_game.ai.judgement import _sigmoid, emit_chances_and_endings, judgement_function
 from eurasia_game.ai.margins import compile_margin, margins_function
 from eurasia_game.engine.compiled import compiled_quiet
 from eurasia_game.engine.flow import outcome
@@ -63,19 +64,12 @@ def _phi(x: float) -> float:
 _exp = math.exp
 
 
-def _sigmoid(x: float) -> float:
-    if x < -30:
-        return 0.0
-    if x > 30:
-        return 1.0
-    return 1.0 / (1.0 + math.exp(-x))
-
-
 class Evaluator:
     """Values of positions for ``side`` in one scenario of one rule set."""
 
     def __init__(self, rules, scenario: str, side: str, weights: Weights = Weights()):
         self.rules = rules
+        self.scenario = scenario
         self.side = side
         self.other = other_side(rules, side)
         self.weights = weights
@@ -118,6 +112,8 @@ class Evaluator:
         self._all_margins = margins_function(rules, [cond_of[id(m)] for m in self._margins])
         # ``value`` after the projection, written out for these endings and objectives.
         self._judge = _judge_function(rules, scenario, side, self._all_margins, len(self._margins), self._sudden, self._final, self._objectives)
+        # ... and ``value`` whole, the projection on local variables, when the rules allow it.
+        self._whole = judgement_function(self, [cond_of[id(m)] for m in self._margins])
         # What each side can spend in a year: its order limit times its actions' mean cost.
         self.spend = {}
         for sid in rules.side_ids:
@@ -144,9 +140,16 @@ class Evaluator:
         n = self.checks_left(state, this_year_checked)
         w = self.weights
         years = min(w.project_years, max(0, n - 1))
-        ahead = self.projection.run(state, years) if years else state
         spread = w.spread_base + w.spread_per_year * math.sqrt(max(n, 1))
         lam = w.project_weight if years else 0.0
+        if self._whole is not None:
+            return self._whole(state, years, spread, 1 - lam, lam, lam, w.front_spread) + self.resources(state, n)
+        return self._by_parts(state, n, years, spread, lam)
+
+    def _by_parts(self, state, n: int, years: int, spread: float, lam: float) -> float:
+        """``value`` through a projected working copy and the generated ``_judge`` (for rules
+        whose judgement cannot be written out whole, see ``ai.judgement``)."""
+        ahead = self.projection.run(state, years) if years else state
         return self._judge(state, ahead, spread, 1 - lam, lam, lam, self.fronts_value) + self.resources(state, n)
 
     def _value_by_loops(self, state, n: int, ahead, spread: float, lam: float) -> float:
@@ -262,60 +265,13 @@ def _judge_function(rules, scenario: str, side: str, margins, count: int, sudden
     emit(1, "else:")
     for i in range(count):
         emit(2, f"x{i} = (m[{i}] + 0.5) / spread")
-    for i in range(count):
-        emit(1, f"c{i} = 0.0 if x{i} < -30 else 1.0 if x{i} > 30 else 1.0 / (1.0 + exp(-x{i}))")
-    emit(1, "remaining = 1.0")
-    emit(1, "total = 0.0")
-    for index, value in sudden:
-        emit(1, f"p = c{index} * remaining")
-        emit(1, f"total += p * {value!r}")
-        emit(1, "remaining -= p")
-    emit(1, "final_total = 0.0")
-    emit(1, "left = 1.0")
-    emit(1, "while True:")
-    done = set()
-    for index, value in final:
-        emit(2, "p = 1.0" if index is None else f"p = c{index}")
-        if value == "fronts" or value == "objectives":
-            if value not in done:
-                done.add(value)
-                if value == "fronts":
-                    emit(2, "v_fronts = fronts_value(a, spread)")
-                else:
-                    _objectives_source(emit, objectives)
-            value = f"v_{value}"
-        else:
-            value = repr(value)
-        emit(2, f"final_total += left * p * {value}")
-        emit(2, "left *= 1.0 - p")
-        emit(2, "if left <= 1e-9: break")
-    emit(2, "break")
-    emit(1, "total += remaining * final_total")
-    emit(1, "return total")
-    src.names.update(margins=margins, exp=_exp, erf=math.erf, sqrt=math.sqrt, SQRT2=math.sqrt(2.0))
+    emit_chances_and_endings(src, count, sudden, final, objectives, lambda: emit(2, "v_fronts = fronts_value(a, spread)"))
+    src.names.update(margins=margins)
     fn = src.function("judge", "s, a, spread, keep, lam, blend, fronts_value")
     if len(_JUDGES) > 64:
         _JUDGES.clear()
     _JUDGES[key] = (rules, margins, fn)
     return fn
-
-
-def _objectives_source(emit, objectives: list) -> None:
-    """``Evaluator._objectives_value`` written out (its loops unrolled, the same operations)."""
-    emit(2, "var = 0.0")
-    for k, (items, needed) in enumerate(objectives):
-        emit(2, "t = 0.0")
-        for index, points in items:
-            emit(2, f"q = c{index}")
-            emit(2, f"t += q * {points!r}")
-            emit(2, f"var += q * (1.0 - q) * {points!r} * {points!r}")
-        emit(2, f"mean{k} = t - {needed!r}")
-    emit(2, "lead = mean0 - mean1")
-    emit(2, "sd = sqrt(var + 0.25)")
-    emit(2, "win = 0.5 * (1.0 + erf(((lead - 0.5) / sd) / SQRT2))")
-    emit(2, "lose = 0.5 * (1.0 + erf(((-lead - 0.5) / sd) / SQRT2))")
-    emit(2, "tie = max(0.0, 1.0 - win - lose)")
-    emit(2, "v_objectives = win + 0.5 * tie")
 
 
 class Projection:

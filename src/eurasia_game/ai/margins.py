@@ -197,16 +197,18 @@ def margins_function(rules, conds: list):
 def _margins_function(rules, conds: list):
     src = Source(compiled(rules))
     src.emit(1, "T = s.tracks; S = s.standing; P = s.power; I = s.income; F = s.flags")
-    names = [_margin_source(rules, src, cond, None, None) for cond in conds]
+    names = [margin_source(rules, src, cond) for cond in conds]
     src.emit(1, "return [" + ", ".join(names) + "]")
     return src.function("margins", "s")
 
 
-def _margin_source(rules, src: Source, cond, side, target) -> str:
-    """Statements setting a new variable to ``cond``'s margin; returns the variable's name."""
+def margin_source(rules, src: Source, cond, side=None, target=None, indent: int = 1) -> str:
+    """Statements setting a new variable to ``cond``'s margin (``compile_margin``'s arithmetic,
+    reading the values where ``src.places`` keeps them); returns the variable's name."""
     out = src.temp()
+    at = src.places
     if cond is None:
-        src.emit(1, f"{out} = {src.const(_INF)}")
+        src.emit(indent, f"{out} = {src.const(_INF)}")
         return out
 
     def side_of(ref: str):
@@ -220,55 +222,55 @@ def _margin_source(rules, src: Source, cond, side, target) -> str:
     lo, hi = getattr(cond, "min", None), getattr(cond, "max", None)
     value = None
     if t is C.TrackIs:
-        value = f"T[{cond.track!r}]"
+        value = at.track(cond.track)
     elif t is C.YearIs:
-        value = "s.year"
+        value = at.year
     elif t in (C.PowerIs, C.IncomeIs, C.StandingIs, C.Leads):
         sid = side_of(cond.side)
         front = target if getattr(cond, "front", None) == "target" else getattr(cond, "front", None)
         if sid is None or (t in (C.StandingIs, C.Leads) and front is None):
             value = None
         elif t is C.PowerIs:
-            value = f"P[{sid!r}]"
+            value = at.power(sid)
         elif t is C.IncomeIs:
-            value = f"I[{sid!r}]"
+            value = at.income(sid)
         elif t is C.StandingIs:
-            value = f"S[{front!r}][{sid!r}]"
+            value = at.standing(front, sid)
         else:
             oid = other_side(rules, sid)
-            src.emit(1, f"{out} = S[{front!r}][{sid!r}] - S[{front!r}][{oid!r}] - {cond.by!r}")
+            src.emit(indent, f"{out} = {at.standing(front, sid)} - {at.standing(front, oid)} - {cond.by!r}")
             return out
         if value is None:
-            return _binary_source(rules, src, cond, side, target, out)
+            return _binary_source(rules, src, cond, side, target, out, indent)
     elif t is C.AllOf or t is C.AnyOf:
-        parts = [_margin_source(rules, src, c, side, target) for c in cond.of]
+        parts = [margin_source(rules, src, c, side, target, indent) for c in cond.of]
         if len(parts) == 1:
             return parts[0]
         if len(parts) == 2:
             x, y = parts
-            src.emit(1, f"{out} = {y} if {y} {'<' if t is C.AllOf else '>'} {x} else {x}")
+            src.emit(indent, f"{out} = {y} if {y} {'<' if t is C.AllOf else '>'} {x} else {x}")
         else:
-            src.emit(1, f"{out} = {'min' if t is C.AllOf else 'max'}([{', '.join(parts)}])")
+            src.emit(indent, f"{out} = {'min' if t is C.AllOf else 'max'}([{', '.join(parts)}])")
         return out
     elif t is C.NotOf:
-        inner = _margin_source(rules, src, cond.of, side, target)
-        src.emit(1, f"{out} = -{inner} - 1")
+        inner = margin_source(rules, src, cond.of, side, target, indent)
+        src.emit(indent, f"{out} = -{inner} - 1")
         return out
     else:
-        return _binary_source(rules, src, cond, side, target, out)
+        return _binary_source(rules, src, cond, side, target, out, indent)
     # A value in a range (the arithmetic of ``_range``, ``_in_table`` and ``_in_row``).
     if lo is not None and hi is not None:
         below, above = src.temp(), src.temp()
-        src.emit(1, f"{below} = {value} - {lo!r}; {above} = {hi!r} - {value}")
-        src.emit(1, f"{out} = {above} if {above} < {below} else {below}")
+        src.emit(indent, f"{below} = {value} - {lo!r}; {above} = {hi!r} - {value}")
+        src.emit(indent, f"{out} = {above} if {above} < {below} else {below}")
     elif lo is not None:
-        src.emit(1, f"{out} = {value} - {lo!r}")
+        src.emit(indent, f"{out} = {value} - {lo!r}")
     else:
-        src.emit(1, f"{out} = {hi!r} - {value}")
+        src.emit(indent, f"{out} = {hi!r} - {value}")
     return out
 
 
-def _binary_source(rules, src: Source, cond, side, target, out: str) -> str:
+def _binary_source(rules, src: Source, cond, side, target, out: str, indent: int) -> str:
     ctx = Context(side=side, target=target)
-    src.emit(1, f"{out} = 0.0 if {condition_source(src, cond, side, target, ctx)} else {-BINARY_GAP!r}")
+    src.emit(indent, f"{out} = 0.0 if {condition_source(src, cond, side, target, ctx)} else {-BINARY_GAP!r}")
     return out

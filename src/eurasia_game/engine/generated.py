@@ -47,11 +47,47 @@ def can_end(effects) -> bool:
     return False
 
 
+class Unsupported(Exception):
+    """Raised while writing source whose reads or writes its ``Places`` cannot express."""
+
+
+class Places:
+    """Where generated source reads and writes the state's values: the tables of ``s`` (or of
+    the working copy ``w``), held in the locals ``T``, ``S``, ``P``, ``I`` and ``F``.
+
+    Another kind of places (``ai.judgement``) keeps each value in a local variable of its
+    own; it refuses (``Unsupported``) what it cannot hold, and anything that needs a closure.
+    """
+
+    year = "s.year"
+    flags = "F"
+    fired = "s.fired"
+    orders = "s.orders_done"
+    closures = True  # whether the source may call the rules' closures on ``w`` / ``s``
+    say = True  # whether a line said is said (quiet copies' ``log`` does nothing either way)
+
+    def track(self, key: str) -> str:
+        return f"T[{key!r}]"
+
+    def standing(self, front, side) -> str:
+        return f"S[{front!r}][{side!r}]"
+
+    def power(self, side) -> str:
+        return f"P[{side!r}]"
+
+    def income(self, side) -> str:
+        return f"I[{side!r}]"
+
+
+TABLES = Places()
+
+
 class Source:
     """The lines of one generated function and the objects its source refers to by name."""
 
-    def __init__(self, code):
+    def __init__(self, code, places: Places = TABLES):
         self.code = code  # the ``Compiled`` whose closures the source falls back on
+        self.places = places
         self.lines: list[str] = []
         self.names: dict[str, object] = {}
         self._ids: dict[int, str] = {}
@@ -89,28 +125,29 @@ def condition_source(src: Source, cond, side, target, ctx) -> str:
     """A Python expression over ``s`` (and its tables ``T``, ``S``, ``P``, ``I``, ``F``) that is
     true when ``cond`` holds for a rule run in ``ctx`` (whose ``side`` and ``target`` are given)."""
     code = src.code
+    at = src.places
     t = type(cond)
     if cond is None:
         return "True"
     if t is C.TrackIs:
-        return _range(f"T[{cond.track!r}]", cond.min, cond.max)
+        return _range(at.track(cond.track), cond.min, cond.max)
     if t is C.StandingIs:
-        return _range(f"S[{_front(cond.front, target)!r}][{_side(code, cond.side, side)!r}]", cond.min, cond.max)
+        return _range(at.standing(_front(cond.front, target), _side(code, cond.side, side)), cond.min, cond.max)
     if t is C.Leads:
         me = _side(code, cond.side, side)
         rival = code.second if me == code.first else code.first
-        row = f"S[{_front(cond.front, target)!r}]"
-        return f"({row}[{me!r}] - {row}[{rival!r}] >= {cond.by!r})"
+        front = _front(cond.front, target)
+        return f"({at.standing(front, me)} - {at.standing(front, rival)} >= {cond.by!r})"
     if t is C.PowerIs:
-        return _range(f"P[{_side(code, cond.side, side)!r}]", cond.min, cond.max)
+        return _range(at.power(_side(code, cond.side, side)), cond.min, cond.max)
     if t is C.IncomeIs:
-        return _range(f"I[{_side(code, cond.side, side)!r}]", cond.min, cond.max)
+        return _range(at.income(_side(code, cond.side, side)), cond.min, cond.max)
     if t is C.YearIs:
-        return _range("s.year", cond.min, cond.max)
+        return _range(at.year, cond.min, cond.max)
     if t is C.FlagSet:
-        return f"({cond.flag!r} in F)"
+        return f"({cond.flag!r} in {at.flags})"
     if t is C.Fired:
-        return f"({cond.card!r} in s.fired)"
+        return f"({cond.card!r} in {at.fired})"
     if t is C.AllOf:
         parts = [condition_source(src, c, side, target, ctx) for c in cond.of]
         return "(" + " and ".join(parts) + ")" if parts else "True"
@@ -123,8 +160,10 @@ def condition_source(src: Source, cond, side, target, ctx) -> str:
         who = _side(code, cond.side, side)
         front = _front(cond.front, target) if cond.front else None
         where = "" if front is None else f" and o.target == {front!r}"
-        return f"any(o.side == {who!r} and o.action == {cond.action!r}{where} for o in s.orders_done)"
+        return f"any(o.side == {who!r} and o.action == {cond.action!r}{where} for o in {at.orders})"
     # Anything newer: its own closure.
+    if not at.closures:
+        raise Unsupported(t.__name__)
     return f"{src.const(code.condition(cond))}(s, {src.const(ctx)})"
 
 
@@ -171,26 +210,30 @@ def _clamp(src: Source, indent: int, place: str, delta, lo, hi) -> None:
 
 def _effect_source(src: Source, e, indent: int, side, target, ctx) -> None:
     code = src.code
+    at = src.places
     t = type(e)
     if t is E.ShiftTrack and e.track in code.track_bounds:
         lo, hi = code.track_bounds[e.track]
-        _clamp(src, indent, f"T[{e.track!r}]", e.delta, lo, hi)
+        _clamp(src, indent, at.track(e.track), e.delta, lo, hi)
         return
     if t is E.ShiftStanding:
         front = _front(e.front, target)
         if front in code.front_bounds:
             lo, hi = code.front_bounds[front]
-            _clamp(src, indent, f"S[{front!r}][{_side(code, e.side, side)!r}]", e.delta, lo, hi)
+            _clamp(src, indent, at.standing(front, _side(code, e.side, side)), e.delta, lo, hi)
             return
     if t is E.GainPower or t is E.ChangeIncome:
-        table = "P" if t is E.GainPower else "I"
-        place = f"{table}[{_side(code, e.side, side)!r}]"
+        who = _side(code, e.side, side)
+        place = at.power(who) if t is E.GainPower else at.income(who)
         v = src.temp()
         src.emit(indent, f"{v} = {place} + {e.delta!r}")
         src.emit(indent, f"{place} = {v} if {v} > 0 else 0")  # max(0, ...)
         return
     if t is E.SetFlag:
-        src.emit(indent, f"F.{'add' if e.value else 'discard'}({e.flag!r})")
+        src.emit(indent, f"{at.flags}.{'add' if e.value else 'discard'}({e.flag!r})")
+        return
+    if t is E.Say and not at.say:
+        src.emit(indent, "pass")  # a quiet copy says nothing
         return
     if t is E.When:
         src.emit(indent, f"if {condition_source(src, e.condition, side, target, ctx)}:")
@@ -200,6 +243,8 @@ def _effect_source(src: Source, e, indent: int, side, target, ctx) -> None:
             effects_source(src, e.otherwise, indent + 1, side, target, ctx)
         return
     # A chance, a line said, a card moved...: the effect's own closure.
+    if not at.closures:
+        raise Unsupported(t.__name__)
     src.emit(indent, f"{src.const(code.effect(e))}(w, {src.const(ctx)})")
 
 
