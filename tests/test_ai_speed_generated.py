@@ -283,7 +283,7 @@ def test_a_quiet_year_played_on_is_the_logged_year_card_for_card(rules, busy):
 def test_a_judgement_written_out_whole_is_the_judgement_by_parts(rules):
     fronts = _with_fronts_ending(rules)
     for chosen in (rules, fronts, _busy_rules(rules, False, numbers_only=True)):
-        for weights in (Weights(), Weights(project_weight=0.0), Weights(project_years=3, front_spread=0.7)):
+        for weights in (Weights(), Weights(project_weight=0.0), Weights(project_years=3, front_spread=0.7), Weights(power=0.03, income=0.02, income_years=2, rival_resources=0.8)):
             for side in chosen.side_ids:
                 ev = Evaluator(chosen, chosen.game.default_scenario, side, weights)
                 assert ev._whole is not None

@@ -112,13 +112,15 @@ class Evaluator:
         self._all_margins = margins_function(rules, [cond_of[id(m)] for m in self._margins])
         # ``value`` after the projection, written out for these endings and objectives.
         self._judge = _judge_function(rules, scenario, side, self._all_margins, len(self._margins), self._sudden, self._final, self._objectives)
-        # ... and ``value`` whole, the projection on local variables, when the rules allow it.
-        self._whole = judgement_function(self, [cond_of[id(m)] for m in self._margins])
+        self._conds = [cond_of[id(m)] for m in self._margins]
         # What each side can spend in a year: its order limit times its actions' mean cost.
         self.spend = {}
         for sid in rules.side_ids:
             costs = [a.cost for a in rules.actions if sid in a.sides] or [1]
             self.spend[sid] = rules.side[sid].orders_per_year * sum(costs) / len(costs)
+        self.excess = w_excess
+        # ``value`` whole, the projection on local variables, when the rules allow it.
+        self._whole = judgement_function(self, self._conds)
 
     # --- exact results ---------------------------------------------------------
     def ending_value(self, ending_id: str, state) -> float:
@@ -143,7 +145,7 @@ class Evaluator:
         spread = w.spread_base + w.spread_per_year * math.sqrt(max(n, 1))
         lam = w.project_weight if years else 0.0
         if self._whole is not None:
-            return self._whole(state, years, spread, 1 - lam, lam, lam, w.front_spread) + self.resources(state, n)
+            return self._whole(state, years, spread, 1 - lam, lam, lam, w.front_spread, n, w)
         return self._by_parts(state, n, years, spread, lam)
 
     def _by_parts(self, state, n: int, years: int, spread: float, lam: float) -> float:

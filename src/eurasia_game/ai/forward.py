@@ -182,6 +182,48 @@ def run_plans(rules, w: Work, plans: dict) -> Work:
     return w
 
 
+def run_plans_to(rules, w: Work, plans: dict, stop_before: str) -> int:
+    """``run_plans`` stopped just before a phase of kind ``stop_before`` runs (or at the next
+    decision, if that comes first); returns the cards fired, for ``advance`` to carry on with."""
+    w.plans = {s: tuple(plans.get(s, ())) for s in rules.side_ids}
+    w.committed = list(rules.side_ids)
+    w.to_act = None
+    return advance(w, stop_before)
+
+
+class Prefixes:
+    """The parts of simulated years that drew nothing, kept to start later simulations from.
+
+    A search plays the same plans from the same position many times, each
+    time with a fresh seed for the game's generator.  Until the first roll
+    (a chance effect, the draw of a card) nothing a simulation does depends
+    on that seed, so the state it reaches there is the same every time: the
+    first simulation of a line of play keeps a copy (when its generator was
+    not touched), and the later ones start from the copy with their own
+    seed.  Only ``rng`` differs between the seeds, and a roll is the only
+    thing that reads or changes it (or the waiting what-if roll, ``luck``).
+    """
+
+    def __init__(self):
+        self._kept: dict = {}
+
+    def start(self, key, seed: int):
+        """(a copy of the state kept for ``key`` with ``seed`` as its generator, the cards fired
+        to reach it), or None."""
+        kept = self._kept.get(key)
+        if kept is None:
+            return None
+        w = copy_work(kept[0])
+        w.rng = seed
+        return w, kept[1]
+
+    def keep(self, key, w: QuietWork, seed: int, luck, fired: int = 0) -> None:
+        """Keep ``w`` (reached with ``fired`` cards fired) for ``key`` if its generator is
+        still at ``seed`` and the what-if roll still ``luck`` (nothing was rolled)."""
+        if w.rng == seed and w.luck == luck:
+            self._kept[key] = (copy_work(w), fired)
+
+
 def choose_option(rules, w: Work, side: str, option_id: str) -> Work:
     """Answer the dilemma waiting in ``w`` the way ``apply_action`` does, then run on."""
     card = rules.event[w.dilemma]

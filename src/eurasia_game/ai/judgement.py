@@ -69,9 +69,10 @@ _FUNCTIONS: dict[tuple, tuple] = {}
 
 
 def judgement_function(evaluator, conds: list):
-    """``fn(s, years, spread, keep, lam, blend, fs)``: ``evaluator.value`` less the resources, for
-    a position ``s`` whose game goes on, judged with ``years`` passive years ahead (``blend``
-    true: the margins blended ``keep``/``lam``; ``fs``: the weight ``front_spread``); None
+    """``fn(s, years, spread, keep, lam, blend, fs, n, W)``: ``evaluator.value`` of a position
+    ``s`` whose game goes on, judged with ``years`` passive years ahead (``blend`` true: the
+    margins blended ``keep``/``lam``; ``fs``: the weight ``front_spread``; ``n``: the checks
+    left; ``W``: the weights, for the resources); None
     when the rules ask for more than variables can hold.  ``conds`` are the conditions of the
     evaluator's margins, in its order.  Made once per rule set, scenario and side."""
     rules = evaluator.rules
@@ -104,6 +105,18 @@ def _write(evaluator, rules, conds: list):
         emit(1, f"{at.powers[side]} = P[{side!r}]; {at.incomes[side]} = I[{side!r}]")
     emit(1, "yr = s.year; F = s.flags; OD = s.orders_done")
     now = [margin_source(rules, src, c) for c in conds]
+    # ``Evaluator.resources``, from the position as it is (``W``: the weights).
+    me, rival = evaluator.side, evaluator.other
+    emit(1, "if n <= 0:")
+    emit(2, "res = 0.0")
+    emit(1, "else:")
+    emit(2, "ry = min(n, W.income_years)")
+    emit(2, "fade = min(1.0, n / 3.0)")
+    for who, name in ((me, "mine"), (rival, "theirs")):
+        cap, power = evaluator.spend[who], at.power(who)
+        stock = f"({power} if {power} <= {cap!r} else {cap!r} + {evaluator.excess!r} * ({power} - {cap!r}))"
+        emit(2, f"{name} = W.power * {stock} + W.income * ry * {at.income(who)}")
+    emit(2, "res = fade * (mine - W.rival_resources * theirs)")
     # The passive years (``Projection.run``): nobody's orders, each side's income, the
     # yearly trends, each front's payouts, then the next year; the flags on a copy.
     at.orders = "()"
@@ -126,7 +139,6 @@ def _write(evaluator, rules, conds: list):
     emit(1, "else:")
     for i, x in enumerate(now):
         emit(2, f"x{i} = ({x} + 0.5) / spread")
-    me, rival = evaluator.side, evaluator.other
 
     def fronts() -> None:
         # ``Evaluator.fronts_value`` on the position ahead.
@@ -135,8 +147,8 @@ def _write(evaluator, rules, conds: list):
             emit(2, f"lead += tanh(({at.standing(front, me)} - {at.standing(front, rival)}) / fs)")
         emit(2, "v_fronts = sigmoid(lead / max(0.5, spread * 0.5))")
 
-    emit_chances_and_endings(src, len(conds), evaluator._sudden, evaluator._final, evaluator._objectives, fronts)
-    return src.function("judgement", "s, years, spread, keep, lam, blend, fs")
+    emit_chances_and_endings(src, len(conds), evaluator._sudden, evaluator._final, evaluator._objectives, fronts, "total + res")
+    return src.function("judgement", "s, years, spread, keep, lam, blend, fs, n, W")
 
 
 # --- the end of a judgement, shared with ``Evaluator``'s ``_judge`` -------------------------
@@ -151,7 +163,7 @@ def _sigmoid(x: float) -> float:
     return 1.0 / (1.0 + math.exp(-x))
 
 
-def emit_chances_and_endings(src: Source, count: int, sudden: list, final: list, objectives: list, fronts) -> None:
+def emit_chances_and_endings(src: Source, count: int, sudden: list, final: list, objectives: list, fronts, result: str = "total") -> None:
     """The end of a generated judgement: from the blended margins' variables ``x0``... (already
     divided by the spread) to ``return total``, as the loops of ``Evaluator._value_by_loops``
     (``fronts()`` emits, at depth 2, the line that sets ``v_fronts``).  The source's names
@@ -186,7 +198,7 @@ def emit_chances_and_endings(src: Source, count: int, sudden: list, final: list,
         emit(2, "if left <= 1e-9: break")
     emit(2, "break")
     emit(1, "total += remaining * final_total")
-    emit(1, "return total")
+    emit(1, f"return {result}")
     src.names.update(JUDGE_NAMES)
 
 

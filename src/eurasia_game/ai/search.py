@@ -32,10 +32,11 @@ import time
 from dataclasses import dataclass
 
 from eurasia_game.ai.evaluate import Weights
-from eurasia_game.ai.forward import QuietWork, choose_option, determinise, quiet, run_plans
+from eurasia_game.ai.forward import Prefixes, QuietWork, choose_option, determinise, quiet, run_plans, run_plans_to
 from eurasia_game.ai.heuristic import PlanningPolicy
 from eurasia_game.ai.planner import Planner, Style
 from eurasia_game.engine import rng as engine_rng
+from eurasia_game.engine.flow import advance
 from eurasia_game.engine.moves import _no_text, _order_problem, targets_of, why_illegal
 from eurasia_game.engine.state import Action, Order
 from eurasia_game.engine.work import Context, other_side
@@ -148,13 +149,25 @@ class HardPolicy(PlanningPolicy):
             return list(candidates[0])
         rival = other_side(rules, me)
         own = tuple(state.plans.get(me, ()))
+        # The year's orders, payouts, red lines and checks come before its draw: played once
+        # for each pair of plans when they roll nothing (``Prefixes``).
+        prefixes = Prefixes()
 
         def simulate(plan: tuple, rng: random.Random) -> float:
-            w = quiet(rules, state)
-            w.rng = engine_rng.seed_state(rng.getrandbits(63))
+            seed = engine_rng.seed_state(rng.getrandbits(63))
             rival_plan = rivals[int(rng.random() * len(rivals))]
-            run_plans(rules, w, {me: own + plan, rival: rival_plan})
-            return self.play_on(rules, w, planner, {me: own + plan, rival: rival_plan})
+            plans = {me: own + plan, rival: rival_plan}
+            key = (plan, rival_plan)
+            started = prefixes.start(key, seed)
+            if started is None:
+                w = quiet(rules, state)
+                w.rng = seed
+                fired = run_plans_to(rules, w, plans, "events")
+                prefixes.keep(key, w, seed, state.luck, fired)
+            else:
+                w, fired = started
+            advance(w, None, fired)
+            return self.play_on(rules, w, planner, plans)
 
         return list(self.bandit(candidates, simulate))
 
@@ -162,11 +175,20 @@ class HardPolicy(PlanningPolicy):
     def search_dilemma(self, rules, state, legal: list[Action]) -> Action:
         planner = self.planner_for(rules, state.scenario, self.side, self.style)
         plans_after: dict = {}
+        # The option's effects and the rest of the year up to the next decision, played once
+        # for each option when they roll nothing (``Prefixes``).
+        prefixes = Prefixes()
 
         def simulate(action: Action, rng: random.Random) -> float:
-            w = quiet(rules, state)
-            w.rng = engine_rng.seed_state(rng.getrandbits(63))
-            choose_option(rules, w, self.side, action.option)
+            seed = engine_rng.seed_state(rng.getrandbits(63))
+            started = prefixes.start(action.option, seed)
+            if started is None:
+                w = quiet(rules, state)
+                w.rng = seed
+                choose_option(rules, w, self.side, action.option)
+                prefixes.keep(action.option, w, seed, state.luck)
+            else:
+                w = started[0]
             # Both sides' plans after this option are worked out once, then replayed.
             plans = plans_after.setdefault(action.option, {})
             return self.play_on(rules, w, planner, plans, years=1 + self.settings.depth, rng=rng)

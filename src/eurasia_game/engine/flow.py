@@ -98,19 +98,23 @@ _NO_CONTEXT = Context()
 MAX_FIRINGS = 100
 
 
-def advance(w: Work) -> None:
+def advance(w: Work, stop_before: str | None = None, fired: int = 0) -> int:
     """Run the phase table until a side must decide or the game ends.
 
     Cards waiting in the queue fire before the flow moves on, so an event's
-    dilemma is answered in the phase that drew it.
+    dilemma is answered in the phase that drew it.  With ``stop_before`` (a
+    phase kind) the run also stops, with nobody to act, just before a phase
+    of that kind would run its step; calling ``advance`` again carries on
+    exactly as if it had not stopped when given back the count of cards
+    fired so far, which this returns (the computer players' look-ahead keeps
+    the part of a year that comes before the draw).
     """
     rules = w.rules
     phases = rules.phases
-    fired = 0
     while w.ending is None:
         if w.dilemma is not None:
             w.to_act = rules.event[w.dilemma].dilemma.side
-            return
+            return fired
         w.to_act = None
         if w.queue:
             card, drawn = w.queue.pop(0)
@@ -127,9 +131,11 @@ def advance(w: Work) -> None:
             waiting = [s for s in rules.game.side_order if s not in w.committed]
             if waiting:
                 w.to_act = waiting[0]
-                return
+                return fired
             w.phase_done = True
         if not w.phase_done:
+            if phase.kind == stop_before:
+                return fired
             _run_phase(w, phase.kind)
             w.phase_done = True
         elif phase.kind == "checks" or w.phase == len(phases) - 1:
@@ -137,6 +143,7 @@ def advance(w: Work) -> None:
         else:
             w.phase += 1
             w.phase_done = False
+    return fired
 
 
 def _run_phase(w: Work, kind: str) -> None:
