@@ -110,11 +110,22 @@ def copy_work(w: QuietWork) -> QuietWork:
     return new
 
 
+_DECKS: dict[tuple, tuple] = {}
+
+
 def public_deck(rules, game_view) -> tuple:
     """The draw deck as far as the public can tell: scenario deck less cards used up."""
-    scenario = rules.scenario[game_view.scenario]
+    key = (id(rules), game_view.scenario)
+    known = _DECKS.get(key)
+    if known is None or known[0] is not rules:
+        # The scenario's deck, and which of its cards can come back, once per rule set.
+        deck = deck_for(rules, rules.scenario[game_view.scenario])
+        if len(_DECKS) > 64:
+            _DECKS.clear()
+        known = _DECKS[key] = (rules, deck, frozenset(c for c in deck if rules.event[c].repeatable))
+    _, deck, repeatable = known
     fired = set(game_view.fired)
-    return tuple(c for c in deck_for(rules, scenario) if c not in fired or rules.event[c].repeatable)
+    return tuple(c for c in deck if c not in fired or c in repeatable)
 
 
 def determinise(rules, game_view, seed: int, rival_plan: tuple = ()) -> GameState:

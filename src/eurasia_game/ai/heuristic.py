@@ -39,7 +39,7 @@ class PlanningPolicy:
 
     def planner(self, rules, scenario: str) -> Planner:
         if self._planner is None or self._planner.rules is not rules or self._key != scenario:
-            self._planner = Planner(rules, scenario, self.side, self.style)
+            self._planner = Planner(rules, scenario, self.side, self.style, memo=False)
             self._key = scenario
         return self._planner
 

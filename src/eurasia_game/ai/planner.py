@@ -98,7 +98,7 @@ def _has_chance(effects) -> bool:
 class Planner:
     """Greedy planning for one side of one scenario."""
 
-    def __init__(self, rules, scenario: str, side: str, style: Style = Style()):
+    def __init__(self, rules, scenario: str, side: str, style: Style = Style(), memo: bool = True):
         self.rules = rules
         self.side = side
         self.rival = other_side(rules, side)
@@ -114,7 +114,9 @@ class Planner:
             any(_has_chance(r.effects) for r in rules.yearly) or any(_has_chance(r.effects) for f in rules.fronts for r in f.resolution)
         )
         self._seeded = projected
-        self._memo = Memo()
+        # A planner asked for one plan of each position (the easy and normal levels) never
+        # judges a plan twice: it goes without the memo (``memo=False``).
+        self._memo = Memo() if memo else None
 
     # --- judging -----------------------------------------------------------------
     def judge_plan(self, state, plan: tuple, rival_plan: tuple, seed: int) -> float:
@@ -125,7 +127,7 @@ class Planner:
         many plans of one position, and its guesses at the rival's plans share
         their first orders) is answered from a memo: the value is the same.
         """
-        table = self._memo.table(state)
+        table = self._memo.table(state) if self._memo is not None else None
         if table is None:
             return self._judge(state, plan, rival_plan, seed)
         key = (plan, rival_plan, seed if self._seeded else None)
@@ -147,7 +149,9 @@ class Planner:
             total += self.evaluator.value(w, this_year_checked=False)
         return total / draws
 
-    def legal_moves(self, w: Work, plan: tuple) -> list[Action]:
+    def legal_moves(self, w: Work, plan: tuple, among: set | None = None) -> list[Action]:
+        """The side's orders it may add to ``plan`` in ``w``, in the planner's order (only those
+        whose (action, target) is in ``among``, when given)."""
         w.plans = dict(w.plans)
         w.plans[self.side] = plan
         w.to_act = self.side
@@ -158,9 +162,11 @@ class Planner:
             # (limit, per year, requirement, power), with the power left worked out once.
             available = w.power[self.side] - planned_cost(rules, w, self.side)
             act = rules.action
-            return [m for m in self.moves if _order_problem(rules, w, self.side, act[m.action], m.target, available, _no_text) is None]
+            moves = self.moves if among is None else [m for m in self.moves if (m.action, m.target) in among]
+            return [m for m in moves if _order_problem(rules, w, self.side, act[m.action], m.target, available, _no_text) is None]
         # Only legality matters here: the engine is spared writing out the reasons.
-        return [m for m in self.moves if why_illegal(rules, w, m, _no_text) is None]
+        moves = self.moves if among is None else [m for m in self.moves if (m.action, m.target) in among]
+        return [m for m in moves if why_illegal(rules, w, m, _no_text) is None]
 
     # --- planning ------------------------------------------------------------------
     def plan(self, state, rng: random.Random, rival_plan: tuple = ()) -> tuple:
@@ -174,11 +180,12 @@ class Planner:
         while len(plan) < self.limit:
             if added and self.style.stop_early and rng.random() < self.style.stop_early:
                 break
-            moves = self.legal_moves(scratch, plan)
             if ranked is not None and self.style.beam:
-                # Orders rarely change rank from one slot to the next: re-judge the best few.
-                keep = set(ranked[: self.style.beam])
-                moves = [m for m in moves if (m.action, m.target) in keep]
+                # Orders rarely change rank from one slot to the next: re-judge the best few
+                # (of the legal ones: the filter comes first, the order and the list are the same).
+                moves = self.legal_moves(scratch, plan, set(ranked[: self.style.beam]))
+            else:
+                moves = self.legal_moves(scratch, plan)
             scored = []
             for move in moves:
                 order = Order(self.side, move.action, move.target)

@@ -328,15 +328,18 @@ def _resolve_quietly(w: Work, rules: RuleSet, code) -> None:
     w.revealed = True
     power, done, steps = w.power, w.orders_done, code.order_steps
     plans = w.plans
-    planned = [p for p in (plans.get(s, ()) for s in rules.game.side_order) if p]
+    order_of = rules.game.side_order
     # The order of ``interleaved_orders``: one side's orders alone in their own order,
     # two sides' first of each, second of each..., then the rest of the longer plan.
-    if len(planned) == 1:
-        orders = planned[0]
-    elif len(planned) == 2:
-        first, second = planned
-        orders = [o for pair in zip(first, second) for o in pair]
-        orders += first[len(second):] or second[len(first):]
+    if len(order_of) == 2:
+        first, second = plans.get(order_of[0], ()), plans.get(order_of[1], ())
+        if not second:
+            orders = first
+        elif not first:
+            orders = second
+        else:
+            orders = [o for pair in zip(first, second) for o in pair]
+            orders += first[len(second):] or second[len(first):]
     else:
         orders = interleaved_orders(rules, plans)
     for order in orders:
@@ -352,7 +355,7 @@ def _resolve_quietly(w: Work, rules: RuleSet, code) -> None:
         power[side] -= cost
         done.append(order)
         step(w)
-    w.plans = {s: () for s in rules.side_ids}
+    w.plans = dict.fromkeys(rules.side_ids, ())
     code.resolution_step()(w)
 
 
