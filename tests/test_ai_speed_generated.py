@@ -24,6 +24,7 @@ from eurasia_game.ai.evaluate import Evaluator, Projection, Weights
 from eurasia_game.ai.forward import QuietWork
 from eurasia_game.ai.margins import compile_margin, margins_function
 from eurasia_game.engine import new_game
+from eurasia_game.engine.compiled import compiled_quiet
 from eurasia_game.engine.flow import _apply_rules, _resolve, advance
 from eurasia_game.engine.generated import can_end
 from eurasia_game.engine.state import Order
@@ -295,3 +296,16 @@ def test_a_judgement_written_out_whole_is_the_judgement_by_parts(rules):
                             spread = weights.spread_base + weights.spread_per_year * math.sqrt(max(n, 1))
                             lam = weights.project_weight if years else 0.0
                             assert repr(ev.value(w, checked)) == repr(ev._by_parts(w, n, years, spread, lam))
+
+
+def test_a_quiet_copy_has_the_fields_of_the_games_copy_with_the_quiet_closures(rules, busy):
+    for chosen in (rules, busy):
+        for state in _positions(chosen, 20, 14):
+            quiet, loud = QuietWork(chosen, state), Work(chosen, state)
+            assert list(quiet.__dict__) == list(loud.__dict__)
+            assert quiet.code is compiled_quiet(chosen) and loud.code is not quiet.code
+            for name, value in loud.__dict__.items():
+                if name != "code":
+                    assert getattr(quiet, name) == value, name
+                    if isinstance(value, (dict, list, set)):
+                        assert getattr(quiet, name) is not value and getattr(quiet, name) is not getattr(state, name, None), name

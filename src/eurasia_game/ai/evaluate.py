@@ -119,6 +119,7 @@ class Evaluator:
             costs = [a.cost for a in rules.actions if sid in a.sides] or [1]
             self.spend[sid] = rules.side[sid].orders_per_year * sum(costs) / len(costs)
         self.excess = w_excess
+        self._timing: dict = {}  # (year, this year checked) -> (checks left, years projected, spread, blend)
         # ``value`` whole, the projection on local variables, when the rules allow it.
         self._whole = judgement_function(self, self._conds)
 
@@ -139,11 +140,16 @@ class Evaluator:
         """Expected result for the side (0..1, plus a small resource term)."""
         if state.ending is not None:
             return self.ending_value(state.ending, state)
-        n = self.checks_left(state, this_year_checked)
         w = self.weights
-        years = min(w.project_years, max(0, n - 1))
-        spread = w.spread_base + w.spread_per_year * math.sqrt(max(n, 1))
-        lam = w.project_weight if years else 0.0
+        # What the judgement takes from the year alone, worked out once a year.
+        timing = self._timing.get((state.year, this_year_checked))
+        if timing is None:
+            n = self.checks_left(state, this_year_checked)
+            years = min(w.project_years, max(0, n - 1))
+            spread = w.spread_base + w.spread_per_year * math.sqrt(max(n, 1))
+            lam = w.project_weight if years else 0.0
+            timing = self._timing[(state.year, this_year_checked)] = (n, years, spread, lam)
+        n, years, spread, lam = timing
         if self._whole is not None:
             return self._whole(state, years, spread, 1 - lam, lam, lam, w.front_spread, n, w)
         return self._by_parts(state, n, years, spread, lam)

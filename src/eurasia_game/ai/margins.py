@@ -197,6 +197,7 @@ def margins_function(rules, conds: list):
 def _margins_function(rules, conds: list):
     src = Source(compiled(rules))
     src.emit(1, "T = s.tracks; S = s.standing; P = s.power; I = s.income; F = s.flags")
+    src.prologue_at = len(src.lines)
     names = [margin_source(rules, src, cond) for cond in conds]
     src.emit(1, "return [" + ", ".join(names) + "]")
     return src.function("margins", "s")

@@ -88,6 +88,8 @@ class Source:
     def __init__(self, code, places: Places = TABLES):
         self.code = code  # the ``Compiled`` whose closures the source falls back on
         self.places = places
+        self.prologue: dict[str, str] = {}  # lines run once ``s`` is set, by the name they set
+        self.prologue_at = 0  # where they go among the lines
         self.lines: list[str] = []
         self.names: dict[str, object] = {}
         self._ids: dict[int, str] = {}
@@ -110,7 +112,8 @@ class Source:
 
     def function(self, name: str, args: str):
         """Compile the lines as ``def name(args)`` and return the function."""
-        text = f"def {name}({args}):\n" + "\n".join(self.lines or ["    pass"]) + "\n"
+        lines = self.lines[: self.prologue_at] + list(self.prologue.values()) + self.lines[self.prologue_at :]
+        text = f"def {name}({args}):\n" + "\n".join(lines or ["    pass"]) + "\n"
         namespace = dict(self.names)
         exec(compile(text, f"<rules: {name}>", "exec"), namespace)
         fn = namespace[name]
@@ -159,6 +162,16 @@ def condition_source(src: Source, cond, side, target, ctx) -> str:
     if t is C.Ordered:
         who = _side(code, cond.side, side)
         front = _front(cond.front, target) if cond.front else None
+        if at.orders == "()":
+            return "False"  # no order made
+        if at.orders == "s.orders_done":
+            # The orders made, read once as (side, action, front) and (side, action) sets: no
+            # generated step carries out an order, so they stay what they were all along.
+            if front is None:
+                src.prologue["DONE2"] = "    DONE2 = {(o.side, o.action) for o in s.orders_done}"
+                return f"(({who!r}, {cond.action!r}) in DONE2)"
+            src.prologue["DONE3"] = "    DONE3 = {(o.side, o.action, o.target) for o in s.orders_done}"
+            return f"(({who!r}, {cond.action!r}, {front!r}) in DONE3)"
         where = "" if front is None else f" and o.target == {front!r}"
         return f"any(o.side == {who!r} and o.action == {cond.action!r}{where} for o in {at.orders})"
     # Anything newer: its own closure.
@@ -260,6 +273,7 @@ def rules_step(code, rule_defs, side=None, target=None):
     ctx = code.context(side, target)
     src.emit(1, "if w.ending is not None: return")
     src.emit(1, "s = w; " + _TABLES)
+    src.prologue_at = len(src.lines)
     for r in rule_defs:
         src.emit(1, f"if {condition_source(src, r.condition, side, target, ctx)}:")
         effects_source(src, r.effects, 2, side, target, ctx)
@@ -274,6 +288,7 @@ def years_step(code, steps, sides):
         return None
     src = Source(code)
     src.emit(1, "s = w; " + _TABLES)
+    src.prologue_at = len(src.lines)
     src.emit(1, "for _ in range(years):")
     for side in sides:
         src.emit(2, f"P[{side!r}] += I[{side!r}]")
@@ -301,6 +316,7 @@ def resolution_step(code, fronts, red_lines):
     has ended; nothing is logged."""
     src = Source(code)
     src.emit(1, "s = w; " + _TABLES)
+    src.prologue_at = len(src.lines)
     for front in fronts:
         ctx = code.context(None, front.id)
         for r in front.resolution:
@@ -325,6 +341,7 @@ def order_step(code, effects, side, target):
     copy whose game has not ended, as ``Compiled.body(effects)`` does in that context."""
     src = Source(code)
     src.emit(1, "s = w; " + _TABLES)
+    src.prologue_at = len(src.lines)
     _block(src, effects, 1, side, target, code.context(side, target))
     return src.function("order_step", "w")
 
@@ -334,6 +351,7 @@ def failing_cards(code, events):
     in ``s`` (cards without one always may be drawn), every condition judged once, in order."""
     src = Source(code)
     src.emit(1, _TABLES)
+    src.prologue_at = len(src.lines)
     src.emit(1, "out = set()")
     ctx = code.context()
     for e in events:
