@@ -141,18 +141,23 @@ class Evaluator:
         if state.ending is not None:
             return self.ending_value(state.ending, state)
         w = self.weights
-        # What the judgement takes from the year alone, worked out once a year.
-        timing = self._timing.get((state.year, this_year_checked))
-        if timing is None:
-            n = self.checks_left(state, this_year_checked)
-            years = min(w.project_years, max(0, n - 1))
-            spread = w.spread_base + w.spread_per_year * math.sqrt(max(n, 1))
-            lam = w.project_weight if years else 0.0
-            timing = self._timing[(state.year, this_year_checked)] = (n, years, spread, lam)
-        n, years, spread, lam = timing
+        n, years, spread, lam = self.timing(state.year, this_year_checked)
         if self._whole is not None:
             return self._whole(state, years, spread, 1 - lam, lam, lam, w.front_spread, n, w)
         return self._by_parts(state, n, years, spread, lam)
+
+    def timing(self, year: int, this_year_checked: bool) -> tuple:
+        """(checks left, years projected, spread, blend): what the judgement of a position
+        takes from its year alone, worked out once a year."""
+        timing = self._timing.get((year, this_year_checked))
+        if timing is None:
+            w = self.weights
+            n = max(0, self.end_year - year + (0 if this_year_checked else 1))  # ``checks_left``
+            years = min(w.project_years, max(0, n - 1))
+            spread = w.spread_base + w.spread_per_year * math.sqrt(max(n, 1))
+            lam = w.project_weight if years else 0.0
+            timing = self._timing[(year, this_year_checked)] = (n, years, spread, lam)
+        return timing
 
     def _by_parts(self, state, n: int, years: int, spread: float, lam: float) -> float:
         """``value`` through a projected working copy and the generated ``_judge`` (for rules

@@ -65,6 +65,11 @@ class Places:
     orders = "s.orders_done"
     closures = True  # whether the source may call the rules' closures on ``w`` / ``s``
     say = True  # whether a line said is said (quiet copies' ``log`` does nothing either way)
+    # A variable holding the die every chance rolls (a stratified judgement's single
+    # quantile, ``ai.forward.StratifiedWork``), or None: chances call their closures.
+    roll = None
+    # Whether cards triggered may be left out (a judgement that never fires the queue).
+    drop_cards = False
 
     def track(self, key: str) -> str:
         return f"T[{key!r}]"
@@ -247,6 +252,16 @@ def _effect_source(src: Source, e, indent: int, side, target, ctx) -> None:
         return
     if t is E.Say and not at.say:
         src.emit(indent, "pass")  # a quiet copy says nothing
+        return
+    if t is E.Chance and at.roll is not None:
+        # ``Compiled._effect``'s chance with the die already cast (nothing logged).
+        src.emit(indent, f"if {at.roll} < {e.percent!r}:")
+        effects_source(src, e.then, indent + 1, side, target, ctx)
+        src.emit(indent, "else:")
+        effects_source(src, e.otherwise, indent + 1, side, target, ctx)
+        return
+    if t is E.TriggerCard and at.drop_cards:
+        src.emit(indent, "pass")  # the queue is never read after this judgement
         return
     if t is E.When:
         src.emit(indent, f"if {condition_source(src, e.condition, side, target, ctx)}:")
