@@ -103,3 +103,45 @@ def _with_chancy_orders(rules):
     roll = effect.validate_python({"type": "chance", "percent": 30, "then": [e.model_dump(by_alias=True) for e in line.effects], "else": []})
     data["red_lines"] = (*rules.red_lines[:-1], line.model_copy(update={"effects": [roll]}))
     return RuleSet(**data)
+
+
+def _legal_part_by_why_illegal(rules, w, side, plan):
+    """What ``search.legal_part`` keeps, asked of ``why_illegal`` order by order (the reference)."""
+    from eurasia_game.engine.moves import _no_text, why_illegal
+    from eurasia_game.engine.state import Action
+
+    saved = (w.to_act, w.plans)
+    w.to_act = side
+    w.plans = dict(w.plans)
+    keep = []
+    for order in plan:
+        w.plans[side] = tuple(keep)
+        if why_illegal(rules, w, Action("plan", side, action=order.action, target=order.target), _no_text) is None:
+            keep.append(order)
+    w.to_act, w.plans = saved
+    return tuple(keep)
+
+
+def test_the_orders_of_a_repeated_plan_still_legal_are_those_why_illegal_allows(rules):
+    from test_ai_speed_generated import _positions
+
+    from eurasia_game.ai.search import legal_part
+    from eurasia_game.engine.state import Order
+
+    rnd = random.Random(9)
+    kept = dropped = 0
+    for state in _positions(rules, 150, 16):
+        w = QuietWork(rules, state)
+        for side in rules.side_ids:
+            # plans of the side's orders and others' (another side's action, a front it may not aim at, repeats)
+            pool = [Order(side, a.id, t) for a in rules.actions for t in (*rules.front_ids, None) if rnd.random() < 0.3]
+            plan = tuple(rnd.choice(pool) for _ in range(rnd.randint(0, 6))) if pool else ()
+            before = (w.to_act, dict(w.plans))
+            got = legal_part(rules, w, side, plan)
+            assert (w.to_act, w.plans) == before
+            assert got == _legal_part_by_why_illegal(rules, w, side, plan)
+            kept += len(got)
+            dropped += len(plan) - len(got)
+        w.dilemma = rules.events[0].id  # not planning: every order refused
+        assert legal_part(rules, w, rules.side_ids[0], state.plans[rules.side_ids[0]]) == ()
+    assert kept > 100 and dropped > 100

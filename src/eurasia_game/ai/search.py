@@ -37,7 +37,7 @@ from eurasia_game.ai.heuristic import PlanningPolicy
 from eurasia_game.ai.planner import Planner, Style
 from eurasia_game.engine import rng as engine_rng
 from eurasia_game.engine.flow import advance
-from eurasia_game.engine.moves import _no_text, _order_problem, targets_of, why_illegal
+from eurasia_game.engine.moves import _no_text, targets_of, why_illegal
 from eurasia_game.engine.state import Action, Order
 from eurasia_game.engine.work import Context, other_side
 
@@ -282,29 +282,57 @@ def quick_answer(rules, w, side: str, evaluator) -> None:
 
 def legal_part(rules, w, side: str, plan: tuple) -> tuple:
     """The orders of ``plan`` that ``side`` may still plan in ``w``, in order."""
-    saved = (w.to_act, w.plans)
-    w.to_act = side
-    w.plans = dict(w.plans)
-    keep: list = []
-    # In a planning phase, an order of one of the side's actions at an allowed target
-    # can only fail the order's own checks (``_order_problem``: limit, per year,
-    # requirement, power): those alone are run, the power left kept as orders are kept.
     planning = w.ending is None and w.dilemma is None and rules.phases[w.phase].kind == "plan"
-    available = w.power[side] if planning else 0
+    if not planning:
+        return _legal_part_by_reasons(rules, w, side, plan)
+    # In a planning phase, an order of one of the side's actions at an allowed target
+    # can only fail the order's own checks (``moves._order_problem``: the order limit,
+    # how often a year, the requirement, the power left), checked here in place with the
+    # power left kept as orders are kept; any other order is asked of ``why_illegal``.
+    keep: list = []
+    available = w.power[side]
+    limit = rules.side[side].orders_per_year
+    actions = rules.action
+    condition = w.code.condition
     for order in plan:
-        w.plans[side] = tuple(keep)
-        act = rules.action.get(order.action) if planning else None
-        if act is not None and side in act.sides and order.target in targets_of(rules, act):
-            ok = _order_problem(rules, w, side, act, order.target, available, _no_text) is None
+        act = actions.get(order.action)
+        target = order.target
+        if act is not None and side in act.sides and target in targets_of(rules, act):
+            ok = (
+                len(keep) < limit
+                and sum(1 for o in keep if o.action == act.id and o.target == target) < act.per_year
+                and (act.requires is None or condition(act.requires)(w, Context(side=side, target=target)))
+                and available >= act.cost
+            )
             if ok:
                 available -= act.cost
         else:
-            ok = why_illegal(rules, w, Action("plan", side, action=order.action, target=order.target), _no_text) is None
-            if ok and planning:
+            ok = _why_illegal_with(rules, w, side, tuple(keep), order) is None
+            if ok:
                 available -= rules.action[order.action].cost
         if ok:
             keep.append(order)
-    w.to_act, w.plans = saved
+    return tuple(keep)
+
+
+def _why_illegal_with(rules, w, side: str, planned: tuple, order) -> str | None:
+    """``why_illegal`` of ``order`` for ``side`` to act in ``w`` with ``planned`` as its plan so far."""
+    saved = (w.to_act, w.plans)
+    w.to_act = side
+    w.plans = dict(w.plans)
+    w.plans[side] = planned
+    try:
+        return why_illegal(rules, w, Action("plan", side, action=order.action, target=order.target), _no_text)
+    finally:
+        w.to_act, w.plans = saved
+
+
+def _legal_part_by_reasons(rules, w, side: str, plan: tuple) -> tuple:
+    """``legal_part`` outside a planning phase: each order asked of ``why_illegal``."""
+    keep: list = []
+    for order in plan:
+        if _why_illegal_with(rules, w, side, tuple(keep), order) is None:
+            keep.append(order)
     return tuple(keep)
 
 

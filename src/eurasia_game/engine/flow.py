@@ -237,8 +237,9 @@ def fire(w: Work, card_id: str, drawn: bool | str) -> None:
     if not card.repeatable and card_id in w.deck:
         w.deck.remove(card_id)
     # ``drawn`` is True (drawn), False (triggered) or a facilitator inject mode.
-    key = _FIRE_TEXT.get(drawn, "card_injected")
-    w.log("card", partial(rules.text, key, title=card.title), card=card_id, data=(drawn,) if isinstance(drawn, str) else ())
+    if w.code.keep_moves:  # a quiet copy keeps no log: its line is not prepared
+        key = _FIRE_TEXT.get(drawn, "card_injected")
+        w.log("card", partial(rules.text, key, title=card.title), card=card_id, data=(drawn,) if isinstance(drawn, str) else ())
     w.revealed = True
     side = card.dilemma.side if card.dilemma else None
     code = w.code
@@ -250,11 +251,13 @@ def fire(w: Work, card_id: str, drawn: bool | str) -> None:
 
 def _income(w: Work) -> None:
     rules = w.rules
+    loud = w.code.keep_moves  # a quiet copy keeps no log: its lines are not prepared
     for side in rules.game.side_order:
         amount = w.income[side]
         w.power[side] += amount
         # data names the side and the amount, for tools that count income (the balance lab)
-        w.log("income", partial(rules.text, "income_gained", side=w.side_name(side), amount=amount), data=(side, amount))
+        if loud:
+            w.log("income", partial(rules.text, "income_gained", side=w.side_name(side), amount=amount), data=(side, amount))
     _apply_rules(w, rules.yearly, "trend")
 
 
