@@ -1,11 +1,10 @@
-"""The planner's shortcuts for speed give the plans it gave without them.
+"""The planners' shortcuts for speed give the plans they gave without them.
 
 The normal and easy levels' planners go without the memo of judgements (they
 never judge a plan twice), after the first order of a plan only the beam's
-best orders are checked for legality, and a year's orders are judged on
-lists and variables instead of a working copy (``ai.judgement.YearJudge``):
-each must leave every judgement, every plan, and the list of orders judged,
-as they were.
+best orders are checked for legality, and the hard search checks the orders
+of a repeated plan still legal in place: each must leave every plan, and the
+lists of orders, as they were.
 """
 
 from __future__ import annotations
@@ -53,58 +52,6 @@ def test_legal_orders_among_a_beam_are_the_legal_orders_kept_by_the_beam(rules):
             assert among == [m for m in every if (m.action, m.target) in beam]
 
 
-def test_a_year_judged_on_lists_is_the_year_judged_on_a_working_copy(rules):
-    """``ai.judgement.YearJudge`` against the stratified working copy it stands in for:
-    scattered positions, random plans for both sides (chances among them), both sides."""
-    from test_ai_speed_generated import _busy_rules, _positions
-
-    numbers = _busy_rules(rules, False, numbers_only=True)
-    chancy = _with_chancy_orders(numbers)
-    assert Planner(chancy, chancy.game.default_scenario, rules.side_ids[1], NormalPolicy.style)._year_judge is not None
-    assert Planner(numbers, numbers.game.default_scenario, rules.side_ids[0], NormalPolicy.style)._year_judge is not None
-    assert Planner(_busy_rules(rules, True), rules.game.default_scenario, rules.side_ids[0], NormalPolicy.style)._year_judge is None
-    rnd = random.Random(8)
-    judged = 0
-    for chosen in (rules, numbers, chancy):
-        for side in chosen.side_ids:
-            for style in (NormalPolicy.style, EasyPolicy.style):
-                fast = Planner(chosen, chosen.game.default_scenario, side, style, memo=False)
-                slow = Planner(chosen, chosen.game.default_scenario, side, style, memo=False)
-                slow._year_judge = None
-                for state in _positions(chosen, 25, 15):
-                    for _ in range(3):
-                        plans = {s: state.plans[s][: rnd.randint(0, 3)] for s in chosen.side_ids}
-                        mine, theirs = plans[side], plans[fast.rival]
-                        seed = rnd.getrandbits(64)
-                        assert repr(fast._judge(state, mine, theirs, seed)) == repr(slow._judge(state, mine, theirs, seed))
-                        judged += 1
-    assert judged > 500
-
-
-def _with_chancy_orders(rules):
-    """``rules`` with each action's effects behind a chance of its own odds, some of them
-    between the quantiles a judgement draws at, and a red line that rolls."""
-    from pydantic import TypeAdapter
-
-    from eurasia_game.model.effects import Effect
-    from eurasia_game.model.ruleset import RuleSet
-
-    effect = TypeAdapter(Effect)
-    track = rules.tracks[0].id
-    data = {name: getattr(rules, name) for name in RuleSet.model_fields}
-    actions = []
-    for i, act in enumerate(rules.actions):
-        percent = (26, 74, 49, 51, 76, 24, 83, 17)[i % 8]
-        chance = effect.validate_python({"type": "chance", "percent": percent, "then": [e.model_dump(by_alias=True) for e in act.effects],
-                                         "else": [{"type": "track", "track": track, "delta": -1}]})
-        actions.append(act.model_copy(update={"effects": [chance]}))
-    data["actions"] = tuple(actions)
-    line = rules.red_lines[-1]
-    roll = effect.validate_python({"type": "chance", "percent": 30, "then": [e.model_dump(by_alias=True) for e in line.effects], "else": []})
-    data["red_lines"] = (*rules.red_lines[:-1], line.model_copy(update={"effects": [roll]}))
-    return RuleSet(**data)
-
-
 def _legal_part_by_why_illegal(rules, w, side, plan):
     """What ``search.legal_part`` keeps, asked of ``why_illegal`` order by order (the reference)."""
     from eurasia_game.engine.moves import _no_text, why_illegal
@@ -123,7 +70,7 @@ def _legal_part_by_why_illegal(rules, w, side, plan):
 
 
 def test_the_orders_of_a_repeated_plan_still_legal_are_those_why_illegal_allows(rules):
-    from test_ai_speed_generated import _positions
+    from test_ai_speed_quiet import _positions
 
     from eurasia_game.ai.search import legal_part
     from eurasia_game.engine.state import Order

@@ -23,11 +23,9 @@ import math
 from dataclasses import dataclass
 
 from eurasia_game.ai.forward import QuietWork, quiet
-from eurasia_game.ai.judgement import _sigmoid, emit_chances_and_endings, judgement_function
-from eurasia_game.ai.margins import compile_margin, margins_function
+from eurasia_game.ai.margins import compile_margin
 from eurasia_game.engine.compiled import compiled_quiet
 from eurasia_game.engine.flow import outcome
-from eurasia_game.engine.generated import Source
 from eurasia_game.engine.work import other_side
 from eurasia_game.model import effects as E
 
@@ -64,12 +62,19 @@ def _phi(x: float) -> float:
 _exp = math.exp
 
 
+def _sigmoid(x: float) -> float:
+    if x < -30:
+        return 0.0
+    if x > 30:
+        return 1.0
+    return 1.0 / (1.0 + math.exp(-x))
+
+
 class Evaluator:
     """Values of positions for ``side`` in one scenario of one rule set."""
 
     def __init__(self, rules, scenario: str, side: str, weights: Weights = Weights()):
         self.rules = rules
-        self.scenario = scenario
         self.side = side
         self.other = other_side(rules, side)
         self.weights = weights
@@ -77,16 +82,9 @@ class Evaluator:
         self.end_year = sc.end_year
         self.sudden = []
         self.final = []
-        cond_of = {}  # id of a margin function -> its condition
-
-        def margin_of(cond):
-            margin = compile_margin(rules, cond)
-            cond_of[id(margin)] = cond
-            return margin
-
         for ending_id in sc.endings:
             ending = rules.ending[ending_id]
-            margin = margin_of(ending.condition) if ending.condition is not None else None
+            margin = compile_margin(rules, ending.condition) if ending.condition is not None else None
             value = ending.outcome if isinstance(ending.outcome, str) else result_value(ending.outcome, side)
             if ending.check == "sudden":
                 if margin is not None:
@@ -96,7 +94,7 @@ class Evaluator:
         self.front_ids = rules.front_ids
         # Each side's objectives: (margin function, points), and the points it needs.
         self.objectives = {
-            sid: ([(margin_of(o.condition), o.points) for o in rules.side[sid].objectives], rules.side[sid].objectives_needed)
+            sid: ([(compile_margin(rules, o.condition), o.points) for o in rules.side[sid].objectives], rules.side[sid].objectives_needed)
             for sid in rules.side_ids
         }
         self.projection = Projection(rules)
@@ -108,20 +106,11 @@ class Evaluator:
         self._objectives = [
             ([(self._index(m), points) for m, points in self.objectives[sid][0]], self.objectives[sid][1]) for sid in (self.side, self.other)
         ]
-        # The same margins, all worked out by one generated function.
-        self._all_margins = margins_function(rules, [cond_of[id(m)] for m in self._margins])
-        # ``value`` after the projection, written out for these endings and objectives.
-        self._judge = _judge_function(rules, scenario, side, self._all_margins, len(self._margins), self._sudden, self._final, self._objectives)
-        self._conds = [cond_of[id(m)] for m in self._margins]
         # What each side can spend in a year: its order limit times its actions' mean cost.
         self.spend = {}
         for sid in rules.side_ids:
             costs = [a.cost for a in rules.actions if sid in a.sides] or [1]
             self.spend[sid] = rules.side[sid].orders_per_year * sum(costs) / len(costs)
-        self.excess = w_excess
-        self._timing: dict = {}  # (year, this year checked) -> (checks left, years projected, spread, blend)
-        # ``value`` whole, the projection on local variables, when the rules allow it.
-        self._whole = judgement_function(self, self._conds)
 
     # --- exact results ---------------------------------------------------------
     def ending_value(self, ending_id: str, state) -> float:
@@ -140,43 +129,20 @@ class Evaluator:
         """Expected result for the side (0..1, plus a small resource term)."""
         if state.ending is not None:
             return self.ending_value(state.ending, state)
+        n = self.checks_left(state, this_year_checked)
         w = self.weights
-        n, years, spread, lam = self.timing(state.year, this_year_checked)
-        if self._whole is not None:
-            return self._whole(state, years, spread, 1 - lam, lam, lam, w.front_spread, n, w)
-        return self._by_parts(state, n, years, spread, lam)
-
-    def timing(self, year: int, this_year_checked: bool) -> tuple:
-        """(checks left, years projected, spread, blend): what the judgement of a position
-        takes from its year alone, worked out once a year."""
-        timing = self._timing.get((year, this_year_checked))
-        if timing is None:
-            w = self.weights
-            n = max(0, self.end_year - year + (0 if this_year_checked else 1))  # ``checks_left``
-            years = min(w.project_years, max(0, n - 1))
-            spread = w.spread_base + w.spread_per_year * math.sqrt(max(n, 1))
-            lam = w.project_weight if years else 0.0
-            timing = self._timing[(year, this_year_checked)] = (n, years, spread, lam)
-        return timing
-
-    def _by_parts(self, state, n: int, years: int, spread: float, lam: float) -> float:
-        """``value`` through a projected working copy and the generated ``_judge`` (for rules
-        whose judgement cannot be written out whole, see ``ai.judgement``)."""
+        years = min(w.project_years, max(0, n - 1))
         ahead = self.projection.run(state, years) if years else state
-        return self._judge(state, ahead, spread, 1 - lam, lam, lam, self.fronts_value) + self.resources(state, n)
-
-    def _value_by_loops(self, state, n: int, ahead, spread: float, lam: float) -> float:
-        """What ``value`` works out after the projection, step by step (its generated
-        ``_judge`` does exactly this; kept to show how, and to test it against)."""
+        spread = w.spread_base + w.spread_per_year * math.sqrt(max(n, 1))
+        lam = w.project_weight if years else 0.0
         # Projected and present margins are mixed: the projection shows where
         # the trends lead, the present keeps every step of progress visible
         # (a projection clamped at a track's end would hide it).
-        margins = self._all_margins
         if lam:
             keep = 1 - lam
-            blended = [keep * now + lam * later for now, later in zip(margins(state), margins(ahead))]
+            blended = [keep * m(state) + lam * m(ahead) for m in self._margins]
         else:
-            blended = margins(state)
+            blended = [m(state) for m in self._margins]
         # The chance that each condition comes true (``_sigmoid``, written out).
         chance = [0.0 if x < -30 else 1.0 if x > 30 else 1.0 / (1.0 + _exp(-x)) for x in [(b + 0.5) / spread for b in blended]]
 
@@ -251,42 +217,6 @@ class Evaluator:
         return power if power <= cap else cap + w_excess * (power - cap)
 
 
-_JUDGES: dict[tuple, tuple] = {}
-
-
-def _judge_function(rules, scenario: str, side: str, margins, count: int, sudden: list, final: list, objectives: list):
-    """``judge(state, ahead, spread, keep, lam, blend, fronts_value)``: ``Evaluator.value`` after
-    the projection, less the resources, as one generated function (``blend`` false: the present
-    margins alone).
-
-    The margins, their chances, the sudden deaths, the final endings in turn
-    and the objectives are the straight-line form of the loops of
-    ``Evaluator._value_by_loops``, with the same operations in the same order
-    (so the same floating-point results).  Made once per rule set, scenario and side.
-    """
-    key = (id(rules), scenario, side)
-    known = _JUDGES.get(key)
-    if known is not None and known[0] is rules and known[1] is margins:
-        return known[2]
-    src = Source(None)
-    emit = src.emit
-    emit(1, "m = margins(s)")
-    emit(1, "if blend:")
-    emit(2, "n = margins(a)")
-    for i in range(count):
-        emit(2, f"x{i} = (keep * m[{i}] + lam * n[{i}] + 0.5) / spread")
-    emit(1, "else:")
-    for i in range(count):
-        emit(2, f"x{i} = (m[{i}] + 0.5) / spread")
-    emit_chances_and_endings(src, count, sudden, final, objectives, lambda: emit(2, "v_fronts = fronts_value(a, spread)"))
-    src.names.update(margins=margins)
-    fn = src.function("judge", "s, a, spread, keep, lam, blend, fronts_value")
-    if len(_JUDGES) > 64:
-        _JUDGES.clear()
-    _JUDGES[key] = (rules, margins, fn)
-    return fn
-
-
 class Projection:
     """The rules' passive yearly changes, run by the engine's compiled rules."""
 
@@ -306,8 +236,6 @@ class Projection:
         # projection's copy need not copy the lists a year's play would change.
         rule_effects = [e for r in rules.yearly for e in r.effects] + [e for f in rules.fronts for r in f.resolution for e in r.effects]
         self.numbers_only = all(_numbers_only(e) for e in rule_effects)
-        # The passive years as one generated function (None when a rule can end the game).
-        self.years = code.years_step()
 
     def run(self, state, years: int):
         """The position ``years`` years on if nobody acted: income, trends, front payouts.
@@ -317,9 +245,6 @@ class Projection:
         """
         w = _numbers_copy(state) if self.numbers_only and isinstance(state, QuietWork) else quiet(self.rules, state)
         w.orders_done = []
-        if self.years is not None and w.ending is None:
-            self.years(w, years)
-            return w
         sides, steps = self.sides, self.steps
         for _ in range(years):
             power, income = w.power, w.income

@@ -15,7 +15,6 @@ from dataclasses import dataclass, fields
 
 from eurasia_game.ai.evaluate import Evaluator, Weights
 from eurasia_game.ai.forward import QuietWork, StratifiedWork, resolve_year
-from eurasia_game.ai.judgement import year_judge
 from eurasia_game.engine.moves import _no_text, _order_problem, planned_cost, targets_of, why_illegal
 from eurasia_game.engine.state import Action, GameState, Order
 from eurasia_game.engine.work import Context, Work, other_side
@@ -115,8 +114,6 @@ class Planner:
             any(_has_chance(r.effects) for r in rules.yearly) or any(_has_chance(r.effects) for f in rules.fronts for r in f.resolution)
         )
         self._seeded = projected
-        # The year judged on lists and variables, when the rules allow it.
-        self._year_judge = year_judge(self.evaluator, self.evaluator._conds)
         # A planner asked for one plan of each position (the easy and normal levels) never
         # judges a plan twice: it goes without the memo (``memo=False``).
         self._memo = Memo() if memo else None
@@ -142,11 +139,6 @@ class Planner:
     def _judge(self, state, plan: tuple, rival_plan: tuple, seed: int) -> float:
         draws = self.style.chance_draws if any(o.action in self.chancy for o in plan + rival_plan) else 1
         total = 0.0
-        fast = self._year_judge
-        if fast is not None and state.ending is None and not state.luck:
-            # The same draws judged without a working copy (``ai.judgement.YearJudge``).
-            first, second = (plan, rival_plan) if self.side == fast.first_side else (rival_plan, plan)
-            return fast.judge(state, first, second, draws, self.evaluator.timing(state.year, False), self.evaluator.weights)
         for i in range(draws):
             w = StratifiedWork(self.rules, state)
             w.quantile = (i + 0.5) / draws

@@ -22,7 +22,6 @@ from __future__ import annotations
 
 from functools import partial
 
-from eurasia_game.engine import generated
 from eurasia_game.engine.context import Context
 from eurasia_game.engine.words import fill_words
 from eurasia_game.model import conditions as C
@@ -59,8 +58,6 @@ class Compiled:
         self._lists: dict[int, tuple] = {}
         self._rules: dict[int, tuple] = {}
         self._contexts: dict[tuple, object] = {}
-        self._steps: dict[tuple, tuple] = {}
-        self.order_steps: dict[tuple, tuple] = {}  # (action id, side, target) -> (cost, fn), see ``order_step``
 
     # --- look-ups, by identity of the model (kept alive with its closure) -------
     def condition(self, cond):
@@ -129,65 +126,6 @@ class Compiled:
         made = tuple((self.condition(r.condition), r.log or None, self.body(r.effects)) for r in rule_defs)
         self._rules[id(rule_defs)] = (rule_defs, made)
         return made
-
-    def rules_step(self, rule_defs, target=None):
-        """A quiet copy's whole run of a rule list (yearly trends, a front's payouts) as one
-        generated function ``fn(w)`` (see ``engine.generated``), or None when the list's
-        effects can end the game.  Only for the quiet closures: the function writes no log."""
-        if self.keep_moves:
-            return None
-        key = (id(rule_defs), target)
-        known = self._steps.get(key)
-        if known is not None and known[0] is rule_defs:
-            return known[1]
-        fn = generated.rules_step(self, rule_defs, None, target)
-        self._steps[key] = (rule_defs, fn)
-        return fn
-
-    def resolution_step(self):
-        """A quiet copy's fronts' payouts and red lines, the end of a year's resolution, as one
-        generated function ``fn(w)`` (see ``engine.generated``); None for the logging closures."""
-        if self.keep_moves:
-            return None
-        known = self._steps.get("resolution")
-        if known is None:
-            known = self._steps["resolution"] = (None, generated.resolution_step(self, self.rules.fronts, self.rules.red_lines))
-        return known[1]
-
-    def years_step(self):
-        """A quiet copy's passive years (each side's income, the yearly trends, each front's
-        payouts, then the next year) as one generated function ``fn(w, years)`` (see
-        ``engine.generated.years_step``); None for the logging closures, or when a rule can end the game."""
-        if self.keep_moves:
-            return None
-        known = self._steps.get("years")
-        if known is None:
-            rules = self.rules
-            steps = [(r, None, None) for r in rules.yearly] + [(r, None, f.id) for f in rules.fronts for r in f.resolution]
-            known = self._steps["years"] = (None, generated.years_step(self, steps, rules.side_ids))
-        return known[1]
-
-    def order_step(self, action, side, target) -> tuple:
-        """(cost, ``fn(w)``): the action's cost and a quiet copy's run of an order's effects
-        (``action.effects`` for ``side`` at ``target``) as one generated function, for a game
-        that has not ended; kept in ``order_steps`` by (action id, side, target)."""
-        if self.keep_moves:
-            raise ValueError("generated steps are for quiet working copies")
-        key = (action.id, side, target)
-        known = self.order_steps.get(key)
-        if known is None:
-            known = self.order_steps[key] = (action.cost, generated.order_step(self, action.effects, side, target))
-        return known
-
-    def failing_cards(self, s) -> set | None:
-        """For a quiet copy, the cards whose draw condition does not hold in ``s`` (see
-        ``engine.generated.failing_cards``); None for the logging closures."""
-        if self.keep_moves:
-            return None
-        known = self._steps.get("cards")
-        if known is None:
-            known = self._steps["cards"] = (None, generated.failing_cards(self, self.rules.events))
-        return known[1](s)
 
     # --- sides and fronts named in a rule ---------------------------------------
     def side_of(self, ref: str):

@@ -8,9 +8,7 @@ exactly one side to act, or none when the game is over.
 
 from __future__ import annotations
 
-from bisect import bisect_right
 from functools import partial
-from itertools import accumulate
 
 from eurasia_game.engine import rng
 from eurasia_game.engine.compiled import compiled
@@ -175,30 +173,17 @@ def _draw_events(w: Work) -> None:
     # Before the armed year no card that can end the game is drawn.
     unarmed = ending_cards(rules) if w.year < w.armed_from else frozenset()
     draw = _draw_table(rules)
-    # A quiet copy judges every card's condition at once (nothing they read changes between draws).
-    failing = w.code.failing_cards(w)
     for _ in range(scenario.events_per_year):
         skip = {c for c, _ in w.queue}
         skip |= unarmed
         eligible = []
         total = 0
-        if failing is not None:
-            # The same draw: the first card whose running total of weights exceeds the roll.
-            skip |= failing
-            cards = [c for c in w.deck if c not in skip]
-            if not cards:
-                w.say("no_card", "card")
-                return
-            totals = list(accumulate([draw[c][1] for c in cards]))
-            w.queue.append((cards[bisect_right(totals, w.roll(totals[-1]))], True))
-            continue
-        else:
-            for c in w.deck:
-                if c not in skip:
-                    test, weight = draw[c]
-                    if test is None or test(w, _NO_CONTEXT):
-                        eligible.append((c, weight))
-                        total += weight
+        for c in w.deck:
+            if c not in skip:
+                test, weight = draw[c]
+                if test is None or test(w, _NO_CONTEXT):
+                    eligible.append((c, weight))
+                    total += weight
         if not eligible:
             w.say("no_card", "card")
             return
@@ -264,18 +249,13 @@ def _income(w: Work) -> None:
 def _apply_rules(w: Work, rule_defs, kind: str, target: str | None = None) -> None:
     rules = w.rules
     code = w.code
-    if not code.keep_moves:
-        # A quiet copy (it keeps no log): the rules as one generated function, when they cannot end the game.
-        step = code.rules_step(rule_defs, target)
-        if step is not None:
-            step(w)
-            return
+    loud = code.keep_moves  # a quiet copy keeps no log: its lines are not prepared
     ctx = code.context(None, target)
     for test, log, effects in code.rules_of(rule_defs):
         if w.ending is not None:
             return
         if test(w, ctx):
-            if log:
+            if log and loud:
                 w.log(kind, partial(fill_words, rules, log, None, target))
             effects(w, ctx)
 
@@ -329,7 +309,7 @@ def _resolve_quietly(w: Work, rules: RuleSet, code) -> None:
     """``_resolve`` for a working copy that keeps no log (its ``log`` and ``say`` do nothing):
     the same orders and rules in the same order, without the log lines' words being prepared."""
     w.revealed = True
-    power, done, steps = w.power, w.orders_done, code.order_steps
+    power, done, actions, context, body = w.power, w.orders_done, rules.action, code.context, code.body
     plans = w.plans
     order_of = rules.game.side_order
     # The order of ``interleaved_orders``: one side's orders alone in their own order,
@@ -349,17 +329,23 @@ def _resolve_quietly(w: Work, rules: RuleSet, code) -> None:
         if w.ending is not None:
             return
         side = order.side
-        known = steps.get((order.action, side, order.target))
-        if known is None:
-            known = code.order_step(rules.action[order.action], side, order.target)
-        cost, step = known
-        if power[side] < cost:
+        action = actions[order.action]
+        if power[side] < action.cost:
             continue
-        power[side] -= cost
+        power[side] -= action.cost
         done.append(order)
-        step(w)
+        body(action.effects)(w, context(side, order.target))
     w.plans = dict.fromkeys(rules.side_ids, ())
-    code.resolution_step()(w)
+    for front in rules.fronts:
+        _apply_rules(w, front.resolution, "front", target=front.id)
+    for line in rules.red_lines:
+        if w.ending is not None:
+            return
+        if line.once and line.id in w.crossed:
+            continue
+        if code.condition(line.condition)(w, _NO_CONTEXT):
+            w.crossed.append(line.id)
+            code.body(line.effects)(w, _NO_CONTEXT)
 
 
 def _checks(w: Work) -> None:
