@@ -197,6 +197,16 @@ def _end_planning(app, side):
 
 def test_the_window_keeps_drawing_while_the_computer_thinks(make_app, rules):
     app, human, computer = _against_hard(make_app, rules)
+    thinker = app.game.thinker
+    real_work = thinker._work
+
+    def slow_work(*args):
+        # However fast the search gets, this one lasts at least 0.6 s, so a
+        # window that waited for it would show a gap longer than allowed below.
+        time.sleep(0.6)
+        real_work(*args)
+
+    thinker._work = slow_work
     _end_planning(app, human)
     assert app.game.state.to_act == computer
     before = len(app.game.session.steps)
@@ -226,7 +236,7 @@ def test_the_window_keeps_drawing_while_the_computer_thinks(make_app, rules):
     app.run()
     watcher.join()
     assert moved(), "the computer never moved"
-    assert len(shown) >= 5 and all(shown)  # frames kept coming with the indicator on them
+    assert len(shown) >= 3 and all(shown)  # frames kept coming with the indicator on them
     gaps = [b - a for a, b in zip(frames, frames[1:])]
     assert max(gaps) < 0.25, max(gaps)  # never a long stall while it thinks
 
