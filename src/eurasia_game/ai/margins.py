@@ -15,7 +15,8 @@ from __future__ import annotations
 
 from typing import Callable
 
-from eurasia_game.engine.work import Context, holds, other_side
+from eurasia_game.engine.compiled import compiled
+from eurasia_game.engine.work import Context, other_side
 from eurasia_game.model import conditions as C
 
 Margin = Callable[[object], float]
@@ -162,4 +163,7 @@ def compile_margin(rules, cond, side: str | None = None, target: str | None = No
 
 def _binary(rules, cond, ctx: Context) -> Margin:
     """Flags, fired cards, orders and anything newer: holds or one step away."""
-    return lambda s: 0.0 if holds(rules, s, cond, ctx) else -BINARY_GAP
+    if cond is None:
+        return lambda s: 0.0  # ``holds`` of no condition
+    test = compiled(rules).condition(cond)  # what ``holds`` would look up at every call
+    return lambda s: 0.0 if test(s, ctx) else -BINARY_GAP

@@ -336,8 +336,12 @@ def _resolve_quietly(w: Work, rules: RuleSet, code) -> None:
         done.append(order)
         body(action.effects)(w, context(side, order.target))
     w.plans = dict.fromkeys(rules.side_ids, ())
-    for front in rules.fronts:
-        _apply_rules(w, front.resolution, "front", target=front.id)
+    # Each front's payouts in its context, one list for all fronts (``_apply_rules``, unlogged).
+    for test, effects, ctx in _payouts(code):
+        if w.ending is not None:
+            return
+        if test(w, ctx):
+            effects(w, ctx)
     for line in rules.red_lines:
         if w.ending is not None:
             return
@@ -346,6 +350,22 @@ def _resolve_quietly(w: Work, rules: RuleSet, code) -> None:
         if code.condition(line.condition)(w, _NO_CONTEXT):
             w.crossed.append(line.id)
             code.body(line.effects)(w, _NO_CONTEXT)
+
+
+_PAYOUTS: dict[int, tuple] = {}
+
+
+def _payouts(code) -> list:
+    """(condition, effects, context) of every front's payout rules, front by front, made once
+    per set of compiled closures."""
+    known = _PAYOUTS.get(id(code))
+    if known is not None and known[0] is code:
+        return known[1]
+    steps = [(test, effects, code.context(None, f.id)) for f in code.rules.fronts for test, _, effects in code.rules_of(f.resolution)]
+    if len(_PAYOUTS) > 64:
+        _PAYOUTS.clear()
+    _PAYOUTS[id(code)] = (code, steps)
+    return steps
 
 
 def _checks(w: Work) -> None:
