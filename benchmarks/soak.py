@@ -221,6 +221,24 @@ def _tour(rules):
             app.apply(sc.Act(action))
         app.step([], dt=0.5)
 
+    def past_the_opening(scenario_index):
+        """A board reached on purpose: random input alone rarely gets past an opening dilemma."""
+        import pygame
+
+        def go(app, seed):
+            start(humans, False, scenario_index)(app, seed)
+            for _ in range(40):
+                if app.game is None or app.game.state.over or app.top.name == "board":
+                    break
+                option = next((w for w in app.top.ring.widgets if w.id.startswith("option:") and w.enabled), None) if app.top.name == "dilemma" else None
+                if option is not None:  # the first option open to the side, as a click would choose it
+                    app.apply(option.activate())
+                    app.step([], dt=0.05)
+                else:  # a reveal or a curtain: the key that moves on
+                    app.step([pygame.event.Event(pygame.KEYDOWN, key=pygame.K_SPACE, mod=0, unicode=" ", scancode=0)], dt=2.0)
+
+        return go
+
     def crashed(app, seed):
         from eurasia_game.ui import paths
 
@@ -237,6 +255,7 @@ def _tour(rules):
         ("hotseat board", start(humans, True, 0)),
         ("open board", start(humans, False, 1)),
         ("board against the computer", start(versus, True, 2)),
+        ("board past the opening", past_the_opening(3)),
         ("menu", start(humans, False, 0, screen("menu", "MenuScene"))),
         ("save", start(humans, False, 1, screen("saveload", "SaveScene", "soak"))),
         ("ending", ending),

@@ -96,8 +96,7 @@ def test_the_soak_runs_once_with_the_three_example_mods(soak, tmp_path, monkeypa
     engine = soak.run_engine(modded, actions=1_500, seed=6)
     assert engine.violations == [] and engine.games >= len(modded.scenarios)
     pytest.importorskip("eurasia_game.ui.app", reason="the window is not part of this build")
-    # a seed whose random input gets past the opening card to the board (which screens
-    # 500 random events reach depends on every screen's widgets)
+    # the tour's "board past the opening" stop reaches the board whatever the seed
     report = soak.run_ui(modded, events=500, seed=1, home=tmp_path, mod_folders=examples)
     assert report.exceptions == [], report.exceptions[0]
     assert "ModReportScene" in report.screens and "BoardScene" in report.screens, sorted(report.screens)

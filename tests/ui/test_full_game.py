@@ -53,16 +53,16 @@ def test_whole_hotseat_game_from_title_to_ending(make_app, rules):
     press(app, pygame.K_n)
     assert app.top.name == "new_game"
     click(app, "scenario:two_camps_risk")
-    click(app, "seed")  # the seed field: clear it and type 43
+    click(app, "seed")  # the seed field: clear it and type 46
     entry = app.top.entry
     assert entry.is_focused
     press(app, pygame.K_a, mod=pygame.KMOD_CTRL)
     press(app, pygame.K_BACKSPACE)
-    type_text(app, "43")
+    type_text(app, "46")
     press(app, pygame.K_RETURN)
-    assert entry.get_text() == "43"
+    assert entry.get_text() == "46"
     click(app, "start")
-    assert app.game is not None and app.game.session.seed == 43 and app.game.session.scenario == "two_camps_risk"
+    assert app.game is not None and app.game.session.seed == 46 and app.game.session.scenario == "two_camps_risk"
 
     turns = {MOUSE: 0, KEYS: 0}
     seen = set()
