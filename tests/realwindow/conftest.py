@@ -40,23 +40,44 @@ def require_real_window_tools() -> None:
         cannot_run(f"real-window tests: {' and '.join(missing)} not installed (apt-get install xvfb xdotool; .ci/run installs them)")
 
 
+def _read_line(fd: int, timeout: float) -> str:
+    """The first line written to ``fd`` within ``timeout`` seconds ("" if none)."""
+    import select
+
+    data = b""
+    deadline = time.monotonic() + timeout
+    while b"\n" not in data and time.monotonic() < deadline:
+        ready, _, _ = select.select([fd], [], [], max(0.0, deadline - time.monotonic()))
+        if not ready:
+            break
+        chunk = os.read(fd, 64)
+        if not chunk:
+            break
+        data += chunk
+    return data.decode(errors="replace").strip()
+
+
 class Display:
     """An Xvfb server of a given size, started for one test."""
 
     def __init__(self, size: tuple[int, int]):
         require_real_window_tools()
         self.size = size
-        start = 40 + os.getpid() % 400
-        for number in range(start, start + 40):  # a display number no other X server holds
-            if os.path.exists(f"/tmp/.X{number}-lock") or os.path.exists(f"/tmp/.X11-unix/X{number}"):
-                continue
-            self.name = f":{number}"
+        for _ in range(3):
+            # Xvfb picks a free display number itself and writes it to a pipe once it
+            # listens (-displayfd): two test workers can never share a server.
+            read_end, write_end = os.pipe()
             self.process = subprocess.Popen(
-                ["Xvfb", self.name, "-screen", "0", f"{size[0]}x{size[1]}x24", "-nolisten", "tcp"],
-                stdout=subprocess.DEVNULL, stderr=subprocess.DEVNULL,
+                ["Xvfb", "-displayfd", str(write_end), "-screen", "0", f"{size[0]}x{size[1]}x24", "-nolisten", "tcp"],
+                stdout=subprocess.DEVNULL, stderr=subprocess.DEVNULL, pass_fds=(write_end,),
             )
-            if self._ready():
-                return
+            os.close(write_end)
+            number = _read_line(read_end, timeout=15)
+            os.close(read_end)
+            if number.isdigit():
+                self.name = f":{number}"
+                if self._ready():
+                    return
             self.close()
         raise RuntimeError("no Xvfb display could be started")
 
