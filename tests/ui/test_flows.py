@@ -345,3 +345,23 @@ def test_reloading_edited_rules_shows_what_changed_and_plays_on(rules_copy, home
     press(app, pygame.K_ESCAPE)
     assert app.top.name == "board"
     assert app.top.ring.get(f"act:invest:{app.top.front}").label.endswith("3")
+
+
+def test_the_board_under_a_dialog_follows_an_order_played_from_that_dialog(make_app):
+    """A screen above the board may play an order itself (as a dilemma's options do):
+    the board drawn beneath must show the new position's buttons, not the old ones."""
+    from eurasia_game.engine.moves import legal_actions
+    from eurasia_game.ui.screens.dialog import MessageScene
+
+    app = make_app()
+    _start(app)
+    board = app.top
+    side = app.game.state.to_act
+    assert any(w.id.startswith("act:") for w in board.ring.widgets)
+    app.apply(sc.Push(MessageScene("A dialog", "The board shows through.")))
+    step(app)
+    commit = next(a for a in legal_actions(app.rules, app.game.state, side) if a.kind == "commit")
+    app.apply(sc.Act(commit))  # played while the dialog lies on top: the dialog resumes, not the board
+    step(app)
+    assert app.game.state.to_act != side
+    assert not any(w.id.startswith("act:") for w in board.ring.widgets), "the old side's orders are still offered"

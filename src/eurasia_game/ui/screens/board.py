@@ -196,6 +196,7 @@ class BoardScene(sc.Scene):
         game = ctx.game
         if game is None:
             return
+        self._laid_out_for = self._position(ctx)
         rules = ctx.rules
         if self.front is None:
             self.front = rules.front_ids[0]
@@ -277,9 +278,17 @@ class BoardScene(sc.Scene):
         return super().handle(event, ctx)
 
     # --- drawing ------------------------------------------------------------
+    @staticmethod
+    def _position(ctx) -> tuple:
+        return id(ctx.game.session), len(ctx.game.session.steps)
+
     def draw(self, surface, ctx) -> None:
         """Blit the board drawn for the current position (cached), then what the
         pointer changes: the hovered widget and the action details box."""
+        if getattr(self, "_laid_out_for", None) != self._position(ctx):
+            # the game moved on while another screen lay on top (a dialog that
+            # played an order itself): the buttons belong to the old position
+            self.layout(ctx)
         key = (
             id(ctx.game.session), len(ctx.game.session.steps), id(ctx.rules), self.viewer, self.front, self.log_scroll,
             self.ring.focus_id, ctx.notice, self._layout_version, ctx.settings.colour_safe, ctx._scales(),
