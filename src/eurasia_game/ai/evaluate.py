@@ -22,7 +22,7 @@ from __future__ import annotations
 import math
 from dataclasses import dataclass
 
-from eurasia_game.ai.forward import QuietWork, quiet
+from eurasia_game.ai.forward import QuietWork, StratifiedWork, quiet
 from eurasia_game.ai.margins import compile_margin
 from eurasia_game.engine.compiled import compiled_quiet
 from eurasia_game.engine.flow import outcome
@@ -125,26 +125,36 @@ class Evaluator:
         self._margins.append(margin)
         return len(self._margins) - 1
 
-    def value(self, state, this_year_checked: bool = True) -> float:
-        """Expected result for the side (0..1, plus a small resource term)."""
+    def value(self, state, this_year_checked: bool = True, spent: bool = False) -> float:
+        """Expected result for the side (0..1, plus a small resource term).
+
+        ``spent``: the caller throws ``state`` away afterwards (a quiet working
+        copy of its own), so the projection may run on it in place instead of
+        on a copy, once everything read from the present is read.
+        """
         if state.ending is not None:
             return self.ending_value(state.ending, state)
         n = self.checks_left(state, this_year_checked)
         w = self.weights
         years = min(w.project_years, max(0, n - 1))
-        ahead = self.projection.run(state, years) if years else state
         spread = w.spread_base + w.spread_per_year * math.sqrt(max(n, 1))
         lam = w.project_weight if years else 0.0
+        margins = self._margins
+        present = [m(state) for m in margins]
+        resources = self.resources(state, n)
+        ahead = self.projection.run(state, years, spent) if years else state
         # Projected and present margins are mixed: the projection shows where
         # the trends lead, the present keeps every step of progress visible
         # (a projection clamped at a track's end would hide it).
+        # The chance that each condition comes true (``_sigmoid``, written out) from the blend.
         if lam:
             keep = 1 - lam
-            blended = [keep * m(state) + lam * m(ahead) for m in self._margins]
+            chance = [
+                0.0 if x < -30 else 1.0 if x > 30 else 1.0 / (1.0 + _exp(-x))
+                for x in [(keep * p + lam * m(ahead) + 0.5) / spread for p, m in zip(present, margins)]
+            ]
         else:
-            blended = [m(state) for m in self._margins]
-        # The chance that each condition comes true (``_sigmoid``, written out).
-        chance = [0.0 if x < -30 else 1.0 if x > 30 else 1.0 / (1.0 + _exp(-x)) for x in [(b + 0.5) / spread for b in blended]]
+            chance = [0.0 if x < -30 else 1.0 if x > 30 else 1.0 / (1.0 + _exp(-x)) for x in [(b + 0.5) / spread for b in present]]
 
         # Sudden deaths: reaching the condition at any check still to come.
         remaining = 1.0
@@ -171,7 +181,7 @@ class Evaluator:
             if left <= 1e-9:
                 break
         total += remaining * final_total
-        return total + self.resources(state, n)
+        return total + resources
 
     def _objectives_value(self, chance: list) -> float:
         """Chance of the larger margin on the sides' own objectives (a tie is a draw),
@@ -236,14 +246,23 @@ class Projection:
         # projection's copy need not copy the lists a year's play would change.
         rule_effects = [e for r in rules.yearly for e in r.effects] + [e for f in rules.fronts for r in f.resolution for e in r.effects]
         self.numbers_only = all(_numbers_only(e) for e in rule_effects)
+        # Projecting a spent quiet copy in place gives what projecting its copy does when the
+        # rules change only numbers and flags (which ``_numbers_copy`` copies) and roll
+        # nothing (a stratified copy rolls at its quantile, its plain copy at random).
+        self.in_place = self.numbers_only and not any(_has_chance(e) for e in rule_effects)
 
-    def run(self, state, years: int):
+    def run(self, state, years: int, spent: bool = False):
         """The position ``years`` years on if nobody acted: income, trends, front payouts.
 
         Chance effects in those rules draw from the state's own generator copy,
-        so the projection is deterministic.  Nothing is logged.
+        so the projection is deterministic.  Nothing is logged.  ``spent``: the
+        caller has no further use for ``state`` (a quiet working copy), so it is
+        projected in place when that changes nothing (see ``in_place``).
         """
-        w = _numbers_copy(state) if self.numbers_only and isinstance(state, QuietWork) else quiet(self.rules, state)
+        if spent and self.in_place and type(state) in _IN_PLACE:
+            w = state
+        else:
+            w = _numbers_copy(state) if self.numbers_only and isinstance(state, QuietWork) else quiet(self.rules, state)
         w.orders_done = []
         sides, steps = self.sides, self.steps
         for _ in range(years):
@@ -260,6 +279,18 @@ class Projection:
 # Effects that change only numbers (tracks, standings, power, income) and flags, or say
 # something (a quiet copy says nothing), possibly by chance or under a condition.
 _NUMBER_EFFECTS = (E.ShiftTrack, E.ShiftStanding, E.GainPower, E.ChangeIncome, E.SetFlag, E.Say)
+
+
+# The quiet copies a spent state may be (the judged years of the planner, a dilemma's trials).
+_IN_PLACE = (QuietWork, StratifiedWork)
+
+
+def _has_chance(effect) -> bool:
+    if isinstance(effect, E.Chance):
+        return True
+    if isinstance(effect, E.When):
+        return any(_has_chance(e) for e in (*effect.then, *effect.otherwise))
+    return False
 
 
 def _numbers_only(effect) -> bool:

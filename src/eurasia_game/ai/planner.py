@@ -14,7 +14,8 @@ import random
 from dataclasses import dataclass, fields
 
 from eurasia_game.ai.evaluate import Evaluator, Weights
-from eurasia_game.ai.forward import QuietWork, StratifiedWork, resolve_year
+from eurasia_game.ai.forward import QuietWork, StratifiedWork, fork
+from eurasia_game.engine.flow import after_orders_quietly, orders_quietly, quiet_sequence
 from eurasia_game.engine.moves import _no_text, _order_problem, planned_cost, targets_of, why_illegal
 from eurasia_game.engine.state import Action, GameState, Order
 from eurasia_game.engine.work import Context, Work, other_side
@@ -86,6 +87,67 @@ def _hashable(value):
     return value
 
 
+class SharedOrders:
+    """The start of a judged year that the plans judged in one position share.
+
+    The planner judges ``plan + (order,)`` for every order it may add: the
+    orders carried out before the last one of the plan (its own earlier
+    orders, the rival's that come between) are the same for all of them.
+    They are carried out once on a quiet copy of the position, kept for that
+    position (a frozen state, by identity), those orders and the seed (and
+    the quantile, when one of them rolls), and each judgement goes on from a
+    copy of it: the very steps ``resolve_year`` would take, in the same order.
+    """
+
+    KEEP = 8
+
+    def __init__(self):
+        self._state = None
+        self._kept: dict = {}
+
+    def start(self, planner, state, plan: tuple, rival_plan: tuple, orders, seed: int, quantile: float):
+        """(a working copy with the shared orders carried out, how many of ``orders`` they are,
+        False when the game ended before the next order)."""
+        rules = planner.rules
+        if type(state) is not GameState:  # only a frozen state stays the same
+            w = StratifiedWork(rules, state)
+            w.rng = seed
+            w.committed = list(rules.side_ids)
+            w.revealed = True
+            return w, 0, True
+        if state is not self._state:
+            self._state = state
+            self._kept = {}
+        head = plan[:-1]
+        key = (head, rival_plan, seed, not plan)
+        kept = self._kept.get(key)
+        if kept is None:
+            # How many of the year's orders come before the plan's last one: the orders
+            # both sequences share (those of the two sides are never equal).
+            before = quiet_sequence(rules, {planner.side: head, planner.rival: rival_plan}) if plan else orders
+            k = 0
+            for a, b in zip(orders, before):
+                if a != b:
+                    break
+                k += 1
+            rolls = any(o.action in planner.chancy for o in orders[:k])
+            kept = self._kept[key] = [k, rolls, {}]
+            if len(self._kept) > self.KEEP:
+                self._kept.pop(next(iter(self._kept)))
+        k, rolls, starts = kept
+        at = quantile if rolls else None
+        start = starts.get(at)
+        if start is None:
+            w = StratifiedWork(rules, state)
+            w.quantile = quantile
+            w.rng = seed
+            w.committed = list(rules.side_ids)
+            w.revealed = True
+            going = orders_quietly(w, rules, w.code, orders[:k])
+            start = starts[at] = (w, going)
+        return fork(start[0]), k, start[1]
+
+
 def _has_chance(effects) -> bool:
     for e in effects:
         if isinstance(e, E.Chance):
@@ -117,6 +179,7 @@ class Planner:
         # A planner asked for one plan of each position (the easy and normal levels) never
         # judges a plan twice: it goes without the memo (``memo=False``).
         self._memo = Memo() if memo else None
+        self._years = SharedOrders()
 
     # --- judging -----------------------------------------------------------------
     def judge_plan(self, state, plan: tuple, rival_plan: tuple, seed: int) -> float:
@@ -139,14 +202,24 @@ class Planner:
     def _judge(self, state, plan: tuple, rival_plan: tuple, seed: int) -> float:
         draws = self.style.chance_draws if any(o.action in self.chancy for o in plan + rival_plan) else 1
         total = 0.0
+        rules, value = self.rules, self.evaluator.value
+        side, rival = self.side, self.rival
+        plans = {s: plan if s == side else rival_plan if s == rival else () for s in rules.side_ids}
+        orders = quiet_sequence(rules, plans)
         for i in range(draws):
-            w = StratifiedWork(self.rules, state)
-            w.quantile = (i + 0.5) / draws
-            w.rng = seed
+            quantile = (i + 0.5) / draws
+            # The year (as ``resolve_year`` plays it, without the checks) from the orders that
+            # come before the plan's last one, carried out once for all the plans that share
+            # them (the planner judges every order it may add to the same plan).
+            w, k, going = self._years.start(self, state, plan, rival_plan, orders, seed, quantile)
+            w.quantile = quantile
+            w.plans = plans
+            code = w.code
             # The year's checks are judged, not played: the rival's orders are
             # a guess, so an ending that seems settled may still slip away.
-            resolve_year(self.rules, w, {self.side: plan, self.rival: rival_plan}, checks=False)
-            total += self.evaluator.value(w, this_year_checked=False)
+            if going and orders_quietly(w, rules, code, orders[k:]):
+                after_orders_quietly(w, rules, code)
+            total += value(w, False, True)
         return total / draws
 
     def legal_moves(self, w: Work, plan: tuple, among: set | None = None) -> list[Action]:
@@ -216,7 +289,7 @@ class Planner:
             w.dilemma = None
             w.power[self.side] -= option.cost
             w.apply(option.effects, Context(side=self.side, card=card.id))
-            scored.append((self.evaluator.value(w, this_year_checked=False), action))
+            scored.append((self.evaluator.value(w, this_year_checked=False, spent=True), action))
         best = max(v for v, _ in scored)
         near = [a for v, a in scored if v >= best - self.style.slack]
         return near[int(rng.random() * len(near))] if len(near) > 1 else near[0]

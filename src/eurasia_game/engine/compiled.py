@@ -168,6 +168,12 @@ class Compiled:
             side, by = self.side_of(c.side), c.by
             a, b = self.first, self.second
             front = c.front
+            if c.side not in ("self", "other"):  # a side named: its rival is known too, read in place
+                me = c.side
+                rival = b if me == a else a
+                if front == "target":
+                    return lambda s, ctx: (row := s.standing[ctx.target])[me] - row[rival] >= by
+                return lambda s, ctx: (row := s.standing[front])[me] - row[rival] >= by
 
             def leads(s, ctx):
                 me = side(ctx)
@@ -204,7 +210,10 @@ class Compiled:
             def ordered(s, ctx):
                 who = side(ctx)
                 front = (ctx.target if front_ref == "target" else front_ref) if front_ref else None
-                return any(o.side == who and o.action == action and (front is None or o.target == front) for o in s.orders_done)
+                for o in s.orders_done:  # (``any`` over them, without a generator)
+                    if o.side == who and o.action == action and (front is None or o.target == front):
+                        return True
+                return False
 
             return ordered
         if t is C.AllOf:
@@ -214,7 +223,17 @@ class Compiled:
             if len(parts) == 2:
                 first, second = parts
                 return lambda s, ctx: first(s, ctx) and second(s, ctx)
-            return lambda s, ctx: all(p(s, ctx) for p in parts)
+            if len(parts) == 3:
+                first, second, third = parts
+                return lambda s, ctx: first(s, ctx) and second(s, ctx) and third(s, ctx)
+
+            def every(s, ctx):  # (``all`` over the parts, without a generator)
+                for p in parts:
+                    if not p(s, ctx):
+                        return False
+                return True
+
+            return every
         if t is C.AnyOf:
             parts = tuple(self.condition(x) for x in c.of)
             if len(parts) == 1:
@@ -222,7 +241,17 @@ class Compiled:
             if len(parts) == 2:
                 first, second = parts
                 return lambda s, ctx: first(s, ctx) or second(s, ctx)
-            return lambda s, ctx: any(p(s, ctx) for p in parts)
+            if len(parts) == 3:
+                first, second, third = parts
+                return lambda s, ctx: first(s, ctx) or second(s, ctx) or third(s, ctx)
+
+            def some(s, ctx):  # (``any`` over the parts, without a generator)
+                for p in parts:
+                    if p(s, ctx):
+                        return True
+                return False
+
+            return some
         if t is C.NotOf:
             inner = self.condition(c.of)
             return lambda s, ctx: not inner(s, ctx)

@@ -294,40 +294,44 @@ def _resolve(w: Work) -> None:
     w.plans = {s: () for s in rules.side_ids}
     for front in rules.fronts:
         _apply_rules(w, front.resolution, "front", target=front.id)
-    for line in rules.red_lines:
-        if w.ending is not None:
-            return
-        if line.once and line.id in w.crossed:
-            continue
-        if code.condition(line.condition)(w, _NO_CONTEXT):
-            w.crossed.append(line.id)
-            w.log("red_line", partial(fill_words, rules, line.log, None, None))
-            code.body(line.effects)(w, _NO_CONTEXT)
+    _red_lines(w, rules, code, logged=True)
 
 
 def _resolve_quietly(w: Work, rules: RuleSet, code) -> None:
     """``_resolve`` for a working copy that keeps no log (its ``log`` and ``say`` do nothing):
     the same orders and rules in the same order, without the log lines' words being prepared."""
     w.revealed = True
-    power, done, actions, context, body = w.power, w.orders_done, rules.action, code.context, code.body
-    plans = w.plans
+    if orders_quietly(w, rules, code, quiet_sequence(rules, w.plans)):
+        after_orders_quietly(w, rules, code)
+
+
+def quiet_sequence(rules: RuleSet, plans: dict):
+    """The orders of ``plans`` in the order of ``interleaved_orders``: one side's orders alone
+    in their own order, two sides' first of each, second of each..., then the rest of the
+    longer plan."""
     order_of = rules.game.side_order
-    # The order of ``interleaved_orders``: one side's orders alone in their own order,
-    # two sides' first of each, second of each..., then the rest of the longer plan.
     if len(order_of) == 2:
         first, second = plans.get(order_of[0], ()), plans.get(order_of[1], ())
         if not second:
-            orders = first
-        elif not first:
-            orders = second
-        else:
-            orders = [o for pair in zip(first, second) for o in pair]
-            orders += first[len(second):] or second[len(first):]
-    else:
-        orders = interleaved_orders(rules, plans)
+            return first
+        if not first:
+            return second
+        orders = [o for pair in zip(first, second) for o in pair]
+        orders += first[len(second):] or second[len(first):]
+        return orders
+    return interleaved_orders(rules, plans)
+
+
+def orders_quietly(w: Work, rules: RuleSet, code, orders) -> bool:
+    """Carry out ``orders`` on a quiet working copy as ``_resolve`` does; False when the game
+    had ended before one of them (the resolution then stops there).
+
+    The look-ahead carries out the orders a year's plans share once and the rest
+    on copies: the steps are the same either way."""
+    power, done, actions, context, body = w.power, w.orders_done, rules.action, code.context, code.body
     for order in orders:
         if w.ending is not None:
-            return
+            return False
         side = order.side
         action = actions[order.action]
         if power[side] < action.cost:
@@ -335,6 +339,12 @@ def _resolve_quietly(w: Work, rules: RuleSet, code) -> None:
         power[side] -= action.cost
         done.append(order)
         body(action.effects)(w, context(side, order.target))
+    return True
+
+
+def after_orders_quietly(w: Work, rules: RuleSet, code) -> None:
+    """The rest of a quiet resolution once the orders are carried out: the fronts' payouts
+    and the red lines."""
     w.plans = dict.fromkeys(rules.side_ids, ())
     # Each front's payouts in its context, one list for all fronts (``_apply_rules``, unlogged).
     for test, effects, ctx in _payouts(code):
@@ -342,14 +352,36 @@ def _resolve_quietly(w: Work, rules: RuleSet, code) -> None:
             return
         if test(w, ctx):
             effects(w, ctx)
-    for line in rules.red_lines:
+    _red_lines(w, rules, code, logged=False)
+
+
+def _red_lines(w: Work, rules: RuleSet, code, logged: bool) -> None:
+    """Beijing's red lines (the rules' ``red_lines``), checked in order after the payouts."""
+    for line, test, effects in _red_line_steps(code):
         if w.ending is not None:
             return
         if line.once and line.id in w.crossed:
             continue
-        if code.condition(line.condition)(w, _NO_CONTEXT):
+        if test(w, _NO_CONTEXT):
             w.crossed.append(line.id)
-            code.body(line.effects)(w, _NO_CONTEXT)
+            if logged:
+                w.log("red_line", partial(fill_words, rules, line.log, None, None))
+            effects(w, _NO_CONTEXT)
+
+
+_RED_LINES: dict[int, tuple] = {}
+
+
+def _red_line_steps(code) -> list:
+    """(red line, condition, effects) of every red line, made once per set of compiled closures."""
+    known = _RED_LINES.get(id(code))
+    if known is not None and known[0] is code:
+        return known[1]
+    steps = [(line, code.condition(line.condition), code.body(line.effects)) for line in code.rules.red_lines]
+    if len(_RED_LINES) > 64:
+        _RED_LINES.clear()
+    _RED_LINES[id(code)] = (code, steps)
+    return steps
 
 
 _PAYOUTS: dict[int, tuple] = {}
