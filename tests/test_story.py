@@ -323,6 +323,38 @@ def test_card_frequency_and_dilemma_share(setting):
     assert verdict(setting, lopsided, type="dilemma_share", cards=[card.id], max=90, min_answers=21).holds is None
 
 
+def _miss_lines(v) -> list[str]:
+    from dataclasses import asdict
+
+    from eurasia_game.balance.report import story_lines
+
+    lines: list[str] = []
+    story_lines({"story": [asdict(v) | {"holds_text": v.holds_text}]}, lines.append)
+    return [line for line in lines if line.startswith("- ")]
+
+
+def test_a_missed_share_gives_its_interval_and_says_when_chance_may_explain_it(setting):
+    """A share counted over few games can miss its target by chance: the report says so, with the interval."""
+    rules, scenario, _ = setting
+    from eurasia_game.engine import new_game
+
+    deck = list(new_game(rules, scenario, 0).deck)
+    few = [game(rules, scenario, i, fired=deck if i == 0 else deck[1:]) for i in range(20)]
+    rare = verdict(setting, few, type="card_frequency", min=10)
+    assert rare.holds is False and rare.samples[deck[0]] == 20
+    (line,) = _miss_lines(rare)  # 1 of 20 games: the Wilson interval is 0.9% to 23.6%
+    assert f"{deck[0]} 5.00% (95% interval 0.9% to 23.6% over 20: the target lies inside it" in line
+    many = [game(rules, scenario, i, fired=deck[1:]) for i in range(200)]
+    never = verdict(setting, many, type="card_frequency", min=10)
+    (line,) = _miss_lines(never)  # 0 of 200: 0.0% to 1.9%, well short of 10%
+    assert f"{deck[0]} 0.00% (95% interval 0.0% to 1.9% over 200)" in line and "chance" not in line
+    year = rules.scenario[scenario].start_year
+    track = rules.track_ids[0]
+    mean = verdict(setting, many, type="track_mean", track=track, year=year, min=99)
+    assert mean.holds is False and mean.samples == {}
+    assert "interval" not in _miss_lines(mean)[0]
+
+
 def test_win_share(setting):
     rules, scenario, _ = setting
     a, b = rules.side_ids
@@ -385,7 +417,7 @@ def test_the_lab_writes_economy_fronts_orders_and_story(rules, tmp_path):
     assert figures_ids == applicable
     assert all(r[3] in ("yes", "no", "n/a") for r in story[1:])
     items = read_csv(out / "story_items.csv")
-    assert items[0] == ["check", "item", "value", "holds"]
+    assert items[0] == ["check", "item", "value", "holds", "out_of", "ci_low", "ci_high"]
     for check_id, _value, _target, holds in story[1:]:
         mine = [r for r in items[1:] if r[0] == check_id]
         if holds == "n/a":

@@ -14,6 +14,7 @@ import io
 from collections.abc import Callable
 from pathlib import Path
 
+from eurasia_game.balance.stats import wilson
 from eurasia_game.lang.catalogue import S
 
 REPORT = "report.md"
@@ -180,6 +181,26 @@ def _miss(value: float, v: dict) -> float:
     return -max((lo - value) if lo is not None else 0.0, (value - hi) if hi is not None else 0.0)
 
 
+def share_interval(v: dict, label: str, value: float) -> tuple[float, float, int] | None:
+    """The 95% interval (in percent) of a share item, and what it was counted over; None for other items."""
+    n = (v.get("samples") or {}).get(label)
+    if not n:
+        return None
+    low, high = wilson(round(value * n / 100), n)
+    return 100 * low, 100 * high, n
+
+
+def _missed_item(v: dict, label: str, value: float, unit: str) -> str:
+    """A failing item in words; a share also gives its interval, and says when the target lies inside it."""
+    interval = share_interval(v, label, value)
+    if interval is None:
+        return S("bal_story_item", label=label, value=f"{value:.2f}{unit}")
+    low, high, n = interval
+    bounds = [b for b in (v.get("min"), v.get("max")) if b is not None]
+    key = "bal_story_item_chance" if any(low <= b <= high for b in bounds) else "bal_story_item_share"
+    return S(key, label=label, value=f"{value:.2f}{unit}", low=f"{low:.1f}%", high=f"{high:.1f}%", count=n)
+
+
 def story_lines(f: dict, add) -> None:
     """The "Story checks" section: every check that applies to this run, and the ones skipped."""
     checks = f.get("story") or []
@@ -209,7 +230,7 @@ def story_lines(f: dict, add) -> None:
             values = dict((label, value) for label, value in v["items"])
             unit = "%" if v["target"].endswith("%") else ""
             ranked = sorted(v["outside"], key=lambda label: _miss(values[label], v))
-            shown = S("cli_list_sep").join(S("bal_story_item", label=label, value=f"{values[label]:.2f}{unit}") for label in ranked[:12])
+            shown = S("cli_list_sep").join(_missed_item(v, label, values[label], unit) for label in ranked[:12])
             more = S("bal_story_more", count=len(ranked) - 12) if len(ranked) > 12 else ""
             add("- " + S("bal_story_miss", id=f"`{v['id']}`", target=v["target"], items=shown, more=more))
         add("")
@@ -250,10 +271,12 @@ def csv_files(figures: dict, games: list[dict]) -> dict[str, str]:
     orders = [["side", "action", "count", "share"]] + [[r["side"], r["action"], r["count"], float(r["share"])] for r in f.get("orders", ())]
     objectives = [["side", "objective", "met", "games", "share"]] + [[r["side"], r["objective"], r["met"], r["games"], r["share"]] for r in f.get("objectives", ())]
     summary += [[f"{side}_objectives_needed_share", share] for side, share in f.get("objectives_needed", {}).items()]
-    story_items = [["check", "item", "value", "holds"]]
+    story_items = [["check", "item", "value", "holds", "out_of", "ci_low", "ci_high"]]
     for v in f.get("story", ()):
         if v["applies"]:
-            story_items += [[v["id"], label, float(value), "no" if label in v["outside"] else "yes"] for label, value in v["items"]]
+            for label, value in v["items"]:
+                interval = share_interval(v, label, value) or (None, None, None)
+                story_items.append([v["id"], label, float(value), "no" if label in v["outside"] else "yes", interval[2], interval[0], interval[1]])
     story = [["check", "value", "target", "holds"]] + [[v["id"], v["value"], v["target"], v["holds_text"]] for v in f.get("story", ()) if v["applies"]]
     return {
         "summary.csv": _csv(summary), "games.csv": _csv(game_rows), "endings.csv": _csv(endings), "tracks.csv": _csv(tracks),

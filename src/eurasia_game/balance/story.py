@@ -39,6 +39,7 @@ class Verdict:
     worst: str = ""  # the item the value belongs to (a year, an action...)
     reason: str = ""  # why the check was skipped or could not be judged
     items: list = field(default_factory=list)  # (label, value) measured
+    samples: dict = field(default_factory=dict)  # label -> what a share was counted over (games, orders, answers)
     outside: list = field(default_factory=list)  # labels of the items outside the bounds
     min: float | None = None  # the bounds judged (a rising track: minus its slack)
     max: float | None = None
@@ -152,8 +153,17 @@ def _pct(k: int, n: int) -> float:
     return 100.0 * k / n
 
 
-def measure(check, run: Run) -> tuple[list[tuple[str, float]], str]:
-    """The items a check judges, or an empty list and why there is nothing to judge."""
+def _share(label: str, k: int, n: int) -> tuple[str, float, int]:
+    """A share item: its label, its value in percent and what it was counted over."""
+    return label, _pct(k, n), n
+
+
+def measure(check, run: Run) -> tuple[list[tuple], str]:
+    """The items a check judges, or an empty list and why there is nothing to judge.
+
+    An item is (label, value), or (label, value in percent, count) for a share,
+    so the report can say how far chance alone moves it.
+    """
     rules = run.rules
     if isinstance(check, S.TrackMean):
         mean = run.track_mean(check.track, check.year)
@@ -190,7 +200,7 @@ def measure(check, run: Run) -> tuple[list[tuple[str, float]], str]:
                 continue
             if check.actions is None and row["action"] not in tables.side_actions(rules, row["side"]):
                 continue
-            items.append((f"{row['side']} {row['action']}", 100.0 * row["share"]))
+            items.append(_share(f"{row['side']} {row['action']}", row["count"], row["total"]))
         return items, "" if items else W("bal_no_order")
     if not run.n:
         return [], W("bal_no_games_reason")
@@ -202,34 +212,34 @@ def measure(check, run: Run) -> tuple[list[tuple[str, float]], str]:
         for front_id in check.fronts or rules.front_ids:
             front = rules.front[front_id]
             both = sum(1 for pos in finals if pos.get(front_id) and all(v >= front.max for v in pos[front_id].values()))
-            items.append((front_id, _pct(both, len(finals))))
+            items.append(_share(front_id, both, len(finals)))
         return items, ""
     if isinstance(check, S.EndingShare):
         counts = Counter(g["ending"] for g in run.games)
-        return [(e, _pct(counts.get(e, 0), run.n)) for e in (check.endings or run.scenario.endings)], ""
+        return [_share(e, counts.get(e, 0), run.n) for e in (check.endings or run.scenario.endings)], ""
     if isinstance(check, S.SuddenShare):
         sudden = sum(1 for g in run.games if g["ending"] in rules.ending and rules.ending[g["ending"]].check == "sudden")
-        return [(W("bal_sudden_deaths"), _pct(sudden, run.n))], ""
+        return [_share(W("bal_sudden_deaths"), sudden, run.n)], ""
     if isinstance(check, S.EarlyEndings):
         if check.before == "midpoint":
             midpoint = run.scenario.midpoint
             early = sum(1 for g in run.games if g["ending"] and g["last_year"] < midpoint)
-            return [(W("bal_before", year=midpoint), _pct(early, run.n))], ""
+            return [_share(W("bal_before", year=midpoint), early, run.n)], ""
         full = run.scenario.end_year - run.scenario.start_year + 1
         early = sum(1 for g in run.games if g["ending"] and g["years"] < full * check.before / 100)
-        return [(W("bal_before_share", percent=_fmt(check.before), years=full), _pct(early, run.n))], ""
+        return [_share(W("bal_before_share", percent=_fmt(check.before), years=full), early, run.n)], ""
     if isinstance(check, S.CardFrequency):
         fired = Counter()
         for g in run.games:
             fired.update(set(g["fired"]))
         cards = check.cards or run.deck()
-        return [(c, _pct(fired.get(c, 0), run.n)) for c in cards], "" if cards else W("bal_empty_deck")
+        return [_share(c, fired.get(c, 0), run.n) for c in cards], "" if cards else W("bal_empty_deck")
     if isinstance(check, S.WinShare):
         pool = [g for g in run.games if sorted(g["results"].values()) == ["lose", "win"]] if check.of == "decided" else run.games
         if not pool:
             return [], W("bal_no_decided")
         sides = [check.side] if check.side is not None else list(rules.side_ids)
-        return [(s, _pct(sum(1 for g in pool if g["results"].get(s) == "win"), len(pool))) for s in sides], ""
+        return [_share(s, sum(1 for g in pool if g["results"].get(s) == "win"), len(pool)) for s in sides], ""
     if isinstance(check, S.DilemmaShare):
         answers: dict = defaultdict(Counter)
         for g in run.games:
@@ -240,7 +250,7 @@ def measure(check, run: Run) -> tuple[list[tuple[str, float]], str]:
             total = sum(answers[card].values())
             if total < check.min_answers or card not in rules.event or rules.event[card].dilemma is None:
                 continue
-            items += [(f"{card} {o.id}", _pct(answers[card][o.id], total)) for o in rules.event[card].dilemma.options]
+            items += [_share(f"{card} {o.id}", answers[card][o.id], total) for o in rules.event[card].dilemma.options]
         return items, "" if items else W("bal_no_dilemma_answered", count=check.min_answers)
     raise TypeError(f"no measure for {type(check).__name__}")  # pragma: no cover - every type is handled
 
@@ -251,8 +261,10 @@ def judge(check, run: Run) -> Verdict:
     if reason:
         verdict.applies, verdict.reason = False, reason
         return verdict
-    items, why = measure(check, run)
+    measured, why = measure(check, run)
+    items = [(item[0], item[1]) for item in measured]
     verdict.items = items
+    verdict.samples = {item[0]: item[2] for item in measured if len(item) == 3}
     if not items:
         verdict.reason = why
         return verdict
