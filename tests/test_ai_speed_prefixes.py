@@ -20,6 +20,8 @@ from eurasia_game.engine.flow import advance
 from eurasia_game.engine.state import Order
 from eurasia_game.engine.work import Work
 
+from ai_positions import scattered_work
+
 _FIELDS = ("tracks", "standing", "power", "income", "flags", "deck", "fired", "crossed", "queue", "orders_done", "plans",
            "ending", "rng", "year", "phase", "phase_done", "dilemma", "to_act", "committed", "luck")
 
@@ -29,15 +31,7 @@ def _planning_positions(rules, count: int, seed: int):
     rnd = random.Random(seed)
     start = new_game(rules, None, seed)
     for _ in range(count):
-        w = Work(rules, start)
-        for t in rules.tracks:
-            w.tracks[t.id] = rnd.randint(t.min, t.max)
-        for f in rules.fronts:
-            for s in rules.side_ids:
-                w.standing[f.id][s] = rnd.randint(f.min, f.max)
-        for s in rules.side_ids:
-            w.power[s] = rnd.randint(0, 9)
-            w.income[s] = rnd.randint(0, 5)
+        w = scattered_work(rules, start, rnd)
         w.year = rnd.randint(2019, 2029)
         w.dilemma, w.queue, w.to_act = None, [], rules.game.side_order[0]
         w.phase, w.phase_done = [p.kind for p in rules.phases].index("plan"), False

@@ -28,6 +28,8 @@ from eurasia_game.model import effects as E
 from eurasia_game.model.content import RedLineDef
 from eurasia_game.model.ruleset import RuleSet
 
+from ai_positions import scattered_work
+
 def _conditions(rules) -> list[dict]:
     """One condition of each type and shape, on the rules' own tracks, fronts, sides, flags, cards."""
     a, b = rules.side_ids
@@ -139,15 +141,7 @@ def _positions(rules, count: int, seed: int):
     start = new_game(rules, None, seed)
     actions = [(a.id, a.sides) for a in rules.actions]
     for _ in range(count):
-        w = Work(rules, start)
-        for t in rules.tracks:
-            w.tracks[t.id] = rnd.randint(t.min, t.max)
-        for f in rules.fronts:
-            for s in rules.side_ids:
-                w.standing[f.id][s] = rnd.randint(f.min, f.max)
-        for s in rules.side_ids:
-            w.power[s] = rnd.randint(0, 9)
-            w.income[s] = rnd.randint(0, 5)
+        w = scattered_work(rules, start, rnd)
         w.year = rnd.randint(2019, 2030)
         w.flags = {f for f in ("speed_test_flag", "growth_year", "rivalry_open", "referendum_held", "brinkmanship_backfired") if rnd.random() < 0.4}
         w.fired = [e.id for e in rules.events[:6] if rnd.random() < 0.3]
