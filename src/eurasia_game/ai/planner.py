@@ -104,6 +104,7 @@ class SharedOrders:
     def __init__(self):
         self._state = None
         self._kept: dict = {}
+        self._last = None  # (key, kept) of the last call
 
     def start(self, planner, state, plan: tuple, rival_plan: tuple, orders, seed: int, quantile: float):
         """(a working copy with the shared orders carried out, how many of ``orders`` they are,
@@ -118,9 +119,16 @@ class SharedOrders:
         if state is not self._state:
             self._state = state
             self._kept = {}
+            self._last = None
         head = plan[:-1]
         key = (head, rival_plan, seed, not plan)
-        kept = self._kept.get(key)
+        # Most calls continue the last one's plan: told apart without hashing the orders
+        # (tuples of the same orders compare by identity first).
+        last = self._last
+        if last is not None and last[0] == key:
+            kept = last[1]
+        else:
+            kept = self._kept.get(key)
         if kept is None:
             # How many of the year's orders come before the plan's last one: the orders
             # both sequences share (those of the two sides are never equal).
@@ -134,6 +142,7 @@ class SharedOrders:
             kept = self._kept[key] = [k, rolls, {}]
             if len(self._kept) > self.KEEP:
                 self._kept.pop(next(iter(self._kept)))
+        self._last = (key, kept)
         k, rolls, starts = kept
         at = quantile if rolls else None
         start = starts.get(at)

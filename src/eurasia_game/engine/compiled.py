@@ -280,6 +280,16 @@ class Compiled:
                     only(w, ctx)
 
             return one
+        if len(fns) == 2:
+            first, second = fns
+
+            def two(w, ctx):
+                if w.ending is None:
+                    first(w, ctx)
+                    if w.ending is None:
+                        second(w, ctx)
+
+            return two
 
         def run(w, ctx):
             for fn in fns:
@@ -362,7 +372,9 @@ class Compiled:
                 fixed = e.side
 
                 def gain_fixed(w, ctx):
-                    w.power[fixed] = max(0, w.power[fixed] + delta)
+                    power = w.power
+                    value = power[fixed] + delta
+                    power[fixed] = value if value > 0 else 0  # max(0, value), without the call
 
                 return gain_fixed
 
