@@ -353,6 +353,10 @@ def test_a_missed_share_gives_its_interval_and_says_when_chance_may_explain_it(s
     mean = verdict(setting, many, type="track_mean", track=track, year=year, min=99)
     assert mean.holds is False and mean.samples == {}
     assert "interval" not in _miss_lines(mean)[0]
+    side = rules.side_ids[0]
+    actions = [a.id for a in rules.actions if side in a.sides]
+    orders = verdict(setting, [game(rules, scenario, orders=[[year, side, actions[0]]] * 5)], type="order_share", side=side, max=50)
+    assert orders.holds is False and orders.samples == {}, "orders of one game are not independent draws"
 
 
 def test_win_share(setting):

@@ -154,15 +154,21 @@ def _pct(k: int, n: int) -> float:
 
 
 def _share(label: str, k: int, n: int) -> tuple[str, float, int]:
-    """A share item: its label, its value in percent and what it was counted over."""
+    """A share of games (or of their final positions): its label, its value in
+    percent and the number of games, from which the report gives its interval.
+
+    Shares of orders and of dilemma answers stay plain items: a game gives many
+    of them, and they move together, so an interval that took each as a draw
+    of its own would be too narrow.
+    """
     return label, _pct(k, n), n
 
 
 def measure(check, run: Run) -> tuple[list[tuple], str]:
     """The items a check judges, or an empty list and why there is nothing to judge.
 
-    An item is (label, value), or (label, value in percent, count) for a share,
-    so the report can say how far chance alone moves it.
+    An item is (label, value), or (label, value in percent, games) for a share
+    of games, so the report can say how far chance alone moves it.
     """
     rules = run.rules
     if isinstance(check, S.TrackMean):
@@ -200,7 +206,7 @@ def measure(check, run: Run) -> tuple[list[tuple], str]:
                 continue
             if check.actions is None and row["action"] not in tables.side_actions(rules, row["side"]):
                 continue
-            items.append(_share(f"{row['side']} {row['action']}", row["count"], row["total"]))
+            items.append((f"{row['side']} {row['action']}", 100.0 * row["share"]))
         return items, "" if items else W("bal_no_order")
     if not run.n:
         return [], W("bal_no_games_reason")
@@ -250,7 +256,7 @@ def measure(check, run: Run) -> tuple[list[tuple], str]:
             total = sum(answers[card].values())
             if total < check.min_answers or card not in rules.event or rules.event[card].dilemma is None:
                 continue
-            items += [_share(f"{card} {o.id}", answers[card][o.id], total) for o in rules.event[card].dilemma.options]
+            items += [(f"{card} {o.id}", _pct(answers[card][o.id], total)) for o in rules.event[card].dilemma.options]
         return items, "" if items else W("bal_no_dilemma_answered", count=check.min_answers)
     raise TypeError(f"no measure for {type(check).__name__}")  # pragma: no cover - every type is handled
 
