@@ -235,7 +235,8 @@ def _tour(rules):
                     app.apply(option.activate())
                     app.step([], dt=0.05)
                 else:  # a reveal or a curtain: the key that moves on
-                    app.step([pygame.event.Event(pygame.KEYDOWN, key=pygame.K_SPACE, mod=0, unicode=" ", scancode=0)], dt=2.0)
+                    space = {"key": pygame.K_SPACE, "mod": 0, "unicode": " ", "scancode": 0}
+                    app.step([pygame.event.Event(pygame.KEYDOWN, **space), pygame.event.Event(pygame.KEYUP, **space)], dt=2.0)
 
         return go
 

@@ -76,10 +76,9 @@ def board_app():
     for _ in range(20):
         if app.top.name == "board":
             break
-        if app.top.name == "dilemma":  # answered with its first option (a dilemma ignores Space at first)
-            app.step([pygame.event.Event(pygame.KEYDOWN, key=pygame.K_1, mod=0, unicode="1")])
-        else:
-            app.step([pygame.event.Event(pygame.KEYDOWN, key=pygame.K_SPACE, mod=0, unicode=" ")])
+        # a dilemma is answered with its first option (it ignores Space at first); a key is pressed and released
+        key = {"key": pygame.K_1, "mod": 0, "unicode": "1"} if app.top.name == "dilemma" else {"key": pygame.K_SPACE, "mod": 0, "unicode": " "}
+        app.step([pygame.event.Event(pygame.KEYDOWN, **key), pygame.event.Event(pygame.KEYUP, **key)])
     assert app.top.name == "board", [s.name for s in app.stack]
     return app
 

@@ -66,8 +66,10 @@ def test_the_guide_plays_to_its_end_with_keys_only_in_under_five_minutes(real_wi
             # Right goes on like Space, but does nothing on the board if the machine is slow enough
             # for the key to repeat (Space there would give the focused order)
             game.key(wanted.get(steps_logged[-1], "Right"), pause=0.05)
-        elif time.monotonic() - still_since < 1.5:
-            time.sleep(0.1)  # a callout may be on its way: the guide pauses between them
+        elif len(steps_logged) > handled or time.monotonic() - still_since < 1.5:
+            # a callout logged but not drawn yet (a loaded machine), or one on its way (the
+            # guide pauses between them): no other key until it is up, or it would answer it
+            time.sleep(0.1)
         elif screen == "dilemma":
             game.key("1", pause=0.05)  # a second dilemma in the year (the guide spoke of the first)
             still_since = time.monotonic()
@@ -96,3 +98,19 @@ def test_the_guide_plays_to_its_end_with_keys_only_in_under_five_minutes(real_wi
     mark = game.mark()
     game.key("p")
     game.wait_log(r"screen: (reveal|board|dilemma)", 5, mark)
+
+
+def test_g_held_down_on_the_title_leaves_the_guide_on_its_first_callout(real_window):
+    """A key held past the repeat delay starts the guide once; its repeats do not answer the callout it opened."""
+    game = real_window((1280, 800))
+    mark = game.mark()
+    game.xdotool("keydown", "g")
+    time.sleep(0.9)  # the window repeats a held key after 0.4 s
+    game.xdotool("keyup", "g")
+    game.wait_log(r"tutorial step: welcome", 10, mark)
+    time.sleep(1.5)
+    steps = re.findall(r"tutorial step: (\w+)", game.log_text()[mark:])
+    assert steps == ["welcome"], steps
+    assert _last(r"screen: (\w+)", game.log_text()) == "tutorial"
+    game.key("space")  # a fresh press answers it
+    game.wait_log(r"tutorial step: card", 10, mark)

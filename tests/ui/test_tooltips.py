@@ -10,7 +10,8 @@ from eurasia_game.ui.scenes import FOCUS_TIP_DELAY
 
 
 def _key(app, key, dt=0.0):
-    app.step([pygame.event.Event(pygame.KEYDOWN, key=key, mod=0, unicode="", scancode=0)], dt=dt)
+    fields = {"key": key, "mod": 0, "unicode": "", "scancode": 0}
+    app.step([pygame.event.Event(pygame.KEYDOWN, **fields), pygame.event.Event(pygame.KEYUP, **fields)], dt=dt)
 
 
 def _wait(app, seconds):

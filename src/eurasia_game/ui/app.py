@@ -30,6 +30,7 @@ from eurasia_game.ui import scenes as sc  # noqa: E402
 from eurasia_game.ui.context import Context  # noqa: E402
 from eurasia_game.ui.crash import CrashHandling  # noqa: E402
 from eurasia_game.ui.gamecommands import GameCommands  # noqa: E402
+from eurasia_game.ui.held_keys import HeldKeys  # noqa: E402
 from eurasia_game.ui.settings import Settings, load_settings, save_settings  # noqa: E402
 from eurasia_game.ui.resume import offer_resume as _offer_resume  # noqa: E402
 from eurasia_game.ui.text import Text  # noqa: E402
@@ -81,6 +82,7 @@ class App(GameCommands, CrashHandling):
         pygame.display.init()
         pygame.font.init()
         pygame.key.set_repeat(400, 40)
+        self.held_keys = HeldKeys()
         self.surface = self._set_mode()
         pygame.display.set_caption(rules.game.name if rules else "Eurasia Game")
         self.text = Text()
@@ -236,6 +238,8 @@ class App(GameCommands, CrashHandling):
     def dispatch(self, event) -> None:
         if self.seminar.window_event(event):
             return
+        if not self.held_keys.allows(event, self.stack[-1] if self.stack else None):
+            return  # a key held since another screen: its repeats are not for this one
         if event.type == pygame.QUIT:
             self.quit()
             return

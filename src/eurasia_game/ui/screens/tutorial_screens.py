@@ -205,7 +205,7 @@ class CalloutScene(sc.Scene):
                 return super().handle(event, ctx)
             # any other key is meant for the screen under the callout: close, and hand the key on
             command = self._close(ctx)
-            pygame.event.post(pygame.event.Event(pygame.KEYDOWN, key=event.key, mod=event.mod, unicode=getattr(event, "unicode", ""), scancode=getattr(event, "scancode", 0)))
+            pygame.event.post(pygame.event.Event(pygame.KEYDOWN, key=event.key, mod=event.mod, unicode=getattr(event, "unicode", ""), scancode=getattr(event, "scancode", 0), handed_on=True))
             return command
         return super().handle(event, ctx)
 
