@@ -109,15 +109,21 @@ def copy_work(w: QuietWork) -> QuietWork:
     fields["revealed"] = False
     fields.pop("quantile", None)  # a copy draws at random again
     if not _KNOWN.issuperset(fields):
-        for name in set(fields) - _KNOWN:
-            value = fields[name]
-            kind = type(value)
-            if kind is dict:
-                fields[name] = {k: (dict(v) if type(v) is dict else v) for k, v in value.items()}
-            elif kind is list or kind is set:
-                fields[name] = kind(value)
+        _copy_unknown(fields)
     new.__dict__ = fields
     return new
+
+
+def _copy_unknown(fields: dict) -> None:
+    """Copy in place the containers among ``fields`` that the copies above do not name
+    (a field a newer engine added): a dict of dicts one level down, lists and sets."""
+    for name in set(fields) - _KNOWN:
+        value = fields[name]
+        kind = type(value)
+        if kind is dict:
+            fields[name] = {k: (dict(v) if type(v) is dict else v) for k, v in value.items()}
+        elif kind is list or kind is set:
+            fields[name] = kind(value)
 
 
 def fork(w: QuietWork) -> QuietWork:
@@ -139,13 +145,7 @@ def fork(w: QuietWork) -> QuietWork:
     fields["events"] = []
     fields["moves"] = {}
     if not _KNOWN.issuperset(fields):
-        for name in set(fields) - _KNOWN:
-            value = fields[name]
-            kind = type(value)
-            if kind is dict:
-                fields[name] = {k: (dict(v) if type(v) is dict else v) for k, v in value.items()}
-            elif kind is list or kind is set:
-                fields[name] = kind(value)
+        _copy_unknown(fields)
     new.__dict__ = fields
     return new
 
