@@ -9,7 +9,6 @@ their side's view: the rival's secret orders are assumed to be nothing.
 from __future__ import annotations
 
 import random
-from dataclasses import replace
 
 from eurasia_game.ai.evaluate import Weights
 from eurasia_game.ai.forward import determinise, order_action
@@ -38,13 +37,9 @@ class PlanningPolicy:
         state["_planner"], state["_key"] = None, None
         return state
 
-    def style_for(self, rules) -> Style:
-        """The level's style for this side of these rules."""
-        return self.style
-
     def planner(self, rules, scenario: str) -> Planner:
         if self._planner is None or self._planner.rules is not rules or self._key != scenario:
-            self._planner = Planner(rules, scenario, self.side, self.style_for(rules), memo=False)
+            self._planner = Planner(rules, scenario, self.side, self.style, memo=False)
             self._key = scenario
         return self._planner
 
@@ -99,23 +94,6 @@ class NormalPolicy(PlanningPolicy):
     # Washington in 26-28% of its orders, always against the same feared
     # rise of US pressure, and left its other orders unused.
     style = Style(weights=Weights(), slack=0.035, chance_draws=2, beam=6)
-
-    def style_for(self, rules) -> Style:
-        """The side's own ``computer_doubt`` (in its rules), when it has one, sets how fast
-        the judgement's doubt grows with the years left.
-
-        The normal level judged both sides with one spread (0.75) until the
-        Energy lock-in stopped at a room for manoeuvre of 3; measured head to
-        head, Beijing then played better trusting its margins further ahead
-        (0.4: its share of decided games against the same Moscow rose by 2 to 9
-        points, depending on the scenario), while a looser judgement for Moscow
-        (0.9) won more in two scenarios and less after the fourth term, so Moscow
-        keeps the default.
-        """
-        doubt = rules.side[self.side].computer_doubt
-        if doubt is None or doubt == self.style.weights.spread_per_year:
-            return self.style
-        return replace(self.style, weights=replace(self.style.weights, spread_per_year=doubt))
 
 
 class EasyPolicy(PlanningPolicy):

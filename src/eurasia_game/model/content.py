@@ -99,16 +99,6 @@ class SideDef(RuleModel):
     goal: Text = Field(description="What this side is playing for, in a sentence or two.")
     objectives: list[ObjectiveDef] = Field(default_factory=list, description="The side's own victory conditions, judged at an 'objectives' ending.")
     objectives_needed: int = Field(default=0, ge=0, le=100, description="Points of objectives the side needs; its margin is what it scores beyond (or short of) this.")
-    computer_doubt: float | None = Field(
-        default=None,
-        gt=0,
-        le=5,
-        description=(
-            "How fast the normal computer player's doubt about a margin grows with the years left (per square root of a year; "
-            "default 0.75) when it plays this side. Smaller: it trusts today's margins further ahead, which suits a side whose "
-            "objectives are won by steady pressure."
-        ),
-    )
 
 
 class ZoneDef(RuleModel):
