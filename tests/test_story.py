@@ -240,6 +240,26 @@ def test_track_change_and_rising(setting):
     assert verdict(setting, [game(rules, scenario, tracks=dip)], type="track_rising", track=track.id, slack=10).holds is True
 
 
+def test_a_rising_track_is_not_dragged_down_by_games_that_end_early(setting):
+    """Each game is compared with itself: a high game that ends early leaves the mean of
+    the survivors lower without any game falling, which is not a fall."""
+    rules, scenario, _ = setting
+    sc = rules.scenario[scenario]
+    track = rules.track[rules.track_ids[1]]
+    start = sc.setup.tracks.get(track.id, track.start)
+    years = list(range(sc.start_year, sc.end_year + 1))
+    high = {y: {track.id: min(track.max, start + 3)} for y in years}
+    low = {y: {track.id: start} for y in years}
+    games = [game(rules, scenario, tracks=high, years=years[:3]), game(rules, scenario, tracks=low)]
+    plain = verdict(setting, games, type="track_rising", track=track.id)
+    assert plain.holds is True, plain.items
+    # A game that really falls is still seen among the survivors.
+    falling = dict(low)
+    falling[years[5]] = {track.id: start - 1}
+    drop = verdict(setting, [games[0], game(rules, scenario, tracks=falling)], type="track_rising", track=track.id)
+    assert drop.holds is False and drop.value == pytest.approx(-1)
+
+
 def test_income_lead_and_unspent_power(setting):
     rules, scenario, _ = setting
     a, b = rules.side_ids

@@ -123,6 +123,18 @@ class Run:
             year = self.scenario.end_year
         return self._track_means.get((track, year))
 
+    def track_steps(self, track: str) -> list[tuple]:
+        """(year, next year, mean change of the track between them) over the games that
+        reached the next year: each game is compared with itself, so games that end early
+        (a sudden ending) do not move the figure by leaving the mean."""
+        changes: dict = defaultdict(list)
+        for g in self.games:
+            trajectory = g["trajectory"]
+            for (y0, row0), (y1, row1) in zip(trajectory, trajectory[1:]):
+                if track in row0 and track in row1:
+                    changes[(y0, y1)].append(row1[track] - row0[track])
+        return [(y0, y1, sum(v) / len(v)) for (y0, y1), v in sorted(changes.items())]
+
     def years(self) -> list[int]:
         return [self.scenario.start_year - 1] + list(range(self.scenario.start_year, self.scenario.end_year + 1))
 
@@ -180,11 +192,10 @@ def measure(check, run: Run) -> tuple[list[tuple], str]:
             return [], W("bal_no_game_in", year=_year(check.from_year if a is None else check.to_year))
         return [(W("bal_year_to_year", first=_year(check.from_year), last=_year(check.to_year)), b - a)], ""
     if isinstance(check, S.TrackRising):
-        means = [(y, run.track_mean(check.track, y)) for y in run.years()]
-        means = [(y, m) for y, m in means if m is not None]
-        if len(means) < 2:
+        steps = run.track_steps(check.track)
+        if not steps:
             return [], W("bal_fewer_than_two")
-        return [(W("bal_year_to_year", first=means[i][0], last=means[i + 1][0]), means[i + 1][1] - means[i][1]) for i in range(len(means) - 1)], ""
+        return [(W("bal_year_to_year", first=first, last=last), change) for first, last, change in steps], ""
     if isinstance(check, S.IncomeLead):
         by = {(r["side"], r["year"]): r["mean_income"] for r in run.economy}
         others = [s for s in rules.side_ids if s != check.side]

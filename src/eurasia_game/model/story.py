@@ -94,11 +94,12 @@ class TrackChange(_Bounds):
 
 
 class TrackRising(_Check):
-    """A track's mean rises through the game: from one year to the next it never falls by more than 'slack'."""
+    """A track rises through the game: from one year to the next, its mean change in the games that reached
+    the later year (each game compared with itself) is never below minus 'slack'."""
 
     type: Literal["track_rising"]
     track: TrackRef
-    slack: float = Field(default=0.0, ge=0, le=100, description="The largest fall of the mean from one year to the next that still counts as rising.")
+    slack: float = Field(default=0.0, ge=0, le=100, description="The largest mean fall from one year to the next that still counts as rising.")
 
 
 class IncomeLead(_Bounds):
