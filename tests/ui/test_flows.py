@@ -209,6 +209,53 @@ def test_the_new_game_screen_offers_every_computer_level(make_app):
     assert seen == {"human", *policy_names()}
 
 
+def _remembered() -> dict:
+    from eurasia_game.ui.settings import load_settings
+
+    stored = load_settings()
+    return {"last_scenario": stored.last_scenario, "last_players": stored.last_players}
+
+
+def test_the_new_game_screen_offers_the_last_games_scenario_and_players(make_app, home):
+    from eurasia_game.ui import paths
+
+    app = make_app()
+    press(app, pygame.K_n)
+    moscow, beijing = app.rules.side_ids
+    assert app.top.players == {moscow: "human", beijing: "human"}
+    click(app, "scenario:two_camps_risk")
+    click(app, f"player:{beijing}")  # the first computer level
+    chosen = dict(app.top.players)
+    assert chosen[beijing] != "human"
+    click(app, "start")
+    assert app.game is not None and app.game.session.scenario == "two_camps_risk"
+    stored = json.loads(paths.settings_file().read_text(encoding="utf-8"))
+    assert stored["last_scenario"] == "two_camps_risk" and stored["last_players"] == chosen
+
+    # A new window (the next evening) reads the settings file and offers the same choices.
+    again = make_app(**_remembered())
+    press(again, pygame.K_n)
+    assert again.top.scenario == "two_camps_risk" and again.top.players == chosen
+
+    # Choices these rules no longer have fall back to the defaults, one by one.
+    stored.update(last_scenario="no_such_scenario", last_players={moscow: "grandmaster", beijing: chosen[beijing], "x" * 200: "human"})
+    paths.settings_file().write_text(json.dumps(stored), encoding="utf-8")
+    third = make_app(**_remembered())
+    press(third, pygame.K_n)
+    assert third.top.scenario == third.rules.game.default_scenario
+    assert third.top.players == {moscow: "human", beijing: chosen[beijing]}
+
+
+def test_the_tutorial_does_not_change_the_remembered_players(make_app, home):
+    from eurasia_game.ui import paths
+
+    app = make_app()
+    app.apply(sc.Call("tutorial", (next(iter(app.rules.tutorial)),)))
+    assert app.game is not None
+    stored = json.loads(paths.settings_file().read_text(encoding="utf-8")) if paths.settings_file().exists() else {}
+    assert not stored.get("last_players")
+
+
 def test_mod_report_and_reload_key(make_app, rules):
     app = make_app()
     _start(app)

@@ -75,6 +75,10 @@ class GameCommands:
         if self.game is not None:
             self.game.cancel_thinking()
         self.game = GameController.new(self.rules, c.scenario, c.seed, c.players, curtain=c.curtain, armed_from=c.armed_from)
+        if c.remember:
+            from eurasia_game.ui.settings import remember
+
+            remember(self.settings, last_scenario=c.scenario, last_players=dict(c.players))
         self.game.autosave()
         self._autosave_failing = False
         self.apply(sc.ResetTo(BoardScene()))

@@ -75,6 +75,7 @@ class StartGame:
     curtain: bool
     mods: tuple = ()
     armed_from: int | None = None  # None: the scenario's own year
+    remember: bool = False  # offer these scenario and players again on the next new game
 
 
 @dataclass

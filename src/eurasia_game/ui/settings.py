@@ -7,7 +7,7 @@ are dropped and bad values fall back to their defaults.
 from __future__ import annotations
 
 import json
-from dataclasses import asdict, dataclass, fields
+from dataclasses import asdict, dataclass, field, fields
 
 from eurasia_game import lang
 from eurasia_game.ui import paths
@@ -36,6 +36,11 @@ class Settings:
     tutorial_offered: bool = False  # the guided first game was offered (the title says so on the first launch)
     tutorial_done: bool = False  # the guided first game was played to its end
     language: str = ""  # a code of lang.NAMES; empty: the system's language (or --lang)
+    # The new-game screen's last choices, offered again next time: a scenario id and each
+    # side's player ("human" or a computer level), by side id.  Checked against the rules
+    # when the screen opens (a mod may have removed a scenario or renamed a side).
+    last_scenario: str = ""
+    last_players: dict = field(default_factory=dict)
 
     def validated(self) -> "Settings":
         ok = Settings()
@@ -63,6 +68,12 @@ class Settings:
             ok.music = self.music
         if self.language == "" or (isinstance(self.language, str) and lang.supported(self.language)):
             ok.language = self.language
+        if isinstance(self.last_scenario, str) and len(self.last_scenario) <= MAX_ID_LENGTH:
+            ok.last_scenario = self.last_scenario
+        if isinstance(self.last_players, dict) and len(self.last_players) <= MAX_REMEMBERED_SIDES:
+            ok.last_players = {
+                k: v for k, v in self.last_players.items() if isinstance(k, str) and isinstance(v, str) and len(k) <= MAX_ID_LENGTH and len(v) <= MAX_ID_LENGTH
+            }
         for key in ("tutorial_offered", "tutorial_done"):
             if isinstance(getattr(self, key), bool):
                 setattr(ok, key, getattr(self, key))
@@ -75,6 +86,8 @@ class Settings:
 
 
 MAX_SETTINGS_BYTES = 100_000
+MAX_ID_LENGTH = 64  # a remembered scenario, side or player name longer than this is dropped
+MAX_REMEMBERED_SIDES = 16
 
 
 def load_settings() -> Settings:
@@ -104,6 +117,17 @@ def save_settings(settings: Settings) -> str | None:
     except SaveError as exc:
         return str(exc)
     return None
+
+
+def remember(settings: Settings, **values) -> str | None:
+    """Set ``values`` in the window's settings and in the settings file, leaving the file's
+    other settings as they are (a window opened with other settings, such as the
+    screenshots', must not overwrite the player's).  Returns a sentence if writing failed."""
+    stored = load_settings()
+    for key, value in values.items():
+        setattr(settings, key, value)
+        setattr(stored, key, value)
+    return save_settings(stored.validated())
 
 
 def cycle(values, current, step: int = 1):

@@ -142,13 +142,9 @@ def remember(settings, **flags) -> None:
     """Set the guide's flags in the window's settings and in the settings file, leaving the
     file's other settings as they are (a window opened with other settings, such as the
     screenshots', must not overwrite the player's)."""
-    from eurasia_game.ui.settings import load_settings, save_settings
+    from eurasia_game.ui.settings import remember as remember_settings
 
-    stored = load_settings()
-    for key, value in flags.items():
-        setattr(settings, key, value)
-        setattr(stored, key, value)
-    save_settings(stored)
+    remember_settings(settings, **flags)
 
 
 def start_tutorial(app, tutorial_id: str) -> None:

@@ -67,7 +67,7 @@ class NewGameScene(sc.Scene):
         seed = self._seed()
         if seed is None:
             return None
-        return sc.StartGame(self.scenario, seed, dict(players or self.players), self.curtain, tuple(self.mods.enabled() if self.mods else ()), self.armed.get(self.scenario))
+        return sc.StartGame(self.scenario, seed, dict(players or self.players), self.curtain, tuple(self.mods.enabled() if self.mods else ()), self.armed.get(self.scenario), remember=True)
 
     def _cycle_player(self, side: str, ctx):
         def cycle():
@@ -120,8 +120,11 @@ class NewGameScene(sc.Scene):
     def layout(self, ctx) -> None:
         rules = ctx.rules
         if self.scenario is None:
-            self.scenario = rules.game.default_scenario
-            self.players = {s: HUMAN for s in rules.side_ids}
+            # The last game's scenario and players, when these rules still have them.
+            last = ctx.settings
+            self.scenario = last.last_scenario if last.last_scenario in rules.scenario else rules.game.default_scenario
+            choices = player_choices()
+            self.players = {s: last.last_players.get(s) if last.last_players.get(s) in choices else HUMAN for s in rules.side_ids}
             self.curtain = ctx.settings.curtain
         if self.entry is not None:
             self.seed_text = self.entry.get_text()
