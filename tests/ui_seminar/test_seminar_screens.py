@@ -485,6 +485,9 @@ def test_the_new_game_screen_offers_class_presets(make_app, rules):
 
     app.apply(sc.Push(Again()))
     step(app)
-    click(app, "preset:45")
+    # The next new game offers the last game's scenario, so the preset in force shows as chosen.
+    assert app.top.scenario == forty_five.scenario and app.top.ring.get("preset:45").selected
     click(app, "preset:45")  # again: timer off
     assert app.seminar.timer.seconds is None
+    click(app, "preset:45")
+    assert app.seminar.timer.seconds == forty_five.timer.seconds
