@@ -265,3 +265,25 @@ def test_a_side_may_not_take_a_reserved_word_as_its_id(tmp_path):
     messages = [p for p in result.errors if "reserved word" in p.message]
     assert messages, [str(p) for p in result.problems]
     assert messages[0].file.endswith("sides.yaml") and messages[0].path.endswith(".id")
+
+
+def test_a_rule_that_moves_numbers_without_a_log_line_is_a_warning_where_it_is_written(rules_copy):
+    """Its changes would be shown beside the line before it (a front's upkeep beside its payout)."""
+    edit_rule_file(rules_copy, "fronts.yaml", "        log: Beijing's ground in the Arctic slipped for want of upkeep.\n", "")
+    result = load_rules(rules_copy)
+    silent = [p for p in result.problems if "writes no log line" in p.message]
+    assert len(silent) == 1, [p.message for p in result.problems]
+    problem = silent[0]
+    assert problem.severity == "warning" and "add log:" in problem.suggestion
+    assert problem.file.endswith("fronts.yaml") and problem.path.startswith("fronts[2].resolution[3]")
+    assert not result.errors
+
+
+def test_every_base_rule_that_moves_numbers_says_what_it_did(rules):
+    """The base game's yearly and front rules each write their own line (no change is credited
+    to another rule's words on the reveal screen or in the debrief)."""
+    from eurasia_game.loading.checker import _moves_numbers, _says
+
+    rules_seen = list(rules.yearly) + [r for f in rules.fronts for r in f.resolution]
+    silent = [r.text for r in rules_seen if r.log is None and _moves_numbers(r.effects) and not _says(r.effects)]
+    assert not silent
