@@ -21,6 +21,8 @@ from eurasia_game.model.texts import TEXT_KEYS
 from test_checker import add_file
 from test_mods import make_mod
 
+SILENT_RULE = "this rule changes numbers but writes no log line, so the reveal and the debrief show its changes beside the line before it"
+ADD_RULE_LOG = "add log: a sentence in the past tense saying what happened"
 SOURCING_FIX = "add 'section' (an article heading from game.sources), 'basis' (article or extrapolation) and a teaching 'note'"
 
 # One rule file with a mistake (or a near miss that must not be reported) for each check.
@@ -205,6 +207,8 @@ def test_every_check_of_the_whole_rule_set_on_one_broken_file(rules_copy, rules)
         # a yearly trend: no id, so its number and its text, cut at 40 characters
         ("warning", f, 117, "yearly[0]", f"the yearly trend {trend} (A yearly trend with no source, writte...) does not say where in the article it comes from (missing: section, basis, note)", SOURCING_FIX),
         ("warning", f, 119, "yearly[1]", f"the yearly trend {trend + 1} (Forty characters of trend text, exactly.) does not say where in the article it comes from (missing: basis, note)", SOURCING_FIX),
+        ("warning", f, 117, "yearly[0]", SILENT_RULE, ADD_RULE_LOG),
+        ("warning", f, 119, "yearly[1]", SILENT_RULE, ADD_RULE_LOG),
         # messages no one uses
         ("warning", f, 123, "texts.zz_unused_message", "the message 'zz_unused_message' is never used", None),
         ("warning", f, 124, "texts.year_begn", "the message 'year_begn' is never used", "did you mean 'year_began'?"),
