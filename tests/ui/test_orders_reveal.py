@@ -90,3 +90,27 @@ def test_a_computer_only_game_does_not_wait_on_the_reveal(make_app, rules):
         if app.game.state.year > 2019 and seen and app.top.name != "orders_reveal":
             break
     assert seen and app.top.name != "orders_reveal", names(app)
+
+
+def test_a_front_with_more_changes_than_room_ends_in_a_marker_that_lists_the_rest(make_app):
+    """No change is hidden: markers that do not fit become one "…N" marker whose hover names
+    each of their causes (an upkeep slip used to vanish behind two earlier markers)."""
+    from eurasia_game.ui.reveal_sequence import Change, Reveal, RevealStep
+
+    app = make_app(size=(1024, 640), animation="off")
+    scene = _to_reveal(app)
+    key = f"{app.rules.fronts[0].id}/{app.rules.side_ids[0]}"
+    steps = tuple(RevealStep("order", f"cause number {k}", changes=(Change(key, 1 if k % 2 else -1, 5, 5),)) for k in range(1, 9))
+    from eurasia_game.ui.reveal_sequence import Timeline
+
+    scene.reveal = Reveal(scene.reveal.year, steps, dict(scene.reveal.start), {})
+    scene.timeline = Timeline(len(steps), 0.0)
+    scene.layout(app.ctx)
+    app.draw()
+    texts = [text for _, text in scene.hotspots]
+    for k in range(1, 9):
+        assert any(f"cause number {k}" in t for t in texts), f"cause {k} is on no marker"
+    more = [t for t in texts if t.count("cause number") > 1]
+    assert len(more) == 1 and "cause number 8" in more[0]
+    shown_alone = sum(1 for t in texts if t.count("cause number") == 1)
+    assert shown_alone >= 2 and shown_alone + more[0].count("cause number") == 8

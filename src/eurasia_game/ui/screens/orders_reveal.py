@@ -143,6 +143,43 @@ class OrdersRevealScene(sc.Scene):
         track = rules.track.get(change.key)
         return S("reveal_track_change", track=track.name if track else change.key, delta=_signed(change.delta))
 
+    def _chips(self, surface, ctx, x: int, cy: int, items: list, right_limit: int) -> None:
+        """A row of +/- markers, ``items`` being (change, cause) pairs.  Those that do not
+        fit end in one "…N" marker whose hover lists them all, so no cause is hidden."""
+        size = ctx.fs("font_small")
+        for n, (change, cause) in enumerate(items):
+            rest = items[n + 1 :]
+            more_w = ctx.text.width(_more_label(len(rest)), size, True) + ctx.px(14) if rest else 0
+            w = ctx.text.width(_signed(change.delta), size, True) + ctx.px(10)
+            if x + w + more_w > right_limit:
+                self._more(surface, ctx, x, cy, items[n:], right_limit)
+                return
+            x = self._chip(surface, ctx, x, cy, change, cause, right_limit)
+
+    def _more(self, surface, ctx, x: int, cy: int, items: list, right_limit: int) -> None:
+        """The "…N" marker standing for ``items`` that did not fit; their causes on hover."""
+        size = ctx.fs("font_small")
+        text = _more_label(len(items))
+        w = ctx.text.width(text, size, True) + ctx.px(10)
+        if x + w > right_limit:
+            return
+        h = ctx.text.line_height(size, True)
+        chip = pygame.Rect(x, cy - h // 2, w, h)
+        pygame.draw.rect(surface, ctx.colour("text_dim"), chip, border_radius=ctx.px(4))
+        ctx.text.draw(surface, text, chip.center, size, ctx.colour("text_dark"), bold=True, anchor="center")
+        causes = [S("reveal_cause", change=self._change_label(ctx, change), cause=cause) for change, cause in items]
+        self.hotspots.append((chip, "\n".join(causes)))
+
+    def _marker_slots(self, keys: list, least: int, most: int) -> int:
+        """Room for as many markers as the busiest of ``keys`` gets by the end of the reveal
+        (between ``least`` and ``most``), so the bars keep their length while it plays;
+        any more end in a "…N" marker."""
+        counts: dict = {}
+        for _, change in self.reveal.changes_until(len(self.reveal.steps)) if self.reveal else []:
+            if change.key in keys:
+                counts[change.key] = counts.get(change.key, 0) + 1
+        return max(least, min(most, max(counts.values(), default=0)))
+
     def _chip(self, surface, ctx, x: int, cy: int, change, cause: str, right_limit: int) -> int:
         """A +/- marker at (x, centre y); its cause on hover.  Returns the x after it."""
         size = ctx.fs("font_small")
@@ -281,6 +318,7 @@ class OrdersRevealScene(sc.Scene):
         name_w = min(int(area.width * 0.42), max(ctx.text.width(t.name, small, True) for t in rules.tracks) + ctx.px(8)) if rules.tracks else 0
         changes = self.reveal.changes_until(shown) if self.reveal else []
         start = self.reveal.start if self.reveal else {}
+        slots = self._marker_slots([t.id for t in rules.tracks], 3, 5)
         for track in rules.tracks:
             if y + row_h > area.bottom + ctx.px(2):
                 break
@@ -297,15 +335,14 @@ class OrdersRevealScene(sc.Scene):
             was = start.get(track.id, 0)
             now = round(value)
             number = S("reveal_from_to", was=was, now=now) if now != was else str(now)
-            chips_w = ctx.px(36) * 3  # the same bar length on every row
+            chips_w = ctx.px(36) * slots  # the same bar length on every row
             num_w = ctx.text.width(S("reveal_from_to", was=track.max, now=track.max), small, True)
             bar = pygame.Rect(area.left + name_w, cy - ctx.px(6), max(ctx.px(30), area.width - name_w - num_w - chips_w - ctx.px(16)), ctx.px(12))
             danger = any(z.danger and z.min <= now <= z.max for z in track.zones)
             self._bar(surface, ctx, bar, track.min, track.max, value, ctx.colour("danger") if danger else ctx.colour("accent"))
             ctx.text.draw(surface, number, (bar.right + ctx.px(6), cy), small, ctx.colour("text"), bold=True, anchor="midleft")
             x = bar.right + ctx.px(12) + num_w
-            for i, change in mine:
-                x = self._chip(surface, ctx, x, cy, change, self.reveal.steps[i].text, area.right)
+            self._chips(surface, ctx, x, cy, [(change, self.reveal.steps[i].text) for i, change in mine], area.right)
             y += row_h
 
     def _draw_fronts(self, surface, ctx, steps, shown: int) -> None:
@@ -315,6 +352,7 @@ class OrdersRevealScene(sc.Scene):
         ctx.text.draw(surface, S("reveal_fronts"), area.topleft, font, ctx.colour("accent"), bold=True)
         top = area.top + ctx.text.line_height(font, True) + ctx.px(6)
         changes = self.reveal.changes_until(shown) if self.reveal else []
+        slots = self._marker_slots([f"{f.id}/{s}" for f in rules.fronts for s in rules.side_ids], 2, 4)
         n = max(1, len(rules.fronts))
         cols = 2 if area.width > ctx.px(420) and (area.bottom - top) < n * (ctx.text.line_height(small, True) + len(rules.side_ids) * ctx.px(18) + ctx.px(8)) else 1
         per_col = (n + cols - 1) // cols
@@ -339,11 +377,15 @@ class OrdersRevealScene(sc.Scene):
                 cy = y + line_h // 2
                 marker(surface, rules, side, (x0 + ctx.px(8), cy), ctx.px(5), ctx.side_colour(side))
                 mine = [(i, c) for i, c in changes if c.key == key]
-                chips_w = ctx.px(36) * 2
+                chips_w = ctx.px(36) * slots
                 bar = pygame.Rect(x0 + ctx.px(20), cy - ctx.px(5), max(ctx.px(30), col_w - ctx.px(20) - ctx.px(28) - chips_w), ctx.px(10))
                 self._bar(surface, ctx, bar, front.min, front.max, value, ctx.side_colour(side))
                 ctx.text.draw(surface, str(round(value)), (bar.right + ctx.px(6), cy), small, ctx.colour("text"), bold=True, anchor="midleft")
                 x = bar.right + ctx.px(30)
-                for i, change in mine:
-                    x = self._chip(surface, ctx, x, cy, change, self.reveal.steps[i].text, x0 + col_w)
+                self._chips(surface, ctx, x, cy, [(change, self.reveal.steps[i].text) for i, change in mine], x0 + col_w)
                 y += line_h
+
+
+def _more_label(count: int) -> str:
+    """The marker for ``count`` changes that did not fit on their row."""
+    return f"\u2026{count}"
