@@ -145,7 +145,7 @@ def test_an_autosave_for_other_rules_is_not_offered(records, rules, tmp_path):
     saver = Autosaver(tmp_path)
     saver.begin()
     saver.save(records[2])
-    saver.save(records[3].model_copy(update={"rules_fingerprint": "00000000deadbeef"}))
+    saver.save(records[3].model_copy(update={"rules_fingerprint": "00000000deadbeef", "rules_play": "00000000feedface"}))
     found = find_resumable(tmp_path, rules)
     assert found.record.actions == records[2].actions
     assert "other rules" in found.passed_over[0]

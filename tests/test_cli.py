@@ -173,14 +173,21 @@ def test_replay_refuses_a_bad_checksum(simulated, tmp_path):
 
 def test_replay_refuses_a_save_made_with_other_rules(simulated, tmp_path):
     _, save = simulated
-    path = edited_save(save, tmp_path, lambda d: (d.update(rules_fingerprint="00000000deadbeef"), resealed(d)))
+    path = edited_save(save, tmp_path, lambda d: (d.update(rules_fingerprint="00000000deadbeef", rules_play="00000000feedface"), resealed(d)))
     refused(call("replay", path), "other rules", "00000000deadbeef")
 
 
 def test_replay_refuses_a_save_when_the_rules_changed(simulated, rules_copy, rules):
     _, save = simulated
-    edit_rule_file(rules_copy, "game.yaml", f"name: {rules.game.name}", f"name: {rules.game.name} (modded)")
+    edit_rule_file(rules_copy, "sides.yaml", "    orders_per_year: 4\n", "    orders_per_year: 3\n")
     refused(call("replay", save, "--rules", rules_copy), "other rules")
+
+
+def test_replay_plays_a_save_under_rules_that_changed_only_words(simulated, rules_copy, rules):
+    _, save = simulated
+    edit_rule_file(rules_copy, "game.yaml", f"name: {rules.game.name}", f"name: {rules.game.name} (reworded)")
+    result = call("replay", save, "--rules", rules_copy)
+    assert result.returncode == 0, result.stdout + result.stderr
 
 
 def test_replay_refuses_a_missing_file(tmp_path):

@@ -131,7 +131,7 @@ def test_a_bad_checksum_is_refused(save_file):
 
 
 def test_a_save_made_with_other_rules_is_refused_when_replayed(rules, save_file):
-    rewrite(save_file, lambda d: (d.update(rules_fingerprint="0123456789abcdef"), reseal(d)))
+    rewrite(save_file, lambda d: (d.update(rules_fingerprint="0123456789abcdef", rules_play="fedcba9876543210"), reseal(d)))
     record = read_record(save_file)  # a sound save ...
     with pytest.raises(RecordError) as info:
         GameSession.from_record(rules, record)  # ... that does not fit these rules

@@ -272,7 +272,7 @@ def test_an_endless_device_is_refused():
 # --- other rules and older formats ---------------------------------------------------
 
 def test_a_save_for_other_rules_is_refused_with_both_fingerprints(rules, record):
-    other = record.model_copy(update={"rules_fingerprint": "0123456789abcdef"})
+    other = record.model_copy(update={"rules_fingerprint": "0123456789abcdef", "rules_play": "fedcba9876543210"})
     reason = mismatch(rules, other)
     assert "other rules" in reason and "0123456789abcdef" in reason and rules.fingerprint in reason
     with pytest.raises(RecordError, match="other rules"):
@@ -401,3 +401,43 @@ def test_save_messages_speak_the_players_language(record, tmp_path, damage, word
 def test_a_broken_json_save_says_line_and_column(tmp_path):
     message = refused('{\n "format": 1,\n "seed": \n}', tmp_path, "line 4, column 1", "a value is missing")
     assert "Expecting" not in message
+
+
+def _reworded_and_renumbered(rules_copy):
+    """Two copies of the base rules: one that changes only words, one that changes a number."""
+    from conftest import edit_rule_file
+    from eurasia_game.loading.loader import load_rules
+
+    edit_rule_file(rules_copy, "fronts.yaml", "log: Energy revenue brought Moscow 1 power.", "log: Oil and gas money brought Moscow 1 power.")
+    reworded = load_rules(rules_copy).rules
+    edit_rule_file(rules_copy, "fronts.yaml", "effects:\n          - {type: power, side: moscow, delta: 1}", "effects:\n          - {type: power, side: moscow, delta: 2}")
+    renumbered = load_rules(rules_copy).rules
+    return reworded, renumbered
+
+
+def test_a_save_loads_under_rules_that_changed_only_words(rules, rules_copy, played):
+    """Words do not change play: a save made before a rewording replays to the same game,
+    now told in the new words; a change of a number is still refused."""
+    from eurasia_game.model.prose import play_fingerprint
+
+    reworded, renumbered = _reworded_and_renumbered(rules_copy)
+    record = played.record()
+    assert record.rules_play == play_fingerprint(rules)
+    assert reworded.fingerprint != rules.fingerprint and play_fingerprint(reworded) == play_fingerprint(rules)
+    assert mismatch(reworded, record) is None
+    again = GameSession.from_record(reworded, record_from_json(record.to_json()))
+    assert again.state == played.state
+    words = " ".join(str(e.text) for e in again.events(None))
+    assert "Oil and gas money brought Moscow 1 power." in words and "Energy revenue brought" not in words
+
+    assert play_fingerprint(renumbered) != play_fingerprint(rules)
+    reason = mismatch(renumbered, record)
+    assert reason is not None and "other rules" in reason
+
+
+def test_a_save_without_a_play_fingerprint_is_held_to_the_full_one(rules, rules_copy, played):
+    """Saves written before the play fingerprint existed cannot tell words from play."""
+    reworded, _ = _reworded_and_renumbered(rules_copy)
+    old = played.record().model_copy(update={"rules_play": None})
+    assert mismatch(rules, old) is None
+    assert "other rules" in mismatch(reworded, old)

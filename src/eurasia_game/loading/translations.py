@@ -24,52 +24,18 @@ covers.
 from __future__ import annotations
 
 import re
-import types
-import typing
 from dataclasses import dataclass, field
-from functools import lru_cache
 from pathlib import Path
 
 from pydantic import BaseModel
 
 from eurasia_game.lang.catalogue import S
-
 from eurasia_game.loading.files import LANG_FOLDER, display_name, list_rule_files, read_rule_file
 from eurasia_game.loading.problems import Problem, did_you_mean
-from eurasia_game.model.base import Prose
-from eurasia_game.model.ruleset import complete_models
-
-complete_models()  # the recursive models' field annotations, which finding the prose fields reads
+from eurasia_game.model.prose import prose_fields as _prose_fields
 
 _CODE = re.compile(r"^[a-z]{2,3}(_[A-Z]{2})?$")
 _PLACEHOLDER = re.compile(r"\$(?:\{([_a-zA-Z][_a-zA-Z0-9]*)\}|([_a-zA-Z][_a-zA-Z0-9]*))")  # as string.Template reads them (ASCII names)
-
-
-def _prose_kind(annotation, metadata=()) -> str | None:
-    """'text' for a prose field, 'list'/'dict' for collections of prose, else None."""
-    if any(isinstance(m, Prose) for m in metadata):
-        return "text"
-    origin = typing.get_origin(annotation)
-    args = typing.get_args(annotation)
-    if origin is typing.Annotated:
-        return "text" if any(isinstance(m, Prose) for m in args[1:]) else None
-    if origin in (typing.Union, types.UnionType):
-        for arg in args:
-            kind = _prose_kind(arg)
-            if kind:
-                return kind
-        return None
-    if origin in (list, tuple) and args and _prose_kind(args[0]) == "text":
-        return "list"
-    if origin is dict and len(args) == 2 and _prose_kind(args[1]) == "text":
-        return "dict"
-    return None
-
-
-@lru_cache(maxsize=None)
-def _prose_fields(cls) -> tuple[tuple[str, str | None], ...]:
-    """(field name, prose kind or None) of a rule model class, worked out once per class."""
-    return tuple((name, _prose_kind(info.annotation, info.metadata)) for name, info in cls.model_fields.items())
 
 
 def _walk(value, prefix: str, out: dict[str, str]) -> None:

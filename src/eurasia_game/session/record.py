@@ -3,7 +3,9 @@
 A record names the rules it was played under (id, version, fingerprint), the
 scenario, the seed and the list of actions.  It is saved as JSON with a format
 version and validated with pydantic on load; a record that does not fit the
-rules it is replayed under is refused with a sentence saying why.
+rules it is replayed under is refused with a sentence saying why.  It also
+keeps the fingerprint of the rules less their words (``model.prose``), so a
+save still loads after rules changed only their wording.
 """
 
 from __future__ import annotations
@@ -79,6 +81,12 @@ class GameRecord(BaseModel):
     rules_id: Word
     rules_version: Word
     rules_fingerprint: str = Field(pattern=r"^[0-9a-f]*$", max_length=64)
+    rules_play: str | None = Field(
+        default=None,
+        pattern=r"^[0-9a-f]*$",
+        max_length=64,
+        description="Fingerprint of the rules less their words (model.prose): the record also replays under rules that changed only words.",
+    )
     scenario: Word
     seed: int = Field(ge=0, lt=2**63)
     players: dict[Word, Word] = Field(default_factory=dict, max_length=16, description="Who played each side: 'human' or a policy name.")
@@ -257,6 +265,14 @@ def mod_mismatch(rules, record: GameRecord) -> str | None:
     return None
 
 
+def _same_play(rules, record: GameRecord) -> bool:
+    """The rules differ from the record's only in words (a record written before the play
+    fingerprint existed cannot tell, and is held to the full fingerprint)."""
+    from eurasia_game.model.prose import play_fingerprint
+
+    return bool(record.rules_play) and record.rules_play == play_fingerprint(rules)
+
+
 def mismatch(rules, record: GameRecord) -> str | None:
     """Why ``record`` cannot be replayed under ``rules``, or None if it fits."""
     problem = mod_mismatch(rules, record)
@@ -264,7 +280,7 @@ def mismatch(rules, record: GameRecord) -> str | None:
         return problem
     if record.rules_id != rules.game.id:
         return S("ses_rules_id", saved=record.rules_id, loaded=rules.game.id)
-    if record.rules_fingerprint != rules.fingerprint:
+    if record.rules_fingerprint != rules.fingerprint and not _same_play(rules, record):
         return S(
             "ses_rules_other", version=record.rules_version, fingerprint=record.rules_fingerprint,
             our_version=rules.game.version, our_fingerprint=rules.fingerprint,

@@ -90,11 +90,14 @@ class GameSession:
 
     # --- records and logs ----------------------------------------------------
     def record(self) -> GameRecord:
+        from eurasia_game.model.prose import play_fingerprint  # when a record is written, not at start-up
+
         return GameRecord(
             format=RECORD_FORMAT,
             rules_id=self.rules.game.id,
             rules_version=self.rules.game.version,
             rules_fingerprint=self.rules.fingerprint,
+            rules_play=play_fingerprint(self.rules),
             scenario=self.scenario,
             seed=self.seed,
             players=dict(self.players),
