@@ -282,8 +282,8 @@ def test_a_rule_that_moves_numbers_without_a_log_line_is_a_warning_where_it_is_w
 def test_every_base_rule_that_moves_numbers_says_what_it_did(rules):
     """The base game's yearly and front rules each write their own line (no change is credited
     to another rule's words on the reveal screen or in the debrief)."""
-    from eurasia_game.loading.checker import _moves_numbers, _says
+    from eurasia_game.loading.rulelogs import moves_numbers, says
 
     rules_seen = list(rules.yearly) + [r for f in rules.fronts for r in f.resolution]
-    silent = [r.text for r in rules_seen if r.log is None and _moves_numbers(r.effects) and not _says(r.effects)]
+    silent = [r.text for r in rules_seen if r.log is None and moves_numbers(r.effects) and not says(r.effects)]
     assert not silent

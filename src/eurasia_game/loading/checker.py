@@ -211,12 +211,12 @@ class Checker:
         self._check_texts()
         self._check_overridden_sides()
         self._check_sourced()
-        self._check_rule_logs()
-        from eurasia_game.loading import flagnames, loops, reach, story, tutorial
+        from eurasia_game.loading import flagnames, loops, reach, rulelogs, story, tutorial
 
         story.report(self)
         tutorial.report(self)
         flagnames.report(self)
+        rulelogs.report(self)
 
         reach.report(self, self.walk)
         loops.report(self, self.walk)
@@ -401,20 +401,6 @@ class Checker:
                     S("prob_add_source"),
                 )
 
-    def _check_rule_logs(self) -> None:
-        """A yearly or front rule that moves a number should say so in the log.
-
-        The log credits every change to the line written before it, so the
-        changes of a silent rule show on the reveal screen and in the debrief
-        beside another rule's words (a front's upkeep beside its payout).
-        """
-        rules = self.rules
-        places = [(("yearly", i), rule) for i, rule in enumerate(rules.yearly)]
-        places += [(("fronts", f, "resolution", i), rule) for f, front in enumerate(rules.fronts) for i, rule in enumerate(front.resolution)]
-        for path, rule in places:
-            if rule.log is None and _moves_numbers(rule.effects) and not _says(rule.effects):
-                self.add("warning", path, S("prob_rule_silent"), S("prob_add_rule_log"))
-
     def _check_phases(self) -> None:
         if self.broken.mentions("phases"):
             return
@@ -470,27 +456,6 @@ def _split_key(key: str) -> list:
         name, rest = key.split("[", 1)
         return [name, int(rest.rstrip("]"))]
     return [key]
-
-
-_NUMBER_MOVES = (E.ShiftTrack, E.ShiftStanding, E.GainPower, E.ChangeIncome)
-
-
-def _nested(effects) -> list:
-    """The effects, with those inside 'when' and 'chance' effects."""
-    out = []
-    for e in effects:
-        out.append(e)
-        if isinstance(e, (E.When, E.Chance)):
-            out += _nested(e.then) + _nested(e.otherwise)
-    return out
-
-
-def _moves_numbers(effects) -> bool:
-    return any(isinstance(e, _NUMBER_MOVES) for e in _nested(effects))
-
-
-def _says(effects) -> bool:
-    return any(isinstance(e, E.Say) for e in _nested(effects))
 
 
 def check_rules(load_result, rules: RuleSet | None = None, broken=None) -> list[Problem]:
