@@ -91,6 +91,15 @@ def test_the_indispensable_partner_card_follows_an_embrace_after_a_climb_down():
     assert len(setters) == 1
 
 
+def test_the_indispensable_partner_ending_needs_the_embrace_and_a_warm_partnership():
+    parts = [m for _, m in walk(RULES.ending["indispensable_partner"].condition, ())]
+    assert any(isinstance(m, C.FlagSet) and m.flag == "embraced_closer" for m in parts)
+    floors = [m.min for m in parts if isinstance(m, C.TrackIs) and m.track == "partnership"]
+    # warm: the upper half of a working partnership, yet within reach of the rivalry's start
+    assert floors and 6 <= min(floors) <= 7
+    assert RULES.scenario["two_camps_risk"].setup.tracks["partnership"] < min(floors)
+
+
 # Facts no section of the article states, which cards once asserted.
 INVENTED = (
     "from the dollar", "american chips", "nuclear", "collide", "india, japan", "the gulf",
