@@ -189,3 +189,28 @@ def test_a_demo_plays_on_its_own_in_a_window_that_fits_a_small_display(real_wind
     before = game.count(r"action \{", mark)
     time.sleep(2.0)
     assert game.count(r"action \{", mark) > before, "the demo stopped advancing"
+
+
+def test_a_tap_meant_for_the_last_reveal_does_not_skip_the_ending(real_window, rules, tmp_path):
+    """Players tap Space or Enter through the last reveal; the ending that follows takes
+    neither for its first second (real keys, real clock), then Space works again."""
+    from eurasia_game.session.autoplay import play_game
+    from eurasia_game.session.autosave import Autosaver
+
+    # a finished game waits under Continue (the first window's home is home1)
+    session = play_game(rules, "two_camps_risk", 3, {s: "random" for s in rules.side_ids})
+    saver = Autosaver(tmp_path / "home1" / "saves" / "autosave")
+    assert saver.begin() is None and saver.save(session.record()) is None
+    saver.end()  # closed cleanly: the title offers it, no resume dialog
+    game = real_window((1280, 800))
+    mark = game.mark()
+    game.key("c")
+    game.wait_log(r"screen: ending", 10, mark)
+    shown = game.mark()
+    game.key("space", "Return", pause=0.1)  # taps meant for the reveal before it
+    time.sleep(0.4)
+    assert not game.count(r"screen: ", shown), "a tap right after the ending came up left it"
+    game.screenshot(tmp_path / "ending.png")
+    time.sleep(1.0)
+    game.key("space")  # a second later: the focused way back to the title
+    game.wait_log(r"screen: title", 5, shown)

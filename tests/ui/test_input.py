@@ -15,6 +15,7 @@ import pytest
 
 from eurasia_game.ui import keys
 from eurasia_game.ui import scenes as sc
+from eurasia_game.ui.screens.ending import ENDING_GUARD
 from eurasia_game.ui.widgets import key_matches
 from tests.ui.driver import click, names, press, step
 
@@ -240,7 +241,33 @@ def test_on_the_ending_enter_means_back_to_title_even_after_the_debrief(make_app
     assert app.top.name != "ending"  # the debrief
     press(app, pygame.K_ESCAPE)
     assert app.top.name == "ending"
+    app.step([], dt=ENDING_GUARD)  # the debrief read: the ending takes Space and Enter again
     press(app, pygame.K_RETURN)
+    assert app.top.name == "title"
+
+
+def _tap(app, key: int, dt: float = 0.05) -> None:
+    """A key pressed and let go in one frame of ``dt`` seconds (the clock the screens see)."""
+    down = pygame.event.Event(pygame.KEYDOWN, key=key, mod=0, unicode="", scancode=0)
+    up = pygame.event.Event(pygame.KEYUP, key=key, mod=0, unicode="", scancode=0)
+    app.step([down, up], dt=dt)
+    app.step([], dt=dt)
+
+
+def test_a_tap_meant_for_the_last_reveal_does_not_skip_the_ending(make_app, rules):
+    app = make_app()
+    _ended(app, rules)
+    opened = app.top.opened
+    for key in (pygame.K_SPACE, pygame.K_RETURN, pygame.K_KP_ENTER):
+        _tap(app, key)
+        assert app.top.name == "ending", f"{pygame.key.name(key)} right after the ending came up left it"
+    assert app.ctx.time - opened < ENDING_GUARD
+    _tap(app, pygame.K_F1)  # other keys act at once: the help
+    assert app.top.name == "help"
+    _tap(app, pygame.K_ESCAPE)
+    assert app.top.name == "ending"
+    app.step([], dt=ENDING_GUARD)
+    _tap(app, pygame.K_SPACE)  # past the guard, Space takes the focused way back to the title
     assert app.top.name == "title"
 
 

@@ -138,6 +138,8 @@ class App(GameCommands, CrashHandling):
         c = command
         if isinstance(c, sc.Push):
             self.stack.append(c.scene)
+            if c.scene.opened is None:
+                c.scene.opened = self.ctx.time
             self.sound.on_scene(c.scene.name)
             c.scene.layout(self.ctx)
             self.apply(c.scene.resume(self.ctx))
@@ -240,6 +242,8 @@ class App(GameCommands, CrashHandling):
             return
         if not self.held_keys.allows(event, self.stack[-1] if self.stack else None):
             return  # a key held since another screen: its repeats are not for this one
+        if self.stack and self.top.too_soon(event, self.ctx):
+            return  # a key tapped for the screen before this one came up
         if event.type == pygame.QUIT:
             self.quit()
             return

@@ -107,10 +107,25 @@ class Scene:
 
     opaque = True
     name = "scene"
+    # Space and Enter do nothing on this screen for its first ``key_guard`` seconds
+    # (``App.dispatch``): a key tapped to close the screen before must not answer this
+    # one (a dilemma's option, the ending's way back to the title).
+    key_guard = 0.0
+    opened: float | None = None  # ``ctx.time`` when the screen first came up (``App.apply``)
 
     def __init__(self) -> None:
         self.ring = FocusRing()
         self.hotspots: list[tuple[pygame.Rect, str]] = []
+
+    def too_soon(self, event, ctx) -> bool:
+        """Whether ``event`` is a Space or Enter that came within ``key_guard`` of the screen coming up."""
+        return (
+            self.key_guard > 0
+            and event.type == pygame.KEYDOWN
+            and event.key in (pygame.K_SPACE, pygame.K_RETURN, pygame.K_KP_ENTER)
+            and self.opened is not None
+            and ctx.time - self.opened < self.key_guard
+        )
 
     # lifecycle -------------------------------------------------------------
     def layout(self, ctx) -> None:

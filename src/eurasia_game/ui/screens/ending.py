@@ -18,6 +18,9 @@ from eurasia_game.ui.strings import S
 from eurasia_game.ui.widgets import Button
 
 
+ENDING_GUARD = 1.0  # seconds after the ending comes up when Space and Enter do nothing yet
+
+
 def why_text(rules, state) -> str:
     ending = rules.ending[state.ending]
     card = ending_card(rules, state)
@@ -80,6 +83,9 @@ def reroll_button(ctx) -> Button:
 
 class EndingScene(sc.Scene):
     name = "ending"
+    # Players tap Space or Enter through the last reveal; the next tap must not take
+    # them straight past the ending to the title.
+    key_guard = ENDING_GUARD
 
     def __init__(self) -> None:
         super().__init__()

@@ -98,6 +98,8 @@ GUARD = 0.4  # seconds after a dilemma opens when Space and Enter do not choose 
 class DilemmaScene(sc.Scene):
     """A dilemma: the prompt, then each option with its cost and consequences."""
 
+    key_guard = GUARD  # a key meant for the card before it must not choose an option
+
     name = "dilemma"
     opaque = False
 
@@ -144,19 +146,11 @@ class DilemmaScene(sc.Scene):
             first = next((b for b in buttons if b.enabled), buttons[0])
             self.ring.focus(first.id)
 
-    def resume(self, ctx):
-        if getattr(self, "opened", None) is None:
-            self.opened = ctx.time
-        return None
-
     def handle(self, event, ctx):
         if event.type == pygame.KEYDOWN and event.key == pygame.K_ESCAPE:
             from eurasia_game.ui.screens.menu import MenuScene
 
             return sc.Push(MenuScene())
-        if event.type == pygame.KEYDOWN and event.key in (pygame.K_SPACE, pygame.K_RETURN, pygame.K_KP_ENTER):
-            if ctx.time - (getattr(self, "opened", None) or ctx.time) < GUARD:
-                return None  # a key meant for the card before it must not choose an option
         return super().handle(event, ctx)
 
     def draw(self, surface, ctx) -> None:
