@@ -271,6 +271,23 @@ def test_a_tap_meant_for_the_last_reveal_does_not_skip_the_ending(make_app, rule
     assert app.top.name == "title"
 
 
+def test_a_tap_that_closes_a_screen_over_the_board_does_not_give_the_focused_order(make_app):
+    app = make_app()
+    _start(app)
+    side = app.game.state.to_act
+    focused = app.top.ring.focused()
+    assert focused is not None and focused.id.startswith("act:"), "the board should open on an order"
+    app.apply(sc.Push(sc.Scene()))  # a card over the board ...
+    app.step([], dt=0.05)
+    app.apply(sc.Pop())  # ... closed by a tap of Space
+    _tap(app, pygame.K_SPACE)  # the next tap, at once
+    _tap(app, pygame.K_RETURN)
+    assert app.game.state.plans[side] == (), "a tap meant for the card gave an order"
+    app.step([], dt=sc.TAP_GUARD)
+    _tap(app, pygame.K_SPACE)  # a moment later Space gives the focused order
+    assert len(app.game.state.plans[side]) == 1
+
+
 def test_window_fits_and_is_centred_on_the_display_it_opens_on():
     from eurasia_game.ui.placement import TITLE_BAR, Area, fit
 

@@ -102,6 +102,9 @@ class Call:
 
 
 # --- scenes -----------------------------------------------------------------
+TAP_GUARD = 0.4  # seconds a screen that just came up ignores Space and Enter (``Scene.key_guard``)
+
+
 class Scene:
     """Base class: a focus ring of widgets, hover help and a background."""
 
@@ -111,7 +114,7 @@ class Scene:
     # (``App.dispatch``): a key tapped to close the screen before must not answer this
     # one (a dilemma's option, the ending's way back to the title).
     key_guard = 0.0
-    opened: float | None = None  # ``ctx.time`` when the screen first came up (``App.apply``)
+    opened: float | None = None  # ``ctx.time`` when the screen came up, or was uncovered again (``App.apply``)
 
     def __init__(self) -> None:
         self.ring = FocusRing()

@@ -32,6 +32,9 @@ __all__ = ["BoardScene", "FrontNode"]  # FrontNode lived here before the board w
 
 class BoardScene(sc.Scene):
     name = "board"
+    # The board comes back when a card or the reveal above it closes, often by a tapped
+    # Space: the next tap must not give the focused order.
+    key_guard = sc.TAP_GUARD
 
     def __init__(self, start_public: bool = False) -> None:
         super().__init__()

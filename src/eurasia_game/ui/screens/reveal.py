@@ -92,7 +92,7 @@ class RevealScene(sc.Scene):
         self.ring.draw(surface, ctx)
 
 
-GUARD = 0.4  # seconds after a dilemma opens when Space and Enter do not choose yet
+GUARD = sc.TAP_GUARD  # seconds after a dilemma opens when Space and Enter do not choose yet
 
 
 class DilemmaScene(sc.Scene):
