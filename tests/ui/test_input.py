@@ -288,6 +288,22 @@ def test_a_tap_that_closes_a_screen_over_the_board_does_not_give_the_focused_ord
     assert len(app.game.state.plans[side]) == 1
 
 
+def test_a_key_that_ends_an_idle_wait_is_seen_at_the_time_it_came(make_app):
+    """The window sleeps until an event comes; the frame that wakes it carries the whole wait,
+    and its key must be judged at that time, not at the last frame's (else the board's guard
+    would swallow a key pressed well after it)."""
+    app = make_app()
+    _start(app)
+    side = app.game.state.to_act
+    app.apply(sc.Push(sc.Scene()))
+    app.step([], dt=0.05)
+    app.apply(sc.Pop())  # the board is back; nothing moves, so the window waits
+    down = pygame.event.Event(pygame.KEYDOWN, key=pygame.K_SPACE, mod=0, unicode=" ", scancode=0)
+    up = pygame.event.Event(pygame.KEYUP, key=pygame.K_SPACE, mod=0, unicode="", scancode=0)
+    app.step([down, up], dt=sc.TAP_GUARD + 0.2)  # Space, after the guard, ends the wait
+    assert len(app.game.state.plans[side]) == 1, "a key after the guard was taken for a tap meant for the card"
+
+
 def test_window_fits_and_is_centred_on_the_display_it_opens_on():
     from eurasia_game.ui.placement import TITLE_BAR, Area, fit
 

@@ -301,13 +301,15 @@ class App(GameCommands, CrashHandling):
                 self._settle_rules()  # the first frame is up: build the rules before any input is handled
             if events is None:
                 events = pygame.event.get()
+            if dt is None:  # the one tick of this frame (``run`` passes the one it took)
+                dt = self.clock.tick() / 1000.0
+            # The clock moves before the events are handled: a key that ends a long idle wait
+            # is seen at the time it came (a screen's key guard measures from then).
+            self.ctx.time += dt
             for event in events:
                 self.dispatch(event)
                 if not self.running:
                     return False
-            if dt is None:  # the one tick of this frame (``run`` passes the one it took)
-                dt = self.clock.tick() / 1000.0
-            self.ctx.time += dt
             command = self.top.update(dt, self.ctx)
             if command is not None:
                 self.apply(command)
