@@ -52,7 +52,10 @@ def _to_board(game, timeout: float = 15) -> None:
         if text.endswith("screen: board"):
             return
         mark = game.mark()
-        if text.endswith(("screen: reveal", "screen: briefing")):
+        if text.endswith("screen: reveal"):
+            game.key("space", pause=0.05)
+        elif text.endswith("screen: briefing"):
+            time.sleep(0.5)  # it takes no Space for its first moments (a tap meant for the card before)
             game.key("space", pause=0.05)
         elif text.endswith("screen: orders_reveal"):
             game.key("Escape", pause=0.05)  # the reveal of the orders closes at once
@@ -109,6 +112,8 @@ def test_a_new_player_against_the_normal_computer(real_window, rules, tmp_path):
             break
         if game.log_text().rstrip().endswith(("screen: reveal", "screen: briefing")):
             shown = game.mark()
+            if game.log_text().rstrip().endswith("screen: briefing"):
+                time.sleep(0.5)  # past the briefing's guard
             game.key("space", pause=0.05)
             game.wait_log(r"screen: ", 10, shown)
         time.sleep(0.1)

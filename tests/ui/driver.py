@@ -35,7 +35,14 @@ def click(app, widget_id: str) -> None:
 
 
 def press(app, key: int, mod: int = 0, text: str = "") -> None:
-    pygame.event.post(pygame.event.Event(pygame.KEYDOWN, key=key, mod=mod, unicode=text, scancode=0))
+    """A player's key press. A player looks at a screen before pressing Space or Enter on it:
+    where the screen would still take such a key for a tap meant for the screen before
+    (``Scene.key_guard``), the clock is first moved past that moment. The guards themselves
+    are tested with frames of a given length (tests/ui/test_input.py)."""
+    down = pygame.event.Event(pygame.KEYDOWN, key=key, mod=mod, unicode=text, scancode=0)
+    if app.stack and app.top.too_soon(down, app.ctx):
+        app.step([], dt=app.top.key_guard)
+    pygame.event.post(down)
     if text:
         pygame.event.post(pygame.event.Event(pygame.TEXTINPUT, text=text))
     pygame.event.post(pygame.event.Event(pygame.KEYUP, key=key, mod=mod, unicode=text, scancode=0))

@@ -288,6 +288,23 @@ def test_a_tap_that_closes_a_screen_over_the_board_does_not_give_the_focused_ord
     assert len(app.game.state.plans[side]) == 1
 
 
+def test_a_tap_meant_for_the_first_card_does_not_close_the_briefing(make_app, rules):
+    app = make_app(briefings=True)
+    app.apply(sc.StartGame("after_fourth_term", 11, {s: "human" for s in rules.side_ids}, False))
+    for _ in range(10):
+        if app.top.name == "briefing":
+            break
+        press(app, pygame.K_SPACE)  # the year's first card
+    assert app.top.name == "briefing", names(app)
+    assert app.ctx.time - app.top.opened < sc.TAP_GUARD - 0.1
+    _tap(app, pygame.K_SPACE)  # the second tap of a player closing the card
+    _tap(app, pygame.K_RETURN)
+    assert app.top.name == "briefing", "a tap meant for the card closed the briefing unread"
+    app.step([], dt=sc.TAP_GUARD)
+    _tap(app, pygame.K_RETURN)
+    assert app.top.name != "briefing"
+
+
 def test_a_key_that_ends_an_idle_wait_is_seen_at_the_time_it_came(make_app):
     """The window sleeps until an event comes; the frame that wakes it carries the whole wait,
     and its key must be judged at that time, not at the last frame's (else the board's guard

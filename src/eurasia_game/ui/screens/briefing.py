@@ -21,6 +21,9 @@ from eurasia_game.ui.widgets import Button
 class BriefingScene(sc.Scene):
     name = "briefing"
     opaque = True
+    # It follows the year's first card, closed by a tap of Space or Enter: the next tap
+    # must not close the side's private briefing before it is read.
+    key_guard = sc.TAP_GUARD
 
     def __init__(self, side: str, on_done=None) -> None:
         super().__init__()
