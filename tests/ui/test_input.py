@@ -248,9 +248,8 @@ def test_on_the_ending_enter_means_back_to_title_even_after_the_debrief(make_app
 
 def _tap(app, key: int, dt: float = 0.05) -> None:
     """A key pressed and let go in one frame of ``dt`` seconds (the clock the screens see)."""
-    down = pygame.event.Event(pygame.KEYDOWN, key=key, mod=0, unicode="", scancode=0)
     up = pygame.event.Event(pygame.KEYUP, key=key, mod=0, unicode="", scancode=0)
-    app.step([down, up], dt=dt)
+    app.step([_key(key), up], dt=dt)
     app.step([], dt=dt)
 
 
@@ -315,9 +314,7 @@ def test_a_key_that_ends_an_idle_wait_is_seen_at_the_time_it_came(make_app):
     app.apply(sc.Push(sc.Scene()))
     app.step([], dt=0.05)
     app.apply(sc.Pop())  # the board is back; nothing moves, so the window waits
-    down = pygame.event.Event(pygame.KEYDOWN, key=pygame.K_SPACE, mod=0, unicode=" ", scancode=0)
-    up = pygame.event.Event(pygame.KEYUP, key=pygame.K_SPACE, mod=0, unicode="", scancode=0)
-    app.step([down, up], dt=sc.TAP_GUARD + 0.2)  # Space, after the guard, ends the wait
+    _tap(app, pygame.K_SPACE, dt=sc.TAP_GUARD + 0.2)  # Space, after the guard, ends the wait
     assert len(app.game.state.plans[side]) == 1, "a key after the guard was taken for a tap meant for the card"
 
 

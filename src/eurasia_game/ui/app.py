@@ -147,8 +147,7 @@ class App(GameCommands, CrashHandling):
             if len(self.stack) > 1:
                 self.stack.pop()
                 _release()
-                if self.top.key_guard:
-                    self.top.opened = self.ctx.time  # uncovered: the tap that closed the screen above is not for it
+                self.top.opened = self.ctx.time  # uncovered: the tap that closed the screen above is not for it
                 self.top.layout(self.ctx)
                 self.apply(self.top.resume(self.ctx))
         elif isinstance(c, sc.Replace):

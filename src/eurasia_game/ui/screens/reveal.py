@@ -92,16 +92,12 @@ class RevealScene(sc.Scene):
         self.ring.draw(surface, ctx)
 
 
-GUARD = sc.TAP_GUARD  # seconds after a dilemma opens when Space and Enter do not choose yet
-
-
 class DilemmaScene(sc.Scene):
     """A dilemma: the prompt, then each option with its cost and consequences."""
 
-    key_guard = GUARD  # a key meant for the card before it must not choose an option
-
     name = "dilemma"
     opaque = False
+    key_guard = sc.TAP_GUARD  # a key meant for the card before it must not choose an option
 
     def __init__(self, card_id: str, side: str) -> None:
         super().__init__()
