@@ -192,3 +192,53 @@ def test_orders_the_side_cannot_pay_for_are_counted_as_skipped(rules):
     for power, skipped in ((0, 2), (costly.cost, 1), (2 * costly.cost, 0)):
         planned = replace(state, power={**state.power, "moscow": power}, plans={**state.plans, "moscow": (order, order)})
         assert preview(rules, planned, "moscow").skipped == skipped, power
+
+
+def _with(state, plan: tuple, power: int = 10, standing: dict | None = None, tracks: dict | None = None):
+    """``state`` with Moscow's ``plan``, its power and some standings or tracks set."""
+    table = {f: dict(row) for f, row in state.standing.items()}
+    for (front, side), value in (standing or {}).items():
+        table[front][side] = value
+    return replace(state, plans={**state.plans, "moscow": plan}, power={**state.power, "moscow": power}, standing=table, tracks={**state.tracks, **(tracks or {})})
+
+
+def test_an_investment_the_upkeep_takes_back_is_an_idle_order(rules):
+    """At 7 in Energy an investment gives +1, and the upkeep of ground at 8 or more takes it
+    back in the same resolution: the order costs power and changes nothing."""
+    state = _to_planning(rules, 5).state
+    waste = Order("moscow", "invest", "energy")
+    useful = Order("moscow", "invest", "central_asia")
+    p = preview(rules, _with(state, (waste, useful), standing={("energy", "moscow"): 7, ("energy", "beijing"): 3, ("central_asia", "moscow"): 4}), "moscow")
+    assert p.idle == (waste,)
+    assert p.standing["energy"]["moscow"].low == 7 and not p.standing["energy"]["moscow"].moved
+    assert p.standing["central_asia"]["moscow"].moved
+    # lower down the same investment holds: no idle order
+    p = preview(rules, _with(state, (waste,), standing={("energy", "moscow"): 5, ("energy", "beijing"): 3}), "moscow")
+    assert p.idle == ()
+
+
+def test_orders_that_roll_set_a_flag_or_cross_a_line_are_not_idle(rules):
+    state = _to_planning(rules, 5).state
+    gamble = Order("moscow", "brinkmanship", "arctic")  # a roll, and a red line crossed for certain
+    p = preview(rules, _with(state, (gamble,)), "moscow")
+    assert p.idle == () and p.red_lines
+    # a partnership at its top, and both sides at 7 in the Arctic, where the +1 each
+    # reaches 8 and the upkeep takes it back: cooperation changes nothing
+    coop = Order("moscow", "cooperate", "arctic")
+    at_7 = {("arctic", "moscow"): 7, ("arctic", "beijing"): 7}
+    full = _with(state, (coop,), standing=at_7, tracks={"partnership": rules.track["partnership"].max})
+    assert preview(rules, full, "moscow").idle == (coop,)
+    # at 8 the same order holds the ground the upkeep would take: not idle
+    held = _with(state, (coop,), standing={("arctic", "moscow"): 8, ("arctic", "beijing"): 8}, tracks={"partnership": rules.track["partnership"].max})
+    assert preview(rules, held, "moscow").idle == ()
+    # one step lower on the partnership, the same order moves it: not idle
+    warm = _with(state, (coop,), standing=at_7, tracks={"partnership": rules.track["partnership"].max - 1})
+    assert preview(rules, warm, "moscow").idle == ()
+
+
+def test_an_order_that_cannot_be_paid_for_is_skipped_not_idle(rules):
+    state = _to_planning(rules, 5).state
+    plan = (Order("moscow", "invest", "energy"), Order("moscow", "reach_out_to_washington", None))
+    p = preview(rules, _with(state, plan, power=2, standing={("energy", "moscow"): 7}), "moscow")
+    assert p.skipped == 1
+    assert p.idle == (plan[0],)  # the investment is idle; the unpaid order is not called idle

@@ -2,6 +2,8 @@
 
 from __future__ import annotations
 
+from dataclasses import replace
+
 import pytest
 
 from eurasia_game.engine import Action
@@ -47,3 +49,24 @@ def test_the_preview_never_shows_to_the_public_or_the_rival(make_app):
     app.top.viewer = None  # the public view (the curtain, a projector)
     app.top.layout(app.ctx)
     assert app.top.preview is None
+
+
+def test_an_order_that_changes_nothing_is_named_in_the_preview(make_app):
+    """Moscow at 7 in Energy: an investment reaches 8 and the upkeep takes it back in the
+    same resolution, so the preview names the order as paid for and changing nothing."""
+    app = _planning(make_app, (1280, 800))
+    session = app.game.session
+    step = session.steps[-1]
+    state = step.result.state
+    standing = {f: dict(row) for f, row in state.standing.items()}
+    standing["energy"].update(moscow=7, beijing=3)
+    standing["central_asia"]["moscow"] = 4
+    session.steps[-1] = replace(step, result=replace(step.result, state=replace(state, standing=standing, power={**state.power, "moscow": 10})))
+    app.apply(sc.Act(Action("plan", "moscow", action="invest", target="central_asia")))
+    app.draw()
+    idle_words = S("preview_idle", orders="").split(":")[0]
+    assert idle_words not in " ".join(app.text.drawn)  # a useful order alone: no such line
+    app.apply(sc.Act(Action("plan", "moscow", action="invest", target="energy")))
+    app.draw()
+    drawn = " ".join(app.text.drawn)  # the panel wraps its words over lines
+    assert S("preview_idle", orders="Invest — Energy") in drawn  # only the idle order is named

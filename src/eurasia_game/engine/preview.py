@@ -84,6 +84,7 @@ class Preview:
     red_lines: tuple  # LineOutlook, in rules order
     cards: tuple  # (card id, odds): cards the resolution would set off (a climb-down and its dilemma)
     rival_power: int  # what the rival has to spend
+    idle: tuple = ()  # planned orders that change nothing by the year's end (``idle_orders``)
 
     def changes(self):
         """(kind, key, Change) for every track and front standing the plan may move."""
@@ -187,15 +188,17 @@ def rival_reach(rules, state: GameState, rival: str) -> set:
     return reach
 
 
-def preview(rules, state: GameState, side: str) -> Preview:
-    """The expected effect of ``side``'s orders planned so far (its rival assumed idle)."""
-    rival = other_side(rules, side)
-    plan = tuple(state.plans.get(side, ()))
+def _resolved(rules, state: GameState, side: str, plan: tuple, idle: int | None = None) -> tuple[list, int, list]:
+    """The year's resolution of ``side``'s ``plan`` (its rival idle), every roll's branch
+    followed: ((odds, Work) merged branches, orders skipped for want of power, and for
+    each order whether some branch could not pay for it).  ``idle``: the plan's order at
+    that index is paid for and carried out without its effects (see ``idle_orders``)."""
     start = Work(rules, replace(state, plans={side: plan}, orders_done=()))
     start.events = []
     branches = [(1.0, start)]
     skipped = 0
-    for order in plan:
+    short_at = []
+    for i, order in enumerate(plan):
         short = False
         action = rules.action[order.action]
         ctx = Context(side=order.side, target=order.target)
@@ -209,12 +212,15 @@ def preview(rules, state: GameState, side: str) -> Preview:
                 nxt.append((p, w))
                 continue
             w.power[order.side] -= action.cost
+            if i == idle:
+                nxt.append((p, w))
+                continue
             w.orders_done.append(order)
             nxt += _run(rules, [(p, w)], action.effects, ctx)
         branches = nxt
         skipped += short
+        short_at.append(short)
     # the fronts' yearly payouts and the red lines, as the resolution ends
-    crossed_before = len(state.crossed)
     after = []
     for p, w in branches:
         out = [(p, w)]
@@ -238,7 +244,43 @@ def preview(rules, state: GameState, side: str) -> Preview:
                     nxt.append((q, x))
             out = nxt
         after += [(q, _fire_queued(rules, x)) for q, x in out]
-    branches = _merge(after)
+    return _merge(after), skipped, short_at
+
+
+def _outcomes(branches: list) -> dict:
+    """Where the year may end, with the odds: everything a later year can read."""
+    out: dict = {}
+    for p, w in branches:
+        k = (_key(w), tuple(w.fired), w.ending)
+        out[k] = out.get(k, 0.0) + p
+    return out
+
+
+def idle_orders(rules, state: GameState, side: str, plan: tuple, branches: list, short_at: list) -> tuple:
+    """The orders of ``plan`` that change nothing by the year's end: the year ends the
+    same, with the same odds, if the order is paid for and does nothing (for example an
+    investment that the front's upkeep takes back).  An order that some branch cannot
+    pay for is left out (it is counted as skipped)."""
+    if not plan:
+        return ()
+    full = _outcomes(branches)
+    idle = []
+    for i, order in enumerate(plan):
+        if short_at[i]:
+            continue
+        without = _outcomes(_resolved(rules, state, side, plan, idle=i)[0])
+        if without.keys() == full.keys() and all(abs(full[k] - without[k]) < 1e-9 for k in full):
+            idle.append(order)
+    return tuple(idle)
+
+
+def preview(rules, state: GameState, side: str) -> Preview:
+    """The expected effect of ``side``'s orders planned so far (its rival assumed idle)."""
+    rival = other_side(rules, side)
+    plan = tuple(state.plans.get(side, ()))
+    crossed_before = len(state.crossed)
+    branches, skipped, short_at = _resolved(rules, state, side, plan)
+    idle = idle_orders(rules, state, side, plan, branches, short_at)
     reach = rival_reach(rules, state, rival)
 
     def change(now: int, values: list) -> tuple[int, int, float]:
@@ -281,4 +323,5 @@ def preview(rules, state: GameState, side: str) -> Preview:
         red_lines=tuple(lines),
         cards=tuple((c, min(1.0, p)) for c, p in cards.items()),
         rival_power=state.power.get(rival, 0),
+        idle=idle,
     )

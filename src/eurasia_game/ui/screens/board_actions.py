@@ -20,6 +20,7 @@ from eurasia_game.ui import keys
 from eurasia_game.ui import scenes as sc
 from eurasia_game.ui.drawing import marker, panel
 from eurasia_game.ui.layout import grid
+from eurasia_game.ui.screens.board_preview import order_label
 from eurasia_game.ui.strings import S
 from eurasia_game.ui.widgets import Button
 
@@ -152,9 +153,7 @@ def draw_plan(board, surface, ctx, view, acting: str | None) -> None:
     if not view.own_plan:
         ctx.text.draw(surface, S("no_orders_yet"), (inner.left + ctx.px(10), y), size, ctx.colour("text_dim"))
     for i, order in enumerate(view.own_plan):
-        a = rules.action[order.action]
-        where = f" — {rules.front[order.target].name}" if order.target else ""
-        ctx.text.draw(surface, f"{i + 1}. {a.name}{where}", (inner.left + ctx.px(10), y), size, ctx.colour("text"))
+        ctx.text.draw(surface, f"{i + 1}. {order_label(rules, order)}", (inner.left + ctx.px(10), y), size, ctx.colour("text"))
         y += lh
     small = ctx.fs("font_small")
     ctx.text.draw(surface, S("actions_on", front=rules.front[board.front].name, n=min(9, len(rules.fronts))), (inner.left, board.here_title_y), small, ctx.colour("accent"), bold=True)

@@ -40,9 +40,16 @@ def _delta(c) -> str:
     return f"{signed(c.low - c.now)}…{signed(c.high - c.now)}"
 
 
+def order_label(rules, order) -> str:
+    """An order as the plan lists it: the action, and its front when it has one."""
+    where = f" — {rules.front[order.target].name}" if order.target else ""
+    return f"{rules.action[order.action].name}{where}"
+
+
 def preview_lines(rules, p) -> list[str]:
-    """The preview in words: sure changes, changes on a roll, what the rival can
-    still change, the objectives after the plan, and the red lines it may cross."""
+    """The preview in words: sure changes, changes on a roll, orders that change
+    nothing, what the rival can still change, the objectives after the plan, and
+    the red lines it may cross."""
     rival = next(s for s in rules.side_ids if s != p.side)
     sure, rolled, rival_can = [], [], []
     for kind, key, c in p.changes():
@@ -59,6 +66,8 @@ def preview_lines(rules, p) -> list[str]:
         lines = [S("preview_sure", changes=S("preview_none"))]
     if rolled:
         lines.append(S("preview_roll", changes=joined(rolled)))
+    if p.idle:
+        lines.append(S("preview_idle", orders=joined([order_label(rules, o) for o in p.idle])))
     objectives = []
     for side in rules.side_ids:
         o = p.objectives[side]
