@@ -5,7 +5,9 @@ with the mouse -> Ctrl+Enter starts -> a dilemma answered with its number ->
 an order given by its letter, taken back with Ctrl+Z (the left Ctrl alone)
 and given again -> End planning -> the computer answers within 5 seconds,
 at default settings.  Then F2, F9, F10 and quitting.  A second test watches
-a demo play on its own, in a window that fits a 1024x640 display.
+a demo play on its own, in a window that fits a 1024x640 display; others tap
+on past the last reveal and past the end of a hotseat player's planning, where
+the ending and the curtain must not take those taps.
 """
 
 from __future__ import annotations
@@ -18,6 +20,7 @@ from eurasia_game.engine.state import Action
 from eurasia_game.loading.loader import load_rules
 from eurasia_game.session.session import GameSession
 from eurasia_game.ui import keys
+from eurasia_game.ui.screens.curtain import HANDOVER_GUARD
 
 from .conftest import layout_of
 
@@ -45,7 +48,8 @@ def _opening_dilemma(rules):
 
 
 def _to_board(game, timeout: float = 15) -> None:
-    """Close the cards shown (Space) until the board waits for the player; a dilemma on the way gets 1."""
+    """Close the cards shown (Space) until the board waits for the player; a dilemma on the way
+    gets 1, and a hotseat curtain is lifted once the hand-over has had its moment."""
     deadline = time.monotonic() + timeout
     while time.monotonic() < deadline:
         text = game.log_text().rstrip()
@@ -62,6 +66,9 @@ def _to_board(game, timeout: float = 15) -> None:
         elif text.endswith("screen: dilemma"):
             time.sleep(0.5)
             game.key("1", pause=0.05)
+        elif text.endswith("screen: curtain"):
+            time.sleep(HANDOVER_GUARD + 0.1)  # the hand-over: it takes no Space for its first second
+            game.key("space", pause=0.05)
         else:
             time.sleep(0.1)
             continue
@@ -194,6 +201,30 @@ def test_a_demo_plays_on_its_own_in_a_window_that_fits_a_small_display(real_wind
     before = game.count(r"action \{", mark)
     time.sleep(2.0)
     assert game.count(r"action \{", mark) > before, "the demo stopped advancing"
+
+
+def test_a_second_tap_does_not_lift_the_hotseat_curtain(real_window, rules, tmp_path):
+    """Two people at one computer: Moscow ends its planning with E and taps on (Space, Enter);
+    the curtain that hides Beijing's screen takes neither for its first second (real keys,
+    real clock), then Beijing's Space lifts it."""
+    game = real_window((1280, 800))
+    mark = game.mark()
+    game.key("n")
+    game.wait_log(r"screen: new_game", 5, mark)
+    game.key("ctrl+Return")  # the defaults: two people, the curtain on
+    started = game.wait_log(r"new game: scenario=(\S+) seed=(\d+) players=(.*)", 5, mark)
+    assert "'human'" in started.group(3) and "normal" not in started.group(3)
+    _to_board(game, timeout=30)
+    planning = game.mark()
+    game.key("e", "space", "Return", pause=0.1)  # the end of Moscow's planning, and two taps after it
+    curtain = game.wait_log(r"screen: curtain", 5, planning)
+    shown = planning + curtain.end()  # the log just after the curtain came up
+    time.sleep(0.3)
+    assert not game.count(r"screen: ", shown), "a tap right after the curtain came up lifted it:\n" + game.log_text()[planning:]
+    game.screenshot(tmp_path / "curtain.png")
+    time.sleep(HANDOVER_GUARD)
+    game.key("space")  # Beijing, at the screen a moment later
+    game.wait_log(r"screen: (board|briefing|dilemma)", 5, shown)
 
 
 def test_a_tap_meant_for_the_last_reveal_does_not_skip_the_ending(real_window, rules, tmp_path):

@@ -15,6 +15,7 @@ import pytest
 
 from eurasia_game.ui import keys
 from eurasia_game.ui import scenes as sc
+from eurasia_game.ui.screens.curtain import HANDOVER_GUARD
 from eurasia_game.ui.screens.ending import ENDING_GUARD
 from eurasia_game.ui.widgets import key_matches
 from tests.ui.driver import click, names, press, step
@@ -302,6 +303,35 @@ def test_a_tap_meant_for_the_first_card_does_not_close_the_briefing(make_app, ru
     app.step([], dt=sc.TAP_GUARD)
     _tap(app, pygame.K_RETURN)
     assert app.top.name != "briefing"
+
+
+def test_a_second_tap_does_not_lift_the_hotseat_curtain_on_the_other_sides_secrets(make_app, rules):
+    """Hotseat with the curtain: a player who closes a card with Space, Space (or ends the
+    year's planning and taps on) must not lift the curtain that hides the next side's
+    screen while still at the computer."""
+    app = make_app()
+    app.apply(sc.StartGame("after_fourth_term", 11, {s: "human" for s in rules.side_ids}, True))
+    tapped_into = 0
+    for _ in range(40):
+        if app.top.name == "curtain" and tapped_into:
+            break
+        if app.top.name == "curtain":
+            press(app, pygame.K_SPACE)  # the first hand-over, after a look: the player takes the screen
+            continue
+        if app.top.name == "reveal":
+            _tap(app, pygame.K_SPACE)  # a card closed by a tap ...
+            tapped_into = app.top.name == "curtain"
+            continue
+        press(app, pygame.K_SPACE)
+    assert app.top.name == "curtain" and tapped_into, names(app)
+    side = app.top.side
+    for key in (pygame.K_SPACE, pygame.K_RETURN):
+        _tap(app, key)  # ... and the second tap, at once
+        assert app.top.name == "curtain", f"{pygame.key.name(key)} right after the curtain came up lifted it"
+    app.step([], dt=HANDOVER_GUARD)
+    _tap(app, pygame.K_SPACE)  # the next player, a moment later
+    assert app.top.name != "curtain"
+    assert next(s for s in app.stack if s.name == "board").viewer == side
 
 
 def test_a_key_that_ends_an_idle_wait_is_seen_at_the_time_it_came(make_app):

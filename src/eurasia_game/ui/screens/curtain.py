@@ -13,10 +13,16 @@ from eurasia_game.ui.drawing import marker
 from eurasia_game.ui.strings import S
 from eurasia_game.ui.widgets import Button
 
+# Seconds after the curtain comes up when Space and Enter do nothing yet: a second tap
+# meant for the card or order before it must not lift it on the other side's secrets
+# while the last player is still at the screen (a hand-over takes longer than this).
+HANDOVER_GUARD = 1.0
+
 
 class CurtainScene(sc.Scene):
     name = "curtain"
     opaque = True
+    key_guard = HANDOVER_GUARD
 
     def __init__(self, side: str, on_ready) -> None:
         super().__init__()
