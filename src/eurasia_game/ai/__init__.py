@@ -10,6 +10,7 @@ too), and is deterministic given the game seed and its side.
 from eurasia_game.ai.heuristic import EasyPolicy, NormalPolicy
 from eurasia_game.ai.search import HardPolicy, HardSettings
 
+# From the weakest to the strongest: the order a player cycles through them.
 LEVELS = {"easy": EasyPolicy, "normal": NormalPolicy, "hard": HardPolicy}
 
 __all__ = ["LEVELS", "EasyPolicy", "HardPolicy", "HardSettings", "NormalPolicy"]

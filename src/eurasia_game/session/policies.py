@@ -35,14 +35,16 @@ POLICIES: dict[str, Callable[[int, str], Policy]] = {"random": RandomPolicy}
 
 
 def policy_names() -> list[str]:
+    """The computer players from the weakest level to the strongest (the order the levels
+    are registered in), then the random player: the order a player cycles through them."""
     _load_more()
-    return sorted(POLICIES)
+    return [name for name in POLICIES if name != RandomPolicy.name] + [RandomPolicy.name]
 
 
 def make_policy(name: str, seed: int, side: str) -> Policy:
     _load_more()
     if name not in POLICIES:
-        raise KeyError(f"unknown player '{name}'; choose one of: {', '.join(sorted(POLICIES))}")
+        raise KeyError(f"unknown player '{name}'; choose one of: {', '.join(policy_names())}")
     return POLICIES[name](seed, side)
 
 
