@@ -102,3 +102,24 @@ def test_a_screen_opened_by_a_key_shows_no_help_box_until_another_key(make_app, 
     _key(app, pygame.K_TAB, dt=0.1)
     _wait(app, FOCUS_TIP_DELAY + 0.1)
     assert app.top.focus_tip_rect is not None, "a key that moves the focus brings the help box after the pause"
+
+
+def test_a_focused_order_on_the_board_opens_no_help_box_over_the_map(make_app, rules):
+    """The panel under the orders says what the focused order costs and does; a help box
+    would repeat it over the map. The board's other controls keep theirs."""
+    app = make_app()
+    app.apply(sc.StartGame(rules.game.default_scenario, 1, {s: "human" for s in rules.side_ids}, False))
+    app.step([], dt=0.0)
+    while app.top.name != "board":
+        _key(app, pygame.K_RETURN, dt=0.5)
+    board = app.top
+    _key(app, pygame.K_RIGHT, dt=0.1)  # a key moves the focus among the orders
+    order = board.ring.focused()
+    assert order is not None and any(order is a for a in board.actions), order
+    _wait(app, FOCUS_TIP_DELAY + 0.5)
+    assert getattr(board, "focus_tip_rect", None) is None, "a help box opened over the map for the focused order"
+    assert " ".join(app.text.drawn).count(order.description[:40]) == 1  # the panel says it, once
+    board.ring.focus("commit")  # End planning, another of the board's controls
+    _wait(app, 0.0)  # the focus seen where it now rests ...
+    _wait(app, FOCUS_TIP_DELAY + 0.1)  # ... and, after the pause, its help box
+    assert board.focus_tip_rect is not None, "End planning lost its help box"

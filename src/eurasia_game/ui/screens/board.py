@@ -160,6 +160,14 @@ class BoardScene(sc.Scene):
     def busy(self, ctx) -> bool:
         return self.timer is not None
 
+    def focus_tip(self, ctx):
+        """No help box for a focused order: the panel under the orders already says what it
+        costs and does, and the box would cover the map the player is reading."""
+        widget, due = super().focus_tip(ctx)
+        if widget is not None and any(widget is order for order in self.actions):
+            return None, False
+        return widget, due
+
     def update(self, dt, ctx):
         """A computer side's turn: its worker thinks while the window goes on;
         the move is played once it is ready and the move delay has passed."""
