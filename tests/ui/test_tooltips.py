@@ -104,18 +104,20 @@ def test_a_screen_opened_by_a_key_shows_no_help_box_until_another_key(make_app, 
     assert app.top.focus_tip_rect is not None, "a key that moves the focus brings the help box after the pause"
 
 
-def test_a_focused_order_on_the_board_opens_no_help_box_over_the_map(make_app, rules):
+def test_a_focused_order_opens_no_help_box_over_the_map_where_the_panel_says_it(make_app, rules):
     """The panel under the orders says what the focused order costs and does; a help box
-    would repeat it over the map. The board's other controls keep theirs."""
+    would repeat it over the map. Where that panel has no room (Moscow's orders at the UN),
+    the box still opens; the board's other controls keep theirs."""
     app = make_app()
-    app.apply(sc.StartGame(rules.game.default_scenario, 1, {s: "human" for s in rules.side_ids}, False))
+    app.apply(sc.StartGame("after_fourth_term", 11, {s: "human" for s in rules.side_ids}, False))
     app.step([], dt=0.0)
-    while app.top.name != "board":
-        _key(app, pygame.K_RETURN, dt=0.5)
+    while not (app.top.name == "board" and app.top._acting_side(app.ctx) is not None):
+        _key(app, pygame.K_SPACE, dt=0.5)
     board = app.top
     _key(app, pygame.K_RIGHT, dt=0.1)  # a key moves the focus among the orders
     order = board.ring.focused()
     assert order is not None and any(order is a for a in board.actions), order
+    assert board.details_rect is not None
     _wait(app, FOCUS_TIP_DELAY + 0.5)
     assert getattr(board, "focus_tip_rect", None) is None, "a help box opened over the map for the focused order"
     assert " ".join(app.text.drawn).count(order.description[:40]) == 1  # the panel says it, once
@@ -123,3 +125,11 @@ def test_a_focused_order_on_the_board_opens_no_help_box_over_the_map(make_app, r
     _wait(app, 0.0)  # the focus seen where it now rests ...
     _wait(app, FOCUS_TIP_DELAY + 0.1)  # ... and, after the pause, its help box
     assert board.focus_tip_rect is not None, "End planning lost its help box"
+    # the UN: one more order for Moscow (the veto), no room for the panel
+    _key(app, pygame.K_4, dt=0.1)
+    _key(app, pygame.K_RIGHT, dt=0.1)
+    assert board.details_rect is None and any(board.ring.focused() is a for a in board.actions)
+    board.focus_tip_rect = None
+    _wait(app, 0.0)
+    _wait(app, FOCUS_TIP_DELAY + 0.1)
+    assert board.focus_tip_rect is not None, "with no panel to say it, the focused order's help box never opened"

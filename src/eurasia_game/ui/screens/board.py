@@ -161,10 +161,11 @@ class BoardScene(sc.Scene):
         return self.timer is not None
 
     def focus_tip(self, ctx):
-        """No help box for a focused order: the panel under the orders already says what it
-        costs and does, and the box would cover the map the player is reading."""
+        """No help box for a focused order where the panel under the orders says what it
+        costs and does (the box would repeat it over the map the player is reading); where
+        the orders are drawn full size without that panel, the box is their description."""
         widget, due = super().focus_tip(ctx)
-        if widget is not None and any(widget is order for order in self.actions):
+        if widget is not None and self.details_rect is not None and any(widget is order for order in self.actions):
             return None, False
         return widget, due
 
