@@ -219,6 +219,32 @@ def _remembered() -> dict:
     return {"last_scenario": stored.last_scenario, "last_players": stored.last_players}
 
 
+def test_the_curtain_is_offered_only_to_two_people_at_one_computer(make_app):
+    """Against the computer nothing needs hiding: the curtain's button says so and takes no
+    press; with two people again it works, and the choice made before is kept."""
+    app = make_app()
+    press(app, pygame.K_n)
+    screen = app.top
+    moscow, beijing = app.rules.side_ids
+    screen.players = {moscow: "human", beijing: "human"}
+    screen.layout(app.ctx)
+    screen.curtain = True
+    press(app, pygame.K_k)
+    assert screen.curtain is False  # two people: K toggles it
+    press(app, pygame.K_k)
+    assert screen.curtain is True
+    click(app, f"player:{beijing}")  # Beijing becomes the computer
+    button = screen.ring.get("curtain")
+    assert not button.enabled and "two people" in button.help_text()
+    press(app, pygame.K_k)
+    assert screen.curtain is True  # nothing to toggle against the computer
+    for _ in range(len(screen.ring.widgets)):
+        if screen.players[beijing] == "human":
+            break
+        click(app, f"player:{beijing}")
+    assert screen.ring.get("curtain").enabled and screen.curtain is True  # kept for two people
+
+
 def test_the_new_game_screen_offers_the_last_games_scenario_and_players(make_app, home):
     from eurasia_game.ui import paths
 

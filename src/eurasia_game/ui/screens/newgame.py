@@ -179,7 +179,19 @@ class NewGameScene(sc.Scene):
         proxy.rect = pygame.Rect(inner.left, y, entry_w, entry_h)
         reroll.rect = pygame.Rect(inner.left + entry_w + ctx.px(8), y, inner.width - entry_w - ctx.px(8), entry_h)
         y += entry_h + ctx.px(14)
-        curtain = Button("curtain", S("curtain_on") if self.curtain else S("curtain_off"), on=self._toggle_curtain, tooltip=S("curtain_help"), selected=bool(self.curtain), shortcut="k")
+        # The curtain hides one person's secrets from another: with one person at the
+        # computer there is nobody to hide them from (the setting is kept for later).
+        shared = sum(1 for p in self.players.values() if p == HUMAN) >= 2
+        curtain = Button(
+            "curtain",
+            S("curtain_on") if self.curtain else S("curtain_off"),
+            on=self._toggle_curtain,
+            tooltip=S("curtain_help"),
+            selected=bool(self.curtain) and shared,
+            shortcut="k",
+            enabled=shared,
+            reason=S("curtain_one_person"),
+        )
         s = rules.scenario[self.scenario]
         armed = Button(
             "armed",
