@@ -133,3 +133,15 @@ def test_a_focused_order_opens_no_help_box_over_the_map_where_the_panel_says_it(
     _wait(app, 0.0)
     _wait(app, FOCUS_TIP_DELAY + 0.1)
     assert board.focus_tip_rect is not None, "with no panel to say it, the focused order's help box never opened"
+    # back on Energy with every order planned: each order says on its face why it cannot be
+    # given, and a box would cover the plan preview the player now reads
+    _key(app, pygame.K_1, dt=0.1)
+    for letter in (pygame.K_i, pygame.K_r, pygame.K_a):
+        _key(app, letter, dt=0.1)
+    assert len(app.game.state.plans[app.game.state.to_act]) == 3 and board.details_rect is None
+    _key(app, pygame.K_RIGHT, dt=0.1)
+    assert any(board.ring.focused() is a and not a.enabled for a in board.actions)
+    board.focus_tip_rect = None
+    _wait(app, 0.0)
+    _wait(app, FOCUS_TIP_DELAY + 0.5)
+    assert board.focus_tip_rect is None, "a help box covered the plan preview"

@@ -161,11 +161,15 @@ class BoardScene(sc.Scene):
         return self.timer is not None
 
     def focus_tip(self, ctx):
-        """No help box for a focused order where the panel under the orders says what it
-        costs and does (the box would repeat it over the map the player is reading); where
-        the orders are drawn full size without that panel, the box is their description."""
+        """No help box for a focused order where the board already says what it costs and
+        does (in the panel under the orders, or on the order drawn full size) or why it cannot
+        be given (on the order itself): the box would repeat it over the map or the plan
+        preview the player is reading. Small orders without that panel (Moscow's at the UN)
+        keep it."""
         widget, due = super().focus_tip(ctx)
-        if widget is not None and self.details_rect is not None and any(widget is order for order in self.actions):
+        if widget is None or not any(widget is order for order in self.actions):
+            return widget, due
+        if self.details_rect is not None or getattr(self, "mode", None) == "full" or not widget.enabled:
             return None, False
         return widget, due
 
