@@ -12,6 +12,8 @@ instead of rolling.  So the preview says
 - what depends on a roll (differs between branches: a range and odds),
 - what the rival can still change (a track or front its orders this year
   could move; its plan is secret, so the numbers assume it does nothing),
+- which planned orders change nothing by the year's end (paid for, then
+  undone by a track's limit or a front's upkeep),
 
 and how each side's own objectives would stand afterwards.  The rival's
 planned orders are never read, so the preview leaks no secret.  Nothing here
