@@ -20,7 +20,9 @@ from eurasia_game.engine.state import Action
 from eurasia_game.loading.loader import load_rules
 from eurasia_game.session.session import GameSession
 from eurasia_game.ui import keys
+from eurasia_game.ui.scenes import TAP_GUARD
 from eurasia_game.ui.screens.curtain import HANDOVER_GUARD
+from eurasia_game.ui.screens.ending import ENDING_GUARD
 
 from .conftest import layout_of
 
@@ -59,12 +61,12 @@ def _to_board(game, timeout: float = 15) -> None:
         if text.endswith("screen: reveal"):
             game.key("space", pause=0.05)
         elif text.endswith("screen: briefing"):
-            time.sleep(0.5)  # it takes no Space for its first moments (a tap meant for the card before)
+            time.sleep(TAP_GUARD + 0.1)  # it takes no Space for its first moments (a tap meant for the card before)
             game.key("space", pause=0.05)
         elif text.endswith("screen: orders_reveal"):
             game.key("Escape", pause=0.05)  # the reveal of the orders closes at once
         elif text.endswith("screen: dilemma"):
-            time.sleep(0.5)
+            time.sleep(TAP_GUARD + 0.1)
             game.key("1", pause=0.05)
         elif text.endswith("screen: curtain"):
             time.sleep(HANDOVER_GUARD + 0.1)  # the hand-over: it takes no Space for its first second
@@ -120,7 +122,7 @@ def test_a_new_player_against_the_normal_computer(real_window, rules, tmp_path):
         if game.log_text().rstrip().endswith(("screen: reveal", "screen: briefing")):
             shown = game.mark()
             if game.log_text().rstrip().endswith("screen: briefing"):
-                time.sleep(0.5)  # past the briefing's guard
+                time.sleep(TAP_GUARD + 0.1)  # past the briefing's guard
             game.key("space", pause=0.05)
             game.wait_log(r"screen: ", 10, shown)
         time.sleep(0.1)
@@ -247,6 +249,6 @@ def test_a_tap_meant_for_the_last_reveal_does_not_skip_the_ending(real_window, r
     time.sleep(0.4)
     assert not game.count(r"screen: ", shown), "a tap right after the ending came up left it"
     game.screenshot(tmp_path / "ending.png")
-    time.sleep(1.0)
+    time.sleep(ENDING_GUARD)
     game.key("space")  # a second later: the focused way back to the title
     game.wait_log(r"screen: title", 5, shown)

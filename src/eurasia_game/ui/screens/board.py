@@ -56,6 +56,7 @@ class BoardScene(sc.Scene):
         self._base_key = None
         self._base_drawn: list[str] = []
         self.details_rect = None
+        self.mode: str | None = None  # how the orders are drawn while someone plans ("full", "compact", "dense")
         self.preview = None  # the plan preview while a person plans (engine.preview)
 
     # --- what comes next ----------------------------------------------------
@@ -169,7 +170,7 @@ class BoardScene(sc.Scene):
         widget, due = super().focus_tip(ctx)
         if widget is None or not any(widget is order for order in self.actions):
             return widget, due
-        if self.details_rect is not None or getattr(self, "mode", None) == "full" or not widget.enabled:
+        if self.details_rect is not None or self.mode == "full" or not widget.enabled:
             return None, False
         return widget, due
 
