@@ -138,3 +138,18 @@ def test_substantive_cards_weigh_at_least_as_much_as_the_counterweights():
     heaviest = max(RULES.event[c].weight for c in COUNTERWEIGHTS)
     assert lightest >= heaviest
     assert not any(RULES.event[c].repeatable for c in COUNTERWEIGHTS)
+
+
+def test_each_sides_goal_sums_up_its_own_objectives():
+    # The goal line on the title screen and in the briefing once promised Beijing that
+    # it kept "Washington's pressure in check", which is Moscow's objective, not Beijing's.
+    tracks_of = {
+        side.id: {m.track for o in side.objectives for _, m in walk(o.condition, ()) if isinstance(m, C.TrackIs)}
+        for side in RULES.sides
+    }
+    assert "us_pressure" in tracks_of["moscow"] and "us_pressure" not in tracks_of["beijing"]
+    beijing_goal = RULES.side["beijing"].goal
+    assert "Washington" not in beijing_goal
+    for front in ("Energy", "Central Asia", "Northern Sea Route"):
+        assert front in beijing_goal
+    assert "room for manoeuvre" in RULES.side["moscow"].goal
