@@ -104,7 +104,7 @@ def test_the_indispensable_partner_ending_needs_the_embrace_and_a_warm_partnersh
 INVENTED = (
     "from the dollar", "american chips", "nuclear", "collide", "india, japan", "the gulf",
     "thirty-year", "drilling", "academies", "outside interference", "india, an old customer",
-    "widen their sanctions", "sanctions and low prices", "out of reach",
+    "widen their sanctions", "sanctions and low prices", "out of reach", "open conflict",
 )
 
 
