@@ -100,6 +100,15 @@ def test_the_indispensable_partner_ending_needs_the_embrace_and_a_warm_partnersh
     assert RULES.scenario["two_camps_risk"].setup.tracks["partnership"] < min(floors)
 
 
+def test_the_indispensable_role_card_asks_for_the_partnership_its_ending_needs():
+    # The card is the way into the ending: asking for a warmer partnership than the
+    # ending itself left the article's future out of most games that could reach it.
+    def floor(condition):
+        return min(m.min for _, m in walk(condition, ()) if isinstance(m, C.TrackIs) and m.track == "partnership")
+
+    assert floor(RULES.event["indispensable_role"].condition) == floor(RULES.ending["indispensable_partner"].condition)
+
+
 # Facts no section of the article states, which cards once asserted.
 INVENTED = (
     "from the dollar", "american chips", "nuclear", "collide", "india, japan", "the gulf",
