@@ -162,3 +162,12 @@ def test_each_sides_goal_sums_up_its_own_objectives():
     for front in ("Energy", "Central Asia", "Northern Sea Route"):
         assert front in beijing_goal
     assert "room for manoeuvre" in RULES.side["moscow"].goal
+
+
+def test_futures_the_article_only_foresees_are_taught_as_possibilities():
+    # The article says Moscow "might" make itself indispensable and that the asymmetry "may"
+    # end in subordination; teaching notes once told both as if they had happened.
+    notes = {card: RULES.event[card].teaching_note for card in ("indispensable_role", "loan_with_strings", "two_blocs")}
+    notes["moscow_bound"] = next(o.teaching_note for o in RULES.side["beijing"].objectives if o.id == "moscow_bound")
+    hedged = {key: any(word in note.split() for word in ("may", "might", "could")) for key, note in notes.items()}
+    assert all(hedged.values()), hedged
