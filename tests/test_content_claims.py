@@ -114,6 +114,7 @@ INVENTED = (
     "from the dollar", "american chips", "nuclear", "collide", "india, japan", "the gulf",
     "thirty-year", "drilling", "academies", "outside interference", "india, an old customer",
     "widen their sanctions", "sanctions and low prices", "out of reach", "open conflict",
+    "inside beijing's", "junior member",
 )
 
 
