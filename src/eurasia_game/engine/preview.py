@@ -190,11 +190,12 @@ def rival_reach(rules, state: GameState, rival: str) -> set:
     return reach
 
 
-def _resolved(rules, state: GameState, side: str, plan: tuple, idle: int | None = None) -> tuple[list, int, list]:
+def _resolved(rules, state: GameState, side: str, plan: tuple, without_effects: int | None = None) -> tuple[list, int, list]:
     """The year's resolution of ``side``'s ``plan`` (its rival idle), every roll's branch
     followed: ((odds, Work) merged branches, orders skipped for want of power, and for
-    each order whether some branch could not pay for it).  ``idle``: the plan's order at
-    that index is paid for and carried out without its effects (see ``idle_orders``)."""
+    each order whether some branch could not pay for it).  ``without_effects``: the
+    plan's order at that index is paid for and carried out without its effects (see
+    ``idle_orders``)."""
     start = Work(rules, replace(state, plans={side: plan}, orders_done=()))
     start.events = []
     branches = [(1.0, start)]
@@ -214,7 +215,7 @@ def _resolved(rules, state: GameState, side: str, plan: tuple, idle: int | None 
                 nxt.append((p, w))
                 continue
             w.power[order.side] -= action.cost
-            if i == idle:
+            if i == without_effects:
                 nxt.append((p, w))
                 continue
             w.orders_done.append(order)
@@ -270,7 +271,7 @@ def idle_orders(rules, state: GameState, side: str, plan: tuple, branches: list,
     for i, order in enumerate(plan):
         if short_at[i]:
             continue
-        without = _outcomes(_resolved(rules, state, side, plan, idle=i)[0])
+        without = _outcomes(_resolved(rules, state, side, plan, without_effects=i)[0])
         if without.keys() == full.keys() and all(abs(full[k] - without[k]) < 1e-9 for k in full):
             idle.append(order)
     return tuple(idle)
