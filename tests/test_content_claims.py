@@ -3,7 +3,8 @@
 Each test pins one claim of the article that a card once contradicted, so
 that a later retune cannot quietly turn it around again: courtesy from
 Beijing never gives Moscow its room back, siding with Beijing and joining
-its institutions cost room, old fears of China are rare and win nothing,
+its institutions cost room, Beijing's money narrows the room only once
+the gap is wide, old fears of China are rare and win nothing,
 the indispensable partner follows a climb-down, and facts the article does
 not state stay out of the cards.
 """
@@ -15,6 +16,7 @@ from dataclasses import replace
 import pytest
 
 from eurasia_game.engine import new_game
+from eurasia_game.engine.context import Context
 from eurasia_game.engine.flow import fire
 from eurasia_game.engine.work import Work
 from eurasia_game.loading.checker import walk
@@ -57,6 +59,21 @@ def test_siding_with_beijing_in_the_trade_war_costs_room():
     assert "manoeuvre" in side.text  # the option says so in words
     stay = option("trade_war", "stay_aside")
     assert sum(track_shifts(stay.effects, "partnership")) < 0  # refusing poisons the relationship
+
+
+@pytest.mark.parametrize("action_id, target", [("lend", "energy"), ("export_technology", None)])
+def test_beijings_money_narrows_moscows_room_only_once_the_gap_is_wide(action_id, target):
+    """The room shrinks as the asymmetry grows ("The growing asymmetry"): at rough
+    parity a loan or a technology sale buys Beijing a stake, not Moscow's room."""
+    action = RULES.action[action_id]
+    start = new_game(RULES, "full_decade", 1)
+    room = {}
+    for gap in (3, 4, 5, 8):
+        w = Work(RULES, replace(start, tracks={**start.tracks, "asymmetry": gap, "autonomy": 8}))
+        w.apply(action.effects, Context(side="beijing", target=target))
+        room[gap] = w.tracks["autonomy"]
+    assert room == {3: 8, 4: 8, 5: 7, 8: 7}
+    assert "gap is 5 or more" in action.description  # the order says so in words
 
 
 def test_joining_chinas_institutions_costs_room():
