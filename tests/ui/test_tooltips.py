@@ -145,3 +145,26 @@ def test_a_focused_order_opens_no_help_box_over_the_map_where_the_panel_says_it(
     _wait(app, 0.0)
     _wait(app, FOCUS_TIP_DELAY + 0.5)
     assert board.focus_tip_rect is None, "a help box covered the plan preview"
+
+
+def test_a_text_cut_by_its_box_ends_in_an_ellipsis(make_app):
+    """The order panel has a fixed size: a longer text must not look complete."""
+    app = make_app()
+    text, size = app.text, 16
+    long = " ".join(["Loans to Russian energy companies buy Beijing a stake."] * 6)
+    width = 300
+    lh = text.line_height(size)
+    surface = pygame.Surface((400, 400))
+    text.begin_frame()
+    used = text.draw_wrapped(surface, long, pygame.Rect(0, 0, width, 3 * lh), size, (255, 255, 255), ellipsis=True)
+    assert used == 3 * lh and len(text.drawn) == 3
+    assert text.drawn[-1].endswith("\u2026") and text.width(text.drawn[-1], size) <= width
+    assert " ".join(text.drawn).replace("\u2026", "") in " ".join(text.wrap(long, size, width))
+    # a text that fits is drawn whole, without the mark
+    text.begin_frame()
+    text.draw_wrapped(surface, "Loans buy a stake.", pygame.Rect(0, 0, width, 3 * lh), size, (255, 255, 255), ellipsis=True)
+    assert text.drawn == ["Loans buy a stake."]
+    # without the option, a cut text is simply cut (callers size their boxes)
+    text.begin_frame()
+    text.draw_wrapped(surface, long, pygame.Rect(0, 0, width, 3 * lh), size, (255, 255, 255))
+    assert len(text.drawn) == 3 and not text.drawn[-1].endswith("\u2026")

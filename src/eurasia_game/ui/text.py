@@ -183,16 +183,28 @@ class Text:
         self.drawn.append(text)
         return rect
 
-    def draw_wrapped(self, surface, text: str, rect, size: int, colour, bold: bool = False, align: str = "left", skip: int = 0) -> int:
+    def draw_wrapped(
+        self, surface, text: str, rect, size: int, colour, bold: bool = False, align: str = "left", skip: int = 0, ellipsis: bool = False
+    ) -> int:
         """Draw ``text`` wrapped into ``rect`` (skipping ``skip`` lines); returns the height used.
 
         Lines that would fall below the rect are not drawn; callers size their
-        rects with ``wrapped_height`` so that this never happens on screen.
+        rects with ``wrapped_height`` so that this never happens on screen, or,
+        for a box of fixed size, pass ``ellipsis``: the last line that fits then
+        ends in "…", so a cut text never looks complete.
         """
         rect = pygame.Rect(rect)
         lh = self.line_height(size, bold)
         y = rect.top
-        for line in self.wrap(text, size, rect.width, bold)[skip:]:
+        lines = self.wrap(text, size, rect.width, bold)[skip:]
+        room = max(0, (rect.height + 1) // lh) if lh else len(lines)
+        if ellipsis and len(lines) > room > 0:
+            lines = lines[:room]
+            last = lines[-1].rstrip()
+            while last and self.width(last + "\u2026", size, bold) > rect.width:
+                last = last[:-1].rstrip()
+            lines[-1] = last + "\u2026"
+        for line in lines:
             if y + lh > rect.bottom + 1:
                 break
             if align == "center":

@@ -178,7 +178,8 @@ def draw_details(board, surface, ctx) -> None:
         text += " " + S("unavailable", reason=chosen.hidden_reason)
     else:
         text += " " + chosen.description
-    ctx.text.draw_wrapped(surface, text, inner, ctx.fs("font_small"), ctx.colour("text"))
+    # The box has a fixed size: a text too long for it ends in "…" (its tooltip has it all).
+    ctx.text.draw_wrapped(surface, text, inner, ctx.fs("font_small"), ctx.colour("text"), ellipsis=True)
 
 
 def draw_thinking(board, surface, ctx) -> None:
