@@ -76,6 +76,37 @@ def test_beijings_money_narrows_moscows_room_only_once_the_gap_is_wide(action_id
     assert "gap is 5 or more" in action.description  # the order says so in words
 
 
+def test_competition_that_leaves_the_partner_well_behind_costs_more_trust():
+    """Beijing caters to Moscow's sensitivity ("The growing asymmetry"): a move that leaves
+    Beijing 3 or more ahead on the front costs the partnership twice."""
+    compete = RULES.action["compete"]
+    start = new_game(RULES, "full_decade", 1)
+    lost = {}
+    # Beijing's standing before the move against Moscow's 6: the move gives +2 (+1 from 7) and takes 1
+    for beijing in (4, 5, 7, 8):
+        standing = {**start.standing, "central_asia": {"moscow": 6, "beijing": beijing}}
+        w = Work(RULES, replace(start, standing=standing, tracks={**start.tracks, "partnership": 6}))
+        w.apply(compete.effects, Context(side="beijing", target="central_asia"))
+        row = w.standing["central_asia"]
+        lost[row["beijing"] - row["moscow"]] = 6 - w.tracks["partnership"]
+    assert lost == {1: 1, 2: 1, 3: 2, 4: 2}
+    assert "3 or more ahead" in compete.description  # the order says so in words
+
+
+def test_the_room_track_has_a_band_where_both_sides_meet_their_aim():
+    """At a narrow room both sides meet their objective on the track: the article's
+    adaptation and accommodation, not only a tug of war."""
+    def band(objective):
+        c = objective.condition
+        return range(c.min if c.min is not None else 0, (c.max if c.max is not None else 10) + 1)
+
+    moscow = next(o for o in RULES.side["moscow"].objectives if o.id == "room_for_manoeuvre")
+    beijing = next(o for o in RULES.side["beijing"].objectives if o.id == "moscow_bound")
+    shared = set(band(moscow)) & set(band(beijing))
+    assert shared == {3, 4}
+    assert "3 or 4" in moscow.teaching_note  # the note names the band the rules have
+
+
 def test_joining_chinas_institutions_costs_room():
     join = option("china_led_institutions", "join")
     assert sum(track_shifts(join.effects, "autonomy")) < 0
