@@ -73,7 +73,7 @@ def test_beijings_money_narrows_moscows_room_only_once_the_gap_is_wide(action_id
         w.apply(action.effects, Context(side="beijing", target=target))
         room[gap] = w.tracks["autonomy"]
     assert room == {3: 8, 4: 8, 5: 7, 8: 7}
-    assert "gap is 5 or more" in action.description  # the order says so in words
+    assert "gap of 5" in action.description  # the order says so in words
 
 
 def test_competition_that_leaves_the_partner_well_behind_costs_more_trust():
