@@ -197,13 +197,10 @@ class Text:
         lh = self.line_height(size, bold)
         y = rect.top
         lines = self.wrap(text, size, rect.width, bold)[skip:]
-        room = max(0, (rect.height + 1) // lh) if lh else len(lines)
+        room = max(0, (rect.height + 1) // lh)
         if ellipsis and len(lines) > room > 0:
             lines = lines[:room]
-            last = lines[-1].rstrip()
-            while last and self.width(last + "\u2026", size, bold) > rect.width:
-                last = last[:-1].rstrip()
-            lines[-1] = last + "\u2026"
+            lines[-1] = self.shortened(lines[-1].rstrip() + "\u2026", size, rect.width, bold)
         for line in lines:
             if y + lh > rect.bottom + 1:
                 break
@@ -213,6 +210,12 @@ class Text:
                 self.draw(surface, line, (rect.left, y), size, colour, bold)
             y += lh
         return y - rect.top
+
+    def shortened(self, text: str, size: int, width: int, bold: bool = False, keep: int = 0) -> str:
+        """``text`` cut to ``width`` with an ellipsis, never below ``keep`` characters."""
+        while self.width(text, size, bold) > width and len(text) > keep:
+            text = text[:-2].rstrip() + "\u2026" if not text.endswith("\u2026") else text[:-3].rstrip() + "\u2026"
+        return text
 
     def wrapped_height(self, text: str, size: int, width: int, bold: bool = False) -> int:
         return len(self.wrap(text, size, width, bold)) * self.line_height(size, bold)

@@ -23,13 +23,6 @@ def _signed(delta: int) -> str:
     return f"+{delta}" if delta > 0 else f"\u2212{-delta}"
 
 
-def _shortened(ctx, text: str, size: int, width: int, keep: int) -> str:
-    """``text`` cut to ``width`` (bold) with an ellipsis, never below ``keep`` characters."""
-    while ctx.text.width(text, size, True) > width and len(text) > keep:
-        text = text[:-2].rstrip() + "\u2026" if not text.endswith("\u2026") else text[:-3].rstrip() + "\u2026"
-    return text
-
-
 class OrdersRevealScene(sc.Scene):
     """The year's orders revealed and resolved step by step (public: no secrets are left)."""
 
@@ -254,7 +247,7 @@ class OrdersRevealScene(sc.Scene):
                 where = f" \u2014 {rules.front[step.target].name}" if step.target in rules.front else ""
                 colour = ctx.colour("text") if done or current else ctx.colour("text_dim")
                 label = f"{n + 1}. {name}{where}"
-                label = _shortened(ctx, label, font, box.width - ctx.px(16), keep=8)
+                label = ctx.text.shortened(label, font, box.width - ctx.px(16), True, keep=8)
                 ctx.text.draw(surface, label, (box.left + ctx.px(8), box.top + ctx.px(4)), font, colour, bold=True)
                 cy = box.top + ctx.px(4) + ctx.text.line_height(font, True) + ctx.text.line_height(small) // 2
                 if done:
@@ -328,7 +321,7 @@ class OrdersRevealScene(sc.Scene):
             if mine and mine[-1][0] == self.timeline.index and not self.finished:
                 pygame.draw.rect(surface, ctx.colour("button_hover"), row.inflate(ctx.px(6), 0), border_radius=ctx.px(4))
             name = track.name
-            name = _shortened(ctx, name, small, name_w - ctx.px(4), keep=4)
+            name = ctx.text.shortened(name, small, name_w - ctx.px(4), True, keep=4)
             cy = y + row_h // 2
             self.hotspots.append((row, f"{track.name}: {track.description}"))
             ctx.text.draw(surface, name, (area.left, cy), small, ctx.colour("text"), bold=True, anchor="midleft")
