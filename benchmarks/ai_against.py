@@ -69,7 +69,11 @@ def compare(root: Path, rev: str, hard_games: int, hard_moves: int, normal_games
         return 2
     with tempfile.TemporaryDirectory(prefix="ai-against-") as tmp:
         rules = None if own_rules else root / "rules"
-        this, other = Worker(root / "src", rules), Worker(extract(root, rev, Path(tmp)), rules)
+        try:
+            this, other = Worker(root / "src", rules), Worker(extract(root, rev, Path(tmp)), rules)
+        except RuntimeError as error:  # the worker said why on stderr
+            print(f"side by side with {rev} not possible: {error}", file=sys.stderr)
+            return 2
         try:
             figures = _measure(this, other, hard_games, hard_moves, normal_games, max(1, rounds))
         finally:
@@ -138,7 +142,14 @@ def worker(src: str, rules_dir: str | None = None) -> int:
     from eurasia_game.paths import base_rules_dir
     from eurasia_game.session.policies import make_policy
 
-    rules = load_rules(Path(rules_dir) if rules_dir else base_rules_dir()).rules
+    loaded = load_rules(Path(rules_dir) if rules_dir else base_rules_dir())
+    if loaded.rules is None:
+        # An older engine may not read today's rule files (a field it does not know).
+        print(f"the version under {src} cannot load the rules {rules_dir or '(its own)'}: "
+              f"{len(loaded.problems)} problem(s), the first: {loaded.problems[0]}; "
+              "try --own-rules (each version under its own rules), or a later revision", file=sys.stderr)
+        return 1
+    rules = loaded.rules
     scenario = rules.game.default_scenario
 
     def play(seed: int, levels: dict, timed: str | None, limit: int | None, digest, times: list) -> None:

@@ -77,8 +77,15 @@ def board_app():
         if app.top.name == "board":
             break
         # a dilemma is answered with its first option (it ignores Space at first); a key is pressed and released
-        key = {"key": pygame.K_1, "mod": 0, "unicode": "1"} if app.top.name == "dilemma" else {"key": pygame.K_SPACE, "mod": 0, "unicode": " "}
-        app.step([pygame.event.Event(pygame.KEYDOWN, **key), pygame.event.Event(pygame.KEYUP, **key)])
+        # (the year's briefing is closed with Return, the cards with Space)
+        if app.top.name == "dilemma":
+            key = {"key": pygame.K_1, "mod": 0, "unicode": "1"}
+        elif app.top.name == "briefing":
+            key = {"key": pygame.K_RETURN, "mod": 0, "unicode": "\r"}
+        else:
+            key = {"key": pygame.K_SPACE, "mod": 0, "unicode": " "}
+        # (half a second between presses: a screen that just came up ignores a quick tap)
+        app.step([pygame.event.Event(pygame.KEYDOWN, **key), pygame.event.Event(pygame.KEYUP, **key)], dt=0.5)
     assert app.top.name == "board", [s.name for s in app.stack]
     return app
 
