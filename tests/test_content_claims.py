@@ -93,6 +93,26 @@ def test_competition_that_leaves_the_partner_well_behind_costs_more_trust():
     assert "3 or more ahead" in compete.description  # the order says so in words
 
 
+@pytest.mark.parametrize("succeeds", [True, False])
+def test_a_modernisation_drive_cannot_narrow_an_overwhelming_gap(succeeds):
+    """Russia's reforms fail more often than not ("The growing asymmetry"), and once the gap
+    is overwhelming (9 or more) not even a drive that takes hold narrows it: the card
+    follows the order to modernise, so the gap deepens up to 2030."""
+    card = RULES.event["modernisation_drive"]
+    start = new_game(RULES, "full_decade", 1)
+    after = {}
+    for gap in (7, 8, 9, 10):
+        w = Work(RULES, replace(start, tracks={**start.tracks, "asymmetry": gap}))
+        w.roll = (lambda n: 0) if succeeds else (lambda n: n - 1)  # the lowest roll succeeds
+        fire(w, card.id, drawn=True)
+        after[gap] = w.tracks["asymmetry"]
+    if succeeds:
+        assert after == {7: 6, 8: 7, 9: 9, 10: 10}
+    else:
+        assert after == {7: 8, 8: 9, 9: 10, 10: 10}
+    assert RULES.action["modernise"].effects[0].condition.max == 8  # the order's own limit, the same
+
+
 def test_the_room_track_has_a_band_where_both_sides_meet_their_aim():
     """At a narrow room both sides meet their objective on the track: the article's
     adaptation and accommodation, not only a tug of war."""
