@@ -114,3 +114,35 @@ def test_a_front_with_more_changes_than_room_ends_in_a_marker_that_lists_the_res
     assert len(more) == 1 and "cause number 8" in more[0]
     shown_alone = sum(1 for t in texts if t.count("cause number") == 1)
     assert shown_alone >= 2 and shown_alone + more[0].count("cause number") == 8
+
+
+def test_an_order_that_only_paid_in_power_says_where_to_look(make_app):
+    """Selling arms with the partnership at its top moves no track or front, yet Moscow gained
+    power: the row says power and income show in the top bar instead of that the order did
+    nothing; an order with no such effect still says plainly that nothing moved."""
+    from eurasia_game.ui.reveal_sequence import Reveal, RevealStep, Timeline, pays_in_power
+    from eurasia_game.ui.strings import S
+
+    rules = make_app().rules
+    assert pays_in_power(rules.action["sell_arms"].effects)
+    assert not pays_in_power(rules.action["invest"].effects)
+    assert not pays_in_power(rules.action["reach_out_to_washington"].effects)
+    for size in ((1280, 800), (1024, 640)):
+        app = make_app(size=size, animation="off")
+        scene = _to_reveal(app)
+        moscow, beijing = rules.side_ids
+        steps = (
+            RevealStep("order", "Moscow sold advanced arms to Beijing.", moscow, "sell_arms"),
+            RevealStep("order", "Beijing invested in Energy.", beijing, "invest", "energy"),
+        )
+        scene.reveal = Reveal(scene.reveal.year, steps, dict(scene.reveal.start), {moscow: [0], beijing: [1]})
+        scene.timeline = Timeline(len(steps), 0.0)
+        scene.layout(app.ctx)
+        app.text.drawn.clear()
+        app.draw()
+        drawn = app.text.drawn
+        power = S("reveal_power_only")
+        # the whole line, or its start cut with an ellipsis in a narrow row
+        power_line = [t for t in drawn if t == power or (t.endswith("\u2026") and power.startswith(t[:-1]))]
+        assert power_line, drawn
+        assert drawn.count(S("reveal_no_change")) == 1, "the investment that moved nothing says so, and only it"

@@ -15,6 +15,8 @@ from __future__ import annotations
 
 from dataclasses import dataclass, field
 
+from eurasia_game.model import effects as E
+
 # seconds each step of the reveal takes at each "Animation speed" ("off": no animation)
 STEP_SECONDS = {"off": 0.0, "fast": 0.45, "normal": 0.9, "slow": 1.6}
 MOVE_SHARE = 0.6  # the share of a step in which its values slide from before to after
@@ -180,3 +182,14 @@ class Timeline:
         after = reveal.values_after(self.index + 1)
         a, b = done.get(key, 0), after.get(key, 0)
         return a + (b - a) * self.fraction
+
+
+def pays_in_power(effects) -> bool:
+    """Whether these effects can change a side's power or income (which the reveal's tracks
+    and fronts do not show): an order that moved neither may still have paid out."""
+    for e in effects:
+        if isinstance(e, (E.GainPower, E.ChangeIncome)):
+            return True
+        if isinstance(e, (E.When, E.Chance)) and (pays_in_power(e.then) or pays_in_power(e.otherwise)):
+            return True
+    return False

@@ -14,7 +14,7 @@ import pygame
 
 from eurasia_game.ui import scenes as sc
 from eurasia_game.ui.drawing import marker
-from eurasia_game.ui.reveal_sequence import STEP_SECONDS, Reveal, Timeline, latest_reveal
+from eurasia_game.ui.reveal_sequence import STEP_SECONDS, Reveal, Timeline, latest_reveal, pays_in_power
 from eurasia_game.ui.strings import S
 from eurasia_game.ui.widgets import Button
 
@@ -253,7 +253,10 @@ class OrdersRevealScene(sc.Scene):
                 if done:
                     x = box.left + ctx.px(8)
                     if not step.changes:
-                        ctx.text.draw(surface, S("reveal_no_change") if action else step.text, (x, cy), small, ctx.colour("text_dim"), anchor="midleft")
+                        # (an order such as selling arms may have paid in power, which is not shown here)
+                        quiet = (S("reveal_power_only") if pays_in_power(action.effects) else S("reveal_no_change")) if action else step.text
+                        quiet = ctx.text.shortened(quiet, small, box.width - ctx.px(16))
+                        ctx.text.draw(surface, quiet, (x, cy), small, ctx.colour("text_dim"), anchor="midleft")
                     for change in step.changes:
                         x = self._chip(surface, ctx, x, cy, change, step.text, box.right - ctx.px(6))
                 else:
