@@ -69,9 +69,11 @@ def compare(root: Path, rev: str, hard_games: int, hard_moves: int, normal_games
         return 2
     with tempfile.TemporaryDirectory(prefix="ai-against-") as tmp:
         rules = None if own_rules else root / "rules"
+        this = Worker(root / "src", rules)
         try:
-            this, other = Worker(root / "src", rules), Worker(extract(root, rev, Path(tmp)), rules)
+            other = Worker(extract(root, rev, Path(tmp)), rules)
         except RuntimeError as error:  # the worker said why on stderr
+            this.close()
             print(f"side by side with {rev} not possible: {error}", file=sys.stderr)
             return 2
         try:

@@ -253,8 +253,12 @@ class OrdersRevealScene(sc.Scene):
                 if done:
                     x = box.left + ctx.px(8)
                     if not step.changes:
-                        # (an order such as selling arms may have paid in power, which is not shown here)
-                        quiet = (S("reveal_power_only") if pays_in_power(action.effects) else S("reveal_no_change")) if action else step.text
+                        if action is None:
+                            quiet = step.text
+                        elif pays_in_power(action.effects):  # (selling arms pays in power, not shown here)
+                            quiet = S("reveal_power_only")
+                        else:
+                            quiet = S("reveal_no_change")
                         quiet = ctx.text.shortened(quiet, small, box.width - ctx.px(16))
                         ctx.text.draw(surface, quiet, (x, cy), small, ctx.colour("text_dim"), anchor="midleft")
                     for change in step.changes:
