@@ -18,7 +18,7 @@ import pytest
 from eurasia_game.engine import new_game
 from eurasia_game.engine.context import Context
 from eurasia_game.engine.flow import fire
-from eurasia_game.engine.work import Work
+from eurasia_game.engine.work import Work, holds
 from eurasia_game.loading.checker import walk
 from eurasia_game.loading.loader import load_rules
 from eurasia_game.model import conditions as C
@@ -240,3 +240,33 @@ def test_futures_the_article_only_foresees_are_taught_as_possibilities():
     notes["moscow_bound"] = next(o.teaching_note for o in RULES.side["beijing"].objectives if o.id == "moscow_bound")
     hedged = {key: any(word in note.split() for word in ("may", "might", "could")) for key, note in notes.items()}
     assert all(hedged.values()), hedged
+
+
+def test_limiting_ties_costs_moscow_power_every_time():
+    # Autonomy has a price: keeping Beijing at arm's length forgoes the contracts
+    # that an embrace brings, so the option is not a free pass to the room objective.
+    limit = option("pressure_to_back_down", "limit_ties")
+    paid = [m.delta for _, m in walk(list(limit.effects), ()) if isinstance(m, E.GainPower) and m.side == "moscow"]
+    assert paid and sum(paid) < 0
+    # paid outside the once-only branch, so a second retreat costs too
+    assert any(isinstance(m, E.GainPower) and m.delta < 0 for m in limit.effects)
+    assert "-1 power" in limit.text  # the option says so in words
+
+
+def test_a_falling_out_comes_a_step_sooner_once_ties_are_limited():
+    card = RULES.event["partners_fall_out"]
+    state = new_game(RULES, "full_decade", 1)
+    board = replace(state, tracks={**state.tracks, "partnership": 6}, flags=state.flags | {"crises_can_tip"})
+    assert not holds(RULES, board, card.condition)
+    assert holds(RULES, replace(board, flags=board.flags | {"ties_limited"}), card.condition)
+    warmer = replace(board, tracks={**board.tracks, "partnership": 7}, flags=board.flags | {"ties_limited"})
+    assert not holds(RULES, warmer, card.condition)
+
+
+def test_after_the_fourth_term_moscow_starts_ahead_at_the_un_with_beijing_behind_it():
+    # Years of Security Council coordination: the later scenarios open with the
+    # standings the full decade reaches by then, not from scratch.
+    un = RULES.scenario["after_fourth_term"].setup.standing["un"]
+    full = new_game(RULES, "full_decade", 1).standing["un"]
+    assert un["moscow"] > un["beijing"] > full["beijing"]
+    assert un["moscow"] > full["moscow"]
