@@ -689,6 +689,10 @@ def test_a_climb_down_costs_power_and_its_answer_sets_the_trust(rules):
     embraced = apply_action(rules, pressed, Action("choose", "moscow", option="embrace_closer")).state
     assert limited.tracks["partnership"] == 3
     assert embraced.tracks["partnership"] == 7
+    # autonomy has a price too: limiting ties forgoes the contracts an embrace brings
+    assert pressed.power["moscow"] >= 1
+    assert limited.power["moscow"] == pressed.power["moscow"] - 1
+    assert embraced.power["moscow"] == pressed.power["moscow"] + 2
 
 
 def test_a_referendum_crosses_a_red_line(rules):
