@@ -6,7 +6,10 @@ Beijing never gives Moscow its room back, siding with Beijing and joining
 its institutions cost room, Beijing's money narrows the room only once
 the gap is wide, old fears of China are rare and win nothing,
 the indispensable partner follows a climb-down, and facts the article does
-not state stay out of the cards.
+not state stay out of the cards.  Later claims: guarding autonomy after a
+climb-down has a price, a falling-out and a Kremlin crisis come a step
+sooner once ties are limited or the succession is open, and the scenario
+of 2024 opens with the standing at the UN that years of coordination built.
 """
 
 from __future__ import annotations
@@ -264,9 +267,22 @@ def test_a_falling_out_comes_a_step_sooner_once_ties_are_limited():
 
 
 def test_after_the_fourth_term_moscow_starts_ahead_at_the_un_with_beijing_behind_it():
-    # Years of Security Council coordination: the later scenarios open with the
-    # standings the full decade reaches by then, not from scratch.
+    # Years of Security Council coordination: the scenario of 2024 opens near the
+    # standings the full decade reaches by then, not from those of 2019.
     un = RULES.scenario["after_fourth_term"].setup.standing["un"]
     full = new_game(RULES, "full_decade", 1).standing["un"]
     assert un["moscow"] > un["beijing"] > full["beijing"]
     assert un["moscow"] > full["moscow"]
+
+
+def test_an_open_succession_makes_a_kremlin_crisis_possible_a_step_sooner():
+    card = RULES.event["kremlin_crisis"]
+    state = new_game(RULES, "full_decade", 1)
+    board = replace(state, tracks={**state.tracks, "regime": 6}, flags=state.flags | {"crises_can_tip"})
+    assert not holds(RULES, board, card.condition)
+    assert holds(RULES, replace(board, flags=board.flags | {"succession_open"}), card.condition)
+    steadier = replace(board, tracks={**board.tracks, "regime": 7}, flags=board.flags | {"succession_open"})
+    assert not holds(RULES, steadier, card.condition)
+    # a crisis is a risk, not the likely end: most of them steady the regime
+    odds = [m.percent for _, m in walk(list(card.effects), ()) if isinstance(m, E.Chance)]
+    assert odds and max(odds) <= 25
