@@ -286,3 +286,21 @@ def test_an_open_succession_makes_a_kremlin_crisis_possible_a_step_sooner():
     # a crisis is a risk, not the likely end: most of them steady the regime
     odds = [m.percent for _, m in walk(list(card.effects), ()) if isinstance(m, E.Chance)]
     assert odds and max(odds) <= 25
+
+
+def test_nothing_narrows_an_overwhelming_gap():
+    # The article sees the gap deepening up to 2030: reform, a tariff war or any
+    # other card may slow it while it is moderate, never pull it down from the top.
+    def step(node, key):
+        return node[key] if isinstance(key, int) else getattr(node, key)
+
+    cuts = [path for path, m in walk(RULES, ()) if isinstance(m, E.ShiftTrack) and m.track == "asymmetry" and m.delta < 0]
+    assert cuts, "no rule narrows the gap at all"
+    for path in cuts:
+        node, guarded = RULES, False
+        for index, key in enumerate(path):
+            if isinstance(node, E.When) and key == "then":
+                parts = [m for _, m in walk(node.condition, ())]
+                guarded |= any(isinstance(m, C.TrackIs) and m.track == "asymmetry" and m.max is not None and m.max <= 8 for m in parts)
+            node = step(node, key)
+        assert guarded, f"{path} narrows the gap at any width"
