@@ -256,14 +256,18 @@ def test_limiting_ties_costs_moscow_power_every_time():
     assert "-1 power" in limit.text  # the option says so in words
 
 
-def test_a_falling_out_comes_a_step_sooner_once_ties_are_limited():
-    card = RULES.event["partners_fall_out"]
+def drawable(card_id: str, track: str, level: int, *flags: str) -> bool:
+    """Whether a tipping-point card's condition holds on a board of the full
+    decade with tipping points armed, ``track`` at ``level`` and ``flags`` set."""
     state = new_game(RULES, "full_decade", 1)
-    board = replace(state, tracks={**state.tracks, "partnership": 6}, flags=state.flags | {"crises_can_tip"})
-    assert not holds(RULES, board, card.condition)
-    assert holds(RULES, replace(board, flags=board.flags | {"ties_limited"}), card.condition)
-    warmer = replace(board, tracks={**board.tracks, "partnership": 7}, flags=board.flags | {"ties_limited"})
-    assert not holds(RULES, warmer, card.condition)
+    board = replace(state, tracks={**state.tracks, track: level}, flags=state.flags | {"crises_can_tip", *flags})
+    return holds(RULES, board, RULES.event[card_id].condition)
+
+
+def test_a_falling_out_comes_a_step_sooner_once_ties_are_limited():
+    assert not drawable("partners_fall_out", "partnership", 6)
+    assert drawable("partners_fall_out", "partnership", 6, "ties_limited")
+    assert not drawable("partners_fall_out", "partnership", 7, "ties_limited")
 
 
 def test_after_the_fourth_term_moscow_starts_ahead_at_the_un_with_beijing_behind_it():
@@ -276,15 +280,11 @@ def test_after_the_fourth_term_moscow_starts_ahead_at_the_un_with_beijing_behind
 
 
 def test_an_open_succession_makes_a_kremlin_crisis_possible_a_step_sooner():
-    card = RULES.event["kremlin_crisis"]
-    state = new_game(RULES, "full_decade", 1)
-    board = replace(state, tracks={**state.tracks, "regime": 6}, flags=state.flags | {"crises_can_tip"})
-    assert not holds(RULES, board, card.condition)
-    assert holds(RULES, replace(board, flags=board.flags | {"succession_open"}), card.condition)
-    steadier = replace(board, tracks={**board.tracks, "regime": 7}, flags=board.flags | {"succession_open"})
-    assert not holds(RULES, steadier, card.condition)
+    assert not drawable("kremlin_crisis", "regime", 6)
+    assert drawable("kremlin_crisis", "regime", 6, "succession_open")
+    assert not drawable("kremlin_crisis", "regime", 7, "succession_open")
     # a crisis is a risk, not the likely end: most of them steady the regime
-    odds = [m.percent for _, m in walk(list(card.effects), ()) if isinstance(m, E.Chance)]
+    odds = [m.percent for _, m in walk(list(RULES.event["kremlin_crisis"].effects), ()) if isinstance(m, E.Chance)]
     assert odds and max(odds) <= 25
 
 
