@@ -306,35 +306,19 @@ def test_nothing_narrows_an_overwhelming_gap():
         assert guarded, f"{path} narrows the gap at any width"
 
 
-def test_talking_to_washington_keeps_a_little_room_but_never_wins_back_a_free_hand():
-    # The open rivalry brings Russia more risks than benefits ("Risks and
-    # uncertainties"): reaching out eases US pressure and can keep a narrow room
-    # for manoeuvre, but no longer widens a room that is already 7 or more.
-    reach = RULES.action["reach_out_to_washington"]
-    start = new_game(RULES, "two_camps_risk", 1)
+@pytest.mark.parametrize("action_id", ["reach_out_to_washington", "modernise"])
+def test_no_order_of_moscow_widens_a_free_hand(action_id):
+    # The growing asymmetry narrows Moscow's room ("The growing asymmetry"): its own
+    # orders can keep a narrowing room, not widen one that is 7 or more.
+    action = RULES.action[action_id]
+    start = new_game(RULES, "full_decade", 1)
     after = {}
     for room in (3, 6, 7, 9):
         w = Work(RULES, replace(start, tracks={**start.tracks, "autonomy": room}))
-        w.apply(reach.effects, Context(side="moscow"))
+        w.apply(action.effects, Context(side="moscow"))
         after[room] = w.tracks["autonomy"]
-        assert w.tracks["us_pressure"] == start.tracks["us_pressure"] - 1
     assert after == {3: 4, 6: 7, 7: 7, 9: 9}
-    assert "6 or less" in reach.description  # the order says so in words
-
-
-def test_a_prepayment_binds_russian_energy_more_than_a_generic_investment():
-    # Loans and prepayments made China Russia's first energy partner ("Building
-    # blocks"): where returns on investment have diminished, prepaying still buys
-    # Beijing two steps in Energy.
-    start = new_game(RULES, "full_decade", 1)
-    gained = {}
-    for action_id in ("prepay", "invest"):
-        standing = {**start.standing, "energy": {"moscow": 6, "beijing": 7}}
-        w = Work(RULES, replace(start, standing=standing))
-        w.apply(RULES.action[action_id].effects, Context(side="beijing", target="energy"))
-        gained[action_id] = w.standing["energy"]["beijing"] - 7
-    assert gained == {"prepay": 2, "invest": 1}
-    assert "+2 in Energy" in RULES.action["prepay"].description
+    assert "6 or less" in action.description  # the order says so in words
 
 
 def test_after_the_fourth_term_beijing_has_drawn_level_in_energy():
