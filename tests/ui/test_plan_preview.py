@@ -29,7 +29,7 @@ def test_the_preview_appears_with_the_first_order_and_says_what_is_certain_and_w
     app.draw()
     title = S("preview_title", side="Moscow", rival="Beijing")
     assert title not in app.text.drawn  # no order yet: the stakes line instead
-    app.apply(sc.Act(Action("plan", "moscow", action="invest", target="energy")))
+    app.apply(sc.Act(Action("plan", "moscow", action="invest", target="arctic")))
     app.apply(sc.Act(Action("plan", "moscow", action="brinkmanship", target="central_asia")))
     app.draw()
     drawn = "\n".join(app.text.drawn)
@@ -38,8 +38,8 @@ def test_the_preview_appears_with_the_first_order_and_says_what_is_certain_and_w
     assert "Objectives:" in drawn
     assert any(line.startswith("plan ") and "on a roll" in line for line in app.text.drawn)  # a gauge's bracket label
     board = app.top
-    energy = board.ring.get("front:energy")
-    assert energy.preview["moscow"].certain and energy.preview["moscow"].low > energy.preview["moscow"].now  # the invest order
+    arctic = board.ring.get("front:arctic")
+    assert arctic.preview["moscow"].certain and arctic.preview["moscow"].low > arctic.preview["moscow"].now  # the invest order
 
 
 def test_the_preview_never_shows_to_the_public_or_the_rival(make_app):
