@@ -96,7 +96,7 @@ def test_a_flag_tested_but_never_set_is_a_warning_with_the_near_flag(rules_copy)
     assert problem.suggestion == "did you mean 'embraced_closer'?"
 
 
-SETUP = "      standing: {arctic: {beijing: 2}, un: {moscow: 6, beijing: 5}, energy: {moscow: 6, beijing: 6}}\n      power: {moscow: 3, beijing: 7}"
+SETUP = "      standing: {arctic: {beijing: 2}, un: {moscow: 6, beijing: 5}, energy: {moscow: 5, beijing: 6}}\n      power: {moscow: 3, beijing: 7}"
 
 
 def test_a_scenario_set_up_with_wrong_tracks_fronts_and_power(rules_copy, rules):
@@ -113,7 +113,7 @@ def test_a_scenario_set_up_with_wrong_tracks_fronts_and_power(rules_copy, rules)
         rules_copy,
         "scenarios.yaml",
         SETUP,
-        f"      standing: {{arctik: {{beijing: 2}}, arctic: {{beijing: {front.max + 1}, pekin: 1}}, un: {{moscow: 6, beijing: 5}}, energy: {{moscow: 6, beijing: 6}}}}\n      power: {{moscow: -2, beijing: 7}}",
+        f"      standing: {{arctik: {{beijing: 2}}, arctic: {{beijing: {front.max + 1}, pekin: 1}}, un: {{moscow: 6, beijing: 5}}, energy: {{moscow: 5, beijing: 6}}}}\n      power: {{moscow: -2, beijing: 7}}",
     )
     result = load_rules(rules_copy)
     base = f"scenarios[{index}].setup"
