@@ -52,7 +52,7 @@ def test_the_base_rules_carry_story_checks_with_their_lines(base_load, rules):
     assert len(rules.story) >= 10
     kinds = {c.type for c in rules.story}
     for kind in ("income_lead", "track_mean", "track_rising", "track_change", "order_share", "front_saturation", "unspent_power",
-                 "win_share", "ending_share", "sudden_share", "early_endings", "card_frequency", "dilemma_share"):
+                 "win_share", "ending_share", "sudden_share", "early_endings", "card_frequency", "card_share_ratio", "dilemma_share"):
         assert kind in kinds, kind
     # every check is located in story.yaml at its own id line
     text = (base_load.files[0].path.parent / "story.yaml").read_text(encoding="utf-8").splitlines()
@@ -106,6 +106,7 @@ def test_a_misspelled_key_is_located_with_a_suggestion(rules_copy, rules):
         ({"type": "sudden_share", "max": 40, "scenarios": ["full_decad"]}, "unknown scenario 'full_decad'", "scenarios", "did you mean 'full_decade'?"),
         ({"type": "sudden_share", "max": 40, "section": "The growing asymetry"}, "unknown article section", "section", "did you mean 'The growing asymmetry'?"),
         ({"type": "sudden_share", "max": 40, "players": {"moskow": "normal"}}, "unknown side 'moskow'", "players", "did you mean 'moscow'?"),
+        ({"type": "card_share_ratio", "cards": ["vostok_exercise"], "than": ["populist_wav"], "min": 1}, "unknown event 'populist_wav'", "than", "did you mean 'populist_wave'?"),
     ],
 )
 def test_unknown_ids_are_located_with_a_suggestion(rules_copy, rules, fields, words, key, suggestion):
@@ -341,6 +342,28 @@ def test_card_frequency_and_dilemma_share(setting):
     result = verdict(setting, lopsided, type="dilemma_share", cards=[card.id], max=90)
     assert result.holds is False and result.value == pytest.approx(95) and result.worst == f"{card.id} {first}"
     assert verdict(setting, lopsided, type="dilemma_share", cards=[card.id], max=90, min_answers=21).holds is None
+
+
+def test_card_share_ratio_compares_two_groups_of_the_scenarios_deck(setting):
+    rules, scenario, _ = setting
+    from eurasia_game.engine import new_game
+
+    deck = list(new_game(rules, scenario, 0).deck)
+    outside = next(e.id for e in rules.events if e.id not in deck)
+    a, b, c = deck[:3]
+    # a fires in all 10 games, b in 2, c in 4: (10 + 2) / 2 = 6 against 4, a ratio of 1.5
+    games = [game(rules, scenario, i, fired=[a] + ([b] if i < 2 else []) + ([c] if i < 4 else [])) for i in range(10)]
+    result = verdict(setting, games, type="card_share_ratio", cards=[a, b], than=[c], min=1)
+    assert result.holds is True and result.value == pytest.approx(1.5)
+    assert result.worst == "2 cards against 1"
+    assert verdict(setting, games, type="card_share_ratio", cards=[a, b], than=[c], min=1.6).holds is False
+    assert verdict(setting, games, type="card_share_ratio", cards=[b], than=[c], min=1).holds is False
+    # a card outside the scenario's deck is left out of the means, not counted as never drawn
+    assert verdict(setting, games, type="card_share_ratio", cards=[b, outside], than=[c], max=0.5).value == pytest.approx(0.5)
+    left_out = verdict(setting, games, type="card_share_ratio", cards=[outside], than=[c], min=1)
+    assert left_out.holds is None and "deck" in left_out.reason
+    never = verdict(setting, games, type="card_share_ratio", cards=[a], than=[deck[3]], min=1)
+    assert never.holds is None and "drawn" in never.reason
 
 
 def _miss_lines(v) -> list[str]:

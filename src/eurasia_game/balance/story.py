@@ -108,6 +108,7 @@ class Run:
         self._track_means: dict | None = None
         self._economy: list | None = None
         self._orders: list | None = None
+        self._fired: Counter | None = None
 
     def track_mean(self, track: str, year) -> float | None:
         if self._track_means is None:
@@ -149,6 +150,15 @@ class Run:
         if self._orders is None:
             self._orders = tables.orders(self.rules, self.games)
         return self._orders
+
+    @property
+    def fired(self) -> Counter:
+        """In how many games each card fired (a card fired twice in one game counts once)."""
+        if self._fired is None:
+            self._fired = Counter()
+            for g in self.games:
+                self._fired.update(set(g["fired"]))
+        return self._fired
 
     def deck(self) -> list[str]:
         from eurasia_game.engine import new_game
@@ -246,11 +256,20 @@ def measure(check, run: Run) -> tuple[list[tuple], str]:
         early = sum(1 for g in run.games if g["ending"] and g["years"] < full * check.before / 100)
         return [_share(W("bal_before_share", percent=_fmt(check.before), years=full), early, run.n)], ""
     if isinstance(check, S.CardFrequency):
-        fired = Counter()
-        for g in run.games:
-            fired.update(set(g["fired"]))
+        fired = run.fired
         cards = check.cards or run.deck()
         return [_share(c, fired.get(c, 0), run.n) for c in cards], "" if cards else W("bal_empty_deck")
+    if isinstance(check, S.CardShareRatio):
+        deck = set(run.deck())
+        mine, theirs = [c for c in check.cards if c in deck], [c for c in check.than if c in deck]
+        if not mine or not theirs:
+            return [], W("bal_group_not_in_deck")
+        fired = run.fired
+        mean_mine = sum(fired.get(c, 0) for c in mine) / len(mine)
+        mean_theirs = sum(fired.get(c, 0) for c in theirs) / len(theirs)
+        if not mean_theirs:
+            return [], W("bal_group_never_drawn")
+        return [(W("bal_card_groups", cards=len(mine), than=len(theirs)), mean_mine / mean_theirs)], ""
     if isinstance(check, S.WinShare):
         pool = [g for g in run.games if sorted(g["results"].values()) == ["lose", "win"]] if check.of == "decided" else run.games
         if not pool:

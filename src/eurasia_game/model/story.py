@@ -161,6 +161,19 @@ class CardFrequency(_PercentBounds):
     cards: list[CardRef] | None = Field(default=None, min_length=1, description="The cards judged; leave out for every card in the scenario's deck.")
 
 
+class CardShareRatio(_Bounds):
+    """How much more often one group of cards is drawn than another: the mean share of games in which a card of ``cards`` fired, divided by that of ``than``, lies within min..max.
+
+    Only the cards in the scenario's deck count, so one check can serve every
+    scenario.  Written to compare the cards that carry an argument with those
+    that only push back against it (min 1: at least as often).
+    """
+
+    type: Literal["card_share_ratio"]
+    cards: list[CardRef] = Field(min_length=1, description="The cards whose mean share of games is divided.")
+    than: list[CardRef] = Field(min_length=1, description="The cards compared against: their mean share of games divides.")
+
+
 class WinShare(_PercentBounds):
     """A side's share of wins lies within min..max percent."""
 
@@ -178,9 +191,9 @@ class DilemmaShare(_PercentBounds):
 
 
 StoryCheck = Annotated[
-    Union[TrackMean, TrackChange, TrackRising, IncomeLead, UnspentPower, OrderShare, FrontSaturation, EndingShare, SuddenShare, EarlyEndings, CardFrequency, WinShare, DilemmaShare],
+    Union[TrackMean, TrackChange, TrackRising, IncomeLead, UnspentPower, OrderShare, FrontSaturation, EndingShare, SuddenShare, EarlyEndings, CardFrequency, CardShareRatio, WinShare, DilemmaShare],
     Field(discriminator="type"),
 ]
 
-STORY_TYPES = (TrackMean, TrackChange, TrackRising, IncomeLead, UnspentPower, OrderShare, FrontSaturation, EndingShare, SuddenShare, EarlyEndings, CardFrequency, WinShare, DilemmaShare)
+STORY_TYPES = (TrackMean, TrackChange, TrackRising, IncomeLead, UnspentPower, OrderShare, FrontSaturation, EndingShare, SuddenShare, EarlyEndings, CardFrequency, CardShareRatio, WinShare, DilemmaShare)
 
