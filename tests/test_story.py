@@ -164,6 +164,15 @@ def test_an_action_the_side_cannot_take_and_a_card_without_a_dilemma(rules_copy,
     assert one(result, f"the card '{plain}' has no dilemma").path == "story[1].cards[0]"
 
 
+def test_a_card_in_both_groups_of_a_ratio_is_a_warning_at_its_place(rules_copy, rules):
+    first, second = rules.events[0].id, rules.events[1].id
+    add_story(rules_copy, check_yaml(type="card_share_ratio", cards=[first, second], than=[rules.events[2].id, second], min=1))
+    result = load_rules(rules_copy)
+    problem = one(result, f"the card '{second}' is in both groups", severity="warning")
+    assert problem.path == "story[0].than[1]" and "one group" in problem.suggestion
+    assert not problems_about(result, f"the card '{first}'", severity="warning")
+
+
 def test_the_check_command_reports_a_broken_story_file(rules_copy, capsys):
     add_story(rules_copy, check_yaml(type="track_mean", track="assymetry", year="end", min=1))
     assert main(["check", "--rules", str(rules_copy)]) != 0

@@ -4,8 +4,9 @@ The checker already verifies every id a story check names (tracks, actions,
 endings, cards, fronts, sides, scenarios, article sections).  Here: side ids
 used as keys of ``players``, years no scenario of the check reaches, bounds a
 track can never reach, actions the side cannot take, endings its scenarios
-cannot reach, and dilemma checks on cards without a dilemma.  Each problem is
-located at the check's own key in its own file.
+cannot reach, dilemma checks on cards without a dilemma, and a card
+compared with itself.  Each problem is located at the check's own key in
+its own file.
 """
 
 from __future__ import annotations
@@ -61,6 +62,10 @@ def report(checker) -> None:
             for e_index, ending in enumerate(check.endings or ()):
                 if ending in rules.ending and scenarios and ending not in reachable:
                     checker.add("warning", base + ("endings", e_index), catalogue.S("prob_story_ending", ending=ending), catalogue.S("prob_story_add_ending"))
+        if isinstance(check, S.CardShareRatio):
+            for c_index, card in enumerate(check.than):
+                if card in check.cards:
+                    checker.add("warning", base + ("than", c_index), catalogue.S("prob_story_card_in_both", card=card), catalogue.S("prob_story_one_group"))
         if isinstance(check, S.DilemmaShare):
             for c_index, card in enumerate(check.cards or ()):
                 if card in rules.event and rules.event[card].dilemma is None:
