@@ -346,3 +346,63 @@ def test_simulate_prints_the_transcript_in_the_language_given(code, letters, cap
     english = capsys.readouterr().out
     assert len(re.findall(letters, translated)) > 50 and not re.findall(letters, english)
     assert [line.startswith("==") for line in translated.splitlines()] == [line.startswith("==") for line in english.splitlines()]  # the same game, year by year
+
+
+def _mod(root: Path, mod_id: str, files: dict[str, str]) -> Path:
+    folder = root / mod_id
+    folder.mkdir()
+    (folder / "mod.yaml").write_text(
+        f'id: {mod_id}\nname: {mod_id}\nversion: "1.0.0"\nformat: 1\ngame:\n  id: eurasia_base\n  versions: ">=1.0, <2.0"\n',
+        encoding="utf-8",
+    )
+    for name, text in files.items():
+        (folder / name).parent.mkdir(parents=True, exist_ok=True)
+        (folder / name).write_text(text, encoding="utf-8")
+    return folder
+
+
+def test_the_base_games_words_never_translate_a_yearly_trend_a_mod_replaced(speak, capsys):
+    # The example mod drops the base game's yearly trends and lists its own; the
+    # trends have no ids, so the base game's German for trend 1 once showed a
+    # different rule ("every second year Beijing's economy grows") in its place.
+    from eurasia_game.cli.main import main
+
+    example = Path(__file__).resolve().parents[1] / "mods" / "steeper_gap"
+    english = load_rules(mods=[example]).rules
+    base_english = load_rules().rules
+    speak("de")
+    german = load_rules(mods=[example]).rules
+    assert [y.text for y in german.yearly] == [y.text for y in english.yearly]
+    card = base_english.events[0]
+    assert german.event[card.id].title != card.title  # what the mod leaves alone stays German
+    speak("en")
+    assert main(["check", "--mod", str(example)]) == 0
+    assert "unused key" not in capsys.readouterr().out
+
+
+def test_a_card_a_mod_rewrites_shows_the_mods_words_until_the_mod_translates_them(tmp_path, speak):
+    base = load_rules().rules
+    card = next(e for e in base.events if e.dilemma is None)
+    other = next(e for e in base.events if e.dilemma is None and e.id != card.id)
+    speak("de")
+    german = load_rules().rules
+    assert german.event[card.id].title != card.title and german.event[other.id].text != other.text
+    # an override (the same id again) with new words, and a patch of one field of another card
+    import yaml
+
+    rewritten = card.model_dump(mode="json", exclude_none=True, by_alias=True) | {"title": "A rewritten card"}
+    files = {
+        "cards.yaml": yaml.safe_dump({"events": [rewritten]}, allow_unicode=True, sort_keys=False)
+        + f"patch:\n  events:\n    - id: {other.id}\n      set: {{title: A patched title}}\n",
+    }
+    mod = _mod(tmp_path, "rewrites", files)
+    result = load_rules(mods=[mod])
+    assert result.ok, [str(p) for p in result.errors]
+    modded = result.rules
+    assert modded.event[card.id].title == "A rewritten card"
+    assert modded.event[card.id].text == card.text  # the whole card is the mod's now: English
+    assert modded.event[other.id].title == "A patched title"
+    assert modded.event[other.id].text == german.event[other.id].text  # the fields it left alone stay German
+    (mod / "lang" / "de").mkdir(parents=True)
+    (mod / "lang" / "de" / "cards.yaml").write_text(f"events.{card.id}.title: Eine umgeschriebene Karte\n", encoding="utf-8")
+    assert load_rules(mods=[mod]).rules.event[card.id].title == "Eine umgeschriebene Karte"

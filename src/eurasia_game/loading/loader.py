@@ -201,9 +201,11 @@ def _in_language(rules: RuleSet, result: LoadResult) -> RuleSet:
     code = lang.current()
     if code == lang.SOURCE:
         return rules
-    from eurasia_game.loading.translations import check_translation, read_translation, text_keys, translate
+    from eurasia_game.loading.translations import check_translation, drop_superseded, read_translation, text_keys, translate
 
-    translation = read_translation(code, [(layer.folder, layer.display) for layer in result.layers if not layer.unloaded])
+    layers = [layer for layer in result.layers if not layer.unloaded]
+    translation = read_translation(code, [(layer.folder, layer.display) for layer in layers])
+    drop_superseded(translation, result, [layer.name for layer in layers], rules)
     if not translation.texts and not translation.problems:
         return rules
     english = text_keys(rules)

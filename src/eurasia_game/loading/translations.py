@@ -91,6 +91,7 @@ class Translation:
     code: str
     texts: dict[str, str] = field(default_factory=dict)
     origins: dict[str, tuple[str, int]] = field(default_factory=dict)  # key -> (file, line)
+    layers: dict[str, int] = field(default_factory=dict)  # key -> position of the folder whose words won
     problems: list[Problem] = field(default_factory=list)
 
 
@@ -112,7 +113,7 @@ def read_translation(code: str, folders: list[tuple[Path, str]]) -> Translation:
     nothing raises.
     """
     translation = Translation(code)
-    for folder, display in folders:
+    for position, (folder, display) in enumerate(folders):
         root = Path(folder).resolve()
         lang = root / LANG_FOLDER / code
         if not lang.is_dir():
@@ -135,6 +136,7 @@ def read_translation(code: str, folders: list[tuple[Path, str]]) -> Translation:
                     continue
                 translation.texts[key] = words
                 translation.origins[key] = (name, line)
+                translation.layers[key] = position
     return translation
 
 
@@ -234,20 +236,66 @@ class LanguageStatus:
     problems: list[Problem]
 
 
+class Owners:
+    """Which layer ("base" or a mod's id) wrote the words a text key names.
+
+    An item comes from the layer that added it or last overrode it; a field a
+    patch set comes from the patching layer.  Items are found by id, or by
+    position where they have none (the yearly trends).
+    """
+
+    def __init__(self, result, rules=None):
+        self.result = result
+        rules = rules if rules is not None else result.rules
+        self.index: dict[tuple[str, str], int] = {}
+        for section in type(rules).model_fields if rules is not None else ():
+            items = getattr(rules, section, None)
+            if isinstance(items, tuple):
+                for position, item in enumerate(items):
+                    name = getattr(item, "id", None)
+                    self.index[(section, name if isinstance(name, str) else str(position))] = position
+
+    def of(self, key: str) -> str | None:
+        result = self.result
+        section, _, rest = key.partition(".")
+        name, _, inner = rest.partition(".")
+        if section == "texts":
+            source = result.text_origins.get(name)
+            return source.layer if source is not None else None
+        if section == "game":
+            return result.game_source.layer if result.game_source is not None else None
+        position = self.index.get((section, name))
+        if position is None:
+            return None
+        patched = result.field_origins.get((section, position, inner.partition(".")[0]))
+        origin = patched or result.origins.get((section, position))
+        return origin[0].layer if origin is not None else None
+
+
 def _owner(result, key: str) -> str | None:
     """The layer ("base" or a mod's id) whose rule file holds the item a key names."""
-    section, _, rest = key.partition(".")
-    name = rest.split(".")[0]
-    if section == "texts":
-        source = result.text_origins.get(name)
-        return source.layer if source is not None else None
-    if section == "game":
-        return result.game_source.layer if result.game_source is not None else None
-    for index, item in enumerate(getattr(result.rules, section, ()) or ()):
-        if str(getattr(item, "id", index)) == name:
-            origin = result.origins.get((section, index))
-            return origin[0].layer if origin is not None else None
-    return None
+    return Owners(result).of(key)
+
+
+def drop_superseded(translation: Translation, result, layer_names: list[str], rules=None) -> list[str]:
+    """Leave out the words that translate a text a later layer rewrote; return their keys.
+
+    ``layer_names`` are the layers in the order ``read_translation`` read
+    their folders.  When a mod overrides a card, patches a title or replaces
+    the yearly trends, the base game's words for it translate the old English:
+    shown, they would state rules the game no longer plays.  The English shows
+    instead, until the mod ships words of its own (a later layer's words win).
+    ``rules``: the merged rules, when ``result.rules`` is not set yet.
+    """
+    owners = Owners(result, rules)
+    position = {name: index for index, name in enumerate(layer_names)}
+    dropped = []
+    for key in list(translation.texts):
+        owner = owners.of(key)
+        if owner in position and position[owner] > translation.layers.get(key, len(layer_names)):
+            dropped.append(key)
+            del translation.texts[key]
+    return dropped
 
 
 def language_status(result, code: str) -> LanguageStatus:
@@ -260,8 +308,11 @@ def language_status(result, code: str) -> LanguageStatus:
     layers = [layer for layer in result.layers if not layer.unloaded]
     english = text_keys(result.rules) if result.rules is not None else {}
     translation = read_translation(code, [(layer.folder, layer.display) for layer in layers])
+    if result.rules is not None:
+        drop_superseded(translation, result, [layer.name for layer in layers])
     shipping = {layer.name for layer in layers if (Path(layer.folder) / LANG_FOLDER / code).is_dir()}
-    owned = {key: text for key, text in english.items() if _owner(result, key) in shipping}
+    owners = Owners(result) if result.rules is not None else None
+    owned = {key: text for key, text in english.items() if owners is not None and owners.of(key) in shipping}
     missing = missing_keys(translation, owned)
     problems = check_translation(translation, english, set(result.removed))
     return LanguageStatus(code, len(owned) - len(missing), len(owned), missing, problems)
