@@ -372,7 +372,15 @@ def test_the_base_games_words_never_translate_a_yearly_trend_a_mod_replaced(spea
     base_english = load_rules().rules
     speak("de")
     german = load_rules(mods=[example]).rules
-    assert [y.text for y in german.yearly] == [y.text for y in english.yearly]
+    changed = [i for i, y in enumerate(english.yearly) if i >= len(base_english.yearly) or y.text != base_english.yearly[i].text]
+    assert changed and len(changed) < len(english.yearly)
+    for i, trend in enumerate(german.yearly):
+        if i in changed:
+            assert trend.text == english.yearly[i].text  # rewritten by the mod: its English
+        else:
+            assert trend.text != english.yearly[i].text  # the same words as the base game's: still German
+    # the mod overrides the power gap's track to change its start; its unchanged name stays German
+    assert german.track["asymmetry"].name != english.track["asymmetry"].name
     card = base_english.events[0]
     assert german.event[card.id].title != card.title  # what the mod leaves alone stays German
     speak("en")
@@ -400,7 +408,7 @@ def test_a_card_a_mod_rewrites_shows_the_mods_words_until_the_mod_translates_the
     assert result.ok, [str(p) for p in result.errors]
     modded = result.rules
     assert modded.event[card.id].title == "A rewritten card"
-    assert modded.event[card.id].text == card.text  # the whole card is the mod's now: English
+    assert modded.event[card.id].text == german.event[card.id].text  # words the override left as they were stay German
     assert modded.event[other.id].title == "A patched title"
     assert modded.event[other.id].text == german.event[other.id].text  # the fields it left alone stay German
     (mod / "lang" / "de").mkdir(parents=True)

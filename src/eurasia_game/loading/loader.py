@@ -156,6 +156,10 @@ def load_layers(base: Path | str | None, mod_folders: Sequence[Path | str] = (),
     if not layers:
         return result
     merged = merge_layers(layers, broken)
+    if len(layers) > 1:
+        from eurasia_game.loading.translations import file_texts
+
+        result.layer_english = {layer.name: file_texts(model for _, model in layer.files) for layer in layers}
     result.problems.extend(merged.problems)
     result.origins = merged.origins
     result.field_origins = merged.field_origins
@@ -205,10 +209,10 @@ def _in_language(rules: RuleSet, result: LoadResult) -> RuleSet:
 
     layers = [layer for layer in result.layers if not layer.unloaded]
     translation = read_translation(code, [(layer.folder, layer.display) for layer in layers])
-    drop_superseded(translation, result, [layer.name for layer in layers], rules)
+    english = text_keys(rules)
+    drop_superseded(translation, result, [layer.name for layer in layers], english, rules)
     if not translation.texts and not translation.problems:
         return rules
-    english = text_keys(rules)
     for problem in check_translation(translation, english, set(result.removed)):
         result.problems.append(problem if problem.severity != "error" else dataclasses.replace(problem, severity="warning"))
     return translate(rules, translation, english)

@@ -54,6 +54,9 @@ class LoadResult:
     removed: dict[tuple[str, str], str] = field(default_factory=dict)
     changed_by: dict[tuple[str, str], list[str]] = field(default_factory=dict)
     mod_changes: dict[str, ModChanges] = field(default_factory=dict)
+    # layer name -> the English of the texts its own files give, by text key (kept when mods load:
+    # a translation stays good for a text a later layer rewrote with the same words)
+    layer_english: dict[str, dict[str, str]] = field(default_factory=dict)
 
     @property
     def errors(self) -> list[Problem]:

@@ -79,6 +79,25 @@ def text_keys(rules) -> dict[str, str]:
     return out
 
 
+def file_texts(models) -> dict[str, str]:
+    """The English texts that rule files themselves give (``RuleFile`` models of one layer), by key.
+
+    Removals and patches are left out: they are not texts of the layer's own
+    items.  Items without an id are keyed by their position in their file.
+    """
+    out: dict[str, str] = {}
+    for model in models:
+        for name in type(model).model_fields:
+            value = getattr(model, name)
+            if name in ("remove", "patch", "format") or value is None:
+                continue
+            if name == "texts":
+                out.update({f"texts.{key}": text for key, text in value.items()})
+            elif isinstance(value, (BaseModel, tuple, list)):
+                _walk(value, name, out)
+    return out
+
+
 def placeholders(text: str) -> set[str]:
     """The $names a text fills in."""
     return {a or b for a, b in _PLACEHOLDER.findall(text)}
@@ -277,14 +296,16 @@ def _owner(result, key: str) -> str | None:
     return Owners(result).of(key)
 
 
-def drop_superseded(translation: Translation, result, layer_names: list[str], rules=None) -> list[str]:
+def drop_superseded(translation: Translation, result, layer_names: list[str], english: dict[str, str], rules=None) -> list[str]:
     """Leave out the words that translate a text a later layer rewrote; return their keys.
 
     ``layer_names`` are the layers in the order ``read_translation`` read
-    their folders.  When a mod overrides a card, patches a title or replaces
-    the yearly trends, the base game's words for it translate the old English:
-    shown, they would state rules the game no longer plays.  The English shows
-    instead, until the mod ships words of its own (a later layer's words win).
+    their folders; ``english`` the merged rules' texts by key.  When a mod
+    overrides a card, patches a title or replaces the yearly trends, the base
+    game's words for it translate the old English: shown, they would state
+    rules the game no longer plays.  The English shows instead, until the mod
+    ships words of its own (a later layer's words win).  Words whose English
+    the rewrite left as it was (an override that changes a number only) stay.
     ``rules``: the merged rules, when ``result.rules`` is not set yet.
     """
     owners = Owners(result, rules)
@@ -292,9 +313,14 @@ def drop_superseded(translation: Translation, result, layer_names: list[str], ru
     dropped = []
     for key in list(translation.texts):
         owner = owners.of(key)
-        if owner in position and position[owner] > translation.layers.get(key, len(layer_names)):
-            dropped.append(key)
-            del translation.texts[key]
+        layer = translation.layers.get(key, len(layer_names))
+        if owner not in position or position[owner] <= layer:
+            continue
+        translated = result.layer_english.get(layer_names[layer], {}).get(key) if layer < len(layer_names) else None
+        if translated is not None and translated == english.get(key):
+            continue
+        dropped.append(key)
+        del translation.texts[key]
     return dropped
 
 
@@ -309,7 +335,7 @@ def language_status(result, code: str) -> LanguageStatus:
     english = text_keys(result.rules) if result.rules is not None else {}
     translation = read_translation(code, [(layer.folder, layer.display) for layer in layers])
     if result.rules is not None:
-        drop_superseded(translation, result, [layer.name for layer in layers])
+        drop_superseded(translation, result, [layer.name for layer in layers], english)
     shipping = {layer.name for layer in layers if (Path(layer.folder) / LANG_FOLDER / code).is_dir()}
     owners = Owners(result) if result.rules is not None else None
     owned = {key: text for key, text in english.items() if owners is not None and owners.of(key) in shipping}
