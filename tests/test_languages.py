@@ -379,6 +379,13 @@ def test_the_base_games_words_never_translate_a_yearly_trend_a_mod_replaced(spea
             assert trend.text == english.yearly[i].text  # rewritten by the mod: its English
         else:
             assert trend.text != english.yearly[i].text  # the same words as the base game's: still German
+    # a sentence the mod keeps at another position is translated all the same
+    base_german = load_rules().rules
+    at = {y.log: i for i, y in enumerate(base_english.yearly) if y.log}
+    moved = [(i, at[y.log]) for i, y in enumerate(english.yearly) if y.log in at and at[y.log] != i]
+    assert moved
+    for i, j in moved:
+        assert german.yearly[i].log == base_german.yearly[j].log != english.yearly[i].log
     # the mod overrides the power gap's track to change its start; its unchanged name stays German
     assert german.track["asymmetry"].name != english.track["asymmetry"].name
     card = base_english.events[0]

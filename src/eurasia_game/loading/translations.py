@@ -159,6 +159,29 @@ def read_translation(code: str, folders: list[tuple[Path, str]]) -> Translation:
     return translation
 
 
+def reuse_same_english(translation: Translation, result, layer_names: list[str], english: dict[str, str], words_before: dict[str, str]) -> list[str]:
+    """Give a text no key translates the words of a text with the very same English; return its keys.
+
+    A mod that replaces the yearly trends (they have no ids, so they are
+    keyed by position) often keeps some of the base game's sentences, now at
+    other positions: "The power gap widened." is translated already, whatever
+    its place.  ``words_before``: the translation's words before
+    ``drop_superseded``, whose English each layer's files tell.
+    """
+    memory: dict[str, str] = {}
+    for key, words in words_before.items():
+        layer = translation.layers.get(key, len(layer_names))
+        source = result.layer_english.get(layer_names[layer], {}).get(key) if layer < len(layer_names) else None
+        if source is not None:
+            memory.setdefault(source, words)
+    filled = []
+    for key, text in english.items():
+        if key not in translation.texts and text in memory:
+            translation.texts[key] = memory[text]
+            filled.append(key)
+    return filled
+
+
 def check_translation(translation: Translation, english: dict[str, str], removed=()) -> list[Problem]:
     """Keys that name no text, and placeholders that differ from the English.
 
@@ -335,12 +358,16 @@ def language_status(result, code: str) -> LanguageStatus:
     english = text_keys(result.rules) if result.rules is not None else {}
     translation = read_translation(code, [(layer.folder, layer.display) for layer in layers])
     if result.rules is not None:
-        drop_superseded(translation, result, [layer.name for layer in layers], english)
+        names, before = [layer.name for layer in layers], dict(translation.texts)
+        drop_superseded(translation, result, names, english)
+        problems = check_translation(translation, english, set(result.removed))
+        reuse_same_english(translation, result, names, english, before)
+    else:
+        problems = check_translation(translation, english, set(result.removed))
     shipping = {layer.name for layer in layers if (Path(layer.folder) / LANG_FOLDER / code).is_dir()}
     owners = Owners(result) if result.rules is not None else None
     owned = {key: text for key, text in english.items() if owners is not None and owners.of(key) in shipping}
     missing = missing_keys(translation, owned)
-    problems = check_translation(translation, english, set(result.removed))
     return LanguageStatus(code, len(owned) - len(missing), len(owned), missing, problems)
 
 
