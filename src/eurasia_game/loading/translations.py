@@ -15,7 +15,10 @@ fingerprint is taken before a translation is applied).
 
 A mod can ship translations of its own items, or be a translation of the
 base game and nothing else: every layer's language files are read in load
-order and later keys win.  ``check`` reports keys that name no text
+order and later keys win.  Words stay with the English they were written
+for: a text a later layer rewrote shows in English until that layer (or a
+later one) translates it, and a sentence repeated word for word elsewhere
+keeps its words.  ``check`` reports keys that name no text
 (unused, with the nearest key as a suggestion), placeholders that differ
 from the English and, for ``languages``, how many texts each language
 covers.
@@ -312,11 +315,6 @@ class Owners:
         patched = result.field_origins.get((section, position, inner.partition(".")[0]))
         origin = patched or result.origins.get((section, position))
         return origin[0].layer if origin is not None else None
-
-
-def _owner(result, key: str) -> str | None:
-    """The layer ("base" or a mod's id) whose rule file holds the item a key names."""
-    return Owners(result).of(key)
 
 
 def drop_superseded(translation: Translation, result, layer_names: list[str], english: dict[str, str], rules=None) -> list[str]:
