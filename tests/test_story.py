@@ -433,6 +433,20 @@ def test_scenario_and_player_filters(setting):
     a = rules.side_ids[0]
     assert verdict(setting, games, type="sudden_share", max=100, players={a: "normal"}).applies is True
     assert verdict(setting, games, type="sudden_share", max=100, players={a: "easy"}).applies is False
+    # 'equal': any run whose sides play at one level, never a strength run
+    assert verdict(setting, games, type="sudden_share", max=100, players="equal").applies is True
+    mixed = (rules, scenario, {side: ("hard" if side == a else "normal") for side in rules.side_ids})
+    skipped = verdict(mixed, games, type="sudden_share", max=100, players="equal")
+    assert skipped.applies is False and "same level" in skipped.reason
+    assert verdict((rules, scenario, dict.fromkeys(rules.side_ids, "hard")), games, type="sudden_share", max=100, players="equal").applies is True
+
+
+def test_the_base_rules_judge_only_the_strength_checks_between_unequal_levels(rules):
+    from eurasia_game.balance.story import applies
+
+    mixed = {"moscow": "hard", "beijing": "normal"}
+    judged = {c.id for c in rules.story if not applies(c, "two_camps_risk", mixed)}
+    assert judged == {"hard_beats_normal_as_moscow"}
 
 
 # --- the lab's files -----------------------------------------------------------------------
@@ -469,7 +483,7 @@ def test_the_lab_writes_economy_fronts_orders_and_story(rules, tmp_path):
     story = read_csv(out / "story.csv")
     assert story[0] == ["check", "value", "target", "holds"]
     figures_ids = [r[0] for r in story[1:]]
-    applicable = [c.id for c in rules.story if (c.scenarios is None or scenario.id in c.scenarios) and c.players in (None, "normal", dict.fromkeys(sides, "normal"))]
+    applicable = [c.id for c in rules.story if (c.scenarios is None or scenario.id in c.scenarios) and c.players in (None, "normal", "equal", dict.fromkeys(sides, "normal"))]
     assert figures_ids == applicable
     assert all(r[3] in ("yes", "no", "n/a") for r in story[1:])
     items = read_csv(out / "story_items.csv")

@@ -53,6 +53,8 @@ def applies(check, scenario: str, players: dict) -> str:
     """Why the check does not apply to this run, or '' when it does."""
     if check.scenarios is not None and scenario not in check.scenarios:
         return W("bal_only_in", scenarios=W("cli_list_sep").join(check.scenarios))
+    if check.players == "equal":
+        return "" if len(set(players.values())) == 1 else W("bal_only_equal")
     if check.players is not None:
         wanted = {side: check.players for side in players} if isinstance(check.players, str) else check.players
         for side, level in wanted.items():

@@ -50,9 +50,9 @@ class _Check(RuleModel):
     text: Text = Field(description="The statement in words, as the report shows it.")
     section: SectionRef | None = Field(default=None, description="The article section the statement comes from.")
     scenarios: list[ScenarioRef] | None = Field(default=None, min_length=1, description="Judge the check only in runs of these scenarios; leave out for every scenario.")
-    players: Level | dict[str, Level] | None = Field(
+    players: Level | Literal["equal"] | dict[str, Level] | None = Field(
         default=None,
-        description="Judge the check only in runs with these computer players: one level for both sides (such as normal), or a level by side id; leave out for any players.",
+        description="Judge the check only in runs with these computer players: one level for both sides (such as normal), 'equal' for both sides at the same level (whichever it is), or a level by side id; leave out for any players.",
     )
 
     @model_validator(mode="after")
