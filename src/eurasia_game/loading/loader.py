@@ -205,17 +205,12 @@ def _in_language(rules: RuleSet, result: LoadResult) -> RuleSet:
     code = lang.current()
     if code == lang.SOURCE:
         return rules
-    from eurasia_game.loading.translations import check_translation, drop_superseded, read_translation, reuse_same_english, text_keys, translate
+    from eurasia_game.loading.translations import Owners, layered_translation, text_keys, translate
 
-    layers = [layer for layer in result.layers if not layer.unloaded]
-    translation = read_translation(code, [(layer.folder, layer.display) for layer in layers])
-    if not translation.texts and not translation.problems:
-        return rules
-    english, names, before = text_keys(rules), [layer.name for layer in layers], dict(translation.texts)
-    drop_superseded(translation, result, names, english, rules)
-    for problem in check_translation(translation, english, set(result.removed)):
+    english = text_keys(rules)
+    translation, problems = layered_translation(result, code, english, Owners(result, rules))
+    for problem in problems:
         result.problems.append(problem if problem.severity != "error" else dataclasses.replace(problem, severity="warning"))
-    reuse_same_english(translation, result, names, english, before)
     return translate(rules, translation, english)
 
 

@@ -67,18 +67,22 @@ def _walk(value, prefix: str, out: dict[str, str]) -> None:
             _walk(current, key, out)
 
 
+def _texts_of(model, skip: tuple[str, ...], out: dict[str, str]) -> None:
+    """The translatable texts of a rule set or of one rule file, by key, into ``out``."""
+    for name in type(model).model_fields:
+        value = getattr(model, name)
+        if name in skip or value is None:
+            continue
+        if name == "texts":
+            out.update({f"texts.{key}": text for key, text in value.items()})
+        elif isinstance(value, (BaseModel, tuple, list)):
+            _walk(value, name, out)
+
+
 def text_keys(rules) -> dict[str, str]:
     """Every translatable text of a rule set, by key, with its words as loaded (English)."""
     out: dict[str, str] = {}
-    for name in type(rules).model_fields:
-        value = getattr(rules, name)
-        if name == "texts":
-            for key, text in value.items():
-                out[f"texts.{key}"] = text
-        elif name in ("fingerprint", "mods"):
-            continue
-        elif isinstance(value, (BaseModel, tuple, list)):
-            _walk(value, name, out)
+    _texts_of(rules, ("fingerprint", "mods"), out)
     return out
 
 
@@ -90,14 +94,7 @@ def file_texts(models) -> dict[str, str]:
     """
     out: dict[str, str] = {}
     for model in models:
-        for name in type(model).model_fields:
-            value = getattr(model, name)
-            if name in ("remove", "patch", "format") or value is None:
-                continue
-            if name == "texts":
-                out.update({f"texts.{key}": text for key, text in value.items()})
-            elif isinstance(value, (BaseModel, tuple, list)):
-                _walk(value, name, out)
+        _texts_of(model, ("remove", "patch", "format"), out)
     return out
 
 
@@ -317,7 +314,7 @@ class Owners:
         return origin[0].layer if origin is not None else None
 
 
-def drop_superseded(translation: Translation, result, layer_names: list[str], english: dict[str, str], rules=None) -> list[str]:
+def drop_superseded(translation: Translation, result, layer_names: list[str], english: dict[str, str], owners: "Owners") -> list[str]:
     """Leave out the words that translate a text a later layer rewrote; return their keys.
 
     ``layer_names`` are the layers in the order ``read_translation`` read
@@ -327,9 +324,7 @@ def drop_superseded(translation: Translation, result, layer_names: list[str], en
     rules the game no longer plays.  The English shows instead, until the mod
     ships words of its own (a later layer's words win).  Words whose English
     the rewrite left as it was (an override that changes a number only) stay.
-    ``rules``: the merged rules, when ``result.rules`` is not set yet.
     """
-    owners = Owners(result, rules)
     position = {name: index for index, name in enumerate(layer_names)}
     dropped = []
     for key in list(translation.texts):
@@ -345,6 +340,26 @@ def drop_superseded(translation: Translation, result, layer_names: list[str], en
     return dropped
 
 
+def layered_translation(result, code: str, english: dict[str, str], owners: Owners | None) -> tuple[Translation, list[Problem]]:
+    """Language ``code`` from every loaded layer, fitted to the merged rules, and the problems of its files.
+
+    ``english``: the merged rules' texts by key; ``owners``: who wrote them
+    (None when the rules did not load: the words are then taken as read).
+    Words a later layer's rewrite made stale are left out (``drop_superseded``)
+    before the files are checked, so they are not reported as unused; then
+    sentences repeated word for word get their words (``reuse_same_english``).
+    """
+    layers = [layer for layer in result.layers if not layer.unloaded]
+    translation = read_translation(code, [(layer.folder, layer.display) for layer in layers])
+    names, before = [layer.name for layer in layers], dict(translation.texts)
+    if owners is not None:
+        drop_superseded(translation, result, names, english, owners)
+    problems = check_translation(translation, english, set(result.removed))
+    if owners is not None:
+        reuse_same_english(translation, result, names, english, before)
+    return translation, problems
+
+
 def language_status(result, code: str) -> LanguageStatus:
     """The status of ``code`` for a load result: the texts of the layers that ship the language.
 
@@ -354,16 +369,9 @@ def language_status(result, code: str) -> LanguageStatus:
     """
     layers = [layer for layer in result.layers if not layer.unloaded]
     english = text_keys(result.rules) if result.rules is not None else {}
-    translation = read_translation(code, [(layer.folder, layer.display) for layer in layers])
-    if result.rules is not None:
-        names, before = [layer.name for layer in layers], dict(translation.texts)
-        drop_superseded(translation, result, names, english)
-        problems = check_translation(translation, english, set(result.removed))
-        reuse_same_english(translation, result, names, english, before)
-    else:
-        problems = check_translation(translation, english, set(result.removed))
-    shipping = {layer.name for layer in layers if (Path(layer.folder) / LANG_FOLDER / code).is_dir()}
     owners = Owners(result) if result.rules is not None else None
+    translation, problems = layered_translation(result, code, english, owners)
+    shipping = {layer.name for layer in layers if (Path(layer.folder) / LANG_FOLDER / code).is_dir()}
     owned = {key: text for key, text in english.items() if owners is not None and owners.of(key) in shipping}
     missing = missing_keys(translation, owned)
     return LanguageStatus(code, len(owned) - len(missing), len(owned), missing, problems)
