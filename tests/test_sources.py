@@ -173,3 +173,16 @@ def test_help_lists_every_item_under_its_section_with_its_basis():
         assert f"{front.name} (front, {front.basis})" in text
     subs = [t for kind, t in lines if kind == "sub"]
     assert subs == [s for s in RULES.game.sources if s in subs] and len(subs) >= 4
+
+
+def test_help_gives_the_basis_in_the_language_chosen():
+    from eurasia_game import lang
+    from eurasia_game.ui.screens.help_article import article_lines
+
+    lang.use("de")
+    try:
+        text = "\n".join(t for _, t in article_lines(RULES))
+    finally:
+        lang.use("en")
+    assert "(Befehl, Artikel)" in text and "Extrapolation)" in text
+    assert ", article)" not in text and ", extrapolation)" not in text

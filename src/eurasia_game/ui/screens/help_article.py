@@ -31,7 +31,7 @@ def article_lines(rules) -> list[tuple[str, str]]:
             continue
         out.append(("sub", section))
         for item, name, attr in items:
-            basis = f", {item.basis}" if getattr(item, "basis", None) else ""
+            basis = f", {S('help_basis_' + item.basis)}" if getattr(item, "basis", None) else ""
             out.append(("item", f"{name(item)} ({S('help_kind_' + attr)}{basis})"))
             note = item_note(item)
             if note:
